@@ -1,0 +1,48 @@
+import { asUser, type Claims } from "~/platform/db/transaction.server";
+import type { Locale } from "~/platform/i18n/i18n";
+import type { ProfileInput } from "./schema";
+
+export type Profile = {
+  displayName: string;
+  avatarPath: string | null;
+  languages: Locale[];
+  locale: Locale;
+  timeZone: string;
+  bio: string;
+};
+
+export async function getProfile(claims: Claims): Promise<Profile | null> {
+  const [row] = await asUser(
+    claims,
+    (tx) => tx<Profile[]>`
+      select display_name as "displayName", avatar_path as "avatarPath", languages, locale,
+             time_zone as "timeZone", bio
+        from public.profiles where id = ${claims.sub}`,
+  );
+  return row ?? null;
+}
+
+export async function updateProfile(claims: Claims, input: ProfileInput, avatarPath?: string) {
+  await asUser(
+    claims,
+    (tx) => tx`
+      update public.profiles
+         set display_name = ${input.displayName}, locale = ${input.locale}, languages = ${input.languages},
+             time_zone = ${input.timeZone}, bio = ${input.bio},
+             avatar_path = coalesce(${avatarPath ?? null}, avatar_path), updated_at = now()
+       where id = ${claims.sub}`,
+  );
+}
+
+export async function setLocale(claims: Claims, locale: Locale) {
+  await asUser(claims, (tx) => tx`update public.profiles set locale = ${locale} where id = ${claims.sub}`);
+}
+
+/** Avatar paths of people the viewer may see (RLS decides); null when not visible. */
+export async function avatarOf(claims: Claims, userId: string): Promise<string | null> {
+  const [row] = await asUser(
+    claims,
+    (tx) => tx<{ avatar_path: string | null }[]>`select avatar_path from public.profiles where id = ${userId}`,
+  );
+  return row?.avatar_path ?? null;
+}

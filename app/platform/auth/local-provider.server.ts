@@ -1,0 +1,129 @@
+import bcrypt from "bcryptjs";
+import { randomUUID } from "node:crypto";
+import type { Tx } from "~/platform/db/transaction.server";
+import type { Locale } from "~/platform/i18n/i18n";
+import { SESSION_DAYS } from "./cookie.server";
+import { lockedForMinutes, recordAttempt } from "./throttle.server";
+import { hashToken, newToken } from "./tokens.server";
+
+// The built-in provider: users live in auth.users exactly as Supabase Auth keeps them (bcrypt in
+// encrypted_password, token hashes in confirmation_token / recovery_token), so the data can move.
+const BCRYPT_COST = 10;
+const VERIFY_HOURS = 24;
+const RESET_MINUTES = 60;
+// Compared against when the email is unknown, so a wrong email costs the same time as a wrong password.
+const DUMMY_HASH = bcrypt.hashSync("not-a-real-password", BCRYPT_COST);
+
+export type SignInResult =
+  | { ok: true; userId: string; sessionId: string }
+  | { ok: false; reason: "invalid" | "not_verified" }
+  | { ok: false; reason: "locked"; minutes: number };
+
+export async function createUser(
+  tx: Tx,
+  input: { email: string; password: string; displayName: string; locale: Locale },
+): Promise<{ userId: string; token: string } | { conflict: true }> {
+  const hash = await bcrypt.hash(input.password, BCRYPT_COST);
+  const userId = randomUUID();
+  const { token, hash: tokenHash } = newToken();
+  const inserted = await tx`
+    insert into auth.users (instance_id, id, aud, role, email, encrypted_password, confirmation_token,
+                            confirmation_sent_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+    values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated', ${input.email},
+            ${hash}, ${tokenHash}, now(), ${tx.json({ provider: "email", providers: ["email"] })},
+            ${tx.json({ display_name: input.displayName })}, now(), now())
+    on conflict do nothing`;
+  if (inserted.count === 0) return { conflict: true };
+  await tx`insert into public.profiles (id, display_name, locale, languages)
+           values (${userId}, ${input.displayName}, ${input.locale}, ${[input.locale]})`;
+  return { userId, token };
+}
+
+export async function confirmEmail(tx: Tx, token: string) {
+  const [user] = await tx<{ id: string; email: string }[]>`
+    update auth.users set email_confirmed_at = now(), confirmation_token = '', updated_at = now()
+     where confirmation_token = ${hashToken(token)} and email_confirmed_at is null
+       and confirmation_sent_at > now() - make_interval(hours => ${VERIFY_HOURS})
+    returning id, email`;
+  return user ?? null;
+}
+
+export async function signInWithPassword(
+  tx: Tx,
+  input: { email: string; password: string; ip: string; userAgent: string },
+): Promise<SignInResult> {
+  // Serialise attempts on one account so concurrent guesses cannot slip past the limit.
+  await tx`select pg_advisory_xact_lock(hashtext('sign-in:' || ${input.email}))`;
+  const minutes = await lockedForMinutes(tx, input.email, input.ip);
+  if (minutes > 0) return { ok: false, reason: "locked", minutes };
+  const [user] = await tx<{ id: string; encrypted_password: string; email_confirmed_at: Date | null }[]>`
+    select id, encrypted_password, email_confirmed_at from auth.users
+     where email = ${input.email} and deleted_at is null and (banned_until is null or banned_until < now())`;
+  const valid = await bcrypt.compare(input.password, user?.encrypted_password ?? DUMMY_HASH);
+  await recordAttempt(tx, input.email, input.ip, valid && !!user);
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (!user.email_confirmed_at) return { ok: false, reason: "not_verified" };
+  const sessionId = await createSession(tx, user.id, input);
+  await tx`update auth.users set last_sign_in_at = now() where id = ${user.id}`;
+  return { ok: true, userId: user.id, sessionId };
+}
+
+/** A new session id at every sign-in (never reuse one from before authentication). */
+export async function createSession(tx: Tx, userId: string, meta: { ip: string; userAgent: string }) {
+  const id = randomUUID();
+  await tx`insert into auth.sessions (id, user_id, created_at, updated_at, not_after, user_agent, ip)
+           values (${id}, ${userId}, now(), now(), now() + make_interval(days => ${SESSION_DAYS}),
+                   ${meta.userAgent.slice(0, 500)}, ${isIp(meta.ip) ? meta.ip : null})`;
+  return id;
+}
+
+export async function endSession(tx: Tx, sessionId: string) {
+  await tx`delete from auth.sessions where id = ${sessionId}`;
+}
+
+/** Returns a reset token for a known, verified address, or null; callers answer the same either way. */
+export async function startRecovery(tx: Tx, email: string) {
+  const { token, hash } = newToken();
+  const [user] = await tx<{ id: string }[]>`
+    update auth.users set recovery_token = ${hash}, recovery_sent_at = now(), updated_at = now()
+     where email = ${email} and deleted_at is null
+    returning id`;
+  return user ? { userId: user.id, token } : null;
+}
+
+/** Sets a new password from a reset link, used once, and ends every session of the account. */
+export async function resetPassword(tx: Tx, token: string, password: string) {
+  const hash = await bcrypt.hash(password, BCRYPT_COST);
+  const [user] = await tx<{ id: string }[]>`
+    update auth.users
+       set encrypted_password = ${hash}, recovery_token = '', updated_at = now(),
+           -- the link came through the mailbox, so the address is proven too
+           email_confirmed_at = coalesce(email_confirmed_at, now())
+     where recovery_token = ${hashToken(token)}
+       and recovery_sent_at > now() - make_interval(mins => ${RESET_MINUTES})
+    returning id`;
+  if (!user) return false;
+  await tx`delete from auth.sessions where user_id = ${user.id}`;
+  return true;
+}
+
+export async function isRecoveryTokenValid(tx: Tx, token: string) {
+  const [row] = await tx`select 1 from auth.users where recovery_token = ${hashToken(token)}
+                           and recovery_sent_at > now() - make_interval(mins => ${RESET_MINUTES})`;
+  return !!row;
+}
+
+/** Changes the password when the current one is right; other sessions of the account end. */
+export async function changePassword(tx: Tx, userId: string, sessionId: string, current: string, next: string) {
+  const [user] = await tx<{ encrypted_password: string }[]>`
+    select encrypted_password from auth.users where id = ${userId} for update`;
+  if (!user || !(await bcrypt.compare(current, user.encrypted_password))) return false;
+  const hash = await bcrypt.hash(next, BCRYPT_COST);
+  await tx`update auth.users set encrypted_password = ${hash}, updated_at = now() where id = ${userId}`;
+  await tx`delete from auth.sessions where user_id = ${userId} and id <> ${sessionId}`;
+  return true;
+}
+
+function isIp(value: string) {
+  return /^[0-9a-fA-F:.]{2,45}$/.test(value);
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+// Every variable the app reads, validated once at start. A missing or malformed one stops the
+// app with a message naming it (see .env.example for what each means).
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: z.url().default("http://localhost:3000"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    // Turn off prepared statements behind Supabase's transaction pooler.
+    DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SUPABASE_URL: z.url().optional(),
+    SUPABASE_ANON_KEY: z.string().min(20).optional(),
+    SUPABASE_SERVICE_ROLE_KEY: z.string().min(20).optional(),
+    RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    MAIL_FROM: z.string().min(3).default("Binh Duong Innovation <no-reply@innovation.binhduong.example>"),
+    UPLOAD_DIR: z.string().default(".data/uploads"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    // A deployment (production on a real address) must bring its own secret; a local run keeps one under .data/.
+    const local = ["localhost", "127.0.0.1"].includes(new URL(env.APP_URL).hostname);
+    if (env.NODE_ENV === "production" && !local && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    }
+    if (env.NODE_ENV === "production" && !local && !env.APP_URL.startsWith("https:")) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https in production" });
+    }
+    if (env.SUPABASE_URL && !env.SUPABASE_ANON_KEY) {
+      ctx.addIssue({ code: "custom", path: ["SUPABASE_ANON_KEY"], message: "is required when SUPABASE_URL is set" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests and the start script, which set variables after import. */
+export function resetEnv() {
+  cached = undefined;
+}
+
+export const isProduction = () => env().NODE_ENV === "production";

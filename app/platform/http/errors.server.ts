@@ -1,0 +1,18 @@
+import { data } from "@remix-run/node";
+import { BusyError, ConflictError, ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
+
+/**
+ * Turns the domain errors a person can cause into answers they can read (409, 503, 403, 404);
+ * anything else is rethrown, logged, and shown as a generic error without details.
+ */
+export async function withOutcomes<T>(work: () => Promise<T>) {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ConflictError) throw data({ message: error.messageKey }, { status: 409 });
+    if (error instanceof BusyError) throw data({ message: "errors.busy" }, { status: 503 });
+    if (error instanceof ForbiddenError) throw data({ message: "errors.forbidden" }, { status: 403 });
+    if (error instanceof NotFoundError) throw data({ message: "errors.notFound" }, { status: 404 });
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import { asService } from "~/platform/db/transaction.server";
+import { env } from "~/platform/env.server";
+
+/**
+ * The local mailbox exists only where mail cannot leave the machine: no email provider and the
+ * app served from localhost. A deployment with a real address never shows it.
+ */
+export function mailboxEnabled() {
+  const { RESEND_API_KEY, APP_URL, NODE_ENV } = env();
+  const host = new URL(APP_URL).hostname;
+  const local = host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  return !RESEND_API_KEY && (NODE_ENV !== "production" || local);
+}
+
+export type MailboxItem = { id: string; toEmail: string; subject: string; status: string; createdAt: Date; locale: string };
+
+export function listMailbox(limit = 200) {
+  return asService(
+    (tx) => tx<MailboxItem[]>`
+      select id, to_email as "toEmail", subject, status, created_at as "createdAt", locale
+        from public.email_outbox order by created_at desc limit ${limit}`,
+  );
+}
+
+export async function mailboxMessage(id: string) {
+  const [row] = await asService(
+    (tx) => tx<{ html: string; subject: string }[]>`select html, subject from public.email_outbox where id = ${id}`,
+  );
+  return row ?? null;
+}

@@ -1,0 +1,45 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import path from "node:path";
+import { bodyCap, originCheck, requestLog, securityHeaders } from "~/platform/http/security.server";
+
+export type LoadContext = { cspNonce: string; requestId: string; clientIp: string };
+
+/**
+ * The HTTP server around Remix: logs with request ids, security headers, origin check and body
+ * cap before any route runs. `build` is the production build or, in dev, Vite's SSR loader.
+ */
+export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuild>); dev: boolean; vite?: { middlewares: express.RequestHandler } }) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(requestLog);
+  app.use(securityHeaders({ dev: opts.dev }));
+  if (opts.vite) {
+    app.use(opts.vite.middlewares);
+  } else {
+    app.use("/assets", express.static(path.resolve("build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.resolve("build/client"), { maxAge: "1h" }));
+  }
+  app.use(originCheck);
+  app.use(bodyCap);
+  app.all(
+    "*",
+    createRequestHandler({
+      build: opts.build,
+      mode: opts.dev ? "development" : "production",
+      getLoadContext: (req, res): LoadContext => ({
+        cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
+        clientIp: req.ip ?? "unknown",
+      }),
+    }),
+  );
+  return app;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends LoadContext {}
+}

@@ -1,0 +1,89 @@
+// `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations, demo
+// data on first start, the mail worker, then the web server.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import { startEmbeddedPostgres } from "~/platform/db/embedded.server";
+import { migrate, seedIfEmpty } from "~/platform/db/migrate.server";
+import postgres from "postgres";
+import { EnvError, env, resetEnv } from "~/platform/env.server";
+import { logger } from "~/platform/log.server";
+import { DEMO_PASSWORD } from "~/platform/server/demo";
+import { createApp } from "./app.server";
+
+const dev = process.argv.includes("--dev");
+if (existsSync(".env")) process.loadEnvFile(".env");
+process.env.NODE_ENV ??= dev ? "development" : "production";
+
+try {
+  env();
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const log = (msg: string) => logger.info(msg);
+let stopPostgres: (() => Promise<void>) | undefined;
+if (!env().DATABASE_URL) {
+  const pg = await startEmbeddedPostgres({ dir: path.join(".data", "pg"), port: env().EMBEDDED_PG_PORT, log });
+  stopPostgres = pg.stop;
+  process.env.DATABASE_URL = pg.url;
+  resetEnv();
+  log(`embedded PostgreSQL on 127.0.0.1:${env().EMBEDDED_PG_PORT}, data in .data/pg`);
+}
+const databaseUrl = env().DATABASE_URL!;
+await migrate(databaseUrl, log);
+if (process.env.SEED !== "false") await seedIfEmpty(databaseUrl, log);
+await printDemoAccounts();
+
+type Services = { startMailWorker: () => Promise<() => Promise<void>>; closeSql: () => Promise<void> };
+let app;
+let services: Services;
+if (dev) {
+  const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+  const load = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  services = (await load()).entry.module as unknown as Services;
+  app = createApp({ dev: true, vite, build: load });
+} else {
+  const buildPath = path.resolve("build/server/index.js");
+  if (!existsSync(buildPath)) throw new Error("No production build: run `npm run build` first");
+  const build = (await import(buildPath)) as ServerBuild;
+  services = build.entry.module as unknown as Services;
+  app = createApp({ dev: false, build });
+}
+const stopWorker = await services.startMailWorker();
+
+const server = app.listen(env().PORT, () => {
+  console.log(`\n  App ready on ${env().APP_URL} (port ${env().PORT})\n`);
+});
+
+async function printDemoAccounts() {
+  const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const rows = await db<{ email: string; roles: string }[]>`
+    select u.email, string_agg(distinct r.label, ', ') as roles
+      from auth.users u
+      join lateral (
+        select m.role::text || ' @ ' || o.slug as label from public.memberships m join public.organisations o on o.id = m.org_id where m.user_id = u.id
+        union all select 'founder @ ' || s.slug from public.startup_members sm join public.startups s on s.id = sm.startup_id where sm.user_id = u.id
+        union all select 'platform admin' from public.platform_admins a where a.user_id = u.id
+      ) r on true
+     where u.email like '%@demo.binhduong.example'
+     group by u.email order by u.email`;
+  await db.end();
+  if (rows.length === 0) return;
+  console.log(`\n  Demo accounts (password for all: ${DEMO_PASSWORD})`);
+  for (const r of rows) console.log(`    ${r.email.padEnd(36)} ${r.roles}`);
+}
+
+const shutdown = async () => {
+  server.close();
+  await stopWorker();
+  await services.closeSql();
+  await stopPostgres?.();
+  process.exit(0);
+};
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());

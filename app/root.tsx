@@ -1,0 +1,77 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider } from "react-i18next";
+import { getViewer } from "~/platform/auth/viewer.server";
+import { i18nFor, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
+import { resolveLocale } from "~/platform/i18n/locale.server";
+import { mailboxEnabled } from "~/platform/mail/mailbox.server";
+import { useNonce } from "~/ui/nonce";
+import { Shell, type ShellViewer } from "~/ui/shell";
+import { RouteError } from "~/ui/route-error";
+import styles from "~/ui/styles.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Binh Duong Innovation Region" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const locale = await resolveLocale(request, viewer);
+  const shellViewer: ShellViewer | null = viewer && {
+    displayName: viewer.displayName,
+    isAdmin: viewer.isAdmin,
+    manages: viewer.memberships.some((m) => m.role === "manager"),
+    hasAvatar: !!viewer.avatarPath,
+    id: viewer.id,
+  };
+  return {
+    locale,
+    timeZone: viewer?.timeZone ?? DEFAULT_TIME_ZONE,
+    viewer: shellViewer,
+    mailbox: mailboxEnabled(),
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
+  const i18n = useMemo(() => i18nFor(locale), [locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <Shell>
+      <RouteError />
+    </Shell>
+  );
+}

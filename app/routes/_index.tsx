@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listOrganisations } from "~/modules/identity/organisations.server";
+import { getViewer } from "~/platform/auth/viewer.server";
+import { resolveLocale } from "~/platform/i18n/locale.server";
+import { OrgList } from "~/modules/identity/org-list";
+
+export const meta: MetaFunction = () => [{ title: "Binh Duong Innovation Region · Vùng Đổi mới Sáng tạo Bình Dương" }];
+
+// A visitor sees the region; a signed-in person sees their roles and what to do next.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const locale = await resolveLocale(request, viewer);
+  if (!viewer) return { kind: "public" as const, orgs: await listOrganisations(null), locale };
+  return {
+    kind: "member" as const,
+    locale,
+    name: viewer.displayName,
+    profileIncomplete: !viewer.avatarPath,
+    isAdmin: viewer.isAdmin,
+    memberships: viewer.memberships,
+    startups: viewer.startups,
+  };
+}
+
+export default function Home() {
+  const { t } = useTranslation();
+  const home = useLoaderData<typeof loader>();
+  if (home.kind === "public") {
+    return (
+      <section className="page">
+        <div className="hero">
+          <h1>{t("home.publicTitle")}</h1>
+          <p className="lead">{t("home.publicLead")}</p>
+          <Link to="/auth/sign-up" className="button">
+            {t("home.getStarted")}
+          </Link>
+        </div>
+        <h2>{t("home.organisationsTitle")}</h2>
+        <OrgList orgs={home.orgs} locale={home.locale} />
+      </section>
+    );
+  }
+  const noRoles = home.memberships.length === 0 && home.startups.length === 0 && !home.isAdmin;
+  return (
+    <section className="page">
+      <h1>{t("home.welcome", { name: home.name })}</h1>
+      {home.profileIncomplete ? (
+        <p className="callout">
+          <Link to="/account/profile">{t("home.completeProfile")}</Link>
+        </p>
+      ) : null}
+      <h2>{t("home.yourRoles")}</h2>
+      {noRoles ? (
+        <div className="empty">
+          <p>{t("home.noRoles")}</p>
+          <p>{t("home.noRolesNext")}</p>
+        </div>
+      ) : (
+        <ul className="cards">
+          {home.isAdmin ? <li className="card">{t("roles.admin")}</li> : null}
+          {home.memberships.map((m) => {
+            const org = home.locale === "vi" ? m.nameVi : m.nameEn;
+            return (
+              <li key={`${m.orgId}-${m.role}`} className="card">
+                <Link to={`/orgs/${m.slug}`}>
+                  {m.role === "manager" ? t("home.asManager", { org }) : t("home.asMember", { role: t(`roles.${m.role}`), org })}
+                </Link>
+              </li>
+            );
+          })}
+          {home.startups.map((s) => (
+            <li key={s.startupId} className="card">
+              {t("home.asFounder", { startup: s.name })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

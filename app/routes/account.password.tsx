@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { changePassword } from "~/modules/identity/accounts.server";
+import { ChangePasswordSchema } from "~/modules/identity/schema";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { Field, FormMessage, useZodForm } from "~/ui/form";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = parseForm(await readForm(request), ChangePasswordSchema);
+  if (!form.ok) return invalid(form.errors);
+  const changed = await changePassword(viewer.id, viewer.claims.session_id, form.data.currentPassword, form.data.password);
+  if (!changed) return invalid({ currentPassword: "auth.wrongCurrentPassword" });
+  return { errors: null, changed: true };
+}
+
+export default function ChangePassword() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? undefined;
+  const form = useZodForm(ChangePasswordSchema, errors);
+  return (
+    <section className="page narrow">
+      <h1>{t("auth.changePasswordTitle")}</h1>
+      {result && "changed" in result ? <FormMessage tone="success">{t("auth.passwordChanged")}</FormMessage> : null}
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <Field name="currentPassword" type="password" label={t("auth.currentPassword")} autoComplete="current-password" register={form.register} error={form.errorOf("currentPassword")} required />
+        <Field name="password" type="password" label={t("auth.newPassword")} autoComplete="new-password" hint={t("validation.passwordTooShort")} register={form.register} error={form.errorOf("password")} required />
+        <button type="submit" className="button">
+          {t("auth.changePasswordSubmit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

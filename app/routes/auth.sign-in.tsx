@@ -1,0 +1,68 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { signIn } from "~/modules/identity/accounts.server";
+import { SignInSchema } from "~/modules/identity/schema";
+import { requireAnonymous, safeRedirect } from "~/platform/auth/guards.server";
+import { startSessionCookie } from "~/platform/auth/session.server";
+import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { Field, FormMessage, useZodForm } from "~/ui/form";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Đăng nhập" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await readForm(request);
+  const form = parseForm(formData, SignInSchema);
+  if (!form.ok) return invalid(form.errors);
+  const result = await signIn({
+    ...form.data,
+    ip: context.clientIp,
+    userAgent: request.headers.get("user-agent") ?? "",
+  });
+  if (!result.ok) {
+    const message = result.reason === "locked" ? "auth.locked" : result.reason === "not_verified" ? "auth.notVerified" : "auth.invalidCredentials";
+    const minutes = result.reason === "locked" ? result.minutes : 0;
+    return data({ errors: null, message, minutes }, { status: result.reason === "locked" ? 429 : 401 });
+  }
+  throw redirect(safeRedirect(formData.get("redirectTo")), {
+    headers: { "Set-Cookie": await startSessionCookie(result.sessionId) },
+  });
+}
+
+export default function SignIn() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = result?.errors ?? undefined;
+  const form = useZodForm(SignInSchema, errors);
+  const message = result && "minutes" in result ? t(result.message, { minutes: result.minutes }) : null;
+  return (
+    <section className="page narrow">
+      <h1>{t("auth.signInTitle")}</h1>
+      {message ? <FormMessage tone="error">{message}</FormMessage> : null}
+      {params.get("verified") ? <FormMessage tone="success">{t("auth.verified")}</FormMessage> : null}
+      {params.get("reset") ? <FormMessage tone="success">{t("auth.resetDone")}</FormMessage> : null}
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <Field name="email" type="email" label={t("auth.email")} autoComplete="email" register={form.register} error={form.errorOf("email")} required />
+        <Field name="password" type="password" label={t("auth.password")} autoComplete="current-password" register={form.register} error={form.errorOf("password")} required />
+        <button type="submit" className="button" disabled={form.isSubmitting}>
+          {t("auth.submitSignIn")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/auth/forgot">{t("auth.forgot")}</Link>
+      </p>
+      <p>
+        {t("auth.noAccount")} <Link to="/auth/sign-up">{t("nav.signUp")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listMailbox, mailboxEnabled } from "~/platform/mail/mailbox.server";
+import { formatDateTime } from "~/platform/i18n/format";
+import type { RootData } from "~/root";
+
+export async function loader(_: LoaderFunctionArgs) {
+  if (!mailboxEnabled()) throw data(null, { status: 404 });
+  return { mails: await listMailbox() };
+}
+
+export default function Mailbox() {
+  const { t } = useTranslation();
+  const { mails } = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<RootData>("root");
+  return (
+    <section className="page">
+      <h1>{t("mailbox.title")}</h1>
+      <p>{t("mailbox.lead")}</p>
+      {mails.length === 0 ? (
+        <p className="empty">{t("mailbox.empty")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("mailbox.to")}</th>
+              <th scope="col">{t("mailbox.subject")}</th>
+              <th scope="col">{t("mailbox.sentAt")}</th>
+              <th scope="col">{t("mailbox.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mails.map((m) => (
+              <tr key={m.id}>
+                <td>{m.toEmail}</td>
+                <td>
+                  <Link to={`/dev/mailbox/${m.id}`}>{m.subject}</Link>
+                </td>
+                <td>{formatDateTime(m.createdAt, root?.locale ?? "vi", root?.timeZone ?? "Asia/Ho_Chi_Minh")}</td>
+                <td>{m.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

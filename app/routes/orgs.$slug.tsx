@@ -1,0 +1,99 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { invite } from "~/modules/identity/invitations.server";
+import { organisationPage } from "~/modules/identity/organisations.server";
+import { InviteSchema, MEMBER_ROLES } from "~/modules/identity/schema";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { getViewer } from "~/platform/auth/viewer.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { formatDate } from "~/platform/i18n/format";
+import { resolveLocale } from "~/platform/i18n/locale.server";
+import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { RouteError } from "~/ui/route-error";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const page = await organisationPage(viewer?.claims ?? null, params.slug ?? "");
+  if (!page) throw data(null, { status: 404 });
+  return { ...page, locale: await resolveLocale(request, viewer), timeZone: viewer?.timeZone ?? "Asia/Ho_Chi_Minh" };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const page = await organisationPage(viewer.claims, params.slug ?? "");
+  if (!page) throw data(null, { status: 404 });
+  const form = parseForm(await readForm(request), InviteSchema);
+  if (!form.ok) return invalid(form.errors);
+  await withOutcomes(() => invite(viewer.claims, page.org.id, form.data, viewer.locale));
+  return { errors: null, invited: form.data.email };
+}
+
+export default function OrganisationPage() {
+  const { t } = useTranslation();
+  const { org, members, invites, canManage, isMember, locale, timeZone } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? undefined;
+  const form = useZodForm(InviteSchema, errors);
+  return (
+    <section className="page">
+      <h1>{locale === "vi" ? org.nameVi : org.nameEn}</h1>
+      <p className="tag">{t(`orgKinds.${org.kind}`)}</p>
+      <p>{locale === "vi" ? org.descriptionVi : org.descriptionEn}</p>
+      <h2>{t("orgs.members")}</h2>
+      {isMember || canManage ? (
+        members.length === 0 ? (
+          <p className="empty">{t("orgs.noMembers")}</p>
+        ) : (
+          <ul className="list">
+            {members.map((m) => (
+              <li key={`${m.userId}-${m.role}`}>
+                {m.displayName} · {t(`roles.${m.role}`)}
+              </li>
+            ))}
+          </ul>
+        )
+      ) : (
+        <p className="empty">{t("orgs.membersOnly")}</p>
+      )}
+      {canManage ? (
+        <>
+          <h2>{t("orgs.pending")}</h2>
+          {invites.length === 0 ? (
+            <p className="empty">{t("orgs.noPending")}</p>
+          ) : (
+            <ul className="list">
+              {invites.map((i) => (
+                <li key={i.id}>
+                  {i.email} · {t(`roles.${i.role}`)} · {t("orgs.expires", { date: formatDate(i.expiresAt, locale, timeZone) })}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{t("orgs.invite")}</h2>
+          {result && "invited" in result ? <FormMessage tone="success">{t("orgs.invited", { email: result.invited })}</FormMessage> : null}
+          <Form method="post" noValidate onSubmit={form.onSubmit}>
+            <Field name="email" type="email" label={t("orgs.inviteEmail")} register={form.register} error={form.errorOf("email")} required />
+            <div className="field">
+              <label htmlFor="field-role">{t("orgs.inviteRole")}</label>
+              <select id="field-role" {...form.register("role")} defaultValue="staff">
+                {MEMBER_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`roles.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button">
+              {t("orgs.sendInvite")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;

@@ -1,0 +1,74 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import { useEffect, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
+import { useForm, type FieldValues, type UseFormRegister, type Path } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string | undefined>;
+
+/**
+ * The one form pattern: react-hook-form checks the same zod schema the action re-checks, so the
+ * person sees mistakes before a round trip, and server errors (field messages, as i18n keys) land
+ * on the same fields. Without JavaScript the form posts normally and the server answers.
+ */
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, serverErrors?: FieldErrors) {
+  const form = useForm<z.input<S>>({
+    resolver: zodResolver(schema as never) as never,
+    mode: "onTouched",
+  });
+  const submit = useSubmit();
+  useEffect(() => {
+    for (const [name, message] of Object.entries(serverErrors ?? {})) {
+      if (message) form.setError(name as Path<z.input<S>>, { type: "server", message });
+    }
+  }, [serverErrors, form]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const el = event.currentTarget;
+    event.preventDefault();
+    void form.handleSubmit(() => submit(el))(event);
+  };
+  const errorOf = (name: string): string | undefined =>
+    (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message ?? serverErrors?.[name];
+  return { register: form.register as unknown as UseFormRegister<FieldValues>, onSubmit, errorOf, isSubmitting: form.formState.isSubmitting };
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  register?: UseFormRegister<FieldValues>;
+} & InputHTMLAttributes<HTMLInputElement>;
+
+/** A labelled input whose error is announced and tied to it (aria-invalid, aria-describedby). */
+export function Field({ name, label, error, hint, register, ...input }: FieldProps) {
+  const { t } = useTranslation();
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const registered = register ? register(name) : { name };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} {...registered} />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormMessage({ tone, children }: { tone: "error" | "success" | "info"; children: ReactNode }) {
+  return (
+    <div className={`alert ${tone}`} role={tone === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}

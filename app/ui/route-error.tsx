@@ -1,0 +1,19 @@
+import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** Readable 403/404/5xx pages in the viewer's language; never a stack trace. */
+export function RouteError() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key =
+    status === 404 ? "errors.notFound" : status === 403 ? "errors.forbidden" : status === 409 ? "errors.conflict" : status === 503 ? "errors.busy" : "errors.generic";
+  return (
+    <section className="page narrow">
+      <h1>{t(key)}</h1>
+      <p>
+        <Link to="/">{t("errors.backHome")}</Link>
+      </p>
+    </section>
+  );
+}

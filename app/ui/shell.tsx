@@ -1,0 +1,78 @@
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { RootData } from "~/root";
+
+export type ShellViewer = { id: string; displayName: string; isAdmin: boolean; manages: boolean; hasAvatar: boolean };
+
+/** Header, navigation (what the viewer's roles allow), language switch, and the page. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<RootData>("root");
+  const viewer = data?.viewer ?? null;
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("app.mainNav")}>
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t("nav.home")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/orgs">{t("nav.organisations")}</NavLink>
+            </li>
+            {viewer ? (
+              <li>
+                <NavLink to="/account/profile">{t("nav.profile")}</NavLink>
+              </li>
+            ) : null}
+            {data?.mailbox ? (
+              <li>
+                <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="header-actions">
+          <Form method="post" action="/language" className="inline-form">
+            <input type="hidden" name="locale" value={data?.locale === "vi" ? "en" : "vi"} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="link-button" lang={data?.locale === "vi" ? "en" : "vi"}>
+              {t("app.switchTo")}
+            </button>
+          </Form>
+          {viewer ? (
+            <Form method="post" action="/auth/sign-out" className="inline-form">
+              <span className="viewer-name">{viewer.displayName}</span>
+              <button type="submit" className="button secondary">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          ) : (
+            <>
+              <Link to="/auth/sign-in" className="button secondary">
+                {t("nav.signIn")}
+              </Link>
+              <Link to="/auth/sign-up" className="button">
+                {t("nav.signUp")}
+              </Link>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+// Every mail the platform sends, by name. Adding a template here is all it takes to send it.
+import type { ComponentType } from "react";
+import Invitation, * as invitation from "./invitation";
+import ResetPassword, * as resetPassword from "./reset-password";
+import VerifyEmail, * as verifyEmail from "./verify-email";
+import Welcome, * as welcome from "./welcome";
+
+type Template<P> = { component: ComponentType<P>; subject: (p: P) => string };
+const define = <P>(component: ComponentType<P>, subject: (p: P) => string): Template<P> => ({ component, subject });
+
+export const templates = {
+  "verify-email": define(VerifyEmail, verifyEmail.subject),
+  "reset-password": define(ResetPassword, resetPassword.subject),
+  welcome: define(Welcome, welcome.subject),
+  invitation: define(Invitation, invitation.subject),
+};
+
+export type TemplateName = keyof typeof templates;
+export type TemplateProps<N extends TemplateName> = (typeof templates)[N] extends Template<infer P> ? P : never;

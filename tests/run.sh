@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm test`: everything a change must pass. Typecheck, lint, the production build, integration
+# tests against a real PostgreSQL, then browser tests in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+
+bash tests/support/ensure-chromium.sh
+
+echo "== typecheck"; npx tsc
+echo "== lint"; npx eslint --config .ci/eslint.config.js --max-warnings 0 app emails tests
+echo "== build"; npx remix vite:build > /dev/null
+echo "== integration"; npx vitest run --config tests/vitest.config.ts
+echo "== browser"; npx vitest run --config tests/e2e/vitest.config.ts
+
+echo "npm test took $(( $(date +%s) - started )) s"

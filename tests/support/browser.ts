@@ -1,0 +1,36 @@
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** axe-core on the page as it stands: no WCAG A/AA violation is allowed. */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Opens the newest mail to an address in the dev mailbox and returns the href of its link with the given text. */
+export async function linkFromMailbox(page: Page, baseUrl: string, to: string, subject: string, linkText: string) {
+  await page.goto(`${baseUrl}/dev/mailbox`);
+  const row = page.getByRole("row").filter({ hasText: to }).filter({ hasText: subject }).first();
+  await row.getByRole("link", { name: subject }).click();
+  const href = await page.getByRole("link", { name: linkText }).getAttribute("href");
+  if (!href) throw new Error(`no "${linkText}" link in the mail`);
+  return href;
+}
