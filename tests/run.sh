@@ -10,7 +10,11 @@ bash tests/support/ensure-chromium.sh
 echo "== typecheck"; npx tsc
 echo "== lint"; npx eslint --config .ci/eslint.config.js --max-warnings 0 app emails tests
 echo "== build"; npx remix vite:build > /dev/null
-echo "== integration"; npx vitest run --config tests/vitest.config.ts
-echo "== browser"; npx vitest run --config tests/e2e/vitest.config.ts
+mkdir -p tests/.tmp
+echo "== integration"
+npx vitest run --config tests/vitest.config.ts --reporter=default --reporter=json --outputFile.json=tests/.tmp/integration.json
+echo "== browser"
+npx vitest run --config tests/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json=tests/.tmp/e2e.json
 
 echo "npm test took $(( $(date +%s) - started )) s"
+node tests/support/summary.js tests/.tmp/integration.json tests/.tmp/e2e.json
