@@ -4,7 +4,9 @@ import { env } from "~/platform/env.server";
 import { logger } from "~/platform/log.server";
 
 export type OutgoingMail = { id: string; to: string; subject: string; html: string; text: string };
-export type SendResult = { ok: true; providerId: string | null } | { ok: false; error: string; retryAfterSeconds?: number };
+export type SendResult =
+  | { ok: true; providerId: string | null }
+  | { ok: false; error: string; retryAfterSeconds?: number; permanent?: boolean };
 export type Transport = { name: "resend" | "mailbox"; send: (mail: OutgoingMail) => Promise<SendResult> };
 
 /** Resend, with the outbox row's id as the idempotency key so a retry never sends twice. */
@@ -19,7 +21,9 @@ export function resendTransport(apiKey: string, baseUrl?: string): Transport {
       );
       if (error) {
         const retryAfter = Number(headers?.["retry-after"]);
-        return { ok: false, error: `${error.name}: ${error.message}`, retryAfterSeconds: retryAfter || undefined };
+        // A malformed message (bad address, invalid field) will fail the same way every time.
+        const permanent = "statusCode" in error && (error.statusCode === 400 || error.statusCode === 422);
+        return { ok: false, error: `${error.name}: ${error.message}`, retryAfterSeconds: retryAfter || undefined, permanent };
       }
       return { ok: true, providerId: data?.id ?? null };
     },
@@ -77,7 +81,7 @@ export async function deliverDue(transport: Transport = defaultTransport(), batc
                     where id = ${row.id}`,
       );
     } else {
-      const failed = row.attempts >= MAX_ATTEMPTS;
+      const failed = result.permanent === true || row.attempts >= MAX_ATTEMPTS;
       const delay = result.retryAfterSeconds ?? backoffSeconds(row.attempts);
       logger.warn({ mailId: row.id, attempt: row.attempts, error: result.error }, "mail delivery failed");
       await asService(
