@@ -86,3 +86,32 @@ insert into public.startups (id, slug, name, description_vi, description_en, sec
 insert into public.startup_members (startup_id, user_id, role) values
   ('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000009', 'founder'),
   ('20000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000010', 'founder');
+
+-- The upcoming forum, always about two months ahead of the day the demo is loaded.
+insert into public.events (org_id, slug, kind, title_vi, title_en, summary_vi, summary_en, venue, starts_at, ends_at, capacity, published) values
+  ('10000000-0000-4000-8000-000000000001', 'binh-duong-innovation-forum', 'forum',
+   'Diễn đàn Đổi mới Sáng tạo Bình Dương', 'Binh Duong Innovation Forum',
+   'Diễn đàn thường niên về thành phố thông minh: phiên thảo luận cấp cao, triển lãm khởi nghiệp và kết nối đầu tư, với đối tác từ Eindhoven.',
+   'The yearly smart-city forum: high-level panels, a startup exhibition and investor matchmaking, with partners from Eindhoven.',
+   'Trung tâm Hội nghị và Triển lãm Bình Dương, Thành phố mới Bình Dương',
+   date_trunc('day', now() + interval '60 days') + interval '1 hour 30 minutes',
+   date_trunc('day', now() + interval '60 days') + interval '10 hours', 800, true),
+  ('10000000-0000-4000-8000-000000000002', 'smart-city-demo-day', 'demo_day',
+   'Ngày trình diễn khởi nghiệp đô thị thông minh', 'Smart-city startup demo day',
+   'Các khởi nghiệp trong vườn ươm trình bày sản phẩm trước nhà đầu tư và doanh nghiệp.',
+   'Incubated startups pitch their products to investors and businesses.',
+   'Vườn ươm Doanh nghiệp Bình Dương, Hội trường A',
+   date_trunc('day', now() + interval '25 days') + interval '2 hours',
+   date_trunc('day', now() + interval '25 days') + interval '6 hours', 120, true);
+
+insert into public.spaces (org_id, kind, name_vi, name_en, description_vi, description_en, capacity, hourly_price_vnd, members_only) values
+  ('10000000-0000-4000-8000-000000000002', 'meeting_room', 'Phòng họp Sông Bé', 'Song Be meeting room',
+   'Phòng họp 8 chỗ với màn hình và thiết bị họp trực tuyến.', 'Eight seats, a screen and video-conferencing.', 8, 150000, true),
+  ('10000000-0000-4000-8000-000000000002', 'meeting_room', 'Phòng họp Lái Thiêu', 'Lai Thieu meeting room',
+   'Phòng họp nhỏ 4 chỗ cho buổi cố vấn.', 'A small four-seat room for mentoring sessions.', 4, 0, true),
+  ('10000000-0000-4000-8000-000000000002', 'hot_desk', 'Khu chỗ ngồi linh hoạt', 'Hot-desk area',
+   '24 chỗ ngồi linh hoạt, đặt theo ngày.', 'Twenty-four hot desks, booked by the day.', 24, 0, true),
+  ('10000000-0000-4000-8000-000000000002', 'lab', 'Phòng thí nghiệm IoT', 'IoT lab',
+   'Thiết bị đo, in 3D và bộ phát triển cảm biến cho các dự án thành phố thông minh.', 'Test equipment, 3D printing and sensor kits for smart-city projects.', 6, 300000, true),
+  ('10000000-0000-4000-8000-000000000001', 'hall', 'Hội trường Đổi mới', 'Innovation hall',
+   'Hội trường 200 chỗ cho sự kiện và lễ ra mắt.', 'A 200-seat hall for events and launches.', 200, 2000000, false);

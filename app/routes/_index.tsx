@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listOrganisations } from "~/modules/identity/organisations.server";
+import { regionOverview } from "~/modules/identity/organisations.server";
+import { EventList } from "~/modules/events/event-list";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
+import { DEFAULT_TIME_ZONE } from "~/platform/i18n/i18n";
 import { OrgList } from "~/modules/identity/org-list";
 
 export const meta: MetaFunction = () => [{ title: "Binh Duong Innovation Region · Vùng Đổi mới Sáng tạo Bình Dương" }];
@@ -12,10 +14,13 @@ export const meta: MetaFunction = () => [{ title: "Binh Duong Innovation Region 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const locale = await resolveLocale(request, viewer);
-  if (!viewer) return { kind: "public" as const, orgs: await listOrganisations(null), locale };
+  const { orgs, events } = await regionOverview(viewer?.claims ?? null);
+  if (!viewer) return { kind: "public" as const, orgs, events, locale, timeZone: DEFAULT_TIME_ZONE };
   return {
     kind: "member" as const,
+    events,
     locale,
+    timeZone: viewer.timeZone,
     name: viewer.displayName,
     profileIncomplete: !viewer.avatarPath,
     isAdmin: viewer.isAdmin,
@@ -37,6 +42,8 @@ export default function Home() {
             {t("home.getStarted")}
           </Link>
         </div>
+        <h2>{t("events.upcoming")}</h2>
+        <EventList events={home.events} locale={home.locale} timeZone={home.timeZone} />
         <h2>{t("home.organisationsTitle")}</h2>
         <OrgList orgs={home.orgs} locale={home.locale} />
       </section>
@@ -77,6 +84,8 @@ export default function Home() {
           ))}
         </ul>
       )}
+      <h2>{t("events.upcoming")}</h2>
+      <EventList events={home.events} locale={home.locale} timeZone={home.timeZone} />
     </section>
   );
 }

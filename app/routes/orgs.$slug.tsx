@@ -13,6 +13,7 @@ import { formatDate } from "~/platform/i18n/format";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import { SpaceList } from "~/modules/spaces/space-list";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OrganisationPage() {
   const { t } = useTranslation();
-  const { org, members, invites, canManage, isMember, locale, timeZone } = useLoaderData<typeof loader>();
+  const { org, spaces, members, invites, canManage, isMember, locale, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const form = useZodForm(InviteSchema, errors);
@@ -42,6 +43,12 @@ export default function OrganisationPage() {
       <h1>{locale === "vi" ? org.nameVi : org.nameEn}</h1>
       <p className="tag">{t(`orgKinds.${org.kind}`)}</p>
       <p>{locale === "vi" ? org.descriptionVi : org.descriptionEn}</p>
+      {spaces.length > 0 ? (
+        <>
+          <h2>{t("spaces.title")}</h2>
+          <SpaceList spaces={spaces} locale={locale} />
+        </>
+      ) : null}
       <h2>{t("orgs.members")}</h2>
       {isMember || canManage ? (
         members.length === 0 ? (

@@ -34,6 +34,10 @@ describe("a new visitor", () => {
   it("signs up, verifies through the mailbox, signs in, switches to Vietnamese and signs out", async () => {
     const { context, page } = await newPage();
     await page.goto(app.baseUrl);
+    await page.getByRole("heading", { name: "Binh Duong Innovation Forum" }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Binh Duong Business Incubator" }).click();
+    await page.getByRole("heading", { name: "IoT lab" }).waitFor();
     await expectAccessible(page);
     await page.getByRole("link", { name: "Create account" }).first().click();
     await expectAccessible(page);

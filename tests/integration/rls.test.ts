@@ -25,6 +25,11 @@ beforeAll(async () => {
              values (${orgA.id}, 'invitee@example.test', 'mentor', 'hash-a', ${alice.id}, now() + interval '1 day')`;
     await tx`insert into public.email_outbox (to_email, locale, template, subject, html, text_body)
              values (${alice.email}, 'en', 'welcome', 's', 'h', 't')`;
+    await tx`insert into public.events (org_id, slug, title_vi, title_en, starts_at, ends_at, capacity, published)
+             values (${orgA.id}, 'draft-forum', 'Nháp', 'Draft', now() + interval '1 day', now() + interval '2 days', 10, false),
+                    (${orgA.id}, 'open-forum', 'Mở', 'Open', now() + interval '1 day', now() + interval '2 days', 10, true)`;
+    await tx`insert into public.spaces (org_id, kind, name_vi, name_en, capacity, active)
+             values (${orgA.id}, 'meeting_room', 'Phòng', 'Room', 6, true), (${orgA.id}, 'lab', 'Phòng cũ', 'Old lab', 4, false)`;
     await tx`insert into public.sign_in_attempts (email, ip, succeeded) values (${alice.email}, '1.2.3.4', false)`;
   });
 });
@@ -106,6 +111,26 @@ describe("row level security", () => {
       expect(await changed(alice.claims, "select * from public.email_outbox")).toMatch(/refused/);
       expect(await changed(null, "select * from public.email_outbox")).toMatch(/refused/);
       expect(await changed(bob.claims, "insert into public.email_outbox (to_email, locale, template, subject, html, text_body) values ('a@b.c', 'en', 'x', 's', 'h', 't')")).toMatch(/refused/);
+    },
+    events: async () => {
+      const drafts = `public.events where org_id = '${orgA.id}' and not published`;
+      expect(await count(null, `public.events where org_id = '${orgA.id}' and published`)).toBe(1);
+      expect(await count(alice.claims, drafts)).toBe(1);
+      expect(await count(carol.claims, drafts)).toBe(1); // staff prepare events
+      expect(await count(null, drafts)).toBe(0);
+      expect(await count(bob.claims, drafts)).toBe(0);
+      expect(await changed(bob.claims, `update public.events set capacity = 1 where org_id = '${orgA.id}'`)).toBe(0);
+      expect(await changed(bob.claims, `insert into public.events (org_id, slug, title_vi, title_en, starts_at, ends_at, capacity) values ('${orgA.id}', 'fake', 'a', 'b', now(), now() + interval '1 hour', 5)`)).toMatch(/refused/);
+      expect(await changed(carol.claims, `delete from public.events where org_id = '${orgA.id}'`)).toBe(0); // only managers delete
+    },
+    spaces: async () => {
+      expect(await count(null, `public.spaces where org_id = '${orgA.id}'`)).toBe(1); // the inactive lab is hidden
+      expect(await count(alice.claims, `public.spaces where org_id = '${orgA.id}'`)).toBe(2);
+      expect(await count(bob.claims, `public.spaces where org_id = '${orgA.id}'`)).toBe(1);
+      expect(await changed(bob.claims, `update public.spaces set hourly_price_vnd = 1 where org_id = '${orgA.id}'`)).toBe(0);
+      expect(await changed(carol.claims, `update public.spaces set hourly_price_vnd = 1 where org_id = '${orgA.id}'`)).toBe(0);
+      expect(await changed(null, `delete from public.spaces where org_id = '${orgA.id}'`)).toBe(0);
+      expect(await changed(bob.claims, `insert into public.spaces (org_id, kind, name_vi, name_en, capacity) values ('${orgA.id}', 'lab', 'a', 'b', 1)`)).toMatch(/refused/);
     },
     sign_in_attempts: async () => {
       expect(await changed(alice.claims, "select * from public.sign_in_attempts")).toMatch(/refused/);

@@ -1,4 +1,6 @@
-import { asUser, type Claims } from "~/platform/db/transaction.server";
+import { spacesOf } from "~/modules/spaces/list.server";
+import { upcomingEvents } from "~/modules/events/upcoming.server";
+import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 
 export type OrgSummary = {
   id: string;
@@ -13,14 +15,21 @@ export type OrgSummary = {
 export type OrgMember = { userId: string; displayName: string; role: string };
 export type PendingInvite = { id: string; email: string; role: string; expiresAt: Date };
 
-export async function listOrganisations(claims: Claims | null): Promise<OrgSummary[]> {
-  return asUser(
-    claims,
-    (tx) => tx<OrgSummary[]>`
-      select id, slug, kind, name_vi as "nameVi", name_en as "nameEn",
-             description_vi as "descriptionVi", description_en as "descriptionEn"
-        from public.organisations order by kind, name_en`,
-  );
+const orgList = (tx: Tx) => tx<OrgSummary[]>`
+  select id, slug, kind, name_vi as "nameVi", name_en as "nameEn",
+         description_vi as "descriptionVi", description_en as "descriptionEn"
+    from public.organisations order by kind, name_en`;
+
+export function listOrganisations(claims: Claims | null): Promise<OrgSummary[]> {
+  return asUser(claims, orgList);
+}
+
+/** The public home page: the region's organisations and its next events, in one transaction. */
+export function regionOverview(claims: Claims | null) {
+  return asUser(claims, async (tx) => {
+    const [orgs, events] = await Promise.all([orgList(tx), upcomingEvents(tx)]);
+    return { orgs, events };
+  });
 }
 
 /**
@@ -34,8 +43,11 @@ export async function organisationPage(claims: Claims | null, slug: string) {
              description_vi as "descriptionVi", description_en as "descriptionEn"
         from public.organisations where slug = ${slug}`;
     if (!org) return null;
-    if (!claims) return { org, members: [] as OrgMember[], invites: [] as PendingInvite[], canManage: false, isMember: false };
-    const [members, invites, [me]] = await Promise.all([
+    if (!claims) {
+      return { org, spaces: await spacesOf(tx, org.id), members: [] as OrgMember[], invites: [] as PendingInvite[], canManage: false, isMember: false };
+    }
+    const [spaces, members, invites, [me]] = await Promise.all([
+      spacesOf(tx, org.id),
       tx<OrgMember[]>`
         select m.user_id as "userId", coalesce(p.display_name, '—') as "displayName", m.role
           from public.memberships m left join public.profiles p on p.id = m.user_id
@@ -47,6 +59,6 @@ export async function organisationPage(claims: Claims | null, slug: string) {
         select public.has_org_role(${org.id}, '{manager}') or public.is_platform_admin() as can_manage,
                public.is_org_member(${org.id}) as is_member`,
     ]);
-    return { org, members, invites, canManage: !!me?.can_manage, isMember: !!me?.is_member };
+    return { org, spaces, members, invites, canManage: !!me?.can_manage, isMember: !!me?.is_member };
   });
 }

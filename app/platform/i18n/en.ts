@@ -158,6 +158,19 @@ export const en = {
     tooLarge: "The request is too large.",
     crossOrigin: "This request came from another site and was refused.",
   },
+  events: {
+    upcoming: "Upcoming events",
+    none: "No upcoming events yet.",
+    kinds: { forum: "Forum", tech_fair: "Tech fair", workshop: "Workshop", demo_day: "Demo day" },
+  },
+  spaces: {
+    title: "Rooms, desks and labs",
+    none: "This organisation lists no spaces.",
+    capacity: "{{count}} people",
+    free: "free for members",
+    perHour: "{{price}} per hour",
+    kinds: { meeting_room: "Meeting room", hot_desk: "Hot desk", lab: "Lab", hall: "Hall", equipment: "Equipment" },
+  },
   format: {
     vnd: "VND",
   },

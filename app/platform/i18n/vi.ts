@@ -159,6 +159,19 @@ export const vi: Dictionary = {
     tooLarge: "Yêu cầu quá lớn.",
     crossOrigin: "Yêu cầu đến từ trang web khác nên đã bị từ chối.",
   },
+  events: {
+    upcoming: "Sự kiện sắp diễn ra",
+    none: "Chưa có sự kiện sắp diễn ra.",
+    kinds: { forum: "Diễn đàn", tech_fair: "Triển lãm công nghệ", workshop: "Hội thảo", demo_day: "Ngày trình diễn" },
+  },
+  spaces: {
+    title: "Phòng họp, chỗ ngồi và phòng thí nghiệm",
+    none: "Tổ chức này chưa có không gian nào.",
+    capacity: "{{count}} người",
+    free: "miễn phí cho thành viên",
+    perHour: "{{price}} mỗi giờ",
+    kinds: { meeting_room: "Phòng họp", hot_desk: "Chỗ ngồi linh hoạt", lab: "Phòng thí nghiệm", hall: "Hội trường", equipment: "Thiết bị" },
+  },
   format: {
     vnd: "đồng",
   },
