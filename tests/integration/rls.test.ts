@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { asService, asUser, type Claims } from "~/platform/db/transaction.server";
 import { addMember, createOrg, createStartup, createUser, makeAdmin, type TestUser } from "../support/factories";
@@ -48,7 +49,12 @@ describe("row level security", () => {
          where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
     );
     expect(rows.filter((r) => !r.rls).map((r) => r.relname)).toEqual([]);
-    expect(rows.map((r) => r.relname)).toEqual(Object.keys(covered).sort());
+    // Each table has its "refuses the wrong user" test here or in a capability's RLS test file.
+    const tested = new Set(Object.keys(covered));
+    for (const file of readdirSync("tests/integration").filter((f) => f.endsWith("rls.test.ts"))) {
+      for (const m of readFileSync(`tests/integration/${file}`, "utf8").matchAll(/^ {4}(\w+): async \(\) => \{$/gm)) tested.add(m[1]!);
+    }
+    expect(rows.map((r) => r.relname).filter((t) => !tested.has(t))).toEqual([]);
   });
 
   const covered: Record<string, () => Promise<void>> = {
