@@ -115,3 +115,80 @@ insert into public.spaces (org_id, kind, name_vi, name_en, description_vi, descr
    'Thiết bị đo, in 3D và bộ phát triển cảm biến cho các dự án thành phố thông minh.', 'Test equipment, 3D printing and sensor kits for smart-city projects.', 6, 300000, true),
   ('10000000-0000-4000-8000-000000000001', 'hall', 'Hội trường Đổi mới', 'Innovation hall',
    'Hội trường 200 chỗ cho sự kiện và lễ ra mắt.', 'A 200-seat hall for events and launches.', 200, 2000000, false);
+
+-- Applications: the incubator's smart-city programme with an open call, its form and rubric.
+insert into public.programs (id, org_id, slug, name_vi, name_en, description_vi, description_en) values
+  ('30000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000002', 'smart-city-incubation',
+   'Chương trình ươm tạo khởi nghiệp thành phố thông minh', 'Smart-city startup incubation programme',
+   'Sáu tháng ươm tạo cho khởi nghiệp giải quyết bài toán đô thị của Bình Dương: cố vấn, không gian làm việc, phòng thí nghiệm IoT và kết nối với doanh nghiệp, nhà đầu tư.',
+   'Six months of incubation for startups solving Binh Duong''s urban problems: mentors, workspace, an IoT lab and introductions to businesses and investors.');
+
+insert into public.calls (id, program_id, slug, title_vi, title_en, description_vi, description_en, opens_at, closes_at, published, blind_fields, reviews_per_application, shortlist_threshold) values
+  ('31000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', 'smart-city-2027',
+   'Tuyển chọn khóa 2027', 'Cohort 2027 call',
+   'Dành cho khởi nghiệp có sản phẩm mẫu hoặc MVP, đăng ký hoặc hoạt động tại Bình Dương.',
+   'For startups with a prototype or MVP, registered or operating in Binh Duong.',
+   date_trunc('day', now() - interval '7 days') + interval '1 hour',
+   date_trunc('day', now() + interval '30 days') + interval '16 hours 59 minutes',
+   true, '{founders,team}', 2, 60);
+
+insert into public.call_tracks (id, call_id, position, name_vi, name_en) values
+  ('32000000-0000-4000-8000-000000000001', '31000000-0000-4000-8000-000000000001', 1, 'Đô thị thông minh', 'Smart city'),
+  ('32000000-0000-4000-8000-000000000002', '31000000-0000-4000-8000-000000000001', 2, 'Nông nghiệp công nghệ cao', 'Agritech');
+
+insert into public.call_questions (id, call_id, step, position, kind, label_vi, label_en, help_vi, help_en, required, options, max_length, min_number, max_number, blind, eligibility_values) values
+  ('33000000-0000-4000-8000-000000000001', '31000000-0000-4000-8000-000000000001', 1, 1, 'choice',
+   'Doanh nghiệp của bạn đăng ký hoặc hoạt động tại Bình Dương?', 'Is your startup registered or operating in Binh Duong?', '', '', true,
+   '[{"value":"yes","vi":"Có","en":"Yes"},{"value":"no","vi":"Không","en":"No"}]', null, null, null, false, '{yes}'),
+  ('33000000-0000-4000-8000-000000000002', '31000000-0000-4000-8000-000000000001', 1, 2, 'long_text',
+   'Nhà sáng lập và đội ngũ', 'Founders and team', 'Họ tên, vai trò và kinh nghiệm của từng thành viên.', 'Names, roles and experience of each member.', true,
+   '[]', 3000, null, null, true, null),
+  ('33000000-0000-4000-8000-000000000003', '31000000-0000-4000-8000-000000000001', 1, 3, 'number',
+   'Số thành viên toàn thời gian', 'Full-time team members', '', '', true, '[]', null, 1, 200, false, null),
+  ('33000000-0000-4000-8000-000000000004', '31000000-0000-4000-8000-000000000001', 2, 1, 'long_text',
+   'Bạn giải quyết vấn đề gì của đô thị?', 'Which urban problem do you solve?', '', '', true, '[]', 3000, null, null, false, null),
+  ('33000000-0000-4000-8000-000000000005', '31000000-0000-4000-8000-000000000001', 2, 2, 'long_text',
+   'Giải pháp và điểm khác biệt', 'Your solution and what sets it apart', '', '', true, '[]', 3000, null, null, false, null),
+  ('33000000-0000-4000-8000-000000000006', '31000000-0000-4000-8000-000000000001', 2, 3, 'choice',
+   'Giai đoạn sản phẩm', 'Product stage', '', '', true,
+   '[{"value":"prototype","vi":"Sản phẩm mẫu","en":"Prototype"},{"value":"mvp","vi":"MVP","en":"MVP"},{"value":"revenue","vi":"Đã có doanh thu","en":"Revenue"}]', null, null, null, false, null),
+  ('33000000-0000-4000-8000-000000000007', '31000000-0000-4000-8000-000000000001', 3, 1, 'file',
+   'Bài thuyết trình (PDF, tối đa 10 MB)', 'Pitch deck (PDF, up to 10 MB)', '', '', true, '[]', null, null, null, false, null),
+  ('33000000-0000-4000-8000-000000000008', '31000000-0000-4000-8000-000000000001', 3, 2, 'link',
+   'Video giới thiệu (liên kết)', 'Pitch video (link)', 'YouTube, Vimeo hoặc Google Drive.', 'YouTube, Vimeo or Google Drive.', false, '[]', 500, null, null, false, null);
+
+insert into public.rubric_criteria (id, call_id, position, name_vi, name_en, description_vi, description_en, weight, comment_required, max_level) values
+  ('34000000-0000-4000-8000-000000000001', '31000000-0000-4000-8000-000000000001', 1, 'Vấn đề và thị trường', 'Problem and market', 'Vấn đề có thật, thị trường đủ lớn.', 'A real problem and a large enough market.', 3, false, 5),
+  ('34000000-0000-4000-8000-000000000002', '31000000-0000-4000-8000-000000000001', 2, 'Đội ngũ', 'Team', 'Năng lực thực hiện của đội ngũ.', 'The team''s ability to deliver.', 2, false, 5),
+  ('34000000-0000-4000-8000-000000000003', '31000000-0000-4000-8000-000000000001', 3, 'Đổi mới', 'Innovation', 'Mức độ mới của giải pháp.', 'How new the solution is.', 2, false, 5),
+  ('34000000-0000-4000-8000-000000000004', '31000000-0000-4000-8000-000000000001', 4, 'Tác động đô thị thông minh', 'Smart-city impact', 'Lợi ích cho người dân và thành phố.', 'Benefit for residents and the city.', 3, true, 5);
+
+insert into public.rubric_levels (criterion_id, level, description_vi, description_en)
+select c.id, l.level, l.vi, l.en
+  from public.rubric_criteria c
+ cross join (values
+   (1, 'Rất yếu: thiếu bằng chứng', 'Very weak: no evidence'),
+   (2, 'Yếu: bằng chứng rời rạc', 'Weak: scattered evidence'),
+   (3, 'Đạt: thuyết phục một phần', 'Adequate: partly convincing'),
+   (4, 'Tốt: thuyết phục, có số liệu', 'Good: convincing, with data'),
+   (5, 'Xuất sắc: bằng chứng mạnh, đã kiểm chứng', 'Excellent: strong, verified evidence')) as l(level, vi, en)
+ where c.call_id = '31000000-0000-4000-8000-000000000001';
+
+insert into public.decision_templates (call_id, decision, body_vi, body_en) values
+  ('31000000-0000-4000-8000-000000000001', 'accepted', 'Chúc mừng! Hồ sơ của bạn đã được chọn vào khóa ươm tạo 2027. Hãy xác nhận tham gia trước hạn.', 'Congratulations! Your startup was selected for the 2027 cohort. Please confirm before the deadline.'),
+  ('31000000-0000-4000-8000-000000000001', 'waitlisted', 'Hồ sơ của bạn nằm trong danh sách chờ. Chúng tôi sẽ liên hệ nếu có chỗ.', 'Your application is on the waiting list. We will be in touch if a place opens.'),
+  ('31000000-0000-4000-8000-000000000001', 'rejected', 'Cảm ơn bạn đã nộp hồ sơ. Lần này chúng tôi chưa thể chọn doanh nghiệp của bạn.', 'Thank you for applying. This time we could not select your startup.');
+
+-- AgriLink has applied; the incubator's reviewer has it to review. SmartWater has not applied yet.
+insert into public.applications (id, call_id, startup_id, track_id, status, stage, eligible, submitted_at, created_by) values
+  ('35000000-0000-4000-8000-000000000001', '31000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002',
+   '32000000-0000-4000-8000-000000000002', 'submitted', 'review', true, now() - interval '2 days', '00000000-0000-4000-8000-000000000010');
+insert into public.application_answers (application_id, question_id, value) values
+  ('35000000-0000-4000-8000-000000000001', '33000000-0000-4000-8000-000000000001', '"yes"'),
+  ('35000000-0000-4000-8000-000000000001', '33000000-0000-4000-8000-000000000002', '"Bùi Ngọc Anh (CEO, 6 năm logistics nông sản), Lâm Quốc Việt (CTO)"'),
+  ('35000000-0000-4000-8000-000000000001', '33000000-0000-4000-8000-000000000003', '4'),
+  ('35000000-0000-4000-8000-000000000001', '33000000-0000-4000-8000-000000000004', '"Canteens in industrial parks buy vegetables through three middlemen; farmers get 30% of the price."'),
+  ('35000000-0000-4000-8000-000000000001', '33000000-0000-4000-8000-000000000005', '"A marketplace with cold-chain pickup routes shared between canteens."'),
+  ('35000000-0000-4000-8000-000000000001', '33000000-0000-4000-8000-000000000006', '"prototype"');
+insert into public.review_assignments (application_id, reviewer_id, round, assigned_by) values
+  ('35000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004', 'review', '00000000-0000-4000-8000-000000000002');

@@ -3,7 +3,15 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
 
-export type ShellViewer = { id: string; displayName: string; isAdmin: boolean; manages: boolean; hasAvatar: boolean };
+export type ShellViewer = {
+  id: string;
+  displayName: string;
+  isAdmin: boolean;
+  manages: boolean;
+  reviews: boolean;
+  founds: boolean;
+  hasAvatar: boolean;
+};
 
 /** Header, navigation (what the viewer's roles allow), language switch, and the page. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -31,6 +39,24 @@ export function Shell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/orgs">{t("nav.organisations")}</NavLink>
             </li>
+            <li>
+              <NavLink to="/calls">{t("nav.calls")}</NavLink>
+            </li>
+            {viewer ? (
+              <li>
+                <NavLink to="/applications">{t("nav.applications")}</NavLink>
+              </li>
+            ) : null}
+            {viewer?.reviews ? (
+              <li>
+                <NavLink to="/review">{t("nav.review")}</NavLink>
+              </li>
+            ) : null}
+            {viewer?.manages || viewer?.isAdmin ? (
+              <li>
+                <NavLink to="/manage">{t("nav.manage")}</NavLink>
+              </li>
+            ) : null}
             {viewer ? (
               <li>
                 <NavLink to="/account/profile">{t("nav.profile")}</NavLink>

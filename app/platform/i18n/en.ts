@@ -1,3 +1,6 @@
+import { founderStrings } from "~/modules/applications/strings/founder";
+import { manageStrings } from "~/modules/applications/strings/manage";
+import { reviewStrings } from "~/modules/applications/strings/review";
 // English strings. vi.ts must have exactly the same keys (the type checker enforces it).
 export const en = {
   app: {
@@ -11,6 +14,9 @@ export const en = {
     home: "Home",
     organisations: "Organisations",
     startups: "Startups",
+    calls: "Open calls",
+    applications: "My applications",
+    review: "Review",
     manage: "Manage",
     profile: "Profile",
     signIn: "Sign in",
@@ -171,6 +177,10 @@ export const en = {
     perHour: "{{price}} per hour",
     kinds: { meeting_room: "Meeting room", hot_desk: "Hot desk", lab: "Lab", hall: "Hall", equipment: "Equipment" },
   },
+  // Each capability keeps its strings beside its code; they are mounted here.
+  apply: founderStrings.en,
+  review: reviewStrings.en,
+  manage: manageStrings.en,
   format: {
     vnd: "VND",
   },

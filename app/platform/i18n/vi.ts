@@ -1,3 +1,6 @@
+import { founderStrings } from "~/modules/applications/strings/founder";
+import { manageStrings } from "~/modules/applications/strings/manage";
+import { reviewStrings } from "~/modules/applications/strings/review";
 import type { Dictionary } from "./en";
 
 export const vi: Dictionary = {
@@ -12,6 +15,9 @@ export const vi: Dictionary = {
     home: "Trang chủ",
     organisations: "Tổ chức",
     startups: "Khởi nghiệp",
+    calls: "Đợt tuyển chọn",
+    applications: "Hồ sơ của tôi",
+    review: "Đánh giá",
     manage: "Quản lý",
     profile: "Hồ sơ",
     signIn: "Đăng nhập",
@@ -172,6 +178,9 @@ export const vi: Dictionary = {
     perHour: "{{price}} mỗi giờ",
     kinds: { meeting_room: "Phòng họp", hot_desk: "Chỗ ngồi linh hoạt", lab: "Phòng thí nghiệm", hall: "Hội trường", equipment: "Thiết bị" },
   },
+  apply: founderStrings.vi,
+  review: reviewStrings.vi,
+  manage: manageStrings.vi,
   format: {
     vnd: "đồng",
   },
