@@ -1,3 +1,4 @@
+import { decideStrings } from "~/modules/applications/strings/decide";
 import { founderStrings } from "~/modules/applications/strings/founder";
 import { manageStrings } from "~/modules/applications/strings/manage";
 import { reviewStrings } from "~/modules/applications/strings/review";
@@ -181,6 +182,7 @@ export const en = {
   apply: founderStrings.en,
   review: reviewStrings.en,
   manage: manageStrings.en,
+  decide: decideStrings.en,
   format: {
     vnd: "VND",
   },

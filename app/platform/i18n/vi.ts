@@ -1,3 +1,4 @@
+import { decideStrings } from "~/modules/applications/strings/decide";
 import { founderStrings } from "~/modules/applications/strings/founder";
 import { manageStrings } from "~/modules/applications/strings/manage";
 import { reviewStrings } from "~/modules/applications/strings/review";
@@ -181,6 +182,7 @@ export const vi: Dictionary = {
   apply: founderStrings.vi,
   review: reviewStrings.vi,
   manage: manageStrings.vi,
+  decide: decideStrings.vi,
   format: {
     vnd: "đồng",
   },
