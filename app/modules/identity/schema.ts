@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "~/platform/i18n/format";
 
 // One schema per form, shared by the browser (react-hook-form) and the action (the authority).
 // Messages are i18n keys; the form translates them into the viewer's language.
@@ -42,7 +43,8 @@ export const ProfileSchema = z.object({
   ),
   timeZone: z
     .string({ error: "validation.timeZone" })
-    .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "validation.timeZone"),
+    .max(64, "validation.timeZone")
+    .refine(isTimeZone, "validation.timeZone"),
   bio: z.string().trim().max(1000, "validation.tooLong").default(""),
 });
 

@@ -20,4 +20,24 @@ export function formatVnd(amount: number | bigint, locale: Locale) {
   );
 }
 
-export const TIME_ZONES: string[] = Intl.supportedValuesOf("timeZone");
+// ICU lists some zones under their old CLDR names (Asia/Saigon); people know the IANA names.
+const RENAMED: Record<string, string> = {
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Europe/Kiev": "Europe/Kyiv",
+};
+
+/** The zones offered in pickers, by their current IANA names. */
+export const TIME_ZONES: string[] = [...new Set(Intl.supportedValuesOf("timeZone").map((z) => RENAMED[z] ?? z))].sort();
+
+/** Any zone the runtime understands, including aliases. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ConflictError } from "~/platform/db/errors.server";
+import { asService, asUser } from "~/platform/db/transaction.server";
+import { createOrg, createUser } from "../support/factories";
+
+describe("the data-access helper", () => {
+  it("runs user work as `authenticated` with the claims set, so auth.uid() is the user", async () => {
+    const user = await createUser();
+    const [row] = await asUser(user.claims, (tx) => tx<{ role: string; uid: string }[]>`select current_user as role, auth.uid() as uid`);
+    expect(row).toEqual({ role: "authenticated", uid: user.id });
+    const [anon] = await asUser(null, (tx) => tx<{ role: string; uid: string | null }[]>`select current_user as role, auth.uid() as uid`);
+    expect(anon).toEqual({ role: "anon", uid: null });
+  });
+
+  it("turns a unique violation into a conflict the user can read", async () => {
+    const org = await createOrg();
+    await expect(
+      asService((tx) => tx`insert into public.organisations (slug, kind, name_vi, name_en) values (${org.slug}, 'business', 'a', 'b')`),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("retries the loser of a deadlock, so both transactions complete", async () => {
+    const [a, b] = [await createOrg(), await createOrg()];
+    let attempts = 0;
+    let bothLocked: () => void;
+    const barrier = new Promise<void>((resolve) => (bothLocked = resolve));
+    let holding = 0;
+    const lockThenCross = (first: string, second: string) =>
+      asService(async (tx) => {
+        attempts++;
+        await tx`update public.organisations set name_en = name_en where id = ${first}`;
+        if (++holding === 2) bothLocked();
+        await barrier; // both hold their first row: the second updates deadlock
+        await tx`update public.organisations set name_en = name_en || '+' where id = ${second}`;
+      });
+    await Promise.all([lockThenCross(a.id, b.id), lockThenCross(b.id, a.id)]);
+    expect(attempts).toBe(3); // one victim, retried once
+    const rows = await asService((tx) => tx<{ name_en: string }[]>`select name_en from public.organisations where id in (${a.id}, ${b.id})`);
+    expect(rows.every((r) => r.name_en.endsWith("+"))).toBe(true);
+  });
+});
