@@ -62,6 +62,11 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavLink to="/account/profile">{t("nav.profile")}</NavLink>
               </li>
             ) : null}
+            {viewer?.isAdmin ? (
+              <li>
+                <NavLink to="/admin/mail">{t("nav.admin")}</NavLink>
+              </li>
+            ) : null}
             {data?.mailbox ? (
               <li>
                 <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink>

@@ -142,6 +142,16 @@ export const en = {
     status: "Status",
     open: "Open",
   },
+  admin: {
+    mailTitle: "Mail delivery problems",
+    mailLead: "Mail that failed and is waiting for a retry, or gave up. Retrying keeps the same idempotency key, so nobody gets it twice.",
+    mailNone: "Every mail was delivered.",
+    attempts: "Attempts",
+    lastError: "Last error",
+    nextAttempt: "Next attempt",
+    retry: "Retry",
+    status: { pending: "Waiting to retry", failed: "Failed", sending: "Sending", sent: "Sent" },
+  },
   validation: {
     required: "This field is required.",
     email: "Enter a valid email address.",

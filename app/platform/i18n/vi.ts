@@ -143,6 +143,16 @@ export const vi: Dictionary = {
     status: "Trạng thái",
     open: "Mở",
   },
+  admin: {
+    mailTitle: "Sự cố gửi thư",
+    mailLead: "Thư gửi không thành công đang chờ gửi lại hoặc đã dừng. Gửi lại dùng cùng khóa chống trùng nên không ai nhận hai lần.",
+    mailNone: "Mọi thư đều đã được gửi.",
+    attempts: "Số lần thử",
+    lastError: "Lỗi gần nhất",
+    nextAttempt: "Lần thử tiếp theo",
+    retry: "Gửi lại",
+    status: { pending: "Đang chờ gửi lại", failed: "Thất bại", sending: "Đang gửi", sent: "Đã gửi" },
+  },
   validation: {
     required: "Vui lòng điền trường này.",
     email: "Hãy nhập địa chỉ email hợp lệ.",

@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { readForm } from "~/platform/http/form.server";
+import { formatDateTime } from "~/platform/i18n/format";
+import { mailProblems, retryMail } from "~/platform/mail/failures.server";
+import type { RootData } from "~/root";
+import { RouteError } from "~/ui/route-error";
+
+async function requireAdmin(request: Request) {
+  const viewer = await requireViewer(request);
+  if (!viewer.isAdmin) throw data(null, { status: 404 });
+  return viewer;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return { problems: await mailProblems() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAdmin(request);
+  const id = (await readForm(request)).get("id");
+  if (typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id)) throw data(null, { status: 400 });
+  return { retried: await retryMail(id) };
+}
+
+export default function MailProblems() {
+  const { t } = useTranslation();
+  const { problems } = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<RootData>("root");
+  const when = (d: string | Date) => formatDateTime(d, root?.locale ?? "vi", root?.timeZone ?? "Asia/Ho_Chi_Minh");
+  return (
+    <section className="page">
+      <h1>{t("admin.mailTitle")}</h1>
+      <p>{t("admin.mailLead")}</p>
+      {problems.length === 0 ? (
+        <p className="empty">{t("admin.mailNone")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("mailbox.to")}</th>
+              <th scope="col">{t("mailbox.subject")}</th>
+              <th scope="col">{t("mailbox.status")}</th>
+              <th scope="col">{t("admin.attempts")}</th>
+              <th scope="col">{t("admin.lastError")}</th>
+              <th scope="col">{t("admin.nextAttempt")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("admin.retry")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((p) => (
+              <tr key={p.id}>
+                <td>{p.toEmail}</td>
+                <td>{p.subject}</td>
+                <td>{t(`admin.status.${p.status}`)}</td>
+                <td>{p.attempts}</td>
+                <td>{p.lastError}</td>
+                <td>{p.status === "pending" ? when(p.nextAttemptAt) : "—"}</td>
+                <td>
+                  {p.status === "failed" ? (
+                    <Form method="post">
+                      <input type="hidden" name="id" value={p.id} />
+                      <button type="submit" className="button secondary">
+                        {t("admin.retry")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;
