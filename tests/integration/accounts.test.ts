@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { changePassword, requestPasswordReset, resetPassword, signIn, signUp, verifyEmail } from "~/modules/identity/accounts.server";
 import { loadViewerBySession } from "~/platform/auth/viewer.server";
-import { MAX_FAILURES_PER_ACCOUNT } from "~/platform/auth/throttle.server";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "~/platform/auth/throttle.server";
 import { asService } from "~/platform/db/transaction.server";
 import { createUser, linkIn, outboxFor } from "../support/factories";
 
@@ -66,6 +66,17 @@ describe("sign-in", () => {
     // The lock is per account: someone else signs in from the same address.
     const other = await createUser();
     expect((await signIn({ email: other.email, password: other.password, ...meta })).ok).toBe(true);
+  });
+
+  it("locks an address that guesses across many accounts", async () => {
+    const spray = { ip: "198.51.100.9", userAgent: "spray" };
+    await asService(
+      (tx) => tx`insert into public.sign_in_attempts (email, ip, succeeded)
+                 select 'victim' || i || '@example.test', ${spray.ip}, false from generate_series(1, ${MAX_FAILURES_PER_ADDRESS}) i`,
+    );
+    const user = await createUser();
+    expect(await signIn({ email: user.email, password: user.password, ...spray })).toMatchObject({ ok: false, reason: "locked" });
+    expect((await signIn({ email: user.email, password: user.password, ...meta })).ok).toBe(true); // another address is fine
   });
 
   it("holds the limit when wrong guesses arrive concurrently", async () => {
