@@ -25,7 +25,10 @@ insert into public.profiles (id, display_name, locale, languages, time_zone, bio
   ('00000000-0000-4000-8000-000000000008', 'Huỳnh Thanh Tâm', 'vi', '{vi}', 'Asia/Ho_Chi_Minh', ''),
   ('00000000-0000-4000-8000-000000000009', 'Ngô Gia Huy', 'vi', '{vi}', 'Asia/Ho_Chi_Minh', ''),
   ('00000000-0000-4000-8000-000000000010', 'Bùi Ngọc Anh', 'en', '{en}', 'Asia/Ho_Chi_Minh', ''),
-  ('00000000-0000-4000-8000-000000000011', 'Đỗ Minh Tuấn', 'vi', '{vi}', 'Asia/Ho_Chi_Minh', '');
+  ('00000000-0000-4000-8000-000000000011', 'Đỗ Minh Tuấn', 'vi', '{vi}', 'Asia/Ho_Chi_Minh', '')
+-- The sign-up trigger already made a plain profile for each account above; fill in the demo's.
+on conflict (id) do update set display_name = excluded.display_name, locale = excluded.locale,
+  languages = excluded.languages, time_zone = excluded.time_zone, bio = excluded.bio;
 
 insert into public.platform_admins (user_id) values ('00000000-0000-4000-8000-000000000001');
 insert into public.organisations (id, slug, kind, name_vi, name_en, description_vi, description_en, parent_id) values

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changePassword } from "~/modules/identity/accounts.server";
 import { ChangePasswordSchema } from "~/modules/identity/schema";
+import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
@@ -16,9 +18,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = parseForm(await readForm(request), ChangePasswordSchema);
   if (!form.ok) return invalid(form.errors);
-  const changed = await changePassword(viewer.id, viewer.claims.session_id, form.data.currentPassword, form.data.password);
+  const cookies = cookieJar(request);
+  const changed = await changePassword(viewer.id, viewer.claims.session_id, form.data.currentPassword, form.data.password, cookies);
   if (!changed) return invalid({ currentPassword: "auth.wrongCurrentPassword" });
-  return { errors: null, changed: true };
+  // Supabase rewrites its session cookie when the user changes; the local provider sets none.
+  return data({ errors: null, changed: true as const }, { headers: cookies.headers });
 }
 
 export default function ChangePassword() {

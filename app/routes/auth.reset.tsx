@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isResetTokenValid, resetPassword } from "~/modules/identity/accounts.server";
 import { ResetSchema } from "~/modules/identity/schema";
-import { endSessionCookie } from "~/platform/auth/session.server";
+import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 
@@ -17,9 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(await readForm(request), ResetSchema);
   if (!form.ok) return invalid(form.errors);
-  if (!(await resetPassword(form.data.token, form.data.password))) return { errors: null, expired: true };
+  const cookies = cookieJar(request);
+  if (!(await resetPassword(form.data.token, form.data.password, cookies))) return { errors: null, expired: true };
   // Every session of the account ended with the reset, this browser's included.
-  throw redirect("/auth/sign-in?reset=1", { headers: { "Set-Cookie": await endSessionCookie() } });
+  throw redirect("/auth/sign-in?reset=1", { headers: cookies.headers });
 }
 
 export default function Reset() {

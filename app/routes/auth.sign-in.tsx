@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { signIn } from "~/modules/identity/accounts.server";
 import { SignInSchema } from "~/modules/identity/schema";
+import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { requireAnonymous, safeRedirect } from "~/platform/auth/guards.server";
-import { startSessionCookie } from "~/platform/auth/session.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 
@@ -21,19 +21,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const form = parseForm(formData, SignInSchema);
   if (!form.ok) return invalid(form.errors);
-  const result = await signIn({
-    ...form.data,
-    ip: context.clientIp,
-    userAgent: request.headers.get("user-agent") ?? "",
-  });
+  const cookies = cookieJar(request);
+  const result = await signIn({ ...form.data, ip: context.clientIp, userAgent: request.headers.get("user-agent") ?? "" }, cookies);
   if (!result.ok) {
     const message = result.reason === "locked" ? "auth.locked" : result.reason === "not_verified" ? "auth.notVerified" : "auth.invalidCredentials";
     const minutes = result.reason === "locked" ? result.minutes : 0;
     return data({ errors: null, message, minutes }, { status: result.reason === "locked" ? 429 : 401 });
   }
-  throw redirect(safeRedirect(formData.get("redirectTo")), {
-    headers: { "Set-Cookie": await startSessionCookie(result.sessionId) },
-  });
+  throw redirect(safeRedirect(formData.get("redirectTo")), { headers: cookies.headers });
 }
 
 export default function SignIn() {

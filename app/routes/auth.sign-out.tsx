@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { signOut } from "~/modules/identity/accounts.server";
-import { endSessionCookie } from "~/platform/auth/session.server";
-import { getViewer } from "~/platform/auth/viewer.server";
+import { cookieJar } from "~/platform/auth/cookie-jar.server";
 
-// Sign-out is a POST only: a loader never changes state.
+// Sign-out is a POST only: a loader never changes state. The session in the cookies ends and the
+// cookies are cleared, whichever provider holds it.
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await getViewer(request);
-  if (viewer) await signOut(viewer.claims.session_id);
-  throw redirect("/", { headers: { "Set-Cookie": await endSessionCookie() } });
+  const cookies = cookieJar(request);
+  await signOut(cookies);
+  throw redirect("/", { headers: cookies.headers });
 }
 
 export const loader = () => redirect("/");

@@ -5,12 +5,16 @@ import os from "node:os";
 import path from "node:path";
 import { cloneDatabase, freePort } from "./postgres-server";
 
+/** A fresh database for an app server, cloned from the migrated template. */
+export const appDatabase = (adminUrl: string) => cloneDatabase(adminUrl, `e2e_${randomBytes(5).toString("hex")}`);
+
 /**
  * The app as `npm start` runs it (production build, migrations, demo data, mail worker), on a
  * database of its own. Returns its base URL and a stop function.
  */
-export async function startAppServer(adminUrl: string, extraEnv: Record<string, string> = {}) {
-  const databaseUrl = await cloneDatabase(adminUrl, `e2e_${randomBytes(5).toString("hex")}`);
+export async function startAppServer(adminUrl: string, extraEnv: Record<string, string> = {}, database?: string) {
+  // A test that must reach the database before the app starts (e.g. a fake service) clones it first.
+  const databaseUrl = database ?? (await appDatabase(adminUrl));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/platform/server/main.ts"], {

@@ -1,66 +1,58 @@
-import * as local from "~/platform/auth/local-provider.server";
-import { asService } from "~/platform/db/transaction.server";
+import { CookieJar } from "~/platform/auth/cookie-jar.server";
+import { authProvider, type SignInInput } from "~/platform/auth/provider.server";
+import type { Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import type { Locale } from "~/platform/i18n/i18n";
 import { enqueueMail } from "~/platform/mail/outbox.server";
 import type { SignUpInput } from "./schema";
 
-// Account flows of the built-in provider: each change and its mail commit together.
-const link = (path: string, token: string) => `${env().APP_URL}${path}?token=${encodeURIComponent(token)}`;
+// Account flows, the same whichever provider is on (provider.server.ts picks it). Mails that are
+// ours to send commit with the change; with Supabase Auth, Supabase sends the verification and
+// reset mails itself and the `mail` callbacks below are not called. The welcome mail is always ours.
+//
+// `cookies` carries the browser's session in and Set-Cookie headers out; routes pass the request's.
+// Callers without a browser (tests, scripts) may leave it out and get a jar of their own.
+const page = (path: string) => `${env().APP_URL}${path}`;
 
-export async function signUp(input: SignUpInput, locale: Locale) {
-  return asService(async (tx) => {
-    const created = await local.createUser(tx, { ...input, locale });
-    if ("conflict" in created) return { ok: false as const };
-    await enqueueMail(tx, input.email, "verify-email", {
-      locale,
-      name: input.displayName,
-      url: link("/auth/verify", created.token),
-    });
-    return { ok: true as const, userId: created.userId };
+async function profileOf(tx: Tx, userId: string, email: string) {
+  const [profile] = await tx<{ display_name: string; locale: Locale }[]>`
+    select display_name, locale from public.profiles where id = ${userId}`;
+  return { locale: profile?.locale ?? ("vi" as Locale), name: profile?.display_name ?? email };
+}
+
+export function signUp(input: SignUpInput, locale: Locale) {
+  return authProvider().signUp({ ...input, locale }, page("/auth/verify"), async (tx, mail) => {
+    await enqueueMail(tx, mail.email, "verify-email", { locale, name: input.displayName, url: mail.link });
   });
 }
 
-export async function verifyEmail(token: string) {
-  return asService(async (tx) => {
-    const user = await local.confirmEmail(tx, token);
-    if (!user) return false;
-    const [profile] = await tx<{ display_name: string; locale: Locale }[]>`
-      select display_name, locale from public.profiles where id = ${user.id}`;
-    await enqueueMail(tx, user.email, "welcome", {
-      locale: profile?.locale ?? "vi",
-      name: profile?.display_name ?? user.email,
-      url: `${env().APP_URL}/`,
-    });
-    return true;
+export function verifyEmail(token: string) {
+  return authProvider().confirmEmail(token, async (tx, user) => {
+    const { locale, name } = await profileOf(tx, user.id, user.email);
+    await enqueueMail(tx, user.email, "welcome", { locale, name, url: page("/") });
   });
 }
 
-export function signIn(input: { email: string; password: string; ip: string; userAgent: string }) {
-  return asService((tx) => local.signInWithPassword(tx, input));
+export function signIn(input: SignInInput, cookies = new CookieJar()) {
+  return authProvider().signIn(input, cookies);
 }
 
-export function signOut(sessionId: string) {
-  return asService((tx) => local.endSession(tx, sessionId));
+export function signOut(cookies: CookieJar) {
+  return authProvider().signOut(cookies);
 }
 
 /** Always looks the same to the caller, so nobody learns which addresses have accounts. */
-export async function requestPasswordReset(email: string) {
-  await asService(async (tx) => {
-    const started = await local.startRecovery(tx, email);
-    if (!started) return;
-    const [profile] = await tx<{ display_name: string; locale: Locale }[]>`
-      select display_name, locale from public.profiles where id = ${started.userId}`;
-    await enqueueMail(tx, email, "reset-password", {
-      locale: profile?.locale ?? "vi",
-      name: profile?.display_name ?? email,
-      url: link("/auth/reset", started.token),
-    });
+export function requestPasswordReset(email: string): Promise<void> {
+  return authProvider().startRecovery(email, page("/auth/reset"), async (tx, mail) => {
+    const { locale, name } = await profileOf(tx, mail.userId, mail.email);
+    await enqueueMail(tx, mail.email, "reset-password", { locale, name, url: mail.link });
   });
 }
 
-export const isResetTokenValid = (token: string) => asService((tx) => local.isRecoveryTokenValid(tx, token));
-export const resetPassword = (token: string, password: string) =>
-  asService((tx) => local.resetPassword(tx, token, password));
-export const changePassword = (userId: string, sessionId: string, current: string, next: string) =>
-  asService((tx) => local.changePassword(tx, userId, sessionId, current, next));
+export const isResetTokenValid = (token: string) => authProvider().isRecoveryTokenUsable(token);
+
+export const resetPassword = (token: string, password: string, cookies = new CookieJar()) =>
+  authProvider().resetPassword(token, password, cookies);
+
+export const changePassword = (userId: string, sessionId: string, current: string, next: string, cookies = new CookieJar()) =>
+  authProvider().changePassword({ id: userId, sessionId }, current, next, cookies);

@@ -1,9 +1,12 @@
 import bcrypt from "bcryptjs";
 import { randomUUID } from "node:crypto";
-import type { Tx } from "~/platform/db/transaction.server";
+import { asService, type Tx } from "~/platform/db/transaction.server";
 import type { Locale } from "~/platform/i18n/i18n";
-import { SESSION_DAYS } from "./cookie.server";
-import { lockedForMinutes, recordAttempt } from "./throttle.server";
+import type { CookieJar } from "./cookie-jar.server";
+import { SESSION_DAYS, sessionCookie } from "./cookie.server";
+import type { AuthProvider, SignInResult } from "./provider.server";
+import { endSessionCookie, startSessionCookie } from "./session.server";
+import { throttled } from "./throttle.server";
 import { hashToken, newToken } from "./tokens.server";
 
 // The built-in provider: users live in auth.users exactly as Supabase Auth keeps them (bcrypt in
@@ -13,11 +16,6 @@ const VERIFY_HOURS = 24;
 const RESET_MINUTES = 60;
 // Compared against when the email is unknown, so a wrong email costs the same time as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync("not-a-real-password", BCRYPT_COST);
-
-export type SignInResult =
-  | { ok: true; userId: string; sessionId: string }
-  | { ok: false; reason: "invalid" | "not_verified" }
-  | { ok: false; reason: "locked"; minutes: number };
 
 export async function createUser(
   tx: Tx,
@@ -31,11 +29,11 @@ export async function createUser(
                             confirmation_sent_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
     values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated', ${input.email},
             ${hash}, ${tokenHash}, now(), ${tx.json({ provider: "email", providers: ["email"] })},
-            ${tx.json({ display_name: input.displayName })}, now(), now())
+            ${tx.json({ display_name: input.displayName, locale: input.locale })}, now(), now())
     on conflict do nothing`;
   if (inserted.count === 0) return { conflict: true };
-  await tx`insert into public.profiles (id, display_name, locale, languages)
-           values (${userId}, ${input.displayName}, ${input.locale}, ${[input.locale]})`;
+  // The profile comes from the on_auth_user_created trigger, as it does when Supabase Auth inserts
+  // the user: one path for both providers (see migration 20261125000200).
   return { userId, token };
 }
 
@@ -52,20 +50,17 @@ export async function signInWithPassword(
   tx: Tx,
   input: { email: string; password: string; ip: string; userAgent: string },
 ): Promise<SignInResult> {
-  // Serialise attempts on one account so concurrent guesses cannot slip past the limit.
-  await tx`select pg_advisory_xact_lock(hashtext('sign-in:' || ${input.email}))`;
-  const minutes = await lockedForMinutes(tx, input.email, input.ip);
-  if (minutes > 0) return { ok: false, reason: "locked", minutes };
-  const [user] = await tx<{ id: string; encrypted_password: string; email_confirmed_at: Date | null }[]>`
-    select id, encrypted_password, email_confirmed_at from auth.users
-     where email = ${input.email} and deleted_at is null and (banned_until is null or banned_until < now())`;
-  const valid = await bcrypt.compare(input.password, user?.encrypted_password ?? DUMMY_HASH);
-  await recordAttempt(tx, input.email, input.ip, valid && !!user);
-  if (!user || !valid) return { ok: false, reason: "invalid" };
-  if (!user.email_confirmed_at) return { ok: false, reason: "not_verified" };
-  const sessionId = await createSession(tx, user.id, input);
-  await tx`update auth.users set last_sign_in_at = now() where id = ${user.id}`;
-  return { ok: true, userId: user.id, sessionId };
+  return throttled(tx, input.email, input.ip, async (): Promise<{ passwordOk: boolean; result: SignInResult }> => {
+    const [user] = await tx<{ id: string; encrypted_password: string; email_confirmed_at: Date | null }[]>`
+      select id, encrypted_password, email_confirmed_at from auth.users
+       where email = ${input.email} and deleted_at is null and (banned_until is null or banned_until < now())`;
+    const valid = await bcrypt.compare(input.password, user?.encrypted_password ?? DUMMY_HASH);
+    if (!user || !valid) return { passwordOk: false, result: { ok: false, reason: "invalid" } };
+    if (!user.email_confirmed_at) return { passwordOk: true, result: { ok: false, reason: "not_verified" } };
+    const sessionId = await createSession(tx, user.id, input);
+    await tx`update auth.users set last_sign_in_at = now() where id = ${user.id}`;
+    return { passwordOk: true, result: { ok: true, userId: user.id, sessionId } };
+  });
 }
 
 /** A new session id at every sign-in (never reuse one from before authentication). */
@@ -127,3 +122,66 @@ export async function changePassword(tx: Tx, userId: string, sessionId: string, 
 function isIp(value: string) {
   return /^[0-9a-fA-F:.]{2,45}$/.test(value);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The session id in the signed cookie, when the signature holds. */
+async function sessionIdOf(cookies: CookieJar): Promise<string | null> {
+  const sid: unknown = await sessionCookie().parse(cookies.header());
+  return typeof sid === "string" && UUID.test(sid) ? sid : null;
+}
+
+const withToken = (pageUrl: string, token: string) => `${pageUrl}?token=${encodeURIComponent(token)}`;
+
+/** The built-in provider behind the interface account flows use (see provider.server.ts). */
+export const localProvider: AuthProvider = {
+  signUp: (account, verifyPageUrl, mail) =>
+    asService(async (tx) => {
+      const created = await createUser(tx, account);
+      if ("conflict" in created) return { ok: false };
+      await mail(tx, { userId: created.userId, email: account.email, link: withToken(verifyPageUrl, created.token) });
+      return { ok: true, userId: created.userId };
+    }),
+
+  confirmEmail: (token, then) =>
+    asService(async (tx) => {
+      const user = await confirmEmail(tx, token);
+      if (!user) return false;
+      await then(tx, user);
+      return true;
+    }),
+
+  async signIn(input, cookies) {
+    const result = await asService((tx) => signInWithPassword(tx, input));
+    if (result.ok) cookies.append(await startSessionCookie(result.sessionId));
+    return result;
+  },
+
+  async signOut(cookies) {
+    const sessionId = await sessionIdOf(cookies);
+    if (sessionId) await asService((tx) => endSession(tx, sessionId));
+    cookies.append(await endSessionCookie());
+  },
+
+  startRecovery: (email, resetPageUrl, mail) =>
+    asService(async (tx) => {
+      const started = await startRecovery(tx, email);
+      if (started) await mail(tx, { userId: started.userId, email, link: withToken(resetPageUrl, started.token) });
+    }),
+
+  isRecoveryTokenUsable: (token) => asService((tx) => isRecoveryTokenValid(tx, token)),
+
+  async resetPassword(token, password, cookies) {
+    const done = await asService((tx) => resetPassword(tx, token, password));
+    // Every session of the account ended, this browser's included.
+    if (done) cookies.append(await endSessionCookie());
+    return done;
+  },
+
+  changePassword: (user, current, next) => asService((tx) => changePassword(tx, user.id, user.sessionId, current, next)),
+
+  async readSession(cookies) {
+    const sessionId = await sessionIdOf(cookies);
+    return sessionId ? { sessionId } : null;
+  },
+};

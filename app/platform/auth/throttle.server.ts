@@ -23,3 +23,22 @@ export async function lockedForMinutes(tx: Tx, email: string, ip: string): Promi
 export async function recordAttempt(tx: Tx, email: string, ip: string, succeeded: boolean) {
   await tx`insert into public.sign_in_attempts (email, ip, succeeded) values (${email}, ${ip}, ${succeeded})`;
 }
+
+/**
+ * One password check under the limit, whichever provider checks the password: attempts on one
+ * account are serialised (concurrent guesses cannot slip past), refused while locked, and counted.
+ * A right password counts as a success even when the account cannot sign in yet (not verified).
+ */
+export async function throttled<T>(
+  tx: Tx,
+  email: string,
+  ip: string,
+  check: () => Promise<{ passwordOk: boolean; result: T }>,
+): Promise<T | { ok: false; reason: "locked"; minutes: number }> {
+  await tx`select pg_advisory_xact_lock(hashtext('sign-in:' || ${email}))`;
+  const minutes = await lockedForMinutes(tx, email, ip);
+  if (minutes > 0) return { ok: false, reason: "locked", minutes };
+  const { passwordOk, result } = await check();
+  await recordAttempt(tx, email, ip, passwordOk);
+  return result;
+}

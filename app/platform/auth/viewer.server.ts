@@ -1,6 +1,7 @@
 import { asService, type Claims } from "~/platform/db/transaction.server";
 import type { Locale } from "~/platform/i18n/i18n";
-import { sessionCookie } from "./cookie.server";
+import { cookieJar } from "./cookie-jar.server";
+import { authProvider } from "./provider.server";
 
 export type Membership = { orgId: string; slug: string; kind: string; nameVi: string; nameEn: string; role: string };
 export type StartupMembership = { startupId: string; slug: string; name: string; role: string };
@@ -33,10 +34,13 @@ type Row = {
   startups: StartupMembership[];
 };
 
-/** One statement: the session, the user, their profile and every role they hold. */
-export async function loadViewerBySession(sessionId: string): Promise<Viewer | null> {
-  const [row] = await asService(
-    (tx) => tx<Row[]>`
+/**
+ * One statement: the user (by a session of ours, or by the id Supabase Auth verified), their
+ * profile and every role they hold.
+ */
+function loadRow(key: { sessionId: string } | { userId: string }) {
+  return asService(async (tx) => {
+    const [row] = await tx<Row[]>`
     select u.id as user_id, u.email, u.raw_app_meta_data as app_meta, u.raw_user_meta_data as user_meta,
            p.display_name, p.locale, p.time_zone, p.avatar_path,
            exists (select 1 from public.platform_admins a where a.user_id = u.id) as is_admin,
@@ -48,29 +52,48 @@ export async function loadViewerBySession(sessionId: string): Promise<Viewer | n
                        'role', sm.role) order by s.name)
                      from public.startup_members sm join public.startups s on s.id = sm.startup_id
                      where sm.user_id = u.id), '[]') as startups
-      from auth.sessions se
-      join auth.users u on u.id = se.user_id
+      from auth.users u
       left join public.profiles p on p.id = u.id
-     where se.id = ${sessionId} and (se.not_after is null or se.not_after > now())
-       and u.deleted_at is null and (u.banned_until is null or u.banned_until < now())`,
-  );
-  if (!row) return null;
-  return toViewer(row, sessionId);
+     where ${
+       "sessionId" in key
+         ? tx`u.id = (select se.user_id from auth.sessions se
+                       where se.id = ${key.sessionId} and (se.not_after is null or se.not_after > now()))`
+         : tx`u.id = ${key.userId}`
+     }
+       and u.deleted_at is null and (u.banned_until is null or u.banned_until < now())`;
+    return row ?? null;
+  });
 }
 
-function toViewer(row: Row, sessionId: string): Viewer {
+/** The local provider's viewer: claims are built from the session row and the user. */
+export async function loadViewerBySession(sessionId: string): Promise<Viewer | null> {
+  const row = await loadRow({ sessionId });
+  return row && toViewer(row, claimsOf(row, sessionId));
+}
+
+/** Supabase's viewer: the Auth server verified the claims; profile and roles come from our tables. */
+export async function loadViewerByClaims(claims: Claims): Promise<Viewer | null> {
+  const row = await loadRow({ userId: claims.sub });
+  return row && toViewer(row, claims);
+}
+
+function claimsOf(row: Row, sessionId: string): Claims {
   return {
-    claims: {
-      sub: row.user_id,
-      email: row.email,
-      role: "authenticated",
-      session_id: sessionId,
-      aal: "aal1",
-      app_metadata: row.app_meta ?? {},
-      user_metadata: row.user_meta ?? {},
-    },
-    id: row.user_id,
+    sub: row.user_id,
     email: row.email,
+    role: "authenticated",
+    session_id: sessionId,
+    aal: "aal1",
+    app_metadata: row.app_meta ?? {},
+    user_metadata: row.user_meta ?? {},
+  };
+}
+
+function toViewer(row: Row, claims: Claims): Viewer {
+  return {
+    claims,
+    id: row.user_id,
+    email: claims.email,
     displayName: row.display_name ?? row.email,
     locale: row.locale ?? "vi",
     timeZone: row.time_zone ?? "Asia/Ho_Chi_Minh",
@@ -81,8 +104,6 @@ function toViewer(row: Row, sessionId: string): Viewer {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 // Root and route loaders of one request share the lookup.
 const perRequest = new WeakMap<Request, Promise<Viewer | null>>();
 
@@ -90,8 +111,9 @@ export function getViewer(request: Request): Promise<Viewer | null> {
   let pending = perRequest.get(request);
   if (!pending) {
     pending = (async () => {
-      const sid: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
-      return typeof sid === "string" && UUID.test(sid) ? loadViewerBySession(sid) : null;
+      const session = await authProvider().readSession(cookieJar(request));
+      if (!session) return null;
+      return "sessionId" in session ? loadViewerBySession(session.sessionId) : loadViewerByClaims(session.claims);
     })();
     perRequest.set(request, pending);
   }

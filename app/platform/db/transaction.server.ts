@@ -10,7 +10,7 @@ export type Claims = {
   email: string;
   role: "authenticated";
   session_id: string;
-  aal: "aal1";
+  aal: "aal1" | "aal2";
   app_metadata: Record<string, unknown>;
   user_metadata: Record<string, unknown>;
 };

@@ -2,7 +2,10 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import path from "node:path";
+import { refreshSession } from "~/platform/auth/supabase-client.server";
+import { env } from "~/platform/env.server";
 import { bodyCap, originCheck, requestLog, securityHeaders } from "~/platform/http/security.server";
+import { logger } from "~/platform/log.server";
 
 export type LoadContext = { cspNonce: string; requestId: string; clientIp: string };
 
@@ -24,6 +27,7 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   }
   app.use(originCheck);
   app.use(bodyCap);
+  if (env().SUPABASE_URL) app.use(refreshSupabaseSession);
   app.all(
     "*",
     createRequestHandler({
@@ -38,6 +42,28 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   );
   return app;
 }
+
+/**
+ * With Supabase Auth, an expiring session is refreshed once, here, before any loader runs: Remix
+ * loaders cannot all write cookies, and a refresh token that is used without its successor being
+ * stored would sign the person out. The request continues with the fresh cookies.
+ */
+const refreshSupabaseSession: express.RequestHandler = (req, res, next) => {
+  refreshSession(req.headers.cookie ?? null).then((fresh) => {
+    if (fresh) {
+      fresh.headers.forEach((value, key) => {
+        if (key !== "set-cookie") res.setHeader(key, value);
+      });
+      for (const cookie of fresh.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+      req.headers.cookie = fresh.cookieHeader;
+    }
+    next();
+  }, (error: unknown) => {
+    // Without a refresh the session reads as signed out; the page still answers.
+    logger.warn({ err: String(error) }, "supabase session refresh failed");
+    next();
+  });
+};
 
 declare module "@remix-run/node" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -1,0 +1,48 @@
+import type { Claims, Tx } from "~/platform/db/transaction.server";
+import { env } from "~/platform/env.server";
+import type { Locale } from "~/platform/i18n/i18n";
+import type { CookieJar } from "./cookie-jar.server";
+import { localProvider } from "./local-provider.server";
+import { supabaseProvider } from "./supabase-provider.server";
+
+// The one place that knows which provider is on: Supabase Auth when SUPABASE_URL is set, else the
+// built-in one. Read on every call (env() is cached), so tests switch with process.env + resetEnv().
+export function authProvider(): AuthProvider {
+  return env().SUPABASE_URL ? supabaseProvider : localProvider;
+}
+
+export type NewAccount = { email: string; password: string; displayName: string; locale: Locale };
+export type SignInInput = { email: string; password: string; ip: string; userAgent: string };
+export type SignInResult =
+  | { ok: true; userId: string; sessionId: string }
+  | { ok: false; reason: "invalid" | "not_verified" }
+  | { ok: false; reason: "locked"; minutes: number };
+
+/** How a request's cookies identify someone: a session row of ours, or claims the Auth server verified. */
+export type SessionRef = { sessionId: string } | { claims: Claims };
+
+/**
+ * Queues a mail with a link, in the same transaction as the change. Called only by a provider
+ * whose links are ours to mail (the local one); Supabase Auth sends its own.
+ */
+export type MailLink = (tx: Tx, mail: { userId: string; email: string; link: string }) => Promise<void>;
+
+/** What account flows need of a provider. `pageUrl` arguments are the pages the mailed links open. */
+export interface AuthProvider {
+  signUp(account: NewAccount, verifyPageUrl: string, mail: MailLink): Promise<{ ok: true; userId: string } | { ok: false }>;
+  /** Confirms the address; `then` runs in a transaction of ours (the welcome mail). */
+  confirmEmail(token: string, then: (tx: Tx, user: { id: string; email: string }) => Promise<void>): Promise<boolean>;
+  /** Under the sign-in throttle with either provider; a session cookie goes into the jar. */
+  signIn(input: SignInInput, cookies: CookieJar): Promise<SignInResult>;
+  /** Ends the session the cookies hold (if any) and clears them. */
+  signOut(cookies: CookieJar): Promise<void>;
+  /** Starts a reset for a known address; answers the same for an unknown one. */
+  startRecovery(email: string, resetPageUrl: string, mail: MailLink): Promise<void>;
+  /** Whether a reset link still works; a provider that can only tell by using it says true. */
+  isRecoveryTokenUsable(token: string): Promise<boolean>;
+  /** Sets the new password from a reset link and ends every session of the account. */
+  resetPassword(token: string, password: string, cookies: CookieJar): Promise<boolean>;
+  /** Changes the password when `current` is right; the account's other sessions end. */
+  changePassword(user: { id: string; sessionId: string }, current: string, next: string, cookies: CookieJar): Promise<boolean>;
+  readSession(cookies: CookieJar): Promise<SessionRef | null>;
+}
