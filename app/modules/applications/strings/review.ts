@@ -83,7 +83,6 @@ const en = {
     final: "This review is final and can no longer be changed.",
     withdrawn: "The founder withdrew this application: it can no longer be scored.",
     noRubric: "This call has no rubric yet: there is nothing to score.",
-    conflicted: "This reviewer has a conflict of interest with this startup and cannot be assigned.",
   },
 };
 
@@ -173,7 +172,6 @@ export const reviewStrings: { en: typeof en; vi: typeof en } = {
       final: "Đánh giá này đã chốt và không thể thay đổi.",
       withdrawn: "Nhà sáng lập đã rút hồ sơ này: không thể chấm nữa.",
       noRubric: "Đợt này chưa có bộ tiêu chí: chưa có gì để chấm.",
-      conflicted: "Người đánh giá này có xung đột lợi ích với doanh nghiệp và không thể được giao hồ sơ.",
     },
   },
 };
