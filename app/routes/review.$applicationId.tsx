@@ -93,6 +93,7 @@ export default function ReviewApplication() {
       {final ? (
         <>
           <p className="callout">{assignment.status === "abstained" ? t("review.abstained") : t("review.final")}</p>
+          {assignment.status === "abstained" && assignment.comment ? <p className="answer-text">{assignment.comment}</p> : null}
           {assignment.status === "submitted" ? (
             <ReadOnlyScores criteria={page.criteria} scores={page.scores} overall={assignment.comment} locale={locale} />
           ) : null}
