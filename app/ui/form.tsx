@@ -25,8 +25,13 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
   }, [serverErrors, form]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const el = event.currentTarget;
+    // A form with several buttons (name="intent" value="save" | "submit") checks and posts the
+    // value of the button that was pressed, as a plain post would.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const button = submitter instanceof HTMLButtonElement && submitter.name ? submitter : null;
+    if (button) form.setValue(button.name as Path<z.input<S>>, button.value as never);
     event.preventDefault();
-    void form.handleSubmit(() => submit(el))(event);
+    void form.handleSubmit(() => submit(button ?? el))(event);
   };
   const errorOf = (name: string): string | undefined =>
     (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message ?? serverErrors?.[name];

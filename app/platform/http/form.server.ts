@@ -21,7 +21,8 @@ export function parseForm<S extends z.ZodType>(form: FormData, schema: S): Parse
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message.startsWith("validation.") ? issue.message : "validation.required";
+    // Our messages are i18n keys ("validation.required", "review.errors.level"); zod's own are not.
+    errors[field] ??= /^[a-z]+\.[A-Za-z0-9_.]+$/.test(issue.message) ? issue.message : "validation.required";
   }
   return { ok: false, errors };
 }

@@ -1,0 +1,199 @@
+import { Form } from "@remix-run/react";
+import { useMemo, type TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import type { UseFormRegister, FieldValues } from "react-hook-form";
+import { useZodForm, type FieldErrors } from "~/ui/form";
+import type { Locale } from "~/platform/i18n/i18n";
+import { AbstainSchema, COMMENT_MAX, OVERALL_MAX, RECUSAL_MAX, RecuseSchema, commentField, levelField, scoreSchema } from "./review-schema";
+import type { Criterion } from "./types";
+
+type Score = { criterionId: string; level: number; comment: string };
+
+type TextAreaProps = {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  register: UseFormRegister<FieldValues>;
+} & TextareaHTMLAttributes<HTMLTextAreaElement>;
+
+/** A labelled textarea whose hint and error are tied to it, like Field. */
+export function TextArea({ name, label, error, hint, register, ...rest }: TextAreaProps) {
+  const { t } = useTranslation();
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea id={id} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} {...register(name)} />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** One radio group per criterion with its anchored levels, a comment each, an overall comment. */
+export function ScoreForm({
+  criteria,
+  scores,
+  overall,
+  locale,
+  errors,
+}: {
+  criteria: Criterion[];
+  scores: Score[];
+  overall: string;
+  locale: Locale;
+  errors?: FieldErrors;
+}) {
+  const { t } = useTranslation();
+  const schema = useMemo(() => scoreSchema(criteria), [criteria]);
+  const form = useZodForm(schema, errors);
+  const saved = new Map(scores.map((s) => [s.criterionId, s]));
+  return (
+    <Form method="post" noValidate onSubmit={form.onSubmit} aria-labelledby="scoring-title">
+      {criteria.map((c) => {
+        const levelName = levelField(c.id);
+        const levelError = form.errorOf(levelName);
+        const errorId = `${levelName}-error`;
+        const descriptions = new Map(c.levels.map((l) => [l.level, l.description[locale]]));
+        return (
+          <fieldset key={c.id} className="field criterion" aria-describedby={levelError ? errorId : undefined}>
+            <legend>
+              {c.name[locale]} <span className="tag">({t("review.weight", { weight: c.weight })})</span>
+            </legend>
+            {c.description[locale] ? <p className="hint">{c.description[locale]}</p> : null}
+            <div className="levels">
+              {Array.from({ length: c.maxLevel }, (_, i) => i + 1).map((level) => (
+                <label key={level} className="level">
+                  <input type="radio" value={String(level)} defaultChecked={saved.get(c.id)?.level === level} {...form.register(levelName)} />
+                  <span>
+                    <strong>{level}</strong>
+                    {descriptions.get(level) ? ` · ${descriptions.get(level)}` : null}
+                  </span>
+                </label>
+              ))}
+            </div>
+            {levelError ? (
+              <p id={errorId} className="field-error">
+                {t(levelError)}
+              </p>
+            ) : null}
+            <TextArea
+              name={commentField(c.id)}
+              label={t("review.commentLabel", { criterion: c.name[locale] })}
+              hint={c.commentRequired ? t("review.commentRequiredHint") : t("review.commentOptionalHint")}
+              defaultValue={saved.get(c.id)?.comment ?? ""}
+              maxLength={COMMENT_MAX}
+              required={c.commentRequired}
+              register={form.register}
+              error={form.errorOf(commentField(c.id))}
+            />
+          </fieldset>
+        );
+      })}
+      <TextArea
+        name="overall"
+        label={t("review.overall")}
+        hint={t("review.overallHint")}
+        defaultValue={overall}
+        maxLength={OVERALL_MAX}
+        rows={5}
+        register={form.register}
+        error={form.errorOf("overall")}
+      />
+      <p className="hint">{t("review.submitHint")}</p>
+      <div className="actions">
+        <button type="submit" name="intent" value="save" className="button secondary" disabled={form.isSubmitting}>
+          {t("review.saveDraft")}
+        </button>
+        <button type="submit" name="intent" value="submit" className="button" disabled={form.isSubmitting}>
+          {t("review.submit")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/** Abstaining and recusing, each its own small form with a required reason. */
+export function StepBackForms({ errors, which, recuseOnly = false }: { errors?: FieldErrors; which: "abstain" | "recuse" | null; recuseOnly?: boolean }) {
+  const { t } = useTranslation();
+  const abstainForm = useZodForm(AbstainSchema, which === "abstain" ? errors : undefined);
+  const recuseForm = useZodForm(RecuseSchema, which === "recuse" ? errors : undefined);
+  return (
+    <section aria-labelledby="step-back-title">
+      <h2 id="step-back-title">{t("review.otherActions")}</h2>
+      {recuseOnly ? null : (
+        <details className="card" open={which === "abstain"}>
+          <summary>{t("review.abstainTitle")}</summary>
+          <p>{t("review.abstainLead")}</p>
+          <Form method="post" noValidate onSubmit={abstainForm.onSubmit}>
+            <TextArea
+              name="reason"
+              label={t("review.abstainReason")}
+              maxLength={OVERALL_MAX}
+              register={abstainForm.register}
+              error={abstainForm.errorOf("reason")}
+              required
+            />
+            <button type="submit" name="intent" value="abstain" className="button secondary">
+              {t("review.abstainSubmit")}
+            </button>
+          </Form>
+        </details>
+      )}
+      <details className="card" open={which === "recuse"}>
+        <summary>{t("review.recuseTitle")}</summary>
+        <p>{t("review.recuseLead")}</p>
+        <Form method="post" noValidate onSubmit={recuseForm.onSubmit}>
+          <TextArea
+            name="recusalReason"
+            label={t("review.recuseReason")}
+            maxLength={RECUSAL_MAX}
+            register={recuseForm.register}
+            error={recuseForm.errorOf("recusalReason")}
+            required
+          />
+          <button type="submit" name="intent" value="recuse" className="button secondary">
+            {t("review.recuseSubmit")}
+          </button>
+        </Form>
+      </details>
+    </section>
+  );
+}
+
+/** A final review, read-only: the chosen level with its anchor, and the comments. */
+export function ReadOnlyScores({ criteria, scores, overall, locale }: { criteria: Criterion[]; scores: Score[]; overall: string; locale: Locale }) {
+  const { t } = useTranslation();
+  const saved = new Map(scores.map((s) => [s.criterionId, s]));
+  return (
+    <dl className="scores">
+      {criteria.map((c) => {
+        const s = saved.get(c.id);
+        const description = s ? (c.levels.find((l) => l.level === s.level)?.description[locale] ?? "") : "";
+        return (
+          <div key={c.id}>
+            <dt>{c.name[locale]}</dt>
+            <dd>{s ? t("review.levelChosen", { level: s.level, description }) : t("review.notScored")}</dd>
+            {s?.comment ? <dd className="comment">{s.comment}</dd> : null}
+          </div>
+        );
+      })}
+      {overall ? (
+        <div>
+          <dt>{t("review.overall")}</dt>
+          <dd className="comment">{overall}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
