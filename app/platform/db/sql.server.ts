@@ -3,7 +3,10 @@ import { env } from "~/platform/env.server";
 
 // One pool per process. Statement counting feeds `npm run bench` (SQL statements per request).
 let pool: postgres.Sql | undefined;
-export let statementCount = 0;
+let statements = 0;
+
+/** Statements sent so far by this process; a function, so importers read the live value. */
+export const statementCount = () => statements;
 
 export function sql(): postgres.Sql {
   if (!pool) {
@@ -14,7 +17,7 @@ export function sql(): postgres.Sql {
       prepare: env().DATABASE_PREPARE === "true",
       onnotice: () => {},
       debug: () => {
-        statementCount++;
+        statements++;
       },
       connection: { application_name: "innovation-region" },
     });

@@ -1,0 +1,78 @@
+// `npm run bench`: the production build on an embedded PostgreSQL with the demo data plus a
+// generated dataset, each main page loaded by autocannon from a child process, one table out.
+import os from "node:os";
+import { startAppServer } from "../support/app-server";
+import { startTestPostgres } from "../support/postgres-server";
+import { seedLoadData } from "./dataset";
+import { measurePage, type Page, type PageResult } from "./measure";
+import { printDataset, printResults } from "./report";
+import { signIn } from "./session";
+
+const MANAGER = { email: "manager@demo.binhduong.example", password: "demo-password-2026", name: "Trần Thị Mai" };
+// BENCH_SECONDS shortens runs while working on the bench itself.
+const LOAD = { connections: 10, durationSec: Number(process.env.BENCH_SECONDS ?? 8) };
+// A few failures can be noise (a connection reset at the end of a run); more means a broken page.
+const MAX_FAILURES_PER_PAGE = 5;
+
+const log = (msg: string) => console.log(msg);
+const stops: (() => Promise<void>)[] = [];
+
+async function stopAll() {
+  for (const stop of stops.splice(0).reverse()) await stop().catch((e: unknown) => console.error(e));
+}
+
+async function main(): Promise<boolean> {
+  const loadAtStart = os.loadavg()[0]!.toFixed(2);
+  log("== starting PostgreSQL and the app (production build, BENCH=1)");
+  const pg = await startTestPostgres();
+  stops.push(pg.stop);
+  const app = await startAppServer(pg.adminUrl, { BENCH: "1" });
+  stops.push(app.stop);
+
+  log("== generating the load dataset");
+  const counts = await seedLoadData(app.databaseUrl, log);
+
+  const cookie = await signIn(app.baseUrl, MANAGER.email, MANAGER.password, MANAGER.name);
+  const pages: Page[] = [
+    { name: "bare route (/bench/bare)", path: "/bench/bare" },
+    { name: "/healthz", path: "/healthz" },
+    { name: "/ anonymous", path: "/" },
+    { name: "/ manager", path: "/", cookie },
+    { name: "/orgs anonymous", path: "/orgs" },
+    { name: "/orgs manager", path: "/orgs", cookie },
+    { name: "/orgs/bd-incubator manager", path: "/orgs/bd-incubator", cookie },
+    { name: "/auth/sign-in", path: "/auth/sign-in" },
+  ];
+  log(`== ${pages.length} pages, ${LOAD.durationSec} s each, ${LOAD.connections} connections, ${app.baseUrl}`);
+  const results: PageResult[] = [];
+  for (const page of pages) {
+    const result = await measurePage(app.baseUrl, page, LOAD);
+    log(`  ${page.name}: ${result.rps.toFixed(1)} req/s`);
+    results.push(result);
+  }
+  await stopAll();
+
+  log(`\nDataset (rows, demo data included):`);
+  printDataset(counts);
+  // Server, PostgreSQL and autocannon share this machine: anything else running skews the numbers.
+  const cpu = os.cpus();
+  log(`\nNode ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, load average ${loadAtStart} when the bench started\n`);
+  printResults(results);
+  log("\nSQL/req counts every statement of the server process, begin and commit included; fractions come from the mail worker's poll (3 statements every 5 s).");
+
+  const failing = results.filter((r) => r.non2xx + r.errors > MAX_FAILURES_PER_PAGE);
+  for (const r of failing) console.error(`\n${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors, status codes ${JSON.stringify(r.statusCodes)}`);
+  return failing.length === 0;
+}
+
+process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
+try {
+  const ok = await main();
+  process.exitCode = ok ? 0 : 1;
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}
+process.exit();

@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import type { CannonOptions, CannonResult } from "./cannon";
+
+export type Page = { name: string; path: string; cookie?: string };
+export type PageResult = CannonResult & { name: string; rps: number; statementsPerRequest: number };
+
+// Up to 20 requests, but no more than ~2 s of them on a slow page.
+const WARMUP = { requests: 20, ms: 2000 };
+
+/** Loads one page for `durationSec` from a child process and counts the server's SQL meanwhile. */
+export async function measurePage(baseUrl: string, page: Page, load: { connections: number; durationSec: number }): Promise<PageResult> {
+  const headers: Record<string, string> = page.cookie ? { cookie: page.cookie } : {};
+  await warmUp(baseUrl + page.path, headers, page.name);
+  const before = await statements(baseUrl);
+  const result = await runCannon({ url: baseUrl + page.path, headers, ...load });
+  const after = await settledStatements(baseUrl);
+  // Requests still in flight when autocannon stops are cut off on the client but run their SQL on
+  // the server, so divide by requests sent, not only those completed.
+  const requests = Math.max(result.sent, result.completed);
+  return {
+    ...result,
+    name: page.name,
+    rps: result.completed / result.durationSec,
+    statementsPerRequest: requests > 0 ? (after - before) / requests : NaN,
+  };
+}
+
+// Sequential requests first: the page must answer 2xx, and first-request costs (JIT, prepared
+// statements, caches) stay out of the numbers.
+async function warmUp(url: string, headers: Record<string, string>, name: string) {
+  const until = Date.now() + WARMUP.ms;
+  for (let i = 0; i < WARMUP.requests && (i === 0 || Date.now() < until); i++) {
+    const res = await fetch(url, { headers, redirect: "manual" });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${name}: ${url} answered ${res.status} before the run`);
+  }
+}
+
+async function statements(baseUrl: string): Promise<number> {
+  const res = await fetch(`${baseUrl}/bench/stats`);
+  if (!res.ok) throw new Error(`/bench/stats answered ${res.status}: is the server started with BENCH=1?`);
+  return ((await res.json()) as { statements: number }).statements;
+}
+
+// Waits until the count stops moving, so the cut-off requests have finished their SQL.
+async function settledStatements(baseUrl: string): Promise<number> {
+  let last = await statements(baseUrl);
+  for (let i = 0; i < 12; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = await statements(baseUrl);
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+function runCannon(opts: CannonOptions): Promise<CannonResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/load/cannon.ts", JSON.stringify(opts)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`autocannon child exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim()) as CannonResult);
+      } catch {
+        reject(new Error(`autocannon child printed no result: ${out}`));
+      }
+    });
+  });
+}
