@@ -43,8 +43,9 @@ beforeAll(async () => {
   const program = await createProgram(org.id);
   const call = await createCall(program.id, { reviewsPerApplication: 3 });
   callId = call.id;
-  [{ id: trackId }] = await asService((tx) => tx<{ id: string }[]>`
+  const [track] = await asService((tx) => tx<{ id: string }[]>`
     insert into public.call_tracks (call_id, name_vi, name_en) values (${callId}, 'Đô thị', 'City') returning id`);
+  trackId = track!.id;
   questionId = await addQuestion(callId);
   for (const f of founders) {
     const startup = await createStartup(f.id);
@@ -109,7 +110,7 @@ describe("reviewer assignment", () => {
     expect(await outboxFor(reviewers[2]!.email)).toHaveLength(0);
     const [mail] = await outboxFor(reviewers[3]!.email);
     expect(mail).toMatchObject({ template: "review-reminder", locale: "en" });
-    const [{ n }] = await asService((tx) => tx<{ n: number }[]>`
+    const [{ n }] = await asService((tx) => tx<[{ n: number }]>`
       select count(*)::int as n from public.review_assignments where status = 'assigned' and reminded_at is null
          and application_id = any(${tx.array(apps)}::uuid[])`);
     expect(n).toBe(0);
@@ -203,7 +204,7 @@ describe("decisions", () => {
     await expect(decide(outsider.claims, callId, apps.slice(0, 5), "accepted", { includeMessage: true, releaseFeedback: false })).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    const [{ n }] = await asService((tx) => tx<{ n: number }[]>`
+    const [{ n }] = await asService((tx) => tx<[{ n: number }]>`
       select count(*)::int as n from public.applications where call_id = ${callId} and decision is not null`);
     expect(n).toBe(0);
     expect(await outboxFor(founders[0]!.email)).toHaveLength(0);
