@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = RankingQuerySchema.parse(Object.fromEntries(url.searchParams));
   const page = await rankingPage(viewer.claims, params.callId ?? "", query);
   if (!page) throw data(null, { status: 404 });
-  return { ...page, query, locale: viewer.locale, timeZone: viewer.timeZone };
+  return { ...page, query, locale: viewer.locale };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,7 +41,7 @@ type SortKey = "rank" | "code" | "startup" | "raw" | "z" | "reviews";
 
 export default function Ranking() {
   const { t } = useTranslation();
-  const { call, rows, total, page, pageSize, query, locale, timeZone } = useLoaderData<typeof loader>();
+  const { call, rows, total, page, pageSize, query, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const outcome = result && "outcome" in result ? result.outcome : null;
@@ -179,7 +179,9 @@ export default function Ranking() {
                     <td>
                       {r.decision ? t(`decide.decisions.${r.decision}`) : t("decide.common.none")}
                       {r.decision === "accepted" && r.offerExpiresAt && !r.offerResponse
-                        ? ` (${t("decide.ranking.offerUntil", { date: formatDateTime(r.offerExpiresAt, locale, timeZone) })})`
+                        ? ` (${t("decide.ranking.offerUntil", {
+                            date: t("decide.common.callZone", { date: formatDateTime(r.offerExpiresAt, locale, call.timeZone), zone: call.timeZone }),
+                          })})`
                         : null}
                       {r.offerResponse ? ` · ${t(`decide.offer.${r.offerResponse}`)}` : null}
                     </td>
