@@ -33,6 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await withOutcomes(() =>
     input.intent === "auto" ? autoAssign(viewer.claims, callId) : assignByTrack(viewer.claims, callId, input.trackId, input.reviewerIds),
   );
+  if (outcome === "unknown_track") return invalid({ trackId: "validation.required" });
   return { errors: null, reminded: null, assigned: outcome };
 }
 

@@ -68,10 +68,11 @@ const lockCall = (tx: Tx, callId: string) => tx`select pg_advisory_xact_lock(has
  * Chosen reviewers get every assignable application of a track. Conflicted pairs are left out
  * by the query itself (the trigger that refuses them never fires); existing pairs stay as they are.
  */
-export function assignByTrack(claims: Claims, callId: string, trackId: string, reviewerIds: string[]): Promise<AssignOutcome> {
+export function assignByTrack(claims: Claims, callId: string, trackId: string, reviewerIds: string[]): Promise<AssignOutcome | "unknown_track"> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call || !call.tracks.some((t) => t.id === trackId)) throw new NotFoundError();
+    if (!call) throw new NotFoundError();
+    if (!call.tracks.some((t) => t.id === trackId)) return "unknown_track";
     await lockCall(tx, call.id);
     const [row] = await tx<{ assigned: number; conflicts: number }[]>`
       with pool as (
