@@ -1,6 +1,9 @@
 // Every mail the platform sends, by name. Adding a template here is all it takes to send it.
 import type { ComponentType } from "react";
+import ApplicationDecision, * as applicationDecision from "./application-decision";
+import ApplicationStage, * as applicationStage from "./application-stage";
 import Invitation, * as invitation from "./invitation";
+import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ResetPassword, * as resetPassword from "./reset-password";
 import VerifyEmail, * as verifyEmail from "./verify-email";
 import Welcome, * as welcome from "./welcome";
@@ -13,6 +16,9 @@ export const templates = {
   "reset-password": define(ResetPassword, resetPassword.subject),
   welcome: define(Welcome, welcome.subject),
   invitation: define(Invitation, invitation.subject),
+  "review-reminder": define(ReviewReminder, reviewReminder.subject),
+  "application-stage": define(ApplicationStage, applicationStage.subject),
+  "application-decision": define(ApplicationDecision, applicationDecision.subject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -1,0 +1,38 @@
+import { asUser, type Claims } from "~/platform/db/transaction.server";
+import { managedCall, type ManagedCall } from "./managed-call.server";
+import { founderNamesOf } from "./people.server";
+
+export type CohortMember = {
+  startupId: string;
+  name: string;
+  slug: string;
+  sector: string;
+  stage: string;
+  website: string | null;
+  joinedAt: string;
+  code: string | null;
+  founders: string[];
+};
+
+export type CohortPage = { call: ManagedCall; members: CohortMember[] };
+
+/**
+ * The programme's cohort, seen from one of its calls: startups, their founders, stage and sector.
+ * Founders' names come through the service path (their profiles are private), after the guard.
+ */
+export function cohortPage(claims: Claims, callId: string): Promise<CohortPage | null> {
+  return asUser(claims, async (tx) => {
+    const call = await managedCall(tx, callId);
+    if (!call) return null;
+    const [row] = await tx<{ members: Omit<CohortMember, "founders">[] }[]>`
+      select coalesce(json_agg(json_build_object(
+               'startupId', s.id, 'name', s.name, 'slug', s.slug, 'sector', s.sector, 'stage', s.stage, 'website', s.website,
+               'joinedAt', c.joined_at, 'code', a.code) order by s.name), '[]') as members
+        from public.cohort_members c
+        join public.startups s on s.id = c.startup_id
+        left join public.applications a on a.id = c.application_id
+       where c.program_id = ${call.programId}`;
+    const names = await founderNamesOf(tx, row!.members.map((m) => m.startupId));
+    return { call, members: row!.members.map((m) => ({ ...m, founders: names[m.startupId] ?? [] })) };
+  });
+}

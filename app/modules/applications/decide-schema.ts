@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+// Schemas of the selection side's forms and queries, shared by the browser and the actions.
+export const STAGES = ["screening", "review", "interview", "decision"] as const;
+export const DECISIONS = ["accepted", "waitlisted", "rejected"] as const;
+export type Stage = (typeof STAGES)[number];
+export type Decision = (typeof DECISIONS)[number];
+
+const uuid = z.uuid("validation.required");
+/** Checkbox groups arrive as nothing, one value or many (react-hook-form: false, a string or an array). */
+const many = <T extends z.ZodType>(item: T, max: number) =>
+  z.preprocess((v) => (v == null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).min(1, "validation.required").max(max, "validation.tooLong"));
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const blank = (v: unknown) => (v === "" || v == null ? undefined : v);
+
+// The ranking's filters, sort and page, from the query string. Anything odd falls back to the default.
+export const RankingQuerySchema = z.object({
+  track: z.preprocess(blank, uuid.optional()).catch(undefined),
+  stage: z.preprocess(blank, z.enum(STAGES).optional()).catch(undefined),
+  eligible: z.preprocess(blank, z.enum(["yes", "no"]).optional()).catch(undefined),
+  decision: z.preprocess(blank, z.enum([...DECISIONS, "none"]).optional()).catch(undefined),
+  minScore: z.preprocess(blank, z.coerce.number().min(0).max(100).optional()).catch(undefined),
+  sort: z.enum(["rank", "raw", "z", "reviews", "startup", "code"]).catch("rank"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type RankingQuery = z.output<typeof RankingQuerySchema>;
+
+export const BULK_ACTIONS = [...STAGES.map((s) => `stage:${s}` as const), ...DECISIONS.map((d) => `decision:${d}` as const)];
+
+/** The ranking's bulk form: the chosen applications, what to do with them, and the options. */
+export const BulkSchema = z.object({
+  intent: z.literal("bulk"),
+  ids: many(uuid, 200),
+  action: z.enum(BULK_ACTIONS as [string, ...string[]], { error: "validation.required" }),
+  includeMessage: checkbox,
+  releaseFeedback: checkbox,
+});
+export type BulkInput = z.output<typeof BulkSchema>;
+
+const body = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(8000, "validation.tooLong");
+export const TemplatesSchema = z.object({
+  intent: z.literal("templates"),
+  accepted_vi: body,
+  accepted_en: body,
+  waitlisted_vi: body,
+  waitlisted_en: body,
+  rejected_vi: body,
+  rejected_en: body,
+});
+export type TemplatesInput = z.output<typeof TemplatesSchema>;
+
+export const TrackAssignSchema = z.object({
+  intent: z.literal("track"),
+  trackId: uuid,
+  reviewerIds: many(uuid, 100),
+});
+export const AutoAssignSchema = z.object({ intent: z.literal("auto") });
+export const RemindSchema = z.object({ intent: z.literal("remind"), reviewerId: z.preprocess(blank, uuid.optional()) });
+export const ReviewersIntent = z.discriminatedUnion("intent", [TrackAssignSchema, AutoAssignSchema, RemindSchema]);
+
+export const AuditQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });

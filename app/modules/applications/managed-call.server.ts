@@ -1,0 +1,39 @@
+import type { Tx } from "~/platform/db/transaction.server";
+import type { Bilingual, Track } from "./types";
+
+/** What every selection page needs about its call. */
+export type ManagedCall = {
+  id: string;
+  slug: string;
+  title: Bilingual;
+  programId: string;
+  programName: Bilingual;
+  orgId: string;
+  timeZone: string;
+  reviewsPerApplication: number;
+  shortlistThreshold: number | null;
+  offerDays: number;
+  tracks: Track[];
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
+
+/**
+ * The call, if the viewer manages it (a manager of its organisation, or a platform admin); null
+ * otherwise, so a stranger gets the same 404 as for a call that does not exist. One statement.
+ */
+export async function managedCall(tx: Tx, callId: string): Promise<ManagedCall | null> {
+  if (!isUuid(callId)) return null;
+  const [row] = await tx<{ call: ManagedCall }[]>`
+    select json_build_object(
+      'id', c.id, 'slug', c.slug, 'title', json_build_object('vi', c.title_vi, 'en', c.title_en),
+      'programId', p.id, 'programName', json_build_object('vi', p.name_vi, 'en', p.name_en), 'orgId', p.org_id,
+      'timeZone', c.time_zone, 'reviewsPerApplication', c.reviews_per_application,
+      'shortlistThreshold', c.shortlist_threshold, 'offerDays', c.offer_days,
+      'tracks', coalesce((select json_agg(json_build_object('id', t.id, 'name', json_build_object('vi', t.name_vi, 'en', t.name_en))
+                            order by t.position, t.name_en) from public.call_tracks t where t.call_id = c.id), '[]')) as call
+      from public.calls c join public.programs p on p.id = c.program_id
+     where c.id = ${callId} and public.manages_call(c.id)`;
+  return row ? { ...row.call, shortlistThreshold: row.call.shortlistThreshold == null ? null : Number(row.call.shortlistThreshold) } : null;
+}

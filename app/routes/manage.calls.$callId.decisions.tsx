@@ -1,0 +1,112 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DECISIONS, TemplatesSchema } from "~/modules/applications/decide-schema";
+import { decisionsPage, saveTemplates } from "~/modules/applications/decision-templates.server";
+import { SelectionNav, TextArea } from "~/modules/applications/selection-ui";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { formatDateTime } from "~/platform/i18n/format";
+import { FormMessage, useZodForm } from "~/ui/form";
+import { RouteError } from "~/ui/route-error";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const page = await decisionsPage(viewer.claims, params.callId ?? "");
+  if (!page) throw data(null, { status: 404 });
+  return { ...page, locale: viewer.locale, timeZone: viewer.timeZone };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = parseForm(await readForm(request), TemplatesSchema);
+  if (!form.ok) return invalid(form.errors);
+  await withOutcomes(() => saveTemplates(viewer.claims, params.callId ?? "", form.data));
+  return { errors: null, saved: true };
+}
+
+export default function Decisions() {
+  const { t } = useTranslation();
+  const { call, templates, decided, locale, timeZone } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? undefined;
+  const form = useZodForm(TemplatesSchema, errors);
+  const none = t("decide.common.none");
+  return (
+    <section className="page">
+      <h1>{t("decide.decisionsPage.title", { call: call.title[locale] })}</h1>
+      <SelectionNav callId={call.id} />
+      <p>
+        {t("decide.decisionsPage.lead", { days: call.offerDays })} <Link to={`/manage/calls/${call.id}/ranking`}>{t("decide.nav.ranking")}</Link>
+      </p>
+
+      <h2>{t("decide.decisionsPage.decided")}</h2>
+      {decided.length === 0 ? (
+        <p className="empty">{t("decide.decisionsPage.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("decide.ranking.code")}</th>
+                <th scope="col">{t("decide.ranking.startup")}</th>
+                <th scope="col">{t("decide.ranking.decision")}</th>
+                <th scope="col">{t("decide.decisionsPage.decidedAt")}</th>
+                <th scope="col">{t("decide.decisionsPage.offerExpires")}</th>
+                <th scope="col">{t("decide.decisionsPage.response")}</th>
+                <th scope="col">{t("decide.decisionsPage.feedback")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {decided.map((d) => (
+                <tr key={d.id}>
+                  <td>{d.code}</td>
+                  <td>{d.startup}</td>
+                  <td>{t(`decide.decisions.${d.decision}`)}</td>
+                  <td>{formatDateTime(d.decidedAt, locale, timeZone)}</td>
+                  <td>
+                    {d.offerExpiresAt
+                      ? t("decide.common.callZone", { date: formatDateTime(d.offerExpiresAt, locale, call.timeZone), zone: call.timeZone })
+                      : none}
+                  </td>
+                  <td>{d.offerResponse ? t(`decide.offer.${d.offerResponse}`) : d.decision === "accepted" ? t("decide.decisionsPage.awaiting") : none}</td>
+                  <td>{t(d.feedbackReleased ? "decide.common.yes" : "decide.common.no")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t("decide.decisionsPage.templates")}</h2>
+      <p>{t("decide.decisionsPage.templatesLead")}</p>
+      {result && "saved" in result ? <FormMessage tone="success">{t("decide.decisionsPage.saved")}</FormMessage> : null}
+      {errors ? <FormMessage tone="error">{t("validation.formErrors")}</FormMessage> : null}
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" value="templates" {...form.register("intent")} />
+        {DECISIONS.map((d) =>
+          (["vi", "en"] as const).map((lang) => (
+            <TextArea
+              key={`${d}_${lang}`}
+              name={`${d}_${lang}`}
+              lang={lang}
+              rows={3}
+              label={t(`decide.decisionsPage.${lang}`, { decision: t(`decide.decisions.${d}`) })}
+              defaultValue={templates[d]?.[lang] ?? ""}
+              register={form.register}
+              error={form.errorOf(`${d}_${lang}`)}
+              required
+            />
+          )),
+        )}
+        <button type="submit" className="button" disabled={form.isSubmitting}>
+          {t("decide.decisionsPage.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;

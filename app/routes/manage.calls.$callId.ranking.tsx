@@ -1,0 +1,240 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BULK_ACTIONS, BulkSchema, DECISIONS, RankingQuerySchema, STAGES, type Decision, type Stage } from "~/modules/applications/decide-schema";
+import { rankingPage } from "~/modules/applications/ranking.server";
+import { decide, moveStage } from "~/modules/applications/selection-moves.server";
+import { Pager, SelectionNav } from "~/modules/applications/selection-ui";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { formatDateTime } from "~/platform/i18n/format";
+import { FormMessage, useZodForm } from "~/ui/form";
+import { RouteError } from "~/ui/route-error";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const url = new URL(request.url);
+  const query = RankingQuerySchema.parse(Object.fromEntries(url.searchParams));
+  const page = await rankingPage(viewer.claims, params.callId ?? "", query);
+  if (!page) throw data(null, { status: 404 });
+  return { ...page, query, locale: viewer.locale };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = parseForm(await readForm(request), BulkSchema);
+  if (!form.ok) return invalid(form.errors);
+  const { ids, action, includeMessage, releaseFeedback } = form.data;
+  const [kind, value] = action.split(":") as ["stage" | "decision", string];
+  const callId = params.callId ?? "";
+  const outcome = await withOutcomes(() =>
+    kind === "stage"
+      ? moveStage(viewer.claims, callId, ids, value as Stage)
+      : decide(viewer.claims, callId, ids, value as Decision, { includeMessage, releaseFeedback }),
+  );
+  return { errors: null, outcome };
+}
+
+type SortKey = "rank" | "code" | "startup" | "raw" | "z" | "reviews";
+
+export default function Ranking() {
+  const { t } = useTranslation();
+  const { call, rows, total, page, pageSize, query, locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? undefined;
+  const outcome = result && "outcome" in result ? result.outcome : null;
+  const form = useZodForm(BulkSchema, errors);
+  const location = useLocation();
+  const sortLink = (key: SortKey) => {
+    const params = new URLSearchParams(location.search);
+    params.set("sort", key);
+    params.set("dir", query.sort === key && query.dir === "asc" ? "desc" : "asc");
+    params.delete("page");
+    return `?${params.toString()}`;
+  };
+  const header = (key: SortKey, label: string, numeric = false) => (
+    <th scope="col" className={numeric ? "num" : undefined} aria-sort={query.sort === key ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link to={sortLink(key)} className="sort-link" aria-label={t("decide.ranking.sortBy", { column: label })}>
+        {label}
+        {query.sort === key ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
+      </Link>
+    </th>
+  );
+  const score = (n: number | null, digits: number) => (n == null ? t("decide.common.none") : n.toFixed(digits));
+  return (
+    <section className="page">
+      <h1>{t("decide.ranking.title", { call: call.title[locale] })}</h1>
+      <SelectionNav callId={call.id} />
+      <p>{t("decide.ranking.lead", { threshold: call.shortlistThreshold ?? t("decide.ranking.noThreshold") })}</p>
+
+      <h2>{t("decide.ranking.filters")}</h2>
+      <Form method="get" className="filters">
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <div className="field">
+          <label htmlFor="filter-track">{t("decide.ranking.track")}</label>
+          <select id="filter-track" name="track" defaultValue={query.track ?? ""}>
+            <option value="">{t("decide.common.any")}</option>
+            {call.tracks.map((tr) => (
+              <option key={tr.id} value={tr.id}>
+                {tr.name[locale]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-stage">{t("decide.ranking.stage")}</label>
+          <select id="filter-stage" name="stage" defaultValue={query.stage ?? ""}>
+            <option value="">{t("decide.common.any")}</option>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {t(`decide.stages.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-eligible">{t("decide.ranking.eligible")}</label>
+          <select id="filter-eligible" name="eligible" defaultValue={query.eligible ?? ""}>
+            <option value="">{t("decide.common.any")}</option>
+            <option value="yes">{t("decide.common.yes")}</option>
+            <option value="no">{t("decide.common.no")}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-decision">{t("decide.ranking.decision")}</label>
+          <select id="filter-decision" name="decision" defaultValue={query.decision ?? ""}>
+            <option value="">{t("decide.common.any")}</option>
+            <option value="none">{t("decide.ranking.undecided")}</option>
+            {DECISIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`decide.decisions.${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-min">{t("decide.ranking.minScore")}</label>
+          <input id="filter-min" name="minScore" type="number" min={0} max={100} step="any" defaultValue={query.minScore ?? ""} />
+        </div>
+        <button type="submit" className="button secondary">
+          {t("decide.ranking.apply")}
+        </button>
+        <Link to=".">{t("decide.ranking.reset")}</Link>
+      </Form>
+
+      <p role="status">{t("decide.ranking.results", { count: total })}</p>
+      {outcome ? (
+        <FormMessage tone="success">{t("decide.ranking.done", { changed: outcome.changed, skipped: outcome.skipped })}</FormMessage>
+      ) : null}
+      {rows.length === 0 ? (
+        <p className="empty">{t("decide.ranking.empty")}</p>
+      ) : (
+        <Form method="post" noValidate onSubmit={form.onSubmit}>
+          <input type="hidden" value="bulk" {...form.register("intent")} />
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t("decide.ranking.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("decide.ranking.select")}</th>
+                  {header("rank", t("decide.ranking.rank"), true)}
+                  {header("code", t("decide.ranking.code"))}
+                  {header("startup", t("decide.ranking.startup"))}
+                  <th scope="col">{t("decide.ranking.track")}</th>
+                  <th scope="col">{t("decide.ranking.stage")}</th>
+                  <th scope="col">{t("decide.ranking.eligible")}</th>
+                  {header("raw", t("decide.ranking.raw"), true)}
+                  {header("z", t("decide.ranking.z"), true)}
+                  <th scope="col" className="num">
+                    {t("decide.ranking.percentile")}
+                  </th>
+                  {header("reviews", t("decide.ranking.reviews"), true)}
+                  <th scope="col">{t("decide.ranking.shortlist")}</th>
+                  <th scope="col">{t("decide.ranking.decision")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} className={r.shortlisted ? "shortlisted" : undefined}>
+                    <td>
+                      <input type="checkbox" id={`pick-${r.id}`} value={r.id} {...form.register("ids")} />
+                      <label htmlFor={`pick-${r.id}`} className="visually-hidden">
+                        {t("decide.ranking.selectOne", { code: `${r.code} ${r.startup}` })}
+                      </label>
+                    </td>
+                    <td className="num">{r.rank}</td>
+                    <td>{r.code}</td>
+                    <td>{r.startup}</td>
+                    <td>{r.track ? r.track[locale] : t("decide.common.none")}</td>
+                    <td>{t(`decide.stages.${r.stage}`)}</td>
+                    <td>{r.eligible == null ? t("decide.common.none") : t(r.eligible ? "decide.common.yes" : "decide.common.no")}</td>
+                    <td className="num">{score(r.rawScore, 2)}</td>
+                    <td className="num">{score(r.zScore, 3)}</td>
+                    <td className="num">{r.percentile.toFixed(1)}</td>
+                    <td className="num">{r.reviews}</td>
+                    <td>{r.shortlisted ? t("decide.ranking.shortlisted") : ""}</td>
+                    <td>
+                      {r.decision ? t(`decide.decisions.${r.decision}`) : t("decide.common.none")}
+                      {r.decision === "accepted" && r.offerExpiresAt && !r.offerResponse
+                        ? ` (${t("decide.ranking.offerUntil", {
+                            date: t("decide.common.callZone", { date: formatDateTime(r.offerExpiresAt, locale, call.timeZone), zone: call.timeZone }),
+                          })})`
+                        : null}
+                      {r.offerResponse ? ` · ${t(`decide.offer.${r.offerResponse}`)}` : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {form.errorOf("ids") ? (
+            <p className="field-error" role="alert">
+              {t("decide.ranking.selectSome")}
+            </p>
+          ) : null}
+          <fieldset className="actions-bar">
+            <legend>{t("decide.ranking.bulkTitle")}</legend>
+            <div className="field">
+              <label htmlFor="field-action">{t("decide.ranking.action")}</label>
+              <select id="field-action" defaultValue="" aria-invalid={form.errorOf("action") ? true : undefined} {...form.register("action")}>
+                <option value="" disabled>
+                  {t("decide.ranking.chooseAction")}
+                </option>
+                <optgroup label={t("decide.ranking.moveGroup")}>
+                  {BULK_ACTIONS.filter((a) => a.startsWith("stage:")).map((a) => (
+                    <option key={a} value={a}>
+                      {t("decide.ranking.moveTo", { stage: t(`decide.stages.${a.slice(6)}`) })}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label={t("decide.ranking.decideGroup")}>
+                  {BULK_ACTIONS.filter((a) => a.startsWith("decision:")).map((a) => (
+                    <option key={a} value={a}>
+                      {t(`decide.decisions.${a.slice(9)}`)}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+              {form.errorOf("action") ? <p className="field-error">{t(form.errorOf("action")!)}</p> : null}
+            </div>
+            <label className="check">
+              <input type="checkbox" {...form.register("includeMessage")} /> {t("decide.ranking.includeMessage")}
+            </label>
+            <label className="check">
+              <input type="checkbox" {...form.register("releaseFeedback")} /> {t("decide.ranking.releaseFeedback")}
+            </label>
+            <button type="submit" className="button" disabled={form.isSubmitting}>
+              {t("decide.ranking.run")}
+            </button>
+          </fieldset>
+          <Pager page={page} pageSize={pageSize} total={total} search={location.search} />
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;

@@ -1,0 +1,164 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ReviewersIntent, TrackAssignSchema } from "~/modules/applications/decide-schema";
+import { remindReviewers } from "~/modules/applications/reviewer-reminders.server";
+import { assignByTrack, autoAssign, reviewersPage } from "~/modules/applications/reviewer-assignment.server";
+import { SelectionNav } from "~/modules/applications/selection-ui";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { formatDateTime } from "~/platform/i18n/format";
+import { FormMessage, useZodForm } from "~/ui/form";
+import { RouteError } from "~/ui/route-error";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const page = await reviewersPage(viewer.claims, params.callId ?? "");
+  if (!page) throw data(null, { status: 404 });
+  return { ...page, locale: viewer.locale, timeZone: viewer.timeZone };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = parseForm(await readForm(request), ReviewersIntent);
+  if (!form.ok) return invalid(form.errors);
+  const callId = params.callId ?? "";
+  const input = form.data;
+  if (input.intent === "remind") {
+    const reminded = await withOutcomes(() => remindReviewers(viewer.claims, callId, input.reviewerId));
+    return { errors: null, reminded, assigned: null };
+  }
+  const outcome = await withOutcomes(() =>
+    input.intent === "auto" ? autoAssign(viewer.claims, callId) : assignByTrack(viewer.claims, callId, input.trackId, input.reviewerIds),
+  );
+  if (outcome === "unknown_track") return invalid({ trackId: "validation.required" });
+  return { errors: null, reminded: null, assigned: outcome };
+}
+
+export default function Reviewers() {
+  const { t } = useTranslation();
+  const { call, reviewers, assignable, underReviewed, locale, timeZone } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? undefined;
+  const done = result && "assigned" in result ? result : null;
+  const trackForm = useZodForm(TrackAssignSchema, errors);
+  return (
+    <section className="page">
+      <h1>{t("decide.reviewers.title", { call: call.title[locale] })}</h1>
+      <SelectionNav callId={call.id} />
+      {done?.assigned ? (
+        <FormMessage tone="success">
+          {t("decide.reviewers.assigned_result", { assigned: done.assigned.assigned, conflicts: done.assigned.skippedConflicts })}
+          {done.assigned.short > 0 ? ` ${t("decide.reviewers.short", { count: done.assigned.short })}` : null}
+        </FormMessage>
+      ) : null}
+      {done?.reminded != null ? <FormMessage tone="success">{t("decide.reviewers.reminded", { count: done.reminded })}</FormMessage> : null}
+      <p>{t("decide.reviewers.lead", { count: assignable, under: underReviewed, n: call.reviewsPerApplication })}</p>
+
+      <h2>{t("decide.reviewers.progress")}</h2>
+      {reviewers.length === 0 ? (
+        <p className="empty">{t("decide.reviewers.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("decide.reviewers.name")}</th>
+                {(["assigned", "pending", "submitted", "abstained", "recused"] as const).map((k) => (
+                  <th scope="col" className="num" key={k}>
+                    {t(`decide.reviewers.${k}`)}
+                  </th>
+                ))}
+                <th scope="col">{t("decide.reviewers.remindedAt")}</th>
+                <th scope="col">{t("decide.reviewers.remind")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviewers.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.name}</th>
+                  <td className="num">{r.assigned}</td>
+                  <td className="num">{r.pending}</td>
+                  <td className="num">{r.submitted}</td>
+                  <td className="num">{r.abstained}</td>
+                  <td className="num">{r.recused}</td>
+                  <td>{r.remindedAt ? formatDateTime(r.remindedAt, locale, timeZone) : t("decide.common.none")}</td>
+                  <td>
+                    {r.pending > 0 ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="remind" />
+                        <input type="hidden" name="reviewerId" value={r.id} />
+                        <button type="submit" className="button secondary" aria-label={t("decide.reviewers.remindOne", { name: r.name })}>
+                          {t("decide.reviewers.remind")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {reviewers.some((r) => r.pending > 0) ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="remind" />
+          <p>
+            <button type="submit" className="button secondary">
+              {t("decide.reviewers.remindAll")}
+            </button>
+          </p>
+        </Form>
+      ) : null}
+
+      <h2>{t("decide.reviewers.autoTitle")}</h2>
+      <p>{t("decide.reviewers.autoLead", { n: call.reviewsPerApplication })}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="auto" />
+        <button type="submit" className="button" disabled={reviewers.length === 0}>
+          {t("decide.reviewers.autoRun")}
+        </button>
+      </Form>
+
+      {call.tracks.length > 0 && reviewers.length > 0 ? (
+        <>
+          <h2>{t("decide.reviewers.trackTitle")}</h2>
+          <p>{t("decide.reviewers.trackLead")}</p>
+          <Form method="post" noValidate onSubmit={trackForm.onSubmit}>
+            <input type="hidden" value="track" {...trackForm.register("intent")} />
+            <div className="field">
+              <label htmlFor="field-trackId">{t("decide.reviewers.track")}</label>
+              <select id="field-trackId" {...trackForm.register("trackId")} aria-invalid={trackForm.errorOf("trackId") ? true : undefined}>
+                {call.tracks.map((tr) => (
+                  <option key={tr.id} value={tr.id}>
+                    {tr.name[locale]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset className="field" aria-describedby={trackForm.errorOf("reviewerIds") ? "reviewerIds-error" : undefined}>
+              <legend>{t("decide.reviewers.chooseReviewers")}</legend>
+              {reviewers.map((r) => (
+                <label key={r.id} className="check">
+                  <input type="checkbox" value={r.id} {...trackForm.register("reviewerIds")} /> {r.name}
+                </label>
+              ))}
+              {trackForm.errorOf("reviewerIds") ? (
+                <p id="reviewerIds-error" className="field-error">
+                  {t(trackForm.errorOf("reviewerIds")!)}
+                </p>
+              ) : null}
+            </fieldset>
+            <button type="submit" className="button">
+              {t("decide.reviewers.trackRun")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;
