@@ -1,5 +1,6 @@
 import { asService, type Claims } from "~/platform/db/transaction.server";
 import type { Locale } from "~/platform/i18n/i18n";
+import { oncePerRequest } from "~/platform/http/request-scope.server";
 import { cookieJar } from "./cookie-jar.server";
 import { authProvider } from "./provider.server";
 
@@ -105,17 +106,14 @@ function toViewer(row: Row, claims: Claims): Viewer {
 }
 
 // Root and route loaders of one request share the lookup.
-const perRequest = new WeakMap<Request, Promise<Viewer | null>>();
-
 export function getViewer(request: Request): Promise<Viewer | null> {
-  let pending = perRequest.get(request);
-  if (!pending) {
-    pending = (async () => {
-      const session = await authProvider().readSession(cookieJar(request));
-      if (!session) return null;
-      return "sessionId" in session ? loadViewerBySession(session.sessionId) : loadViewerByClaims(session.claims);
-    })();
-    perRequest.set(request, pending);
-  }
-  return pending;
+  const lookup = async () => {
+    const session = await authProvider().readSession(cookieJar(request));
+    if (!session) return null;
+    return "sessionId" in session ? loadViewerBySession(session.sessionId) : loadViewerByClaims(session.claims);
+  };
+  // The loaders of one request share the lookup. An action looks up afresh, as it may change what
+  // the loaders after it must see (a new language, a new role).
+  if (request.method !== "GET") return lookup();
+  return oncePerRequest(`viewer:${request.headers.get("Cookie") ?? ""}`, lookup);
 }

@@ -4,6 +4,7 @@ import express from "express";
 import path from "node:path";
 import { refreshSession } from "~/platform/auth/supabase-client.server";
 import { env } from "~/platform/env.server";
+import { requestScope } from "~/platform/http/request-scope.server";
 import { bodyCap, originCheck, requestLog, securityHeaders } from "~/platform/http/security.server";
 import { logger } from "~/platform/log.server";
 
@@ -18,6 +19,7 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(requestLog);
+  app.use((_req, _res, next) => requestScope.run(new Map(), next));
   app.use(securityHeaders({ dev: opts.dev }));
   if (opts.vite) {
     app.use(opts.vite.middlewares);
