@@ -165,3 +165,20 @@ export async function updateCall(claims: Claims, callId: string, input: unknown)
     throw error;
   }
 }
+
+/** The call's overview for its managers: header facts, tracks, and the size of its form and rubric. */
+export async function callOverviewPage(claims: Claims, callId: string) {
+  const id = requireId(callId);
+  return asUser(claims, async (tx) => {
+    await assertManagesCall(tx, id);
+    const [call, [sizes], tracks] = await Promise.all([
+      callHeader(tx, id),
+      tx<{ questions: number; criteria: number }[]>`
+        select (select count(*) from public.call_questions where call_id = ${id})::int as questions,
+               (select count(*) from public.rubric_criteria where call_id = ${id})::int as criteria`,
+      tx<Track[]>`select id, json_build_object('vi', name_vi, 'en', name_en) as name
+                    from public.call_tracks where call_id = ${id} order by position, name_en`,
+    ]);
+    return { call, tracks, questions: sizes?.questions ?? 0, criteria: sizes?.criteria ?? 0 };
+  });
+}

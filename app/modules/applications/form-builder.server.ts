@@ -10,7 +10,7 @@ import type { Question } from "./types";
 // The application form of a call: questions grouped by step.
 //
 // Once a call has submitted applications, its form may change only in ways that keep those
-// applications whole (decision written down in docs/decisions/001-changing-a-live-form.md):
+// applications whole (decision: docs/decisions/applications-changing-a-live-form.md):
 // - new questions may be added, but only as optional ones (a required one would make every
 //   submitted application incomplete after the fact);
 // - an optional question may not become required;
