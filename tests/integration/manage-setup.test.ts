@@ -126,7 +126,8 @@ describe("programmes and calls", () => {
 
   it("a platform administrator sets up a programme for any incubator", async () => {
     const result = await createProgramme(admin.claims, { orgId, slug: `admin-${Date.now()}`, nameVi: "Q", nameEn: "Q" });
-    expect(result.ok).toBe(true);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect((await createCall(admin.claims, result.value.id, callInput())).ok).toBe(true);
     expect((await managerOverview(admin.claims)).some((o) => o.id === orgId)).toBe(true);
     expect(await managerOverview(outsider.claims)).not.toContainEqual(expect.objectContaining({ id: orgId }));
   });
@@ -147,7 +148,11 @@ describe("programmes and calls", () => {
       ok: false, errors: { slug: "manage.errors.slug", nameVi: "validation.required" },
     });
 
-    const callId = await newCall(programmeId);
+    const callId = await newCall(programmeId, { slug: `taken-${programmeId.slice(0, 8)}` });
+    expect(await createCall(manager.claims, programmeId, callInput({ slug: `taken-${programmeId.slice(0, 8)}` }))).toEqual({
+      ok: false, errors: { slug: "manage.errors.slugTaken" },
+    });
+    expect(await count("calls", "program_id", programmeId)).toBe(before + 1);
     expect(await addCriterion(manager.claims, callId, { nameVi: "Đội ngũ", nameEn: "Team", weight: "0", maxLevel: "5" })).toEqual({
       ok: false, errors: { weight: "manage.errors.weight" },
     });

@@ -68,7 +68,9 @@ const en = {
   },
   callOverview: {
     facts: "At a glance",
+    questions_one: "{{count}} question",
     questions: "{{count}} questions",
+    criteria_one: "{{count}} rubric criterion",
     criteria: "{{count}} rubric criteria",
     tracks: "Tracks",
     noTracks: "No tracks: applicants do not choose one.",
@@ -93,6 +95,7 @@ const en = {
     step: "Step {{n}}",
     add: "Add question",
     editTitle: "Edit question",
+    answers_one: "{{count}} answer",
     answers: "{{count}} answers",
     required: "Required",
     optional: "Optional",
@@ -138,6 +141,7 @@ const en = {
     levels: "Levels 1–{{max}}",
     commentRequired: "Comment required",
     commentOptional: "Comment optional",
+    scores_one: "{{count}} score given",
     scores: "{{count}} scores given",
     fields: {
       nameVi: "Criterion (Vietnamese)",
@@ -254,7 +258,9 @@ export const manageStrings: { en: typeof en; vi: typeof en } = {
     },
     callOverview: {
       facts: "Tóm tắt",
+      questions_one: "{{count}} câu hỏi",
       questions: "{{count}} câu hỏi",
+      criteria_one: "{{count}} tiêu chí chấm",
       criteria: "{{count}} tiêu chí chấm",
       tracks: "Lĩnh vực",
       noTracks: "Không có lĩnh vực: người nộp không cần chọn.",
@@ -279,6 +285,7 @@ export const manageStrings: { en: typeof en; vi: typeof en } = {
       step: "Bước {{n}}",
       add: "Thêm câu hỏi",
       editTitle: "Sửa câu hỏi",
+      answers_one: "{{count}} câu trả lời",
       answers: "{{count}} câu trả lời",
       required: "Bắt buộc",
       optional: "Không bắt buộc",
@@ -324,6 +331,7 @@ export const manageStrings: { en: typeof en; vi: typeof en } = {
       levels: "Mức 1–{{max}}",
       commentRequired: "Bắt buộc nhận xét",
       commentOptional: "Nhận xét không bắt buộc",
+      scores_one: "{{count}} lượt chấm",
       scores: "{{count}} lượt chấm",
       fields: {
         nameVi: "Tiêu chí (tiếng Việt)",
