@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Manage · Quản lý" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { orgs: await managerOverview(viewer.claims), locale: viewer.locale };
+  return { orgs: await managerOverview(viewer.claims) };
 }
 
 function CallRow({ call }: { call: CallSummary }) {

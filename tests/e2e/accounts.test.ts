@@ -66,7 +66,7 @@ describe("a new visitor", () => {
     await page.getByRole("button", { name: "Tiếng Việt" }).click();
     await page.getByRole("heading", { name: "Xin chào, Trần Thị Mai" }).waitFor();
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
-    for (const label of ["Trang chủ", "Tổ chức", "Hồ sơ"]) await nav.getByRole("link", { name: label }).waitFor();
+    for (const label of ["Trang chủ", "Tổ chức", "Hồ sơ"]) await nav.getByRole("link", { name: label, exact: true }).waitFor();
     await page.getByRole("button", { name: "Đăng xuất" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("vi");
     await expectAccessible(page);
