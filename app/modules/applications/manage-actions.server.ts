@@ -1,0 +1,21 @@
+import { data } from "@remix-run/node";
+import { withOutcomes } from "~/platform/http/errors.server";
+import type { Outcome } from "./manage-input.server";
+
+/**
+ * What a set-up action answers: which form it was for (intent and target id, so several forms on
+ * one page each show only their own errors), field errors with status 400, or "saved".
+ * Forbidden and missing things become 403/404 pages through withOutcomes.
+ */
+export async function answer<T>(intent: string, id: string | null, input: Record<string, unknown>, work: () => Promise<Outcome<T>>) {
+  const result = await withOutcomes(work);
+  // A refused form comes back with what was typed, so nothing is lost even without JavaScript.
+  if (!result.ok) return data({ intent, id, errors: result.errors, message: null as string | null, values: input }, { status: 400 });
+  return data({ intent, id, errors: null as Record<string, string> | null, message: "manage.saved" as string | null, values: null });
+}
+
+export const intentOf = (form: FormData) => String(form.get("intent") ?? "");
+export const targetOf = (form: FormData) => {
+  const id = form.get("id");
+  return typeof id === "string" && id ? id : null;
+};

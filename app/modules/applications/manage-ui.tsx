@@ -1,0 +1,225 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, NavLink, useRouteLoaderData, useSubmit } from "@remix-run/react";
+import { useEffect, type FormEvent, type ReactNode } from "react";
+import { get, useForm, type FieldValues, type Path } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { formatDateTime } from "~/platform/i18n/format";
+import type { Locale } from "~/platform/i18n/i18n";
+import type { RootData } from "~/root";
+import { FormMessage } from "~/ui/form";
+
+// Pieces of the manager's set-up pages: a form hook that knows nested names (options.0.value),
+// labelled inputs with page-unique ids (several forms share a page), the call's section tabs, and
+// the answer every action gives (which form it was for, field errors, a message).
+
+export type ActionAnswer = {
+  intent: string;
+  id: string | null;
+  errors: Record<string, string> | null;
+  message: string | null;
+  /** What was typed into a refused form, by input name. */
+  values?: Record<string, unknown> | null;
+};
+
+/** The server's answer, if it belongs to this form (same intent and target). */
+export function answerFor(result: unknown, intent: string, id: string | null = null): ActionAnswer | null {
+  const a = result as ActionAnswer | undefined;
+  return a && a.intent === intent && (a.id ?? null) === id ? a : null;
+}
+
+export function useSetupForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, answer: ActionAnswer | null) {
+  const form = useForm<z.input<S>>({ resolver: zodResolver(schema as never) as never, mode: "onTouched" });
+  const submit = useSubmit();
+  const serverErrors = answer?.errors ?? undefined;
+  useEffect(() => {
+    for (const [name, message] of Object.entries(serverErrors ?? {})) {
+      if (message && name !== "form") form.setError(name as Path<z.input<S>>, { type: "server", message });
+    }
+  }, [serverErrors, form]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const el = event.currentTarget;
+    event.preventDefault();
+    void form.handleSubmit(() => submit(el))(event);
+  };
+  const errorOf = (name: string): string | undefined =>
+    (get(form.formState.errors, name) as { message?: string } | undefined)?.message ?? serverErrors?.[name];
+  /** The value typed before a refusal (a page rendered by the server after a plain POST). */
+  const echo = (name: string): string | string[] | undefined => {
+    const v = answer?.values?.[name];
+    return typeof v === "string" || Array.isArray(v) ? (v as string | string[]) : undefined;
+  };
+  const echoed = !!answer?.values;
+  const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
+  return { register: form.register as unknown as (name: string) => object, onSubmit, errorOf, watch: form.watch as (name: string) => unknown, hasErrors, echo, echoed };
+}
+
+export type SetupForm = ReturnType<typeof useSetupForm>;
+
+type InputProps = {
+  form: SetupForm;
+  prefix: string;
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string | number | null;
+  type?: "text" | "number" | "datetime-local" | "url";
+  required?: boolean;
+  step?: string;
+  multiline?: boolean;
+};
+
+const idOf = (prefix: string, name: string) => `${prefix}-${name.replace(/\./g, "-")}`;
+
+function described(id: string, hint?: string, error?: string) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function ErrorText({ id, error }: { id: string; error?: string }) {
+  const { t } = useTranslation();
+  return error ? (
+    <p id={`${id}-error`} className="field-error">
+      {t(error)}
+    </p>
+  ) : null;
+}
+
+/** A labelled input or textarea whose error is announced and tied to it. */
+export function Input({ form, prefix, name, label, hint, defaultValue, type = "text", required, step, multiline }: InputProps) {
+  const id = idOf(prefix, name);
+  const error = form.errorOf(name);
+  const common = {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": described(id, hint, error),
+    "aria-required": required || undefined,
+    defaultValue: (form.echo(name) as string | undefined) ?? defaultValue ?? "",
+    ...form.register(name),
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? <textarea rows={3} {...common} /> : <input type={type} step={step} {...common} />}
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+}
+
+export function Check({ form, prefix, name, label, defaultChecked, value }: { form: SetupForm; prefix: string; name: string; label: string; defaultChecked?: boolean; value?: string }) {
+  const id = idOf(prefix, value ? `${name}-${value}` : name);
+  const error = value ? undefined : form.errorOf(name);
+  const typed = form.echo(name);
+  const checked = form.echoed ? (value ? typed === value || (Array.isArray(typed) && typed.includes(value)) : typed !== undefined) : defaultChecked;
+  return (
+    <div className="field">
+      <label className="check" htmlFor={id}>
+        <input type="checkbox" id={id} value={value} defaultChecked={checked} aria-describedby={described(id, undefined, error)} {...form.register(name)} />
+        {label}
+      </label>
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+}
+
+export function Select({ form, prefix, name, label, options, defaultValue }: { form: SetupForm; prefix: string; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }) {
+  const id = idOf(prefix, name);
+  const error = form.errorOf(name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} defaultValue={(form.echo(name) as string | undefined) ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={described(id, undefined, error)} {...form.register(name)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+}
+
+/** The form-level outcome: "saved", a refusal, or "correct the fields below". */
+export function Outcome({ answer, form }: { answer: ActionAnswer | null; form?: SetupForm }) {
+  const { t } = useTranslation();
+  if (answer?.errors?.form) return <FormMessage tone="error">{t(answer.errors.form)}</FormMessage>;
+  if (answer?.errors || form?.hasErrors) return <FormMessage tone="error">{t("validation.formErrors")}</FormMessage>;
+  if (answer?.message) return <FormMessage tone="success">{t(answer.message)}</FormMessage>;
+  return null;
+}
+
+/** A one-button form: remove, move up or down. */
+export function IntentButton({ intent, id, label, extra, secondary = true }: { intent: string; id: string; label: string; extra?: Record<string, string>; secondary?: boolean }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      {Object.entries(extra ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <button type="submit" className={secondary ? "button secondary small" : "button small"}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+/** The sections of a call: set-up (form, rubric, settings) and selection (reviewers … cohort). */
+export function CallTabs({ callId }: { callId: string }) {
+  const { t } = useTranslation();
+  const base = `/manage/calls/${callId}`;
+  const tabs: [string, string][] = [
+    [base, "overview"],
+    [`${base}/form`, "form"],
+    [`${base}/rubric`, "rubric"],
+    [`${base}/settings`, "settings"],
+    [`${base}/assign`, "reviewers"],
+    [`${base}/ranking`, "ranking"],
+    [`${base}/decisions`, "decisions"],
+    [`${base}/cohort`, "cohort"],
+  ];
+  return (
+    <nav aria-label={t("manage.tabs.label")} className="tabs">
+      <ul>
+        {tabs.map(([to, key]) => (
+          <li key={key}>
+            <NavLink to={to} end>
+              {t(`manage.tabs.${key}`)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function useLocaleAndZone(): { locale: Locale; timeZone: string } {
+  const root = useRouteLoaderData<RootData>("root");
+  return { locale: root?.locale ?? "vi", timeZone: root?.timeZone ?? "Asia/Ho_Chi_Minh" };
+}
+
+/** A call's date in the viewer's zone, and in the call's own zone when that differs. */
+export function When({ at, zone }: { at: Date | string; zone: string }) {
+  const { locale, timeZone } = useLocaleAndZone();
+  const mine = formatDateTime(at, locale, timeZone);
+  return (
+    <time dateTime={new Date(at).toISOString()}>
+      {mine}
+      {zone !== timeZone ? ` (${formatDateTime(at, locale, zone)} ${zone})` : ""}
+    </time>
+  );
+}
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="card setup-section">
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}

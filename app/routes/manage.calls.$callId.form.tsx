@@ -1,0 +1,98 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CallHeading } from "~/modules/applications/call-heading";
+import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/form-builder.server";
+import { answer, intentOf, targetOf } from "~/modules/applications/manage-actions.server";
+import { answerFor, IntentButton, Outcome, Section } from "~/modules/applications/manage-ui";
+import { QuestionEditor } from "~/modules/applications/question-editor";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { formToObject, readForm } from "~/platform/http/form.server";
+import { RouteError } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "Application form · Mẫu hồ sơ" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const page = await withOutcomes(() => formBuilderPage(viewer.claims, params.callId ?? ""));
+  return { ...page, editing: new URL(request.url).searchParams.get("edit") };
+}
+
+const commands = { addQuestion, updateQuestion, moveQuestion, removeQuestion };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = await readForm(request);
+  const intent = intentOf(form);
+  if (!(intent in commands)) throw data(null, { status: 400 });
+  const command = commands[intent as keyof typeof commands];
+  const input = formToObject(form);
+  const result = await answer(intent, targetOf(form), input, () => command(viewer.claims, params.callId ?? "", input));
+  // A saved edit goes back to the list; everything else stays to show its outcome.
+  if (intent === "updateQuestion" && result.init?.status !== 400) return redirect(`/manage/calls/${params.callId}/form`);
+  return result;
+}
+
+export default function FormBuilderPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const { call, questions, locked, editing } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const steps = [...new Set(questions.map((q) => q.step))];
+  const edited = questions.find((q) => q.id === editing) ?? null;
+  const here = `/manage/calls/${call.id}/form`;
+  const removal = answerFor(result, "removeQuestion", (result as { id?: string } | undefined)?.id ?? null);
+  return (
+    <section className="page">
+      <CallHeading call={call} title={t("manage.tabs.form")} />
+      <p className="hint">{t("manage.form.lead")}</p>
+      {locked ? <p className="callout">{t("manage.form.lockedNote")}</p> : null}
+      <Outcome answer={removal} />
+      {questions.length === 0 ? <p className="empty">{t("manage.form.none")}</p> : null}
+      {steps.map((step) => {
+        const inStep = questions.filter((q) => q.step === step);
+        return (
+          <section key={step} aria-labelledby={`step-${step}`}>
+            <h2 id={`step-${step}`}>{t("manage.form.step", { n: step })}</h2>
+            <ol className="setup-list">
+              {inStep.map((q, i) => (
+                <li key={q.id} className="card">
+                  <h3>{q.label[lang]}</h3>
+                  <p className="tag">
+                    {t(`manage.form.kinds.${q.kind}`)} · {q.required ? t("manage.form.required") : t("manage.form.optional")}
+                    {q.blind ? ` · ${t("manage.form.blindTag")}` : ""}
+                    {q.eligibilityValues ? ` · ${t("manage.form.eligibleTag")}: ${q.eligibilityValues.join(", ")}` : ""}
+                    {q.answers > 0 ? ` · ${t("manage.form.answers", { count: q.answers })}` : ""}
+                  </p>
+                  {q.options.length > 0 ? <p className="tag">{q.options.map((o) => `${o[lang]} (${o.value})`).join(" · ")}</p> : null}
+                  <div className="row-actions">
+                    <Link to={`${here}?edit=${q.id}#editor`} className="button secondary small">
+                      {t("manage.edit")}
+                    </Link>
+                    {i > 0 ? <IntentButton intent="moveQuestion" id={q.id} extra={{ direction: "up" }} label={t("manage.moveUp")} /> : null}
+                    {i < inStep.length - 1 ? <IntentButton intent="moveQuestion" id={q.id} extra={{ direction: "down" }} label={t("manage.moveDown")} /> : null}
+                    <IntentButton intent="removeQuestion" id={q.id} label={t("manage.remove")} />
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+      <div id="editor">
+        <Section title={edited ? t("manage.form.editTitle") : t("manage.form.add")}>
+          <QuestionEditor
+            key={edited ? edited.id : `new-${questions.length}`}
+            question={edited}
+            answer={edited ? answerFor(result, "updateQuestion", edited.id) : answerFor(result, "addQuestion")}
+            cancelTo={here}
+          />
+        </Section>
+      </div>
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;

@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CallHeading } from "~/modules/applications/call-heading";
+import { CriterionEditor } from "~/modules/applications/criterion-editor";
+import { answer, intentOf, targetOf } from "~/modules/applications/manage-actions.server";
+import { answerFor, IntentButton, Outcome, Section } from "~/modules/applications/manage-ui";
+import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/rubric-builder.server";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { formToObject, readForm } from "~/platform/http/form.server";
+import { RouteError } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "Rubric · Tiêu chí chấm" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const page = await withOutcomes(() => rubricBuilderPage(viewer.claims, params.callId ?? ""));
+  return { ...page, editing: new URL(request.url).searchParams.get("edit") };
+}
+
+const commands = { addCriterion, updateCriterion, moveCriterion, removeCriterion };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = await readForm(request);
+  const intent = intentOf(form);
+  if (!(intent in commands)) throw data(null, { status: 400 });
+  const command = commands[intent as keyof typeof commands];
+  const input = formToObject(form);
+  const result = await answer(intent, targetOf(form), input, () => command(viewer.claims, params.callId ?? "", input));
+  if (intent === "updateCriterion" && result.init?.status !== 400) return redirect(`/manage/calls/${params.callId}/rubric`);
+  return result;
+}
+
+export default function RubricBuilderPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const { call, criteria, editing } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const total = criteria.reduce((sum, c) => sum + c.weight, 0);
+  const edited = criteria.find((c) => c.id === editing) ?? null;
+  const here = `/manage/calls/${call.id}/rubric`;
+  const removal = answerFor(result, "removeCriterion", (result as { id?: string } | undefined)?.id ?? null);
+  return (
+    <section className="page">
+      <CallHeading call={call} title={t("manage.tabs.rubric")} />
+      <p className="hint">{t("manage.rubric.lead")}</p>
+      <Outcome answer={removal} />
+      {criteria.length === 0 ? <p className="empty">{t("manage.rubric.none")}</p> : null}
+      <ol className="setup-list">
+        {criteria.map((c, i) => (
+          <li key={c.id} className="card">
+            <h2 className="h3">{c.name[lang]}</h2>
+            <p className="tag">
+              {t("manage.rubric.weightShare", { weight: c.weight, percent: total > 0 ? Math.round((1000 * c.weight) / total) / 10 : 0 })} ·{" "}
+              {t("manage.rubric.levels", { max: c.maxLevel })} · {c.commentRequired ? t("manage.rubric.commentRequired") : t("manage.rubric.commentOptional")}
+              {c.scores > 0 ? ` · ${t("manage.rubric.scores", { count: c.scores })}` : ""}
+            </p>
+            {c.description[lang] ? <p>{c.description[lang]}</p> : null}
+            {c.levels.length > 0 ? (
+              <dl className="levels">
+                {c.levels.map((l) => (
+                  <div key={l.level}>
+                    <dt>{l.level}</dt>
+                    <dd>{l.description[lang]}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+            <div className="row-actions">
+              <Link to={`${here}?edit=${c.id}#editor`} className="button secondary small">
+                {t("manage.edit")}
+              </Link>
+              {i > 0 ? <IntentButton intent="moveCriterion" id={c.id} extra={{ direction: "up" }} label={t("manage.moveUp")} /> : null}
+              {i < criteria.length - 1 ? <IntentButton intent="moveCriterion" id={c.id} extra={{ direction: "down" }} label={t("manage.moveDown")} /> : null}
+              <IntentButton intent="removeCriterion" id={c.id} label={t("manage.remove")} />
+            </div>
+          </li>
+        ))}
+      </ol>
+      <div id="editor">
+        <Section title={edited ? t("manage.rubric.editTitle") : t("manage.rubric.add")}>
+          <CriterionEditor
+            key={edited ? edited.id : `new-${criteria.length}`}
+            criterion={edited}
+            answer={edited ? answerFor(result, "updateCriterion", edited.id) : answerFor(result, "addCriterion")}
+            cancelTo={here}
+          />
+        </Section>
+      </div>
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;

@@ -1,0 +1,69 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CallHeading } from "~/modules/applications/call-heading";
+import { callSettingsPage, updateCall } from "~/modules/applications/call-settings.server";
+import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/call-tracks.server";
+import { answer, intentOf, targetOf } from "~/modules/applications/manage-actions.server";
+import { answerFor, Section } from "~/modules/applications/manage-ui";
+import { CallForm } from "~/modules/applications/setup-forms";
+import { AddTrackForm, TrackRow } from "~/modules/applications/track-forms";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { formToObject, readForm } from "~/platform/http/form.server";
+import { RouteError } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "Call settings · Thiết lập đợt tuyển chọn" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return withOutcomes(() => callSettingsPage(viewer.claims, params.callId ?? ""));
+}
+
+const commands = { updateCall, addTrack, renameTrack, moveTrack, removeTrack };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = await readForm(request);
+  const intent = intentOf(form);
+  if (!(intent in commands)) throw data(null, { status: 400 });
+  const command = commands[intent as keyof typeof commands];
+  const input = formToObject(form);
+  return answer(intent, targetOf(form), input, () => command(viewer.claims, params.callId ?? "", input));
+}
+
+export default function CallSettingsPage() {
+  const { t } = useTranslation();
+  const { call, tracks } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="page">
+      <CallHeading call={call} title={t("manage.tabs.settings")} />
+      <div className="setup-columns">
+        <Section title={t("manage.settingsTitle")}>
+          <CallForm
+            key={`${call.opensLocal}-${call.closesLocal}-${call.published}`}
+            intent="updateCall"
+            answer={answerFor(result, "updateCall")}
+            zone={call.orgTimeZone}
+            values={call}
+            submitLabel={t("manage.save")}
+          />
+        </Section>
+        <Section title={t("manage.tracks.title")}>
+          <p className="hint">{t("manage.tracks.lead")}</p>
+          {tracks.length === 0 ? <p className="empty">{t("manage.tracks.none")}</p> : null}
+          <ol className="setup-list">
+            {tracks.map((track, i) => (
+              <TrackRow key={`${track.id}-${track.name.vi}-${track.name.en}`} track={track} n={i + 1} count={tracks.length} result={result} />
+            ))}
+          </ol>
+          <AddTrackForm result={result} version={tracks.length} />
+        </Section>
+      </div>
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;

@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { answer } from "~/modules/applications/manage-actions.server";
+import { answerFor, When } from "~/modules/applications/manage-ui";
+import { programmePage, updateProgramme } from "~/modules/applications/programmes.server";
+import { ProgrammeForm } from "~/modules/applications/setup-forms";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { formToObject, readForm } from "~/platform/http/form.server";
+import { RouteError } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "Programme · Chương trình" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return withOutcomes(() => programmePage(viewer.claims, params.programmeId ?? ""));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const input = formToObject(await readForm(request));
+  return answer("updateProgramme", null, input, () => updateProgramme(viewer.claims, params.programmeId ?? "", input));
+}
+
+export default function ProgrammePage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const { programme, calls } = useLoaderData<typeof loader>();
+  const result = answerFor(useActionData<typeof action>(), "updateProgramme");
+  return (
+    <section className="page">
+      <p>
+        <Link to="/manage">{t("manage.backToManage")}</Link>
+      </p>
+      <p className="tag">{programme.orgName[lang]}</p>
+      <h1>{programme.name[lang]}</h1>
+      <h2>{t("manage.calls")}</h2>
+      {calls.length === 0 ? (
+        <p className="empty">{t("manage.noCalls")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("manage.calls")}</th>
+              <th scope="col">{t("manage.opens")}</th>
+              <th scope="col">{t("manage.closes")}</th>
+              <th scope="col">{t("manage.callOverview.applications")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {calls.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/manage/calls/${c.id}`}>{c.title[lang]}</Link>
+                  <br />
+                  <span className={`status status-${c.status}`}>{t(`manage.status.${c.status}`)}</span>
+                </td>
+                <td>
+                  <When at={c.opensAt} zone={c.timeZone} />
+                </td>
+                <td>
+                  <When at={c.closesAt} zone={c.timeZone} />
+                </td>
+                <td>{t("manage.counts", { drafts: c.drafts, submitted: c.submitted })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        <Link to={`/manage/programmes/${programme.id}/calls/new`} className="button">
+          {t("manage.newCall")}
+        </Link>
+      </p>
+      <h2>{t("manage.editProgrammeTitle")}</h2>
+      <div className="narrow">
+        <ProgrammeForm intent="updateProgramme" answer={result} values={programme} submitLabel={t("manage.save")} />
+      </div>
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;
