@@ -4,7 +4,8 @@ import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { auditPage, type AuditEvent } from "~/modules/applications/audit.server";
 import { AuditQuerySchema } from "~/modules/applications/decide-schema";
-import { Pager, SelectionNav } from "~/modules/applications/selection-ui";
+import { Pager } from "~/modules/applications/selection-ui";
+import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
@@ -36,7 +37,7 @@ export default function Audit() {
   return (
     <section className="page">
       <h1>{t("decide.audit.title", { call: call.title[locale] })}</h1>
-      <SelectionNav callId={call.id} />
+      <CallTabs callId={call.id} />
       <p>{t("decide.audit.lead")}</p>
       {events.length === 0 ? (
         <p className="empty">{t("decide.audit.none")}</p>

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { cohortPage } from "~/modules/applications/cohort.server";
-import { SelectionNav } from "~/modules/applications/selection-ui";
+import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDate } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
@@ -21,7 +21,7 @@ export default function Cohort() {
   return (
     <section className="page">
       <h1>{t("decide.cohort.title", { program: call.programName[locale] })}</h1>
-      <SelectionNav callId={call.id} />
+      <CallTabs callId={call.id} />
       <p>{t("decide.cohort.lead")}</p>
       {members.length === 0 ? (
         <p className="empty">{t("decide.cohort.none")}</p>

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DECISIONS, TemplatesSchema } from "~/modules/applications/decide-schema";
 import { decisionsPage, saveTemplates } from "~/modules/applications/decision-templates.server";
-import { SelectionNav, TextArea } from "~/modules/applications/selection-ui";
+import { TextArea } from "~/modules/applications/selection-ui";
+import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
@@ -37,7 +38,7 @@ export default function Decisions() {
   return (
     <section className="page">
       <h1>{t("decide.decisionsPage.title", { call: call.title[locale] })}</h1>
-      <SelectionNav callId={call.id} />
+      <CallTabs callId={call.id} />
       <p>
         {t("decide.decisionsPage.lead", { days: call.offerDays })} <Link to={`/manage/calls/${call.id}/ranking`}>{t("decide.nav.ranking")}</Link>
       </p>

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { BULK_ACTIONS, BulkSchema, DECISIONS, RankingQuerySchema, STAGES, type Decision, type Stage } from "~/modules/applications/decide-schema";
 import { rankingPage } from "~/modules/applications/ranking.server";
 import { decide, moveStage } from "~/modules/applications/selection-moves.server";
-import { Pager, SelectionNav } from "~/modules/applications/selection-ui";
+import { Pager } from "~/modules/applications/selection-ui";
+import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
@@ -66,7 +67,7 @@ export default function Ranking() {
   return (
     <section className="page">
       <h1>{t("decide.ranking.title", { call: call.title[locale] })}</h1>
-      <SelectionNav callId={call.id} />
+      <CallTabs callId={call.id} />
       <p>{t("decide.ranking.lead", { threshold: call.shortlistThreshold ?? t("decide.ranking.noThreshold") })}</p>
 
       <h2>{t("decide.ranking.filters")}</h2>

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ReviewersIntent, TrackAssignSchema } from "~/modules/applications/decide-schema";
 import { remindReviewers } from "~/modules/applications/reviewer-reminders.server";
 import { assignByTrack, autoAssign, reviewersPage } from "~/modules/applications/reviewer-assignment.server";
-import { SelectionNav } from "~/modules/applications/selection-ui";
+import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
@@ -47,7 +47,7 @@ export default function Reviewers() {
   return (
     <section className="page">
       <h1>{t("decide.reviewers.title", { call: call.title[locale] })}</h1>
-      <SelectionNav callId={call.id} />
+      <CallTabs callId={call.id} />
       {done?.assigned ? (
         <FormMessage tone="success">
           {t("decide.reviewers.assigned_result", { assigned: done.assigned.assigned, conflicts: done.assigned.skippedConflicts })}

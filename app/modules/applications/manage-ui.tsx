@@ -169,7 +169,7 @@ export function IntentButton({ intent, id, label, extra, secondary = true }: { i
   );
 }
 
-/** The sections of a call: set-up (form, rubric, settings) and selection (reviewers … cohort). */
+/** The sections of a call: set-up (form, rubric, settings), selection (reviewers … audit), export. */
 export function CallTabs({ callId }: { callId: string }) {
   const { t } = useTranslation();
   const base = `/manage/calls/${callId}`;
@@ -178,14 +178,15 @@ export function CallTabs({ callId }: { callId: string }) {
     [`${base}/form`, "form"],
     [`${base}/rubric`, "rubric"],
     [`${base}/settings`, "settings"],
-    [`${base}/assign`, "reviewers"],
+    [`${base}/reviewers`, "reviewers"],
     [`${base}/ranking`, "ranking"],
     [`${base}/decisions`, "decisions"],
     [`${base}/cohort`, "cohort"],
+    [`${base}/audit`, "audit"],
   ];
   return (
     <nav aria-label={t("manage.tabs.label")} className="tabs">
-      <ul>
+      <ul className="nav-list">
         {tabs.map(([to, key]) => (
           <li key={key}>
             <NavLink to={to} end>
@@ -193,6 +194,11 @@ export function CallTabs({ callId }: { callId: string }) {
             </NavLink>
           </li>
         ))}
+        <li>
+          <a href={`${base}/export`} download>
+            {t("manage.tabs.export")}
+          </a>
+        </li>
       </ul>
     </nav>
   );

@@ -1,37 +1,9 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import type { TextareaHTMLAttributes } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-// Components of the manager's selection pages: their tabs, a pager and a labelled text area.
-
-/** Tabs between the selection pages of one call. */
-export function SelectionNav({ callId }: { callId: string }) {
-  const { t } = useTranslation();
-  const base = `/manage/calls/${callId}`;
-  const tabs = ["reviewers", "ranking", "decisions", "cohort", "audit"] as const;
-  return (
-    <nav aria-label={t("decide.nav.label")} className="tabs">
-      <ul className="nav-list">
-        <li>
-          <NavLink to={base} end>
-            {t("decide.nav.overview")}
-          </NavLink>
-        </li>
-        {tabs.map((tab) => (
-          <li key={tab}>
-            <NavLink to={`${base}/${tab}`}>{t(`decide.nav.${tab}`)}</NavLink>
-          </li>
-        ))}
-        <li>
-          <a href={`${base}/export`} download>
-            {t("decide.nav.export")}
-          </a>
-        </li>
-      </ul>
-    </nav>
-  );
-}
+// Components of the manager's selection pages: a pager and a labelled text area.
 
 /** Previous / next links that keep the rest of the query string. */
 export function Pager({ page, pageSize, total, search }: { page: number; pageSize: number; total: number; search: string }) {

@@ -65,6 +65,8 @@ const en = {
     ranking: "Ranking",
     decisions: "Decisions",
     cohort: "Cohort",
+    audit: "Audit log",
+    export: "Export CSV",
   },
   callOverview: {
     facts: "At a glance",
@@ -255,6 +257,8 @@ export const manageStrings: { en: typeof en; vi: typeof en } = {
       ranking: "Xếp hạng",
       decisions: "Quyết định",
       cohort: "Khóa ươm tạo",
+      audit: "Nhật ký",
+      export: "Xuất CSV",
     },
     callOverview: {
       facts: "Tóm tắt",
