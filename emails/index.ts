@@ -1,7 +1,9 @@
 // Every mail the platform sends, by name. Adding a template here is all it takes to send it.
 import type { ComponentType } from "react";
+import ApplicationSubmitted, * as applicationSubmitted from "./application-submitted";
 import Invitation, * as invitation from "./invitation";
 import ResetPassword, * as resetPassword from "./reset-password";
+import StartupInvitation, * as startupInvitation from "./startup-invitation";
 import VerifyEmail, * as verifyEmail from "./verify-email";
 import Welcome, * as welcome from "./welcome";
 
@@ -13,6 +15,8 @@ export const templates = {
   "reset-password": define(ResetPassword, resetPassword.subject),
   welcome: define(Welcome, welcome.subject),
   invitation: define(Invitation, invitation.subject),
+  "application-submitted": define(ApplicationSubmitted, applicationSubmitted.subject),
+  "startup-invitation": define(StartupInvitation, startupInvitation.subject),
 };
 
 export type TemplateName = keyof typeof templates;

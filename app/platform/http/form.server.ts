@@ -21,7 +21,8 @@ export function parseForm<S extends z.ZodType>(form: FormData, schema: S): Parse
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message.startsWith("validation.") ? issue.message : "validation.required";
+    // messages are i18n keys: the shared ones, or a capability's own (e.g. "apply.errors.link")
+    errors[field] ??= /^(validation|apply|review|manage|decide)\./.test(issue.message) ? issue.message : "validation.required";
   }
   return { ok: false, errors };
 }
