@@ -51,3 +51,22 @@ end
 $$;
 revoke execute on function public.accept_startup_invitation(text) from public, anon;
 grant execute on function public.accept_startup_invitation(text) to authenticated;
+
+-- Fix: the first-founder rule of startup_members_insert (20261125000000_identity.sql) read
+-- startup_members inside its own policy, which PostgreSQL refuses as infinite recursion, so no
+-- one could create a startup. The same rule, through a security-definer helper.
+create function public.startup_has_members(startup uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select exists (select 1 from public.startup_members s where s.startup_id = startup)
+$$;
+revoke execute on function public.startup_has_members(uuid) from public, anon;
+grant execute on function public.startup_has_members(uuid) to authenticated, service_role;
+
+drop policy startup_members_insert on public.startup_members;
+create policy startup_members_insert on public.startup_members for insert to authenticated
+  with check (
+    public.is_startup_member(startup_id)
+    -- the creator of a startup with no members yet becomes its first founder
+    or (user_id = (select auth.uid()) and role = 'founder' and not public.startup_has_members(startup_id))
+  );
