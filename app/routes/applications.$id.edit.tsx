@@ -67,7 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const saved = await saveDraftStep(viewer.claims, id, step, formToObject(form), files);
   if (!saved.ok && saved.reason === "not_found") throw data(null, { status: 404 });
   if (!saved.ok && saved.reason === "locked") return data({ errors: null, message: "apply.errors.locked", saved: false }, { status: 409 });
-  if (!saved.ok) return data({ errors: saved.errors, message: "validation.formErrors", saved: false }, { status: 400 });
+  if (!saved.ok) {
+    // what they typed comes back with the messages, so nothing is lost (also without JavaScript)
+    const values = Object.fromEntries(Object.entries(formToObject(form)).filter(([k]) => k.startsWith("q_"))) as Record<string, string | string[]>;
+    return data({ errors: saved.errors, message: "validation.formErrors", saved: false, values }, { status: 400 });
+  }
   if (intent === "autosave") return { errors: null, message: null, saved: true };
   throw redirect(`/applications/${id}/edit?step=${saved.nextStep}`);
 }
@@ -111,6 +115,7 @@ export default function EditApplication() {
           draft={draft}
           step={step}
           serverErrors={result?.errors ?? undefined}
+          posted={result && "values" in result ? (result.values as Record<string, unknown>) : undefined}
           message={result?.message ?? null}
         />
       )}

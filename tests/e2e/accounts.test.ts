@@ -25,6 +25,8 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel(/^(Email)$/).fill(email);
   await page.getByLabel(/^(Password|Mật khẩu)$/).fill(password);
   await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
+  // With the app's JavaScript running, sign-in is a fetch: wait for its outcome before moving on.
+  await page.getByRole("button", { name: /^(Sign out|Đăng xuất)$/ }).or(page.getByRole("alert")).first().waitFor();
 }
 
 describe("a new visitor", () => {
@@ -66,7 +68,7 @@ describe("a new visitor", () => {
     await page.getByRole("button", { name: "Tiếng Việt" }).click();
     await page.getByRole("heading", { name: "Xin chào, Trần Thị Mai" }).waitFor();
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
-    for (const label of ["Trang chủ", "Tổ chức", "Hồ sơ"]) await nav.getByRole("link", { name: label }).waitFor();
+    for (const label of ["Trang chủ", "Tổ chức", "Hồ sơ"]) await nav.getByRole("link", { name: label, exact: true }).waitFor();
     await page.getByRole("button", { name: "Đăng xuất" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("vi");
     await expectAccessible(page);

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormMessage, useZodForm } from "~/ui/form";
 import { AnswerField } from "./answer-fields";
-import { fieldName, stepSchema } from "./apply-schema";
+import { fieldName, stepSchema, type AnswerValue } from "./apply-schema";
 import type { Draft } from "./drafts.server";
 
 const AUTOSAVE_MS = 1500;
@@ -13,7 +13,13 @@ const AUTOSAVE_MS = 1500;
  * while the person types, the answers are also saved quietly through a fetcher, so a draft
  * resumes on any device even if they never press the button.
  */
-export function StepForm(props: { draft: Draft; step: number; serverErrors?: Record<string, string>; message: string | null }) {
+export function StepForm(props: {
+  draft: Draft;
+  step: number;
+  serverErrors?: Record<string, string>;
+  message: string | null;
+  posted?: Record<string, unknown>;
+}) {
   const { t } = useTranslation();
   const { draft, step } = props;
   const questions = useMemo(() => draft.questions.filter((q) => q.step === step), [draft.questions, step]);
@@ -63,7 +69,7 @@ export function StepForm(props: { draft: Draft; step: number; serverErrors?: Rec
             <AnswerField
               key={q.id}
               question={q}
-              value={draft.answers[q.id]}
+              value={props.posted ? (props.posted[fieldName(q)] as AnswerValue | undefined) : draft.answers[q.id]}
               error={form.errorOf(fieldName(q))}
               register={form.register}
               file={file ? { id: file.id, originalName: file.originalName, href: `/applications/${draft.application.id}/files/${file.id}` } : null}
