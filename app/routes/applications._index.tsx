@@ -11,22 +11,33 @@ export const meta: MetaFunction = () => [{ title: "My applications · Hồ sơ c
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { applications: await listMyApplications(viewer.claims), hasStartup: viewer.startups.length > 0 };
+  return { applications: await listMyApplications(viewer.claims), startups: viewer.startups };
 }
 
 export default function MyApplications() {
   const { t } = useTranslation();
   const pick = useBilingual();
   const { locale, timeZone } = useLocaleZone();
-  const { applications, hasStartup } = useLoaderData<typeof loader>();
+  const { applications, startups } = useLoaderData<typeof loader>();
   return (
     <section className="page">
       <h1>{t("apply.list.title")}</h1>
-      {!hasStartup ? (
+      {startups.length === 0 ? (
         <p className="callout">
           <Link to="/startups/new">{t("apply.list.createStartup")}</Link>
         </p>
-      ) : null}
+      ) : (
+        <p>
+          {t("apply.list.yourStartups")}{" "}
+          {startups.map((s, i) => (
+            <span key={s.startupId}>
+              {i > 0 ? ", " : null}
+              <Link to={`/startups/${s.slug}`}>{s.name}</Link>
+            </span>
+          ))}{" "}
+          · <Link to="/startups/new">{t("apply.list.newStartup")}</Link>
+        </p>
+      )}
       {applications.length === 0 ? (
         <div className="empty">
           <p>{t("apply.list.none")}</p>

@@ -112,6 +112,17 @@ describe("a founder", () => {
     await page.goto(`${app.baseUrl}/applications`);
     await page.getByRole("link", { name: "Tuyển chọn khóa 2027" }).waitFor();
     await expectAccessible(page);
+
+    // The startup's profile: its team, an invitation to a co-founder, the edit form.
+    await page.getByRole("main").getByRole("link", { name: "SmartWater BD" }).click();
+    await page.getByRole("heading", { name: "SmartWater BD", level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel("Email của nhà đồng sáng lập").fill("cofounder@example.test");
+    await page.getByRole("button", { name: "Gửi lời mời" }).click();
+    await page.getByText("Đã gửi lời mời đến cofounder@example.test.").waitFor();
+    await page.goto(`${app.baseUrl}/startups/new`);
+    await page.getByRole("heading", { name: "Tạo hồ sơ khởi nghiệp", level: 1 }).waitFor();
+    await expectAccessible(page);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -29,8 +29,8 @@ export const StartupSchema = z.object({
   descriptionEn: text(4000),
 });
 
+// (the form's hidden "intent" field is read by the action, not part of what the person fills in)
 export const CofounderInviteSchema = z.object({
-  intent: z.literal("invite"),
   email: z
     .string({ error: "validation.required" })
     .trim()
