@@ -2,9 +2,11 @@
 import type { ComponentType } from "react";
 import ApplicationDecision, * as applicationDecision from "./application-decision";
 import ApplicationStage, * as applicationStage from "./application-stage";
+import ApplicationSubmitted, * as applicationSubmitted from "./application-submitted";
 import Invitation, * as invitation from "./invitation";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ResetPassword, * as resetPassword from "./reset-password";
+import StartupInvitation, * as startupInvitation from "./startup-invitation";
 import VerifyEmail, * as verifyEmail from "./verify-email";
 import Welcome, * as welcome from "./welcome";
 
@@ -19,6 +21,8 @@ export const templates = {
   "review-reminder": define(ReviewReminder, reviewReminder.subject),
   "application-stage": define(ApplicationStage, applicationStage.subject),
   "application-decision": define(ApplicationDecision, applicationDecision.subject),
+  "application-submitted": define(ApplicationSubmitted, applicationSubmitted.subject),
+  "startup-invitation": define(StartupInvitation, startupInvitation.subject),
 };
 
 export type TemplateName = keyof typeof templates;

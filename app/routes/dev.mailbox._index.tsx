@@ -36,7 +36,9 @@ export default function Mailbox() {
               <tr key={m.id}>
                 <td>{m.toEmail}</td>
                 <td>
-                  <Link to={`/dev/mailbox/${m.id}`}>{m.subject}</Link>
+                  <Link to={`/dev/mailbox/${m.id}`} reloadDocument>
+                    {m.subject}
+                  </Link>
                 </td>
                 <td>{formatDateTime(m.createdAt, root?.locale ?? "vi", root?.timeZone ?? "Asia/Ho_Chi_Minh")}</td>
                 <td>{m.status}</td>

@@ -25,6 +25,8 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel(/^(Email)$/).fill(email);
   await page.getByLabel(/^(Password|Mật khẩu)$/).fill(password);
   await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
+  // With the app's JavaScript running, sign-in is a fetch: wait for its outcome before moving on.
+  await page.getByRole("button", { name: /^(Sign out|Đăng xuất)$/ }).or(page.getByRole("alert")).first().waitFor();
 }
 
 describe("a new visitor", () => {

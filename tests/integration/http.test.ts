@@ -59,7 +59,7 @@ describe("the HTTP edge", () => {
   });
 
   it("refuses oversize and hostile input with a clear answer", async () => {
-    const huge = await post("/auth/sign-up", "a".repeat(7 * 1024 * 1024));
+    const huge = await post("/auth/sign-up", "a".repeat(13 * 1024 * 1024));
     expect(huge.status).toBe(413);
     const longName = await post("/auth/sign-up", form({ displayName: "x".repeat(5000), email: "long@example.test", password: "a-long-password-1" }), { cookie: english });
     expect(longName.status).toBe(400);

@@ -2,7 +2,8 @@ import type { NextFunction, Request, Response } from "express";
 import { randomBytes, randomUUID } from "node:crypto";
 import { logger } from "~/platform/log.server";
 
-export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+// 12 MB: a 10 MB pitch deck plus the rest of its form fits.
+export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A request id (taken from a trusted proxy's header when present) and one log line per request. */

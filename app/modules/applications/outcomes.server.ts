@@ -1,0 +1,24 @@
+import postgres from "postgres";
+
+// The exceptions the applications triggers and functions raise by name (see the migration),
+// read from a Postgres error so a module can answer with an outcome instead of a 500.
+const NAMED = [
+  "call_closed",
+  "application_locked",
+  "application_incomplete",
+  "application_withdrawn",
+  "already_submitted",
+  "no_open_offer",
+  "offer_expired",
+  "not_found",
+  "not_allowed",
+] as const;
+export type RaisedName = (typeof NAMED)[number];
+
+export function raisedName(error: unknown): RaisedName | null {
+  if (!(error instanceof postgres.PostgresError)) return null;
+  return (NAMED as readonly string[]).includes(error.message) ? (error.message as RaisedName) : null;
+}
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const isUuid = (v: string | undefined): v is string => !!v && UUID_RE.test(v);

@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { ConflictError } from "~/platform/db/errors.server";
+import { asUser, type Claims } from "~/platform/db/transaction.server";
+import type { StartupInput } from "./schema";
+
+export type StartupProfile = {
+  id: string;
+  slug: string;
+  name: string;
+  sector: string;
+  stage: string;
+  website: string | null;
+  descriptionVi: string;
+  descriptionEn: string;
+  logoPath: string | null;
+};
+export type StartupMember = { userId: string; displayName: string; role: string };
+export type PendingCofounder = { id: string; email: string; expiresAt: string };
+
+/** A readable, unique address: the name's letters without accents, plus a short random tail. */
+export function slugFor(name: string) {
+  const base = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48);
+  return `${base.length >= 2 ? base : "startup"}-${randomBytes(3).toString("hex")}`;
+}
+
+/** Create a startup with the viewer as its first founder, in one transaction. */
+export async function createStartup(claims: Claims, input: StartupInput, logoPath?: string): Promise<{ slug: string }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await asUser(claims, async (tx) => {
+        const slug = slugFor(input.name);
+        const [row] = await tx<{ id: string }[]>`
+          insert into public.startups (slug, name, sector, stage, website, description_vi, description_en, logo_path)
+          values (${slug}, ${input.name}, ${input.sector}, ${input.stage}, ${input.website ?? null},
+                  ${input.descriptionVi}, ${input.descriptionEn}, ${logoPath ?? null})
+          returning id`;
+        await tx`insert into public.startup_members (startup_id, user_id, role) values (${row!.id}, ${claims.sub}, 'founder')`;
+        return { slug };
+      });
+    } catch (error) {
+      // a slug taken by chance: draw another
+      if (error instanceof ConflictError && error.constraint === "startups_slug_key" && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/** Edit a startup's profile; RLS lets only its members change it. False when not allowed. */
+export async function updateStartup(claims: Claims, slug: string, input: StartupInput, logoPath?: string) {
+  const rows = await asUser(
+    claims,
+    (tx) => tx`
+      update public.startups
+         set name = ${input.name}, sector = ${input.sector}, stage = ${input.stage}, website = ${input.website ?? null},
+             description_vi = ${input.descriptionVi}, description_en = ${input.descriptionEn},
+             logo_path = coalesce(${logoPath ?? null}, logo_path)
+       where slug = ${slug} and public.is_startup_member(id)
+      returning id`,
+  );
+  return rows.length === 1;
+}
+
+/**
+ * A startup's page: the public profile for anyone; its team and pending co-founder invitations
+ * for its members (RLS hides them from others). One transaction.
+ */
+export function startupPage(claims: Claims | null, slug: string) {
+  return asUser(claims, async (tx) => {
+    const [startup] = await tx<(StartupProfile & { isMember: boolean })[]>`
+      select id, slug, name, sector, stage, website, description_vi as "descriptionVi", description_en as "descriptionEn",
+             logo_path as "logoPath", ${claims ? tx`public.is_startup_member(id)` : tx`false`} as "isMember"
+        from public.startups where slug = ${slug}`;
+    if (!startup) return null;
+    if (!startup.isMember) return { startup, members: [] as StartupMember[], invites: [] as PendingCofounder[] };
+    const [members, invites] = await Promise.all([
+      tx<StartupMember[]>`
+        select m.user_id as "userId", coalesce(p.display_name, '—') as "displayName", m.role
+          from public.startup_members m left join public.profiles p on p.id = m.user_id
+         where m.startup_id = ${startup.id} order by m.created_at`,
+      tx<PendingCofounder[]>`
+        select id, email, expires_at as "expiresAt" from public.startup_invitations
+         where startup_id = ${startup.id} and accepted_at is null and expires_at > now() order by created_at desc`,
+    ]);
+    return { startup, members, invites };
+  });
+}
+
+/** The logo's stored name, for anyone (startups are a public directory); null when none. */
+export async function logoOf(slug: string): Promise<string | null> {
+  const [row] = await asUser(null, (tx) => tx<{ logo_path: string | null }[]>`select logo_path from public.startups where slug = ${slug}`);
+  return row?.logo_path ?? null;
+}

@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OfferSchema } from "~/modules/applications/apply-schema";
+import { ApplicationDetails } from "~/modules/applications/application-details";
+import { respondToOffer, withdrawApplication } from "~/modules/applications/founder-actions.server";
+import { applicationForFounder } from "~/modules/applications/founder-status.server";
+import { Deadline, StatusBadge, useBilingual } from "~/modules/applications/founder-ui";
+import { isUuid } from "~/modules/applications/outcomes.server";
+import { WithdrawButton } from "~/modules/applications/withdraw-button";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { FormMessage } from "~/ui/form";
+import { RouteError } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "Application status · Trạng thái hồ sơ" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (!isUuid(params.id)) throw data(null, { status: 404 });
+  const application = await applicationForFounder(viewer.claims, params.id);
+  if (!application) throw data(null, { status: 404 });
+  return { application, now: new Date().toISOString() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (!isUuid(params.id)) throw data(null, { status: 404 });
+  const form = parseForm(await readForm(request), OfferSchema);
+  if (!form.ok) return invalid(form.errors);
+  if (form.data.intent === "withdraw") {
+    const outcome = await withdrawApplication(viewer.claims, params.id);
+    return { errors: null, message: outcome === "withdrawn" ? "apply.outcomes.withdrawn" : "apply.errors.cannotWithdraw", ok: outcome === "withdrawn" };
+  }
+  const outcome = await respondToOffer(viewer.claims, params.id, form.data.intent === "confirm");
+  if (outcome === "not_found") throw data(null, { status: 404 });
+  return { errors: null, message: `apply.outcomes.${outcome}`, ok: outcome === "confirmed" || outcome === "declined" };
+}
+
+export default function ApplicationStatus() {
+  const { t } = useTranslation();
+  const pick = useBilingual();
+  const { application: a, now } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const offerOpen = a.status === "submitted" && a.decision === "accepted" && !a.offerResponse;
+  const offerExpired = offerOpen && !!a.offerExpiresAt && Date.parse(a.offerExpiresAt) <= Date.parse(now);
+  return (
+    <section className="page">
+      <p className="tag">
+        <Link to={`/calls/${a.call.slug}`}>{pick(a.call.title)}</Link> · {pick(a.call.programName)}
+      </p>
+      <h1>{t("apply.view.title", { startup: a.startupName })}</h1>
+      <p>
+        {t("apply.reference", { code: a.code })} · <StatusBadge status={a.status} decision={a.decision} />
+      </p>
+      {search.has("submitted") ? <FormMessage tone="success">{t("apply.outcomes.submitted")}</FormMessage> : null}
+      {search.has("already_submitted") ? <FormMessage tone="info">{t("apply.outcomes.alreadySubmitted")}</FormMessage> : null}
+      {result?.message ? <FormMessage tone={"ok" in result && result.ok ? "success" : "error"}>{t(result.message)}</FormMessage> : null}
+      {a.status === "draft" ? (
+        <p className="callout">
+          {t("apply.view.draftNote")} <Link to={`/applications/${a.id}/edit`}>{t("apply.view.continue")}</Link>
+        </p>
+      ) : null}
+      {offerOpen ? (
+        <section className="card offer" aria-labelledby="offer-title">
+          <h2 id="offer-title">{t("apply.offer.title")}</h2>
+          <p>{t("apply.offer.lead", { programme: pick(a.call.programName) })}</p>
+          {a.offerExpiresAt ? (
+            <p>
+              {t("apply.offer.deadline")}: <Deadline at={a.offerExpiresAt} callZone={a.call.timeZone} />
+            </p>
+          ) : null}
+          {offerExpired ? (
+            <FormMessage tone="error">{t("apply.outcomes.offer_expired")}</FormMessage>
+          ) : (
+            <div className="actions">
+              <Form method="post">
+                <input type="hidden" name="intent" value="confirm" />
+                <button type="submit" className="button">
+                  {t("apply.offer.confirm")}
+                </button>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="decline" />
+                <button type="submit" className="button secondary">
+                  {t("apply.offer.decline")}
+                </button>
+              </Form>
+            </div>
+          )}
+        </section>
+      ) : null}
+      <ApplicationDetails application={a} />
+      {(a.status === "draft" || a.status === "submitted") && !a.decision ? <WithdrawButton /> : null}
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;

@@ -1,0 +1,126 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { DECK_MAX_BYTES, SubmitSchema } from "~/modules/applications/apply-schema";
+import { loadDraft, stepsOf } from "~/modules/applications/drafts.server";
+import { Deadline, useBilingual } from "~/modules/applications/founder-ui";
+import { isUuid } from "~/modules/applications/outcomes.server";
+import { saveDraftStep, type UploadedFile } from "~/modules/applications/save-step.server";
+import { StepForm } from "~/modules/applications/step-form";
+import { ReviewStep } from "~/modules/applications/review-step";
+import { submitApplication } from "~/modules/applications/submit.server";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { formToObject, invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { RouteError } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "Application · Hồ sơ" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (!isUuid(params.id)) throw data(null, { status: 404 });
+  const draft = await loadDraft(viewer.claims, params.id);
+  if (!draft) throw data(null, { status: 404 });
+  if (draft.application.status !== "draft") throw redirect(`/applications/${params.id}`);
+  const steps = stepsOf(draft.questions);
+  const asked = new URL(request.url).searchParams.get("step");
+  const step: number | "review" = asked === "review" || steps.length === 0 ? "review" : steps.includes(Number(asked)) ? Number(asked) : steps[0]!;
+  // The submit button's idempotency key: a double click sends the same key twice.
+  return { draft, steps, step, submitKey: randomUUID() };
+}
+
+/** The posted form: multipart when it carries a deck, capped at the deck's size. */
+async function readStepForm(request: Request): Promise<{ form: FormData } | { tooBig: string }> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { form: await readForm(request) };
+  try {
+    return { form: await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: DECK_MAX_BYTES })) };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { tooBig: error.field };
+    return { form: new FormData() };
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (!isUuid(params.id)) throw data(null, { status: 404 });
+  const id = params.id;
+  const read = await readStepForm(request);
+  if ("tooBig" in read) return invalid({ [read.tooBig]: "apply.errors.deckTooBig" });
+  const form = read.form;
+  const intent = form.get("intent");
+  if (intent === "submit") {
+    const parsed = parseForm(form, SubmitSchema);
+    if (!parsed.ok) return invalid(parsed.errors);
+    const result = await submitApplication(viewer.claims, id, parsed.data.submitKey);
+    if (result.outcome === "submitted" || result.outcome === "already_submitted") throw redirect(`/applications/${id}?${result.outcome}=1`);
+    if (result.outcome === "not_found") throw data(null, { status: 404 });
+    if (result.outcome === "withdrawn") throw redirect(`/applications/${id}`);
+    return data({ errors: null, message: result.outcome === "call_closed" ? "apply.errors.callClosed" : "apply.errors.incomplete", saved: false }, { status: 409 });
+  }
+  const step = Number(form.get("step"));
+  if (!Number.isInteger(step) || step < 1 || step > 10) return invalid({ form: "validation.required" });
+  const files: Record<string, UploadedFile> = {};
+  for (const [key, value] of form.entries()) {
+    if (value instanceof File && value.size > 0) files[key] = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+  }
+  const saved = await saveDraftStep(viewer.claims, id, step, formToObject(form), files);
+  if (!saved.ok && saved.reason === "not_found") throw data(null, { status: 404 });
+  if (!saved.ok && saved.reason === "locked") return data({ errors: null, message: "apply.errors.locked", saved: false }, { status: 409 });
+  if (!saved.ok) {
+    // what they typed comes back with the messages, so nothing is lost (also without JavaScript)
+    const values = Object.fromEntries(Object.entries(formToObject(form)).filter(([k]) => k.startsWith("q_"))) as Record<string, string | string[]>;
+    return data({ errors: saved.errors, message: "validation.formErrors", saved: false, values }, { status: 400 });
+  }
+  if (intent === "autosave") return { errors: null, message: null, saved: true };
+  throw redirect(`/applications/${id}/edit?step=${saved.nextStep}`);
+}
+
+export default function EditApplication() {
+  const { t } = useTranslation();
+  const pick = useBilingual();
+  const { draft, steps, step, submitKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { call, application } = draft;
+  return (
+    <section className="page">
+      <p className="tag">
+        <Link to={`/calls/${call.slug}`}>{pick(call.title)}</Link> · {application.startupName} · {t("apply.reference", { code: application.code })}
+      </p>
+      <h1>{t("apply.form.title")}</h1>
+      <p>
+        {t("apply.call.deadline")}: <Deadline at={call.closesAt} callZone={call.timeZone} />
+      </p>
+      <nav aria-label={t("apply.form.steps")}>
+        <ol className="steps">
+          {steps.map((s) => (
+            <li key={s}>
+              <Link to={`?step=${s}`} aria-current={s === step ? "step" : undefined}>
+                {t("apply.form.step", { n: s })}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link to="?step=review" aria-current={step === "review" ? "step" : undefined}>
+              {t("apply.form.reviewStep")}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      {step === "review" ? (
+        <ReviewStep draft={draft} submitKey={submitKey} message={result?.message ?? null} />
+      ) : (
+        <StepForm
+          key={step}
+          draft={draft}
+          step={step}
+          serverErrors={result?.errors ?? undefined}
+          posted={result && "values" in result ? (result.values as Record<string, unknown>) : undefined}
+          message={result?.message ?? null}
+        />
+      )}
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;

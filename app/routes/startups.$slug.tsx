@@ -1,0 +1,125 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LOGO_MAX_BYTES } from "~/modules/applications/apply-schema";
+import { useLocaleZone } from "~/modules/applications/founder-ui";
+import { inviteCofounder } from "~/modules/startups/invitations.server";
+import { storeLogo } from "~/modules/startups/logo.server";
+import { startupPage, updateStartup } from "~/modules/startups/profile.server";
+import { CofounderInviteSchema, StartupSchema } from "~/modules/startups/schema";
+import { StartupForm } from "~/modules/startups/startup-form";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { getViewer } from "~/platform/auth/viewer.server";
+import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { formatDate } from "~/platform/i18n/format";
+import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { RouteError } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "Startup · Khởi nghiệp" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const page = await startupPage(viewer?.claims ?? null, params.slug ?? "");
+  if (!page) throw data(null, { status: 404 });
+  return page;
+}
+
+async function readAnyForm(request: Request): Promise<FormData | "too_big"> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readForm(request);
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: LOGO_MAX_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return "too_big";
+    return new FormData();
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const slug = params.slug ?? "";
+  const form = await readAnyForm(request);
+  if (form === "too_big") return invalid({ logo: "validation.imageTooBig" });
+  if (form.get("intent") === "invite") {
+    const parsed = parseForm(form, CofounderInviteSchema);
+    if (!parsed.ok) return data({ errors: null, inviteErrors: parsed.errors, done: null }, { status: 400 });
+    if (!(await inviteCofounder(viewer.claims, slug, parsed.data.email, viewer.locale))) throw data(null, { status: 404 });
+    return { errors: null, inviteErrors: null, done: { invited: parsed.data.email } };
+  }
+  const parsed = parseForm(form, StartupSchema);
+  if (!parsed.ok) return invalid(parsed.errors);
+  const logo = await storeLogo(form.get("logo"));
+  if ("error" in logo) return invalid({ logo: logo.error });
+  if (!(await updateStartup(viewer.claims, slug, parsed.data, logo.path))) throw data(null, { status: 404 });
+  return { errors: null, inviteErrors: null, done: { saved: true } };
+}
+
+export default function StartupPage() {
+  const { t } = useTranslation();
+  const { locale, timeZone } = useLocaleZone();
+  const { startup, members, invites } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const inviteErrors = result && "inviteErrors" in result ? (result.inviteErrors ?? undefined) : undefined;
+  const invite = useZodForm(CofounderInviteSchema, inviteErrors);
+  const done = result && "done" in result ? result.done : null;
+  const description = locale === "vi" ? startup.descriptionVi || startup.descriptionEn : startup.descriptionEn || startup.descriptionVi;
+  return (
+    <section className="page">
+      <div className="startup-head">
+        {startup.logoPath ? <img className="logo" src={`/files/startup-logos/${startup.slug}`} alt={t("apply.startup.logoAlt", { name: startup.name })} width={96} height={96} /> : null}
+        <div>
+          <h1>{startup.name}</h1>
+          <p className="tag">
+            {[startup.sector, t(`apply.startup.stages.${startup.stage}`)].filter(Boolean).join(" · ")}
+          </p>
+          {startup.website ? (
+            <p>
+              <a href={startup.website} rel="noopener noreferrer nofollow">
+                {startup.website}
+              </a>
+            </p>
+          ) : null}
+        </div>
+      </div>
+      {search.has("created") ? <FormMessage tone="success">{t("apply.startup.created")}</FormMessage> : null}
+      {done && "saved" in done ? <FormMessage tone="success">{t("apply.startup.saved")}</FormMessage> : null}
+      <p className="pre-wrap">{description}</p>
+      {startup.isMember ? (
+        <>
+          <h2>{t("apply.startup.team")}</h2>
+          <ul className="list">
+            {members.map((m) => (
+              <li key={m.userId}>
+                {m.displayName} · {t(`apply.startup.roles.${m.role}`)}
+              </li>
+            ))}
+          </ul>
+          <h2>{t("apply.startup.inviteTitle")}</h2>
+          <p>{t("apply.startup.inviteLead")}</p>
+          {done && "invited" in done ? <FormMessage tone="success">{t("apply.startup.invited", { email: done.invited })}</FormMessage> : null}
+          {invites.length > 0 ? (
+            <ul className="list">
+              {invites.map((i) => (
+                <li key={i.id}>
+                  {i.email} · {t("apply.startup.inviteExpires", { date: formatDate(i.expiresAt, locale, timeZone) })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Form method="post" noValidate onSubmit={invite.onSubmit}>
+            <input type="hidden" name="intent" value="invite" />
+            <Field name="email" type="email" label={t("apply.startup.inviteEmail")} register={invite.register} error={invite.errorOf("email")} required />
+            <button type="submit" className="button">
+              {t("apply.startup.sendInvite")}
+            </button>
+          </Form>
+          <h2>{t("apply.startup.editTitle")}</h2>
+          <StartupForm startup={startup} errors={result?.errors ?? undefined} submitLabel={t("apply.startup.save")} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;

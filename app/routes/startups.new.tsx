@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LOGO_MAX_BYTES } from "~/modules/applications/apply-schema";
+import { storeLogo } from "~/modules/startups/logo.server";
+import { createStartup } from "~/modules/startups/profile.server";
+import { StartupSchema } from "~/modules/startups/schema";
+import { StartupForm } from "~/modules/startups/startup-form";
+import { requireViewer, safeRedirect } from "~/platform/auth/guards.server";
+import { invalid, parseForm } from "~/platform/http/form.server";
+import { RouteError } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "New startup · Khởi nghiệp mới" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: LOGO_MAX_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return invalid({ logo: "validation.imageTooBig" });
+    return invalid({ form: "validation.formErrors" });
+  }
+  const parsed = parseForm(form, StartupSchema);
+  if (!parsed.ok) return invalid(parsed.errors);
+  const logo = await storeLogo(form.get("logo"));
+  if ("error" in logo) return invalid({ logo: logo.error });
+  const created = await createStartup(viewer.claims, parsed.data, logo.path);
+  const next = safeRedirect(form.get("redirectTo"), "");
+  throw redirect(next || `/startups/${created.slug}?created=1`);
+}
+
+export default function NewStartup() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const redirectTo = search.get("redirectTo") ?? undefined;
+  return (
+    <section className="page narrow">
+      <h1>{t("apply.startup.newTitle")}</h1>
+      <p>{t("apply.startup.newLead")}</p>
+      <StartupForm errors={result?.errors ?? undefined} submitLabel={t("apply.startup.create")} redirectTo={redirectTo} />
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;
