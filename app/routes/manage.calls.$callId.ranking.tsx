@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -47,6 +48,11 @@ export default function Ranking() {
   const errors = result?.errors ?? undefined;
   const outcome = result && "outcome" in result ? result.outcome : null;
   const form = useZodForm(BulkSchema, errors);
+  const { reset } = form;
+  // Once the server applied the action, nothing stays ticked (as after a plain post's reload).
+  useEffect(() => {
+    if (outcome) reset();
+  }, [outcome, reset]);
   const location = useLocation();
   const sortLink = (key: SortKey) => {
     const params = new URLSearchParams(location.search);

@@ -31,11 +31,35 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     const button = submitter instanceof HTMLButtonElement && submitter.name ? submitter : null;
     if (button) form.setValue(button.name as Path<z.input<S>>, button.value as never);
     event.preventDefault();
-    void form.handleSubmit(() => submit(button ?? el))(event);
+    void form.handleSubmit(() => {
+      // Read the form now: the pressed button may be disabled while submitting, and a disabled
+      // button's value would be left out of the post.
+      const data = new FormData(el);
+      if (button) data.set(button.name, button.value);
+      return submit(data, {
+        method: (el.getAttribute("method") ?? "get") as "post",
+        action: el.getAttribute("action") ?? undefined,
+        encType: el.enctype as "multipart/form-data",
+      });
+    })(event);
   };
-  const errorOf = (name: string): string | undefined =>
-    (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message ?? serverErrors?.[name];
-  return { register: form.register as unknown as UseFormRegister<FieldValues>, onSubmit, errorOf, isSubmitting: form.formState.isSubmitting };
+  const errorOf = (name: string): string | undefined => fieldError(form.formState.errors, name) ?? serverErrors?.[name];
+  return {
+    register: form.register as unknown as UseFormRegister<FieldValues>,
+    onSubmit,
+    errorOf,
+    isSubmitting: form.formState.isSubmitting,
+    /** Clears the inputs, e.g. after the server applied a bulk action to the ticked rows. */
+    reset: form.reset as () => void,
+  };
+}
+
+/** A field's client-side error: nested fields ("options.0.value") and whole lists ("options", kept under `root`). */
+export function fieldError(errors: object, name: string): string | undefined {
+  let node: unknown = errors;
+  for (const part of name.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+  const found = node as { message?: string; root?: { message?: string } } | undefined;
+  return found?.message ?? found?.root?.message;
 }
 
 type FieldProps = {

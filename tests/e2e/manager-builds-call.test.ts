@@ -36,6 +36,7 @@ describe("a manager", () => {
     await page.getByLabel(/^(Password|Mật khẩu)$/).fill("demo-password-2026");
     await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
     await page.getByRole("link", { name: /^(Manage|Quản lý)$/ }).click();
+    await page.waitForURL(/\/manage$/);
     // Demo accounts speak Vietnamese; this test reads English.
     if ((await page.locator("html").getAttribute("lang")) === "vi") await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "Programmes and calls" }).waitFor();

@@ -98,6 +98,7 @@ describe("the demo reviewer", () => {
 
     // A conflict found late: declaring it deletes the scores and takes the application away at once.
     await page.getByRole("link", { name: /^Open application / }).click();
+    await page.waitForURL(/\/review\/[0-9a-f-]{36}/);
     const applicationUrl = page.url();
     await page.getByText("Declare a conflict of interest").click();
     await page.getByRole("button", { name: "Declare conflict and recuse" }).click();

@@ -1,13 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, NavLink, useRouteLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, type FormEvent, type ReactNode } from "react";
-import { get, useForm, type FieldValues, type Path } from "react-hook-form";
+import { useForm, type FieldValues, type Path } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatDateTime } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
 import type { RootData } from "~/root";
-import { FormMessage } from "~/ui/form";
+import { FormMessage, fieldError } from "~/ui/form";
 
 // Pieces of the manager's set-up pages: a form hook that knows nested names (options.0.value),
 // labelled inputs with page-unique ids (several forms share a page), the call's section tabs, and
@@ -42,8 +42,7 @@ export function useSetupForm<S extends z.ZodType<FieldValues, FieldValues>>(sche
     event.preventDefault();
     void form.handleSubmit(() => submit(el))(event);
   };
-  const errorOf = (name: string): string | undefined =>
-    (get(form.formState.errors, name) as { message?: string } | undefined)?.message ?? serverErrors?.[name];
+  const errorOf = (name: string): string | undefined => fieldError(form.formState.errors, name) ?? serverErrors?.[name];
   /** The value typed before a refusal (a page rendered by the server after a plain POST). */
   const echo = (name: string): string | string[] | undefined => {
     const v = answer?.values?.[name];
@@ -118,7 +117,7 @@ export function Check({ form, prefix, name, label, defaultChecked, value }: { fo
   return (
     <div className="field">
       <label className="check" htmlFor={id}>
-        <input type="checkbox" id={id} value={value} defaultChecked={checked} aria-describedby={described(id, undefined, error)} {...form.register(name)} />
+        <input type="checkbox" id={id} value={value ?? "on"} defaultChecked={checked} aria-describedby={described(id, undefined, error)} {...form.register(name)} />
         {label}
       </label>
       <ErrorText id={id} error={error} />
