@@ -38,7 +38,9 @@ const profiles = `
          case when i % 3 = 0 then 'en' else 'vi' end,
          case when i % 3 = 0 then '{vi,en}'::text[] else '{vi}'::text[] end,
          repeat('Kỹ sư, nhà nghiên cứu và nhà sáng lập. ', 1 + i % 5), u.created_at
-    from generate_series(1, ${USERS}) i join auth.users u on u.id = pg_temp.load_id('b0', i)`;
+    from generate_series(1, ${USERS}) i join auth.users u on u.id = pg_temp.load_id('b0', i)
+  -- the sign-up trigger already made a bare profile for each user
+  on conflict (id) do update set locale = excluded.locale, languages = excluded.languages, bio = excluded.bio`;
 
 const organisations = `
   insert into public.organisations (id, slug, kind, name_vi, name_en, description_vi, description_en, parent_id)
