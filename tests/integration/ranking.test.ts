@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { asService } from "~/platform/db/transaction.server";
-import { createOrg, createStartup, createUser } from "../support/factories";
+import { asService, asUser, type Claims } from "~/platform/db/transaction.server";
+import { addMember, createOrg, createStartup, createUser } from "../support/factories";
 import { addCriterion, createApplication, createCall, createProgram, review } from "../support/application-factories";
 
 // Weighted and z-score totals against values computed by hand.
@@ -11,6 +11,8 @@ import { addCriterion, createApplication, createCall, createProgram, review } fr
 // Reviewer R2 (lenient): app1 (5,5)=100, app2 (4,3)=73.33, app3 (4,3)=73.33  mean 82.22, sd 12.57
 // Reviewer R3 (the same total for everyone): app1..3 (3,3)=60 → z = 0 for all.
 let calls: { id: string };
+let reviewerClaims: Claims;
+let managerClaims: Claims;
 const apps: string[] = [];
 
 beforeAll(async () => {
@@ -18,7 +20,9 @@ beforeAll(async () => {
   const program = await createProgram(org.id);
   calls = await createCall(program.id);
   const [a, b] = [await addCriterion(calls.id, 2), await addCriterion(calls.id, 1)];
-  const [r1, r2, r3, founder] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+  const [r1, r2, r3, founder, manager] = await Promise.all([createUser(), createUser(), createUser(), createUser(), createUser()]);
+  await addMember(org.id, manager.id, "manager");
+  [reviewerClaims, managerClaims] = [r1.claims, manager.claims];
   for (let i = 0; i < 3; i++) apps.push(await createApplication(calls.id, (await createStartup(founder.id)).id, founder.id));
   const levels: Record<string, [number, number][]> = {
     [r1.id]: [[3, 3], [2, 1], [1, 1]],
@@ -61,5 +65,11 @@ describe("call ranking", () => {
     expect(rows.map((r) => r.application_id)).toEqual(apps);
     expect(rows.map((r) => r.rank)).toEqual([1, 2, 3]);
     expect(rows.map((r) => Number(r.percentile))).toEqual([100, 50, 0]);
+  });
+
+  it("answers the call's managers, and nobody else, even a reviewer of the call", async () => {
+    const as = (claims: Claims) => asUser(claims, (tx) => tx`select * from public.call_ranking(${calls.id})`);
+    expect(await as(managerClaims)).toHaveLength(3);
+    expect(await as(reviewerClaims)).toHaveLength(0);
   });
 });

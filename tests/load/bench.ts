@@ -3,7 +3,9 @@
 import os from "node:os";
 import { startAppServer } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
+import postgres from "postgres";
 import { seedLoadData } from "./dataset";
+import { APPLICATIONS, RANKED_CALL, REVIEWS_EACH } from "./dataset.sql";
 import { measurePage, type Page, type PageResult } from "./measure";
 import { printDataset, printResults } from "./report";
 import { signIn } from "./session";
@@ -15,6 +17,13 @@ const LOAD = { connections: 10, durationSec: Number(process.env.BENCH_SECONDS ??
 const MAX_FAILURES_PER_PAGE = 5;
 
 const log = (msg: string) => console.log(msg);
+
+async function rankedCallId(databaseUrl: string) {
+  const db = postgres(databaseUrl, { max: 1 });
+  const [row] = await db<{ id: string }[]>`select id from public.calls where slug = ${RANKED_CALL}`;
+  await db.end();
+  return row!.id;
+}
 const stops: (() => Promise<void>)[] = [];
 
 async function stopAll() {
@@ -42,6 +51,7 @@ async function main(): Promise<boolean> {
     { name: "/orgs manager", path: "/orgs", cookie },
     { name: "/orgs/bd-incubator manager", path: "/orgs/bd-incubator", cookie },
     { name: "/auth/sign-in", path: "/auth/sign-in" },
+    { name: `ranking, ${APPLICATIONS} applications × ${REVIEWS_EACH} reviews`, path: `/manage/calls/${await rankedCallId(app.databaseUrl)}/ranking`, cookie },
   ];
   log(`== ${pages.length} pages, ${LOAD.durationSec} s each, ${LOAD.connections} connections, ${app.baseUrl}`);
   const results: PageResult[] = [];

@@ -10,6 +10,10 @@ export const DEMO_ORG_MEMBERS = 3_000;
 export const DEMO_ORG_INVITES = 1_500;
 export const INVITES = 20_000;
 export const OUTBOX = 100_000;
+export const APPLICATIONS = 5_000;
+export const REVIEWS_EACH = 3;
+const REVIEWERS = 60;
+export const RANKED_CALL = "smart-city-2027";
 
 const MANAGER = "manager@demo.binhduong.example";
 
@@ -118,6 +122,27 @@ const outbox = `
          lateral (select (array['verify-email','welcome','reset-password','invitation'])[1 + i % 4] as template,
                          (array['Xác minh email','Chào mừng','Đặt lại mật khẩu','Lời mời tham gia'])[1 + i % 4] as subject) t`;
 
+// The demo call gets an application from every load startup, each reviewed three times by a pool
+// of reviewers, with a score per criterion: the manager's ranking page then ranks 5,000.
+const callId = `(select id from public.calls where slug = '${RANKED_CALL}')`;
+const applications = `
+  insert into public.applications (id, call_id, startup_id, status, stage, eligible, submitted_at, created_by)
+  select pg_temp.load_id('b3', i), ${callId}, pg_temp.load_id('b2', i), 'submitted', 'review', i % 10 <> 0,
+         now() - (i % 7) * interval '1 day', pg_temp.load_id('b0', 1 + (i * 7) % ${USERS})
+    from generate_series(1, ${APPLICATIONS}) i`;
+// Reviewers are load users 49,001 onwards, who found no startup (founders come from i·7 mod 50,000).
+const assignments = `
+  insert into public.review_assignments (application_id, reviewer_id, round, status, submitted_at)
+  select pg_temp.load_id('b3', i), pg_temp.load_id('b0', 49001 + (i + k * 17) % ${REVIEWERS}), 'review', 'submitted', now()
+    from generate_series(1, ${APPLICATIONS}) i, generate_series(0, ${REVIEWS_EACH - 1}) k`;
+const scores = `
+  insert into public.review_scores (application_id, reviewer_id, round, criterion_id, level)
+  select r.application_id, r.reviewer_id, 'review', c.id, 1 + abs(hashtext(r.application_id::text || r.reviewer_id::text || c.id::text) % 5)
+    from public.review_assignments r
+    join public.applications a on a.id = r.application_id
+    join public.rubric_criteria c on c.call_id = a.call_id
+   where a.call_id = ${callId} and r.application_id <> '35000000-0000-4000-8000-000000000001'`;
+
 // Steps in order; the labelled ones are timed in the bench's log.
 export const STEPS: [label: string, sql: string][] = [
   ["", idFunction],
@@ -131,6 +156,10 @@ export const STEPS: [label: string, sql: string][] = [
   // Replica mode skips the outbox's NOTIFY trigger (the table has no foreign keys to skip).
   ["", "set local session_replication_role = replica"],
   ["email outbox", outbox],
+  // Replica mode also skips the conflict and audit triggers: these rows are made consistent here.
+  ["applications", applications],
+  ["review assignments", assignments],
+  ["review scores", scores],
   ["", "set local session_replication_role = origin"],
 ];
 
@@ -143,4 +172,7 @@ export const TABLES = [
   "public.startup_members",
   "public.invitations",
   "public.email_outbox",
+  "public.applications",
+  "public.review_assignments",
+  "public.review_scores",
 ];

@@ -10,8 +10,8 @@ export function printResults(results: PageResult[]) {
     r.name,
     String(r.completed),
     r.rps.toFixed(r.rps < 10 ? 1 : 0),
-    r.p50.toFixed(1),
-    r.p95.toFixed(1),
+    r.p50?.toFixed(1) ?? "—", // none when no request completed in the run
+    r.p95?.toFixed(1) ?? "—",
     String(r.non2xx),
     String(r.errors),
     r.statementsPerRequest.toFixed(2),
