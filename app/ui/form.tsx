@@ -20,7 +20,8 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
   const submit = useSubmit();
   useEffect(() => {
     for (const [name, message] of Object.entries(serverErrors ?? {})) {
-      if (message) form.setError(name as Path<z.input<S>>, { type: "server", message });
+      // "form" carries a message for the whole form, not a field.
+      if (message && name !== "form") form.setError(name as Path<z.input<S>>, { type: "server", message });
     }
   }, [serverErrors, form]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -49,13 +50,15 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     onSubmit,
     errorOf,
     isSubmitting: form.formState.isSubmitting,
+    hasErrors: Object.keys(form.formState.errors).length > 0 || !!serverErrors,
+    watch: form.watch as (name: string) => unknown,
     /** Clears the inputs, e.g. after the server applied a bulk action to the ticked rows. */
     reset: form.reset as () => void,
   };
 }
 
 /** A field's client-side error: nested fields ("options.0.value") and whole lists ("options", kept under `root`). */
-export function fieldError(errors: object, name: string): string | undefined {
+function fieldError(errors: object, name: string): string | undefined {
   let node: unknown = errors;
   for (const part of name.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
   const found = node as { message?: string; root?: { message?: string } } | undefined;

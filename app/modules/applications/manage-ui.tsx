@@ -1,13 +1,12 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, NavLink, useRouteLoaderData, useSubmit } from "@remix-run/react";
-import { useEffect, type FormEvent, type ReactNode } from "react";
-import { useForm, type FieldValues, type Path } from "react-hook-form";
+import { Form, NavLink, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { FieldValues } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatDateTime } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
 import type { RootData } from "~/root";
-import { FormMessage, fieldError } from "~/ui/form";
+import { FormMessage, useZodForm } from "~/ui/form";
 
 // Pieces of the manager's set-up pages: a form hook that knows nested names (options.0.value),
 // labelled inputs with page-unique ids (several forms share a page), the call's section tabs, and
@@ -28,29 +27,16 @@ export function answerFor(result: unknown, intent: string, id: string | null = n
   return a && a.intent === intent && (a.id ?? null) === id ? a : null;
 }
 
+/** The one form pattern (useZodForm), plus what a server-rendered refusal typed back into the form. */
 export function useSetupForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, answer: ActionAnswer | null) {
-  const form = useForm<z.input<S>>({ resolver: zodResolver(schema as never) as never, mode: "onTouched" });
-  const submit = useSubmit();
-  const serverErrors = answer?.errors ?? undefined;
-  useEffect(() => {
-    for (const [name, message] of Object.entries(serverErrors ?? {})) {
-      if (message && name !== "form") form.setError(name as Path<z.input<S>>, { type: "server", message });
-    }
-  }, [serverErrors, form]);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const el = event.currentTarget;
-    event.preventDefault();
-    void form.handleSubmit(() => submit(el))(event);
-  };
-  const errorOf = (name: string): string | undefined => fieldError(form.formState.errors, name) ?? serverErrors?.[name];
+  const form = useZodForm(schema, answer?.errors ?? undefined);
   /** The value typed before a refusal (a page rendered by the server after a plain POST). */
   const echo = (name: string): string | string[] | undefined => {
     const v = answer?.values?.[name];
     return typeof v === "string" || Array.isArray(v) ? (v as string | string[]) : undefined;
   };
-  const echoed = !!answer?.values;
-  const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
-  return { register: form.register as unknown as (name: string) => object, onSubmit, errorOf, watch: form.watch as (name: string) => unknown, hasErrors, echo, echoed };
+  const { register, onSubmit, errorOf, watch, hasErrors } = form;
+  return { register: register as unknown as (name: string) => object, onSubmit, errorOf, watch, hasErrors, echo, echoed: !!answer?.values };
 }
 
 export type SetupForm = ReturnType<typeof useSetupForm>;
