@@ -60,7 +60,8 @@ describe("applications RLS", () => {
       const mine = `public.applications where id = '${app}'`;
       expect(await count(founder.claims, mine)).toBe(1);
       expect(await count(otherFounder.claims, mine)).toBe(0);
-      expect(await count(reviewer.claims, mine)).toBe(1);
+      // Reviewers never read the row itself: it names the applicant (startup_id, created_by).
+      expect(await count(reviewer.claims, mine)).toBe(0);
       expect(await count(idle.claims, mine)).toBe(0);
       expect(await count(recused.claims, mine)).toBe(0);
       expect(await count(manager.claims, mine)).toBe(1);
@@ -71,6 +72,15 @@ describe("applications RLS", () => {
       expect(await changed(reviewer.claims, `update public.applications set stage = 'decision' where id = '${app}'`)).toBe(0);
       expect(await changed(outsider.claims, `update public.applications set decision = 'rejected' where id = '${app}'`)).toBe(0);
       expect(await changed(manager.claims, `update public.applications set stage = 'interview' where id = '${app}'`)).toBe(1);
+    },
+    assigned_applications: async () => {
+      const mine = `public.assigned_applications where id = '${app}'`;
+      expect(await count(reviewer.claims, mine)).toBe(1);
+      expect(await count(idle.claims, mine)).toBe(0);
+      expect(await count(recused.claims, mine)).toBe(0);
+      expect(await count(founder.claims, mine)).toBe(0);
+      expect(await count(reviewer.claims, "public.assigned_applications")).toBe(1);
+      expect(await changed(null, "select * from public.assigned_applications")).toMatch(/refused: errors.forbidden/);
     },
     application_answers: async () => {
       expect(await count(founder.claims, `public.application_answers where application_id = '${app}'`)).toBe(2);
@@ -121,6 +131,11 @@ describe("applications RLS", () => {
       expect(await count(outsider.claims, `public.decision_templates where call_id = '${callId}'`)).toBe(0);
     },
     cohort_members: async () => {
+      await asService((tx) => tx`insert into public.cohort_members (program_id, startup_id, application_id) select ${programId}, startup_id, id from public.applications where id = ${otherApp}`);
+      expect(await count(null, `public.cohort_members where program_id = '${programId}'`)).toBe(1); // the cohort is public
+      // which application brought the startup in is not: it would unmask a blind review
+      expect(await changed(reviewer.claims, "select application_id from public.cohort_members")).toMatch(/refused: errors.forbidden/);
+      expect(await changed(null, "select application_id from public.cohort_members")).toMatch(/refused: errors.forbidden/);
       expect(await changed(founder.claims, `insert into public.cohort_members (program_id, startup_id) select '${programId}', startup_id from public.applications where id = '${app}'`)).toMatch(/refused/);
       expect(await changed(outsider.claims, `delete from public.cohort_members`)).toBe(0);
     },
@@ -160,6 +175,33 @@ describe("applications RLS", () => {
   for (const [table, check] of Object.entries(covered)) {
     it(`refuses the wrong user on ${table}`, check);
   }
+
+  it("gives a reviewer no way in SQL to learn who applied to a blind call", async () => {
+    const attempt = (query: string) => changed(reviewer.claims, query);
+    expect(await attempt("select startup_id from public.assigned_applications")).toMatch(/refused: column "startup_id" does not exist/);
+    expect(await attempt("select created_by from public.assigned_applications")).toMatch(/refused: column "created_by" does not exist/);
+    expect(await attempt("select uploaded_by from public.application_files")).toMatch(/refused: errors.forbidden/);
+    expect(await count(reviewer.claims, `public.applications a join public.startups s on s.id = a.startup_id where a.id = '${app}'`)).toBe(0);
+    // what the call does not hide comes through application_identity(); the founders it hides stay null
+    const [identity] = await asUser(reviewer.claims, (tx) => tx`select name, founders from public.application_identity(${app})`);
+    expect(identity!.name).toEqual(expect.any(String));
+    expect(identity!.founders).toBeNull();
+  });
+
+  it("keeps an unpublished call's form and rubric for its reviewers, and only for them", async () => {
+    await asService((tx) => tx`update public.calls set published = false where id = ${callId}`);
+    try {
+      for (const table of ["calls where id", "call_questions where call_id", "rubric_criteria where call_id"]) {
+        const query = `public.${table} = '${callId}'`;
+        expect(await count(reviewer.claims, query)).toBeGreaterThan(0);
+        expect(await count(idle.claims, query)).toBe(0);
+        expect(await count(recused.claims, query)).toBe(0);
+        expect(await count(founder.claims, query)).toBe(0);
+      }
+    } finally {
+      await asService((tx) => tx`update public.calls set published = true where id = ${callId}`);
+    }
+  });
 
   it("never assigns a conflicted reviewer: a member, colleague or mentor of the startup", async () => {
     await expect(assign(otherApp, idle.id)).rejects.toThrow(/reviewer_conflicted/); // mentored it

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { checkDeck, fieldName } from "~/modules/applications/apply-schema";
 import { applicationFile, loadDraft, startApplication } from "~/modules/applications/drafts.server";
 import { respondToOffer, withdrawApplication } from "~/modules/applications/founder-actions.server";
@@ -118,6 +120,18 @@ describe("a founder's draft", () => {
     expect(files).toMatchObject([{ questionId: form.deck, originalName: "Pitch Đà Lạt.pdf" }]);
     const stored = await applicationFile(cofounder.claims, id, files[0]!.id);
     expect(stored?.storagePath).toMatch(/^decks\/[0-9a-f-]{36}\.pdf$/); // a generated name, not theirs
+
+    // A new deck replaces the old one, whose file leaves the disk; a refused deck leaves nothing behind.
+    const decks = () => readdirSync(path.join(process.env.UPLOAD_DIR!, "decks")).map((f) => `decks/${f}`).sort();
+    const before = decks();
+    expect(await saveDraftStep(founder.claims, id, 2, {}, { [deckField]: { name: "Pitch v2.pdf", bytes: pdf() } })).toEqual({ ok: true, nextStep: "review" });
+    const replaced = await applicationFile(founder.claims, id, files[0]!.id);
+    expect(replaced?.originalName).toBe("Pitch v2.pdf");
+    expect(decks()).toEqual([...before.filter((f) => f !== stored!.storagePath), replaced!.storagePath].sort());
+    const afterReplace = decks();
+    await asService((tx) => tx`update public.applications set status = 'withdrawn' where id = ${id}`);
+    expect(await saveDraftStep(founder.claims, id, 2, {}, { [deckField]: { name: "late.pdf", bytes: pdf() } })).toMatchObject({ ok: false });
+    expect(decks()).toEqual(afterReplace);
   });
 
   it("cannot be read or written by another startup's founder", async () => {

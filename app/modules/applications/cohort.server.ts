@@ -30,7 +30,12 @@ export function cohortPage(claims: Claims, callId: string): Promise<CohortPage |
                'joinedAt', c.joined_at, 'code', a.code) order by s.name), '[]') as members
         from public.cohort_members c
         join public.startups s on s.id = c.startup_id
-        left join public.applications a on a.id = c.application_id
+        -- cohort_members.application_id is not readable (it would unmask blind review):
+        -- the application is the startup's accepted one in a call of this programme
+        left join lateral (
+          select a.code from public.applications a join public.calls k on k.id = a.call_id
+           where a.startup_id = c.startup_id and k.program_id = c.program_id and a.decision = 'accepted'
+           order by a.decided_at desc limit 1) a on true
        where c.program_id = ${call.programId}`;
     const names = await founderNamesOf(tx, row!.members.map((m) => m.startupId));
     return { call, members: row!.members.map((m) => ({ ...m, founders: names[m.startupId] ?? [] })) };

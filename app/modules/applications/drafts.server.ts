@@ -1,6 +1,6 @@
 import { ForbiddenError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import { saveFile } from "~/platform/storage/files.server";
+import { removeStoredFile, saveFile } from "~/platform/storage/files.server";
 import { checkDeck, fieldName, type AnswerValue } from "./apply-schema";
 import { loadCallForm } from "./call-form.server";
 import { raisedName } from "./outcomes.server";
@@ -113,30 +113,38 @@ export async function saveStep(claims: Claims, id: string, questions: Question[]
 
 export type UploadOutcome = { ok: true; fileId: string } | { ok: false; error: string };
 
-/** Attach the pitch deck to a file question: a PDF by content, at most 10 MB, under a generated name. */
+/**
+ * Attach the pitch deck to a file question: a PDF by content, at most 10 MB, under a generated name.
+ * The file it replaces (or, when refused, the new one) is removed once the transaction is over.
+ */
 export async function uploadDeck(claims: Claims, id: string, questionId: string, file: { name: string; bytes: Uint8Array }): Promise<UploadOutcome> {
   const problem = checkDeck(file.bytes);
   if (problem) return { ok: false, error: problem };
+  const stored = await saveFile("decks", "pdf", file.bytes);
   try {
-    return await asUser(claims, async (tx) => {
-      const [q] = await tx<{ ok: boolean; draft: boolean }[]>`
-        select true as ok, a.status = 'draft' as draft
+    const { outcome, replaced } = await asUser(claims, async (tx) => {
+      const [q] = await tx<{ draft: boolean; previous: string | null }[]>`
+        select a.status = 'draft' as draft, f.storage_path as previous
           from public.applications a join public.call_questions q on q.call_id = a.call_id
-         where a.id = ${id} and q.id = ${questionId} and q.kind = 'file' and public.is_startup_member(a.startup_id)`;
-      if (!q) return { ok: false, error: "errors.notFound" } as const;
-      if (!q.draft) return { ok: false, error: "apply.errors.locked" } as const;
-      const stored = await saveFile("decks", "pdf", file.bytes);
+          left join public.application_files f on f.application_id = a.id and f.question_id = q.id
+         where a.id = ${id} and q.id = ${questionId} and q.kind = 'file' and public.is_startup_member(a.startup_id)
+           for update of a`;
+      if (!q) return { outcome: { ok: false, error: "errors.notFound" }, replaced: stored } as const;
+      if (!q.draft) return { outcome: { ok: false, error: "apply.errors.locked" }, replaced: stored } as const;
       const name = file.name.replace(/[\u0000-\u001f/\\]/g, "_").slice(-200) || "deck.pdf";
       const [row] = await tx<{ id: string }[]>`
         insert into public.application_files (application_id, question_id, storage_path, original_name, size_bytes, content_type, uploaded_by)
         values (${id}, ${questionId}, ${stored}, ${name}, ${file.bytes.length}, 'application/pdf', ${claims.sub})
         on conflict (application_id, question_id) do update
           set storage_path = excluded.storage_path, original_name = excluded.original_name, size_bytes = excluded.size_bytes,
-              uploaded_by = excluded.uploaded_by, created_at = now()
+              uploaded_by = ${claims.sub}, created_at = now()
         returning id`;
-      return { ok: true, fileId: row!.id } as const;
+      return { outcome: { ok: true, fileId: row!.id }, replaced: q.previous } as const;
     });
+    if (replaced) await removeStoredFile(replaced);
+    return outcome;
   } catch (error) {
+    await removeStoredFile(stored);
     if (raisedName(error) === "application_locked") return { ok: false, error: "apply.errors.locked" };
     throw error;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "~/platform/env.server";
 
@@ -31,14 +31,22 @@ export async function saveFile(folder: string, ext: string, bytes: Uint8Array) {
   return name;
 }
 
+const STORED_NAME = /^[a-z-]+\/[0-9a-f-]{36}\.(jpg|png|webp|pdf)$/;
+
 export async function readStoredFile(name: string) {
   // Names are ours (folder/uuid.ext); anything else is refused before touching the disk.
-  if (!/^[a-z-]+\/[0-9a-f-]{36}\.(jpg|png|webp|pdf)$/.test(name)) return null;
+  if (!STORED_NAME.test(name)) return null;
   try {
     return await readFile(path.join(root(), name));
   } catch {
     return null;
   }
+}
+
+/** Remove a stored file; a missing one is already gone. */
+export async function removeStoredFile(name: string) {
+  if (!STORED_NAME.test(name)) return;
+  await rm(path.join(root(), name), { force: true });
 }
 
 export const contentTypeOf = (name: string) =>
