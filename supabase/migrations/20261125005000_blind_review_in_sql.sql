@@ -5,7 +5,7 @@
 -- the call hid. Likewise `application_files.uploaded_by` named the founder who uploaded the deck,
 -- and the public `cohort_members.application_id` tied an accepted application to its startup.
 --
--- Now reviewers read applications only through the view `assigned_applications`, whose columns
+-- Now reviewers read applications only through `assigned_applications()`, whose columns
 -- say nothing of who applied; the identity they may know still comes from `application_identity()`.
 -- Column privileges keep the two other links from every signed-in user and visitor (the app never
 -- reads them as the user).
@@ -19,17 +19,21 @@ create policy applications_select on public.applications for select to authentic
 
 /**
  * The caller's assigned, non-recused applications, without anything naming the applicant.
- * Runs with the owner's rights (RLS of `applications` does not apply) and filters on the caller's
- * assignments, read through their index, so it costs what the caller's own list costs;
- * security_barrier keeps a caller's own predicates from seeing other rows first.
+ * A security-definer function rather than a view: views here are security_invoker, and this one
+ * must read past the RLS of `applications`. It starts from the caller's assignments (their index),
+ * so it costs what the caller's own list costs.
  */
-create view public.assigned_applications with (security_barrier = true) as
+create function public.assigned_applications()
+returns table (id uuid, call_id uuid, track_id uuid, code text, status public.app_status, stage public.app_stage, submitted_at timestamptz)
+language sql stable security definer set search_path = ''
+as $$
   select a.id, a.call_id, a.track_id, a.code, a.status, a.stage, a.submitted_at
     from public.applications a
-   where exists (select 1 from public.review_assignments r
-                  where r.application_id = a.id and r.reviewer_id = (select auth.uid()) and r.status <> 'recused');
-revoke all on public.assigned_applications from public, anon;
-grant select on public.assigned_applications to authenticated;
+   where a.id in (select r.application_id from public.review_assignments r
+                   where r.reviewer_id = (select auth.uid()) and r.status <> 'recused')
+$$;
+revoke execute on function public.assigned_applications() from public, anon;
+grant execute on function public.assigned_applications() to authenticated, service_role;
 
 revoke select on public.application_files from authenticated;
 grant select (id, application_id, question_id, storage_path, original_name, size_bytes, content_type, created_at)

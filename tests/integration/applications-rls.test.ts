@@ -74,13 +74,13 @@ describe("applications RLS", () => {
       expect(await changed(manager.claims, `update public.applications set stage = 'interview' where id = '${app}'`)).toBe(1);
     },
     assigned_applications: async () => {
-      const mine = `public.assigned_applications where id = '${app}'`;
+      const mine = `public.assigned_applications() where id = '${app}'`;
       expect(await count(reviewer.claims, mine)).toBe(1);
       expect(await count(idle.claims, mine)).toBe(0);
       expect(await count(recused.claims, mine)).toBe(0);
       expect(await count(founder.claims, mine)).toBe(0);
-      expect(await count(reviewer.claims, "public.assigned_applications")).toBe(1);
-      expect(await changed(null, "select * from public.assigned_applications")).toMatch(/refused: errors.forbidden/);
+      expect(await count(reviewer.claims, "public.assigned_applications()")).toBe(1);
+      expect(await changed(null, "select * from public.assigned_applications()")).toMatch(/refused: errors.forbidden/);
     },
     application_answers: async () => {
       expect(await count(founder.claims, `public.application_answers where application_id = '${app}'`)).toBe(2);
@@ -178,8 +178,8 @@ describe("applications RLS", () => {
 
   it("gives a reviewer no way in SQL to learn who applied to a blind call", async () => {
     const attempt = (query: string) => changed(reviewer.claims, query);
-    expect(await attempt("select startup_id from public.assigned_applications")).toMatch(/refused: column "startup_id" does not exist/);
-    expect(await attempt("select created_by from public.assigned_applications")).toMatch(/refused: column "created_by" does not exist/);
+    expect(await attempt("select startup_id from public.assigned_applications()")).toMatch(/refused: column "startup_id" does not exist/);
+    expect(await attempt("select created_by from public.assigned_applications()")).toMatch(/refused: column "created_by" does not exist/);
     expect(await attempt("select uploaded_by from public.application_files")).toMatch(/refused: errors.forbidden/);
     expect(await count(reviewer.claims, `public.applications a join public.startups s on s.id = a.startup_id where a.id = '${app}'`)).toBe(0);
     // what the call does not hide comes through application_identity(); the founders it hides stay null

@@ -45,7 +45,7 @@ export function myAssignments(claims: Claims): Promise<CallAssignments[]> {
                order by (r.status = 'assigned') desc, ref.code, r.round) as items
         from public.review_assignments r
         join public.my_review_assignment_refs() ref on ref.application_id = r.application_id and ref.round = r.round
-        left join public.assigned_applications a on a.id = r.application_id
+        left join public.assigned_applications() a on a.id = r.application_id
         left join public.call_tracks t on t.id = a.track_id
         left join public.calls c on c.id = ref.call_id
         left join public.programs p on p.id = c.program_id

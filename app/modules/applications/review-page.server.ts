@@ -68,7 +68,7 @@ export async function loadReviewPage(tx: Tx, applicationId: string, round: Round
                  where s.application_id = r.application_id and s.reviewer_id = r.reviewer_id and s.round = r.round), '[]') as scores,
       (select row_to_json(i) from public.application_identity(a.id) i) as identity
     from public.review_assignments r
-    join public.assigned_applications a on a.id = r.application_id
+    join public.assigned_applications() a on a.id = r.application_id
     left join public.call_tracks t on t.id = a.track_id
     left join public.calls c on c.id = a.call_id
     where r.application_id = ${applicationId} and r.reviewer_id = (select auth.uid()) and r.status <> 'recused'

@@ -24,7 +24,7 @@ async function lockAssignment(tx: Tx, applicationId: string, round: Round | null
   if (!isUuid(applicationId)) return null;
   const [row] = await tx<Locked[]>`
     select r.round, r.status, a.call_id as "callId", a.code, a.status as "appStatus"
-      from public.review_assignments r join public.assigned_applications a on a.id = r.application_id
+      from public.review_assignments r join public.assigned_applications() a on a.id = r.application_id
      where r.application_id = ${applicationId} and r.reviewer_id = (select auth.uid()) and r.status <> 'recused'
        and (${round}::public.app_stage is null or r.round = ${round}::public.app_stage)
      order by (r.round = a.stage) desc, r.assigned_at desc
