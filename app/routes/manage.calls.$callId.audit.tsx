@@ -4,7 +4,7 @@ import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { auditPage, type AuditEvent } from "~/modules/applications/audit.server";
 import { AuditQuerySchema } from "~/modules/applications/decide-schema";
-import { Pager } from "~/modules/applications/selection-ui";
+import { Pager } from "~/ui/pager";
 import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDateTime } from "~/platform/i18n/format";

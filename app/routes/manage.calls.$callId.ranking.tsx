@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { BULK_ACTIONS, BulkSchema, DECISIONS, RankingQuerySchema, STAGES, type Decision, type Stage } from "~/modules/applications/decide-schema";
 import { rankingPage } from "~/modules/applications/ranking.server";
 import { decide, moveStage } from "~/modules/applications/selection-moves.server";
-import { Pager } from "~/modules/applications/selection-ui";
+import { Pager } from "~/ui/pager";
 import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";

@@ -1,9 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useLocation,
+} from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { invite } from "~/modules/identity/invitations.server";
-import { organisationPage } from "~/modules/identity/organisations.server";
+import {
+  organisationPage,
+  ROSTER_PAGE_SIZE,
+} from "~/modules/identity/organisations.server";
 import { InviteSchema, MEMBER_ROLES } from "~/modules/identity/schema";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
@@ -12,14 +20,26 @@ import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDate } from "~/platform/i18n/format";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { Pager, pageParam } from "~/ui/pager";
 import { RouteError } from "~/ui/route-error";
 import { SpaceList } from "~/modules/spaces/space-list";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const page = await organisationPage(viewer?.claims ?? null, params.slug ?? "");
+  const url = new URL(request.url);
+  const pages = { members: pageParam(url), invites: pageParam(url, "invites") };
+  const page = await organisationPage(
+    viewer?.claims ?? null,
+    params.slug ?? "",
+    pages,
+  );
   if (!page) throw data(null, { status: 404 });
-  return { ...page, locale: await resolveLocale(request, viewer), timeZone: viewer?.timeZone ?? "Asia/Ho_Chi_Minh" };
+  return {
+    ...page,
+    pageSize: ROSTER_PAGE_SIZE,
+    locale: await resolveLocale(request, viewer),
+    timeZone: viewer?.timeZone ?? "Asia/Ho_Chi_Minh",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,13 +48,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!page) throw data(null, { status: 404 });
   const form = parseForm(await readForm(request), InviteSchema);
   if (!form.ok) return invalid(form.errors);
-  await withOutcomes(() => invite(viewer.claims, page.org.id, form.data, viewer.locale));
+  await withOutcomes(() =>
+    invite(viewer.claims, page.org.id, form.data, viewer.locale),
+  );
   return { errors: null, invited: form.data.email };
 }
 
 export default function OrganisationPage() {
   const { t } = useTranslation();
-  const { org, spaces, members, invites, canManage, isMember, locale, timeZone } = useLoaderData<typeof loader>();
+  const {
+    org,
+    spaces,
+    members,
+    invites,
+    pageSize,
+    canManage,
+    isMember,
+    locale,
+    timeZone,
+  } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const form = useZodForm(InviteSchema, errors);
@@ -51,16 +84,26 @@ export default function OrganisationPage() {
       ) : null}
       <h2>{t("orgs.members")}</h2>
       {isMember || canManage ? (
-        members.length === 0 ? (
+        members.total === 0 ? (
           <p className="empty">{t("orgs.noMembers")}</p>
         ) : (
-          <ul className="list">
-            {members.map((m) => (
-              <li key={`${m.userId}-${m.role}`}>
-                {m.displayName} · {t(`roles.${m.role}`)}
-              </li>
-            ))}
-          </ul>
+          <>
+            <p>{t("orgs.memberCount", { count: members.total })}</p>
+            <ul className="list">
+              {members.rows.map((m) => (
+                <li key={`${m.userId}-${m.role}`}>
+                  {m.displayName} · {t(`roles.${m.role}`)}
+                </li>
+              ))}
+            </ul>
+            <Pager
+              page={members.page}
+              pageSize={pageSize}
+              total={members.total}
+              search={search}
+              label={t("orgs.memberPages")}
+            />
+          </>
         )
       ) : (
         <p className="empty">{t("orgs.membersOnly")}</p>
@@ -68,24 +111,53 @@ export default function OrganisationPage() {
       {canManage ? (
         <>
           <h2>{t("orgs.pending")}</h2>
-          {invites.length === 0 ? (
+          {invites.total === 0 ? (
             <p className="empty">{t("orgs.noPending")}</p>
           ) : (
-            <ul className="list">
-              {invites.map((i) => (
-                <li key={i.id}>
-                  {i.email} · {t(`roles.${i.role}`)} · {t("orgs.expires", { date: formatDate(i.expiresAt, locale, timeZone) })}
-                </li>
-              ))}
-            </ul>
+            <>
+              <p>{t("orgs.pendingCount", { count: invites.total })}</p>
+              <ul className="list">
+                {invites.rows.map((i) => (
+                  <li key={i.id}>
+                    {i.email} · {t(`roles.${i.role}`)} ·{" "}
+                    {t("orgs.expires", {
+                      date: formatDate(i.expiresAt, locale, timeZone),
+                    })}
+                  </li>
+                ))}
+              </ul>
+              <Pager
+                page={invites.page}
+                pageSize={pageSize}
+                total={invites.total}
+                search={search}
+                param="invites"
+                label={t("orgs.pendingPages")}
+              />
+            </>
           )}
           <h2>{t("orgs.invite")}</h2>
-          {result && "invited" in result ? <FormMessage tone="success">{t("orgs.invited", { email: result.invited })}</FormMessage> : null}
+          {result && "invited" in result ? (
+            <FormMessage tone="success">
+              {t("orgs.invited", { email: result.invited })}
+            </FormMessage>
+          ) : null}
           <Form method="post" noValidate onSubmit={form.onSubmit}>
-            <Field name="email" type="email" label={t("orgs.inviteEmail")} register={form.register} error={form.errorOf("email")} required />
+            <Field
+              name="email"
+              type="email"
+              label={t("orgs.inviteEmail")}
+              register={form.register}
+              error={form.errorOf("email")}
+              required
+            />
             <div className="field">
               <label htmlFor="field-role">{t("orgs.inviteRole")}</label>
-              <select id="field-role" {...form.register("role")} defaultValue="staff">
+              <select
+                id="field-role"
+                {...form.register("role")}
+                defaultValue="staff"
+              >
                 {MEMBER_ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`roles.${r}`)}

@@ -23,7 +23,7 @@ describe("invitations", () => {
     expect(await viewInvitation(token)).toMatchObject({ email: invitee.email, role: "reviewer", orgSlug: org.slug });
     expect(await acceptInvitation(invitee.claims, token)).toBe("accepted");
     const page = await organisationPage(invitee.claims, org.slug);
-    expect(page?.members.map((m) => m.role).sort()).toEqual(["manager", "reviewer"]);
+    expect(page?.members.rows.map((m) => m.role).sort()).toEqual(["manager", "reviewer"]);
     expect(await acceptInvitation(invitee.claims, token)).toBe("invalid"); // used
   });
 

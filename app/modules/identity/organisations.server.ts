@@ -32,33 +32,46 @@ export function regionOverview(claims: Claims | null) {
   });
 }
 
+export const ROSTER_PAGE_SIZE = 50;
+
+export type Paged<T> = { rows: T[]; total: number; page: number };
+
 /**
  * An organisation's page: public facts for anyone; its roster for members; pending invitations
- * for managers. RLS decides who sees what, so the queries are the same for everybody.
+ * for managers, each list a page at a time. RLS decides who sees what, so the queries are the
+ * same for everybody.
  */
-export async function organisationPage(claims: Claims | null, slug: string) {
+export async function organisationPage(claims: Claims | null, slug: string, pages: { members: number; invites: number } = { members: 1, invites: 1 }) {
   return asUser(claims, async (tx) => {
     const [org] = await tx<OrgSummary[]>`
       select id, slug, kind, name_vi as "nameVi", name_en as "nameEn",
              description_vi as "descriptionVi", description_en as "descriptionEn"
         from public.organisations where slug = ${slug}`;
     if (!org) return null;
+    const empty = <T>(): Paged<T> => ({ rows: [], total: 0, page: 1 });
     if (!claims) {
-      return { org, spaces: await spacesOf(tx, org.id), members: [] as OrgMember[], invites: [] as PendingInvite[], canManage: false, isMember: false };
+      return { org, spaces: await spacesOf(tx, org.id), members: empty<OrgMember>(), invites: empty<PendingInvite>(), canManage: false, isMember: false };
     }
     const [spaces, members, invites, [me]] = await Promise.all([
       spacesOf(tx, org.id),
-      tx<OrgMember[]>`
-        select m.user_id as "userId", coalesce(p.display_name, '—') as "displayName", m.role
+      tx<(OrgMember & { total: number })[]>`
+        select m.user_id as "userId", coalesce(p.display_name, '—') as "displayName", m.role, count(*) over ()::int as total
           from public.memberships m left join public.profiles p on p.id = m.user_id
-         where m.org_id = ${org.id} order by p.display_name, m.role`,
-      tx<PendingInvite[]>`
-        select id, email, role, expires_at as "expiresAt" from public.invitations
-         where org_id = ${org.id} and accepted_at is null and expires_at > now() order by created_at desc`,
+         where m.org_id = ${org.id} order by p.display_name, m.user_id, m.role
+         limit ${ROSTER_PAGE_SIZE} offset ${(pages.members - 1) * ROSTER_PAGE_SIZE}`,
+      tx<(PendingInvite & { total: number })[]>`
+        select id, email, role, expires_at as "expiresAt", count(*) over ()::int as total from public.invitations
+         where org_id = ${org.id} and accepted_at is null and expires_at > now() order by created_at desc, id
+         limit ${ROSTER_PAGE_SIZE} offset ${(pages.invites - 1) * ROSTER_PAGE_SIZE}`,
       tx<{ can_manage: boolean; is_member: boolean }[]>`
         select public.has_org_role(${org.id}, '{manager}') or public.is_platform_admin() as can_manage,
                public.is_org_member(${org.id}) as is_member`,
     ]);
-    return { org, spaces, members, invites, canManage: !!me?.can_manage, isMember: !!me?.is_member };
+    const paged = <T extends { total: number }>(rows: T[], page: number): Paged<Omit<T, "total">> => ({
+      rows: rows.map(({ total: _, ...row }) => row),
+      total: rows[0]?.total ?? 0,
+      page,
+    });
+    return { org, spaces, members: paged(members, pages.members), invites: paged(invites, pages.invites), canManage: !!me?.can_manage, isMember: !!me?.is_member };
   });
 }

@@ -122,6 +122,16 @@ export const en = {
     noPending: "No pending invitations.",
     expires: "expires {{date}}",
     membersOnly: "Only members of this organisation see who belongs to it.",
+    memberCount: "Members: {{count}}",
+    memberPages: "Pages of members",
+    pendingCount: "Pending: {{count}}",
+    pendingPages: "Pages of pending invitations",
+  },
+  pager: {
+    pages: "Pages",
+    previous: "Previous page",
+    next: "Next page",
+    pageOf: "Page {{page}} of {{pages}}",
   },
   invitation: {
     title: "Invitation",

@@ -123,6 +123,16 @@ export const vi: Dictionary = {
     noPending: "Không có lời mời nào đang chờ.",
     expires: "hết hạn {{date}}",
     membersOnly: "Chỉ thành viên của tổ chức mới xem được danh sách thành viên.",
+    memberCount: "Số thành viên: {{count}}",
+    memberPages: "Các trang thành viên",
+    pendingCount: "Số lời mời đang chờ: {{count}}",
+    pendingPages: "Các trang lời mời đang chờ",
+  },
+  pager: {
+    pages: "Phân trang",
+    previous: "Trang trước",
+    next: "Trang sau",
+    pageOf: "Trang {{page}} / {{pages}}",
   },
   invitation: {
     title: "Lời mời",

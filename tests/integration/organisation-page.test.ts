@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { organisationPage, ROSTER_PAGE_SIZE } from "~/modules/identity/organisations.server";
+import { asService } from "~/platform/db/transaction.server";
+import { statementCount } from "~/platform/db/sql.server";
+import { addMember, createOrg, createUser, type TestUser } from "../support/factories";
+
+// An organisation's roster and pending invitations come a page at a time, to its members only.
+let manager: TestUser;
+let outsider: TestUser;
+let org: { id: string; slug: string };
+const MEMBERS = 120; // plus the manager
+const INVITES = 70;
+
+beforeAll(async () => {
+  [manager, outsider] = await Promise.all([createUser({ name: "Aaa Manager" }), createUser()]);
+  org = await createOrg();
+  await addMember(org.id, manager.id, "manager");
+  await asService(async (tx) => {
+    await tx`
+      insert into auth.users (id, email, raw_user_meta_data)
+      select gen_random_uuid(), 'roster-' || i || '@example.test', jsonb_build_object('display_name', 'Member ' || lpad(i::text, 3, '0'))
+        from generate_series(1, ${MEMBERS}) i`;
+    await tx`
+      insert into public.memberships (org_id, user_id, role)
+      select ${org.id}, id, 'staff' from auth.users where email like 'roster-%'`;
+    await tx`
+      insert into public.invitations (org_id, email, role, token_hash, invited_by, expires_at, created_at)
+      select ${org.id}, 'invitee-' || i || '@example.test', 'reviewer', md5('t' || i), ${manager.id}, now() + interval '7 days',
+             now() - i * interval '1 minute'
+        from generate_series(1, ${INVITES}) i`;
+  });
+});
+
+describe("an organisation's page", () => {
+  it("shows its members a page at a time, sorted by name, with the total", async () => {
+    const first = await organisationPage(manager.claims, org.slug);
+    expect(first?.members.total).toBe(MEMBERS + 1);
+    expect(first?.members.rows).toHaveLength(ROSTER_PAGE_SIZE);
+    expect(first?.members.rows.slice(0, 2).map((m) => m.displayName)).toEqual(["Aaa Manager", "Member 001"]);
+    const last = await organisationPage(manager.claims, org.slug, { members: 3, invites: 1 });
+    expect(last?.members.rows.map((m) => m.displayName).at(-1)).toBe("Member 120");
+    expect(last?.members.rows).toHaveLength(MEMBERS + 1 - 2 * ROSTER_PAGE_SIZE);
+    const beyond = await organisationPage(manager.claims, org.slug, { members: 9, invites: 1 });
+    expect(beyond?.members).toMatchObject({ rows: [], total: 0 });
+  });
+
+  it("shows the manager the pending invitations newest first, a page at a time", async () => {
+    const first = await organisationPage(manager.claims, org.slug);
+    expect(first?.invites.total).toBe(INVITES);
+    expect(first?.invites.rows[0]?.email).toBe("invitee-1@example.test");
+    const second = await organisationPage(manager.claims, org.slug, { members: 1, invites: 2 });
+    expect(second?.invites.rows).toHaveLength(INVITES - ROSTER_PAGE_SIZE);
+  });
+
+  it("shows a staff member the roster but not the invitations, and an outsider neither", async () => {
+    const stranger = await organisationPage(outsider.claims, org.slug);
+    expect(stranger).toMatchObject({ isMember: false, canManage: false, members: { total: 0 }, invites: { total: 0 } });
+    const colleague = await createUser();
+    await addMember(org.id, colleague.id, "staff");
+    const staff = await organisationPage(colleague.claims, org.slug);
+    expect(staff).toMatchObject({ isMember: true, canManage: false, members: { total: MEMBERS + 2 }, invites: { total: 0 } });
+  });
+
+  it("costs the same number of statements for any page", async () => {
+    const before = statementCount();
+    await organisationPage(manager.claims, org.slug);
+    const one = statementCount() - before;
+    const mid = statementCount();
+    await organisationPage(manager.claims, org.slug, { members: 3, invites: 2 });
+    expect(statementCount() - mid).toBe(one);
+  });
+});
