@@ -14,8 +14,8 @@ export const meta: MetaFunction = () => [{ title: "Binh Duong Innovation Region 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const locale = await resolveLocale(request, viewer);
-  const { orgs, events } = await regionOverview(viewer?.claims ?? null);
-  if (!viewer) return { kind: "public" as const, orgs, events, locale, timeZone: DEFAULT_TIME_ZONE };
+  const { orgs, orgCount, events } = await regionOverview(viewer?.claims ?? null);
+  if (!viewer) return { kind: "public" as const, orgs, orgCount, events, locale, timeZone: DEFAULT_TIME_ZONE };
   return {
     kind: "member" as const,
     events,
@@ -46,6 +46,9 @@ export default function Home() {
         <EventList events={home.events} locale={home.locale} timeZone={home.timeZone} />
         <h2>{t("home.organisationsTitle")}</h2>
         <OrgList orgs={home.orgs} locale={home.locale} />
+        <p>
+          <Link to="/orgs">{t("orgs.all", { count: home.orgCount })}</Link>
+        </p>
       </section>
     );
   }

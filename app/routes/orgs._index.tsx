@@ -1,23 +1,50 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listOrganisations } from "~/modules/identity/organisations.server";
+import { DIRECTORY_PAGE_SIZE, listOrganisations } from "~/modules/identity/organisations.server";
 import { OrgList } from "~/modules/identity/org-list";
+import { directoryQuery, ORG_KINDS } from "~/modules/identity/schema";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
+import { Pager } from "~/ui/pager";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  return { orgs: await listOrganisations(viewer?.claims ?? null), locale: await resolveLocale(request, viewer) };
+  const query = directoryQuery(new URL(request.url));
+  const orgs = await listOrganisations(viewer?.claims ?? null, query);
+  return { query, orgs, pageSize: DIRECTORY_PAGE_SIZE, locale: await resolveLocale(request, viewer) };
 }
 
 export default function Organisations() {
   const { t } = useTranslation();
-  const { orgs, locale } = useLoaderData<typeof loader>();
+  const { query, orgs, pageSize, locale } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
   return (
     <section className="page">
       <h1>{t("orgs.title")}</h1>
-      <OrgList orgs={orgs} locale={locale} />
+      <Form method="get" role="search" className="filters" aria-label={t("orgs.searchTitle")}>
+        <div className="field">
+          <label htmlFor="org-q">{t("orgs.search")}</label>
+          <input id="org-q" name="q" type="search" maxLength={100} defaultValue={query.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="org-kind">{t("orgs.kind")}</label>
+          <select id="org-kind" name="kind" defaultValue={query.kind ?? ""}>
+            <option value="">{t("orgs.anyKind")}</option>
+            {ORG_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`orgKinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("orgs.searchButton")}
+        </button>
+      </Form>
+      <p role="status">{t("orgs.found", { count: orgs.total })}</p>
+      {orgs.total === 0 ? <p className="empty">{t("orgs.noneFound")}</p> : <OrgList orgs={orgs.rows} locale={locale} />}
+      <Pager page={orgs.page} pageSize={pageSize} total={orgs.total} search={search} label={t("orgs.directoryPages")} />
     </section>
   );
 }

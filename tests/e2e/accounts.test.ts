@@ -38,6 +38,17 @@ describe("a new visitor", () => {
     await page.goto(app.baseUrl);
     await page.getByRole("heading", { name: "Binh Duong Innovation Forum" }).waitFor();
     await expectAccessible(page);
+    // The directory: searched from the keyboard, filtered by kind.
+    await page.getByRole("link", { name: /^All \d+ organisations$/ }).click();
+    await page.waitForURL(/\/orgs$/);
+    await page.getByLabel("Name").fill("international");
+    await page.getByLabel("Kind").selectOption("university");
+    await page.getByLabel("Name").press("Enter");
+    await page.waitForURL(/\/orgs\?q=international&kind=university/);
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Organisations found: 1");
+    await page.getByRole("link", { name: "Eastern International University" }).waitFor();
+    await expectAccessible(page);
+    await page.goto(app.baseUrl);
     await page.getByRole("link", { name: "Binh Duong Business Incubator" }).click();
     await page.getByRole("heading", { name: "IoT lab" }).waitFor();
     await expectAccessible(page);

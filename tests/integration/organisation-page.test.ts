@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { organisationPage, ROSTER_PAGE_SIZE } from "~/modules/identity/organisations.server";
+import { DIRECTORY_PAGE_SIZE, listOrganisations, organisationPage, ROSTER_PAGE_SIZE } from "~/modules/identity/organisations.server";
+import { directoryQuery } from "~/modules/identity/schema";
 import { asService } from "~/platform/db/transaction.server";
 import { statementCount } from "~/platform/db/sql.server";
 import { addMember, createOrg, createUser, type TestUser } from "../support/factories";
@@ -68,5 +69,27 @@ describe("an organisation's page", () => {
     const mid = statementCount();
     await organisationPage(manager.claims, org.slug, { members: 3, invites: 2 });
     expect(statementCount() - mid).toBe(one);
+  });
+});
+
+describe("the directory of organisations", () => {
+  it("searches either name as a literal, filters by kind and pages", async () => {
+    const university = await createOrg({ kind: "university" });
+    await asService((tx) => tx`update public.organisations set name_vi = 'Đại học 100% Xanh', name_en = 'Green_Campus University' where id = ${university.id}`);
+    const find = (q: string, kind: string | null = null, page = 1) => listOrganisations(null, { q, kind, page });
+    expect((await find("100%")).rows.map((o) => o.id)).toEqual([university.id]);
+    expect((await find("green_campus")).rows.map((o) => o.id)).toEqual([university.id]);
+    expect((await find("Xanh%")).total).toBe(0); // a literal %, not "anything"
+    expect((await find("Xanh", "business")).total).toBe(0);
+    expect((await find("", "university")).rows.every((o) => o.kind === "university")).toBe(true);
+    const all = await find("");
+    expect(all.rows.length).toBeLessThanOrEqual(DIRECTORY_PAGE_SIZE);
+    expect(all.total).toBe(Number((await asService((tx) => tx`select count(*)::int as n from public.organisations`))[0]!.n));
+  });
+
+  it("reads whatever is in the query string without failing", () => {
+    const q = (s: string) => directoryQuery(new URL(`http://x/orgs?${s}`));
+    expect(q("kind=castle&page=-3&q=" + "a".repeat(300))).toEqual({ kind: null, page: 1, q: "a".repeat(100) });
+    expect(q("kind=incubator&page=2&q=%20EIU%20")).toEqual({ kind: "incubator", page: 2, q: "EIU" });
   });
 });

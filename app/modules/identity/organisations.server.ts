@@ -12,29 +12,56 @@ export type OrgSummary = {
   descriptionEn: string;
 };
 
+export type Paged<T> = { rows: T[]; total: number; page: number };
+
+/** Rows counted with `count(*) over () as total` into one page of a list. */
+const paged = <T extends { total: number }>(rows: T[], page: number): Paged<Omit<T, "total">> => ({
+  rows: rows.map(({ total: _, ...row }) => row),
+  total: rows[0]?.total ?? 0,
+  page,
+});
+
 export type OrgMember = { userId: string; displayName: string; role: string };
 export type PendingInvite = { id: string; email: string; role: string; expiresAt: Date };
 
-const orgList = (tx: Tx) => tx<OrgSummary[]>`
-  select id, slug, kind, name_vi as "nameVi", name_en as "nameEn",
-         description_vi as "descriptionVi", description_en as "descriptionEn"
-    from public.organisations order by kind, name_en`;
+export const DIRECTORY_PAGE_SIZE = 24;
+const HOME_ORGS = 8;
 
-export function listOrganisations(claims: Claims | null): Promise<OrgSummary[]> {
-  return asUser(claims, orgList);
+export type DirectoryQuery = { q: string; kind: string | null; page: number };
+
+const summary = (tx: Tx) => tx`
+  id, slug, kind, name_vi as "nameVi", name_en as "nameEn", description_vi as "descriptionVi", description_en as "descriptionEn"`;
+
+/** The directory of the region's organisations: by kind, then name; searched by either name; a page at a time. */
+export function listOrganisations(claims: Claims | null, query: DirectoryQuery): Promise<Paged<OrgSummary>> {
+  // the search is a literal: % and _ typed by the visitor match themselves
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return asUser(claims, async (tx) => {
+    const rows = await tx<(OrgSummary & { total: number })[]>`
+      select ${summary(tx)}, count(*) over ()::int as total
+        from public.organisations
+       where (${pattern}::text is null or name_vi ilike ${pattern} or name_en ilike ${pattern})
+         and (${query.kind}::public.org_kind is null or kind = ${query.kind}::public.org_kind)
+       order by kind, name_en, id
+       limit ${DIRECTORY_PAGE_SIZE} offset ${(query.page - 1) * DIRECTORY_PAGE_SIZE}`;
+    return paged(rows, query.page);
+  });
 }
 
-/** The public home page: the region's organisations and its next events, in one transaction. */
+/** The public home page: the first organisations of the directory, how many there are, and the next events. */
 export function regionOverview(claims: Claims | null) {
   return asUser(claims, async (tx) => {
-    const [orgs, events] = await Promise.all([orgList(tx), upcomingEvents(tx)]);
-    return { orgs, events };
+    const [orgs, events] = await Promise.all([
+      tx<(OrgSummary & { total: number })[]>`
+        select ${summary(tx)}, count(*) over ()::int as total from public.organisations order by kind, name_en, id limit ${HOME_ORGS}`,
+      upcomingEvents(tx),
+    ]);
+    const { rows, total } = paged(orgs, 1);
+    return { orgs: rows, orgCount: total, events };
   });
 }
 
 export const ROSTER_PAGE_SIZE = 50;
-
-export type Paged<T> = { rows: T[]; total: number; page: number };
 
 /**
  * An organisation's page: public facts for anyone; its roster for members; pending invitations
@@ -43,10 +70,7 @@ export type Paged<T> = { rows: T[]; total: number; page: number };
  */
 export async function organisationPage(claims: Claims | null, slug: string, pages: { members: number; invites: number } = { members: 1, invites: 1 }) {
   return asUser(claims, async (tx) => {
-    const [org] = await tx<OrgSummary[]>`
-      select id, slug, kind, name_vi as "nameVi", name_en as "nameEn",
-             description_vi as "descriptionVi", description_en as "descriptionEn"
-        from public.organisations where slug = ${slug}`;
+    const [org] = await tx<OrgSummary[]>`select ${summary(tx)} from public.organisations where slug = ${slug}`;
     if (!org) return null;
     const empty = <T>(): Paged<T> => ({ rows: [], total: 0, page: 1 });
     if (!claims) {
@@ -67,11 +91,6 @@ export async function organisationPage(claims: Claims | null, slug: string, page
         select public.has_org_role(${org.id}, '{manager}') or public.is_platform_admin() as can_manage,
                public.is_org_member(${org.id}) as is_member`,
     ]);
-    const paged = <T extends { total: number }>(rows: T[], page: number): Paged<Omit<T, "total">> => ({
-      rows: rows.map(({ total: _, ...row }) => row),
-      total: rows[0]?.total ?? 0,
-      page,
-    });
     return { org, spaces, members: paged(members, pages.members), invites: paged(invites, pages.invites), canManage: !!me?.can_manage, isMember: !!me?.is_member };
   });
 }

@@ -54,3 +54,19 @@ export const InviteSchema = z.object({ email, role: z.enum(MEMBER_ROLES, { error
 export type SignUpInput = z.infer<typeof SignUpSchema>;
 export type ProfileInput = z.infer<typeof ProfileSchema>;
 export type InviteInput = z.infer<typeof InviteSchema>;
+
+export const ORG_KINDS = ["innovation_centre", "incubator", "university", "business", "government_agency", "investor"] as const;
+
+/**
+ * The directory's query string. It is a link anyone can edit, so nothing in it is an error:
+ * an unknown kind means every kind, an overlong search is cut, a nonsense page is the first.
+ */
+export function directoryQuery(url: URL) {
+  const kind = url.searchParams.get("kind");
+  const page = Number(url.searchParams.get("page"));
+  return {
+    q: (url.searchParams.get("q") ?? "").trim().slice(0, 100),
+    kind: (ORG_KINDS as readonly string[]).includes(kind ?? "") ? kind : null,
+    page: Number.isInteger(page) && page > 0 && page < 1_000_000 ? page : 1,
+  };
+}
