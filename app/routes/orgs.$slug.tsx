@@ -1,17 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useLocation,
-} from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { invite } from "~/modules/identity/invitations.server";
-import {
-  organisationPage,
-  ROSTER_PAGE_SIZE,
-} from "~/modules/identity/organisations.server";
+import { organisationPage, ROSTER_PAGE_SIZE } from "~/modules/identity/organisations.server";
 import { InviteSchema, MEMBER_ROLES } from "~/modules/identity/schema";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
@@ -28,11 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const url = new URL(request.url);
   const pages = { members: pageParam(url), invites: pageParam(url, "invites") };
-  const page = await organisationPage(
-    viewer?.claims ?? null,
-    params.slug ?? "",
-    pages,
-  );
+  const page = await organisationPage(viewer?.claims ?? null, params.slug ?? "", pages);
   if (!page) throw data(null, { status: 404 });
   return {
     ...page,
@@ -48,25 +36,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!page) throw data(null, { status: 404 });
   const form = parseForm(await readForm(request), InviteSchema);
   if (!form.ok) return invalid(form.errors);
-  await withOutcomes(() =>
-    invite(viewer.claims, page.org.id, form.data, viewer.locale),
-  );
+  await withOutcomes(() => invite(viewer.claims, page.org.id, form.data, viewer.locale));
   return { errors: null, invited: form.data.email };
 }
 
 export default function OrganisationPage() {
   const { t } = useTranslation();
-  const {
-    org,
-    spaces,
-    members,
-    invites,
-    pageSize,
-    canManage,
-    isMember,
-    locale,
-    timeZone,
-  } = useLoaderData<typeof loader>();
+  const { org, spaces, members, invites, pageSize, canManage, isMember, locale, timeZone } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
@@ -96,13 +72,7 @@ export default function OrganisationPage() {
                 </li>
               ))}
             </ul>
-            <Pager
-              page={members.page}
-              pageSize={pageSize}
-              total={members.total}
-              search={search}
-              label={t("orgs.memberPages")}
-            />
+            <Pager page={members.page} pageSize={pageSize} total={members.total} search={search} label={t("orgs.memberPages")} />
           </>
         )
       ) : (
@@ -126,38 +96,16 @@ export default function OrganisationPage() {
                   </li>
                 ))}
               </ul>
-              <Pager
-                page={invites.page}
-                pageSize={pageSize}
-                total={invites.total}
-                search={search}
-                param="invites"
-                label={t("orgs.pendingPages")}
-              />
+              <Pager page={invites.page} pageSize={pageSize} total={invites.total} search={search} param="invites" label={t("orgs.pendingPages")} />
             </>
           )}
           <h2>{t("orgs.invite")}</h2>
-          {result && "invited" in result ? (
-            <FormMessage tone="success">
-              {t("orgs.invited", { email: result.invited })}
-            </FormMessage>
-          ) : null}
+          {result && "invited" in result ? <FormMessage tone="success">{t("orgs.invited", { email: result.invited })}</FormMessage> : null}
           <Form method="post" noValidate onSubmit={form.onSubmit}>
-            <Field
-              name="email"
-              type="email"
-              label={t("orgs.inviteEmail")}
-              register={form.register}
-              error={form.errorOf("email")}
-              required
-            />
+            <Field name="email" type="email" label={t("orgs.inviteEmail")} register={form.register} error={form.errorOf("email")} required />
             <div className="field">
               <label htmlFor="field-role">{t("orgs.inviteRole")}</label>
-              <select
-                id="field-role"
-                {...form.register("role")}
-                defaultValue="staff"
-              >
+              <select id="field-role" {...form.register("role")} defaultValue="staff">
                 {MEMBER_ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`roles.${r}`)}

@@ -2,7 +2,21 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** Previous / next links for a list paged by the query parameter `param`, keeping the rest of the query. */
-export function Pager({ page, pageSize, total, search, param = "page", label }: { page: number; pageSize: number; total: number; search: string; param?: string; label?: string }) {
+export function Pager({
+  page,
+  pageSize,
+  total,
+  search,
+  param = "page",
+  label,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  search: string;
+  param?: string;
+  label?: string;
+}) {
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1 && page === 1) return null;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "~/platform/i18n/format";
+import { pageParam } from "~/ui/pager";
 
 // One schema per form, shared by the browser (react-hook-form) and the action (the authority).
 // Messages are i18n keys; the form translates them into the viewer's language.
@@ -63,10 +64,9 @@ export const ORG_KINDS = ["innovation_centre", "incubator", "university", "busin
  */
 export function directoryQuery(url: URL) {
   const kind = url.searchParams.get("kind");
-  const page = Number(url.searchParams.get("page"));
   return {
     q: (url.searchParams.get("q") ?? "").trim().slice(0, 100),
     kind: (ORG_KINDS as readonly string[]).includes(kind ?? "") ? kind : null,
-    page: Number.isInteger(page) && page > 0 && page < 1_000_000 ? page : 1,
+    page: pageParam(url),
   };
 }
