@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closeSql } from "~/platform/db/sql.server";
 import { asService } from "~/platform/db/transaction.server";
 import { resetEnv } from "~/platform/env.server";
+import { formatDate } from "~/platform/i18n/format";
 import { startAppServer } from "../support/app-server";
 import { createCall, createProgram } from "../support/application-factories";
 import { expectAccessible, launchBrowser, linkFromMailbox } from "../support/browser";
@@ -175,7 +176,7 @@ describe("the application loop", () => {
     await mp.getByText("1 assignment(s) made; 0 conflicted pair(s) left out.").waitFor();
     const reviewerRow = mp.getByRole("row", { name: new RegExp(reviewer.name) });
     // assigned, to do, submitted, abstained, recused, last reminded, remind
-    expect(await reviewerRow.getByRole("cell").allTextContents()).toEqual(["1", "1", "0", "0", "0", "—", "Remind"]);
+    await expect.poll(() => reviewerRow.getByRole("cell").allTextContents(), { timeout: 10_000 }).toEqual(["1", "1", "0", "0", "0", "—", "Remind"]);
     await mp.getByText("1 applications can be assigned; 0 have fewer than 1 active reviews.").waitFor();
     await expectAccessible(mp);
 
@@ -275,6 +276,13 @@ describe("the application loop", () => {
     await decided.getByRole("cell", { name: "Awaiting" }).waitFor();
     const offerDeadline = (await decided.getByRole("cell", { name: /\(Asia\/Ho_Chi_Minh\)$/ }).textContent())!;
     await expectAccessible(mp);
+    // Accepted is not yet in: the programme's cohort waits for the founders.
+    await mp.goto(programmeUrl);
+    await mp.getByRole("link", { name: "Cohort of this programme" }).click();
+    await mp.waitForURL(/\/manage\/programmes\/[0-9a-f-]{36}\/cohort$/);
+    await mp.getByRole("heading", { name: `Cohort · ${PROGRAMME.en}`, level: 1 }).waitFor();
+    await mp.getByText("No startup has joined this programme's cohort yet.", { exact: false }).waitFor();
+    await expectAccessible(mp);
 
     // ── The founder finds the decision mail, in Vietnamese, follows its link and confirms.
     await fp.goto(`${base}/dev/mailbox`);
@@ -310,7 +318,7 @@ describe("the application loop", () => {
       .waitFor();
 
     // ── The manager sees the answer, and the startup in the cohort with its founders, stage and sector.
-    await mp.reload();
+    await mp.goto(`${callUrl}/decisions`);
     await decided.getByRole("cell", { name: "Confirmed" }).waitFor();
     expect(offerDeadline).toMatch(/\(Asia\/Ho_Chi_Minh\)$/);
     await tabs.getByRole("link", { name: "Cohort" }).click();
@@ -320,7 +328,27 @@ describe("the application loop", () => {
     await member.getByRole("cell", { name: "Smart water" }).waitFor();
     await member.getByRole("cell", { name: code }).waitFor();
     await expectAccessible(mp);
-    expect(programmeUrl).toMatch(/\/manage\/programmes\//);
+
+    // The cohort belongs to the programme: its own page lists the startup and the call it came through.
+    await mp.goto(programmeUrl);
+    await mp.getByRole("link", { name: "Cohort of this programme" }).click();
+    await mp.waitForURL(/\/cohort$/);
+    await mp.getByText("1 startup", { exact: true }).waitFor();
+    const inCohort = mp.getByRole("row", { name: new RegExp(STARTUP) });
+    await inCohort.getByRole("link", { name: STARTUP }).waitFor();
+    await inCohort.getByRole("cell", { name: `${founder.name}, ${cofounder.name}` }).waitFor();
+    await inCohort.getByRole("cell", { name: "MVP" }).waitFor();
+    await inCohort.getByRole("cell", { name: "Smart water" }).waitFor();
+    await inCohort.getByRole("cell", { name: `${CALL.en} · application ${code}` }).waitFor();
+    // Joined today, in the manager's time zone.
+    await inCohort.getByRole("cell", { name: formatDate(new Date(), "en", "Asia/Ho_Chi_Minh") }).waitFor();
+    await expectAccessible(mp);
+    // The same page in Vietnamese.
+    await mp.getByRole("button", { name: "Tiếng Việt" }).click();
+    await mp.getByRole("heading", { name: `Khóa ươm tạo · ${PROGRAMME.vi}`, level: 1 }).waitFor();
+    await mp.getByRole("columnheader", { name: "Qua đợt tuyển chọn" }).waitFor();
+    await inCohort.getByRole("cell", { name: `${CALL.vi} · hồ sơ ${code}` }).waitFor();
+    await expectAccessible(mp);
 
     expect(pageErrors).toEqual([]);
   });
