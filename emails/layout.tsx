@@ -11,7 +11,9 @@ const footer = {
 export function Layout(props: { locale: MailLocale; preview: string; heading: string; children: ReactNode }) {
   return (
     <Html lang={props.locale}>
-      <Head />
+      <Head>
+        <title>{props.heading}</title>
+      </Head>
       <Preview>{props.preview}</Preview>
       <Body style={{ backgroundColor: "#f4f6f8", fontFamily: "Arial, sans-serif", color: "#1b1f24" }}>
         <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px" }}>

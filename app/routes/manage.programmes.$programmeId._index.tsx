@@ -73,6 +73,10 @@ export default function ProgrammePage() {
           {t("manage.newCall")}
         </Link>
       </p>
+      <h2>{t("manage.tabs.cohort")}</h2>
+      <p>
+        {t("manage.cohort.lead")} <Link to={`/manage/programmes/${programme.id}/cohort`}>{t("manage.cohort.link")}</Link>
+      </p>
       <h2>{t("manage.editProgrammeTitle")}</h2>
       <div className="narrow">
         <ProgrammeForm intent="updateProgramme" answer={result} values={programme} submitLabel={t("manage.save")} />

@@ -87,7 +87,7 @@ export default function ReviewApplication() {
       <StartupIdentity identity={page.identity} blindFields={call?.blindFields ?? []} />
 
       <h2>{t("review.answers")}</h2>
-      <ReviewAnswers answers={page.answers} hiddenQuestions={page.hiddenQuestions} locale={locale} />
+      <ReviewAnswers applicationId={application.id} answers={page.answers} hiddenQuestions={page.hiddenQuestions} locale={locale} />
 
       <h2 id="scoring-title">{t("review.scoring")}</h2>
       {final ? (

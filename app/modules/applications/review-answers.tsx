@@ -4,12 +4,19 @@ import type { Identity, ReviewAnswer } from "./review-page.server";
 
 const isHttpUrl = (v: unknown): v is string => typeof v === "string" && /^https?:\/\/\S+$/i.test(v);
 
-function AnswerValue({ answer, locale }: { answer: ReviewAnswer; locale: Locale }) {
+function AnswerValue({ applicationId, answer, locale }: { applicationId: string; answer: ReviewAnswer; locale: Locale }) {
   const { t } = useTranslation();
   const { kind, value, options, file } = answer;
   if (kind === "file") {
+    // The deck opens in a tab of its own, so scores being entered here are not lost; the file
+    // route serves it only to those RLS lets read it.
     return file ? (
-      <>{t("review.file", { name: file.name, size: Math.max(1, Math.round(file.sizeBytes / 1024)) })}</>
+      <>
+        <a href={`/applications/${applicationId}/files/${file.id}`} target="_blank" rel="noopener noreferrer">
+          {file.name}
+        </a>{" "}
+        <span className="tag">{t("review.fileSize", { size: Math.max(1, Math.round(file.sizeBytes / 1024)) })}</span>
+      </>
     ) : (
       <span className="tag">{t("review.noFile")}</span>
     );
@@ -29,7 +36,17 @@ function AnswerValue({ answer, locale }: { answer: ReviewAnswer; locale: Locale 
 }
 
 /** The answers a reviewer may read (non-blind questions only; RLS drops the others). */
-export function ReviewAnswers({ answers, hiddenQuestions, locale }: { answers: ReviewAnswer[]; hiddenQuestions: number; locale: Locale }) {
+export function ReviewAnswers({
+  applicationId,
+  answers,
+  hiddenQuestions,
+  locale,
+}: {
+  applicationId: string;
+  answers: ReviewAnswer[];
+  hiddenQuestions: number;
+  locale: Locale;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -39,7 +56,7 @@ export function ReviewAnswers({ answers, hiddenQuestions, locale }: { answers: R
           <div key={a.questionId}>
             <dt>{a.label[locale]}</dt>
             <dd>
-              <AnswerValue answer={a} locale={locale} />
+              <AnswerValue applicationId={applicationId} answer={a} locale={locale} />
             </dd>
           </div>
         ))}
