@@ -3,9 +3,9 @@ import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { cohortPage } from "~/modules/applications/cohort.server";
+import { CohortTable } from "~/modules/applications/cohort-table";
 import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { formatDate } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,32 +26,7 @@ export default function Cohort() {
       {members.length === 0 ? (
         <p className="empty">{t("decide.cohort.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("decide.cohort.startup")}</th>
-                <th scope="col">{t("decide.cohort.founders")}</th>
-                <th scope="col">{t("decide.cohort.stage")}</th>
-                <th scope="col">{t("decide.cohort.sector")}</th>
-                <th scope="col">{t("decide.cohort.joined")}</th>
-                <th scope="col">{t("decide.cohort.application")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.startupId}>
-                  <th scope="row">{m.website ? <a href={m.website}>{m.name}</a> : m.name}</th>
-                  <td>{m.founders.join(", ") || t("decide.common.none")}</td>
-                  <td>{t(`decide.startupStages.${m.stage}`)}</td>
-                  <td>{m.sector || t("decide.common.none")}</td>
-                  <td>{formatDate(m.joinedAt, locale, timeZone)}</td>
-                  <td>{m.code ?? t("decide.common.none")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CohortTable members={members} locale={locale} timeZone={timeZone} />
       )}
     </section>
   );

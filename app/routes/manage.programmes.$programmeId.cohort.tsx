@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { programmeCohortPage } from "~/modules/applications/cohort.server";
+import { CohortTable } from "~/modules/applications/cohort-table";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
-import { formatDate } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Cohort · Khóa ươm tạo" }];
@@ -19,7 +19,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ProgrammeCohort() {
   const { t } = useTranslation();
   const { programme, members, locale, timeZone } = useLoaderData<typeof loader>();
-  const missing = t("manage.cohort.missing");
   return (
     <section className="page">
       <p>
@@ -31,47 +30,7 @@ export default function ProgrammeCohort() {
       {members.length === 0 ? (
         <p className="empty">{t("manage.cohort.none")}</p>
       ) : (
-        <>
-          <p>{t("manage.cohort.count", { count: members.length })}</p>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t("manage.cohort.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("manage.cohort.startup")}</th>
-                  <th scope="col">{t("manage.cohort.founders")}</th>
-                  <th scope="col">{t("manage.cohort.stage")}</th>
-                  <th scope="col">{t("manage.cohort.sector")}</th>
-                  <th scope="col">{t("manage.cohort.call")}</th>
-                  <th scope="col">{t("manage.cohort.joined")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.startupId}>
-                    <th scope="row">
-                      <Link to={`/startups/${m.slug}`}>{m.name}</Link>
-                    </th>
-                    <td>{m.founders.join(", ") || missing}</td>
-                    <td>{t(`manage.startupStages.${m.stage}`)}</td>
-                    <td>{m.sector || missing}</td>
-                    <td>
-                      {m.call ? (
-                        <>
-                          <Link to={`/manage/calls/${m.call.id}`}>{m.call.title[locale]}</Link>
-                          {m.code ? ` · ${t("manage.cohort.reference", { code: m.code })}` : null}
-                        </>
-                      ) : (
-                        missing
-                      )}
-                    </td>
-                    <td>{formatDate(m.joinedAt, locale, timeZone)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+        <CohortTable members={members} locale={locale} timeZone={timeZone} />
       )}
     </section>
   );

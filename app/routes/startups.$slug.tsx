@@ -71,7 +71,7 @@ export default function StartupPage() {
         <div>
           <h1>{startup.name}</h1>
           <p className="tag">
-            {[startup.sector, t(`apply.startup.stages.${startup.stage}`)].filter(Boolean).join(" · ")}
+            {[startup.sector, t(`startupStages.${startup.stage}`)].filter(Boolean).join(" · ")}
           </p>
           {startup.website ? (
             <p>

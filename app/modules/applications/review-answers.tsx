@@ -89,7 +89,7 @@ export function StartupIdentity({ identity, blindFields }: { identity: Identity 
           {identity.stage ? (
             <div>
               <dt>{t("review.stage")}</dt>
-              <dd>{t(`review.startupStages.${identity.stage}`)}</dd>
+              <dd>{t(`startupStages.${identity.stage}`)}</dd>
             </div>
           ) : null}
           {isHttpUrl(identity.website) ? (

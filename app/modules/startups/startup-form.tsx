@@ -35,7 +35,7 @@ export function StartupForm({ startup, errors, submitLabel, redirectTo }: { star
         <select id="field-stage" defaultValue={startup?.stage ?? "idea"} {...form.register("stage")}>
           {STAGES.map((s) => (
             <option key={s} value={s}>
-              {t(`apply.startup.stages.${s}`)}
+              {t(`startupStages.${s}`)}
             </option>
           ))}
         </select>

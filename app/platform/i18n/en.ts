@@ -58,6 +58,7 @@ export const en = {
     government_agency: "Government agency",
     investor: "Investor",
   },
+  startupStages: { idea: "Idea", prototype: "Prototype", mvp: "MVP", seed: "Seed", growth: "Growth" },
   auth: {
     signInTitle: "Sign in",
     signUpTitle: "Create your account",

@@ -59,6 +59,7 @@ export const vi: Dictionary = {
     government_agency: "Cơ quan nhà nước",
     investor: "Nhà đầu tư",
   },
+  startupStages: { idea: "Ý tưởng", prototype: "Sản phẩm mẫu", mvp: "MVP", seed: "Hạt giống", growth: "Tăng trưởng" },
   auth: {
     signInTitle: "Đăng nhập",
     signUpTitle: "Tạo tài khoản",

@@ -22,7 +22,6 @@ const en = {
   decisions: { accepted: "Accepted", waitlisted: "Waitlisted", rejected: "Rejected" },
   statuses: { draft: "Draft", submitted: "Submitted", withdrawn: "Withdrawn" },
   offer: { confirmed: "Confirmed", declined: "Declined" },
-  startupStages: { idea: "Idea", prototype: "Prototype", mvp: "MVP", seed: "Seed", growth: "Growth" },
   reviewers: {
     title: "Reviewers · {{call}}",
     lead: "{{count}} applications can be assigned; {{under}} have fewer than {{n}} active reviews.",
@@ -112,12 +111,6 @@ const en = {
     title: "Cohort · {{program}}",
     lead: "Startups that accepted an offer of this programme.",
     none: "No startup has confirmed a place yet.",
-    startup: "Startup",
-    founders: "Founders",
-    stage: "Stage",
-    sector: "Sector",
-    joined: "Joined",
-    application: "Application",
   },
   export: {
     columns: {
@@ -174,7 +167,6 @@ export const decideStrings: { en: typeof en; vi: typeof en } = {
     decisions: { accepted: "Chấp nhận", waitlisted: "Danh sách chờ", rejected: "Từ chối" },
     statuses: { draft: "Bản nháp", submitted: "Đã nộp", withdrawn: "Đã rút" },
     offer: { confirmed: "Đã xác nhận", declined: "Đã từ chối" },
-    startupStages: { idea: "Ý tưởng", prototype: "Sản phẩm mẫu", mvp: "MVP", seed: "Hạt giống", growth: "Tăng trưởng" },
     reviewers: {
       title: "Người đánh giá · {{call}}",
       lead: "Có {{count}} hồ sơ có thể phân công; {{under}} hồ sơ chưa đủ {{n}} lượt đánh giá.",
@@ -264,12 +256,6 @@ export const decideStrings: { en: typeof en; vi: typeof en } = {
       title: "Khóa ươm tạo · {{program}}",
       lead: "Các khởi nghiệp đã nhận lời tham gia chương trình.",
       none: "Chưa có khởi nghiệp nào xác nhận tham gia.",
-      startup: "Khởi nghiệp",
-      founders: "Nhà sáng lập",
-      stage: "Giai đoạn",
-      sector: "Lĩnh vực",
-      joined: "Ngày tham gia",
-      application: "Hồ sơ",
     },
     export: {
       columns: {

@@ -177,7 +177,6 @@ const en = {
     missing: "—",
     reference: "application {{code}}",
   },
-  startupStages: { idea: "Idea", prototype: "Prototype", mvp: "MVP", seed: "Seed", growth: "Growth" },
   errors: {
     slug: "Use 2–63 lowercase letters, digits and hyphens, starting with a letter or digit.",
     slugTaken: "This web address is already used. Choose another.",
@@ -388,7 +387,6 @@ export const manageStrings: { en: typeof en; vi: typeof en } = {
       missing: "—",
       reference: "hồ sơ {{code}}",
     },
-    startupStages: { idea: "Ý tưởng", prototype: "Sản phẩm mẫu", mvp: "MVP", seed: "Hạt giống", growth: "Tăng trưởng" },
     errors: {
       slug: "Dùng 2–63 chữ thường không dấu, chữ số và dấu gạch ngang, bắt đầu bằng chữ hoặc số.",
       slugTaken: "Địa chỉ web này đã được dùng. Hãy chọn địa chỉ khác.",
