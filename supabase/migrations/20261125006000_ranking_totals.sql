@@ -24,8 +24,11 @@
 --
 -- Why a new migration: the tables, triggers and functions below; existing migrations stay as landed.
 
+-- Rows derived from the scores and kept only by the triggers below, which also remove them (no
+-- foreign keys: a refresh checking them would lock application rows while holding its call's
+-- lock, and deadlock with an application being moved, which locks them the other way round).
 create table public.review_totals (
-  application_id uuid not null references public.applications (id) on delete cascade,
+  application_id uuid not null,
   reviewer_id uuid not null,
   round public.app_stage not null,
   -- the application's call, kept here so a call's rows are read through one index
@@ -41,7 +44,7 @@ create index review_totals_call_reviewer_idx on public.review_totals (call_id, r
 alter table public.review_totals enable row level security;
 
 create table public.application_scores (
-  application_id uuid not null references public.applications (id) on delete cascade,
+  application_id uuid not null,
   round public.app_stage not null,
   call_id uuid not null,
   reviews int not null check (reviews > 0),
@@ -173,22 +176,35 @@ begin
 end
 $$;
 
-/** Refreshes the given reviews, call by call in a fixed order (so two writers never cross locks). */
+/**
+ * Refreshes the given reviews in their applications' calls, call by call in a fixed order (so two
+ * writers never take two calls' locks in opposite orders). Once those locks are held, the calls
+ * are read again: an application moved to another call meanwhile is refreshed there too.
+ */
 create function public.refresh_ranking_of(apps uuid[], reviewers uuid[], rounds public.app_stage[]) returns void
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
+  done uuid[] := '{}';
+  passed uuid[];
   g record;
 begin
-  for g in
-    select a.call_id, k.round, array_agg(k.app) as apps, array_agg(k.reviewer) as reviewers
-      from unnest(apps, reviewers, rounds) as k(app, reviewer, round)
-      -- an application deleted by this statement is handled by its own trigger, which rebuilds its call
-      join public.applications a on a.id = k.app
-     group by a.call_id, k.round
-     order by a.call_id, k.round
   loop
-    perform public.refresh_ranking(g.call_id, g.round, g.apps, g.reviewers);
+    passed := '{}';
+    for g in
+      select a.call_id, k.round, array_agg(k.app) as apps, array_agg(k.reviewer) as reviewers
+        from unnest(apps, reviewers, rounds) as k(app, reviewer, round)
+        -- an application deleted by this statement: its own trigger rebuilds its call
+        join public.applications a on a.id = k.app
+       where a.call_id <> all (done)
+       group by a.call_id, k.round
+       order by a.call_id, k.round
+    loop
+      perform public.refresh_ranking(g.call_id, g.round, g.apps, g.reviewers);
+      passed := passed || g.call_id;
+    end loop;
+    exit when cardinality(passed) = 0;
+    done := done || passed;
   end loop;
 end
 $$;
@@ -250,8 +266,9 @@ begin
 end
 $$;
 
--- Applications deleted (their rows go by cascade) or moved to another call: the reviewers' means
--- and spreads in those calls change, so rebuild them. A call without kept rows has nothing to redo.
+-- Applications deleted (with a startup or a call, too) or moved to another call: the reviewers'
+-- means and spreads in those calls change, so rebuild them; on deletion, only the calls where the
+-- applications had totals (the rebuild removes the deleted applications' rows).
 create function public.applications_ranking() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
@@ -259,15 +276,16 @@ declare
   c uuid;
 begin
   if tg_op = 'DELETE' then
-    for c in select distinct call_id from gone_rows order by call_id loop
-      if exists (select 1 from public.review_totals where call_id = c) then
-        perform public.rebuild_call_ranking(c);
-      end if;
-    end loop;
-  else
-    for c in select distinct x from unnest(array[old.call_id, new.call_id]) x order by x loop
+    for c in
+      select distinct t.call_id from public.review_totals t join gone_rows g on g.id = t.application_id order by t.call_id
+    loop
       perform public.rebuild_call_ranking(c);
     end loop;
+  else
+    -- The old call first: a score writer that found the application there locks that call first
+    -- too, then the new one (refresh_ranking_of), so the two do not deadlock.
+    perform public.rebuild_call_ranking(old.call_id);
+    perform public.rebuild_call_ranking(new.call_id);
   end if;
   return null;
 end

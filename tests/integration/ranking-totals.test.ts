@@ -130,6 +130,34 @@ const form = (fields: Record<string, string>) => {
   return f;
 };
 
+/**
+ * Runs each writer in its own transaction and connection, all released at once: each opens its
+ * transaction and waits on a gate (an advisory lock held here) until every one of them waits.
+ */
+async function atOnce(writers: ((tx: Tx) => Promise<unknown>)[]) {
+  const gateDb = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    const gate = await gateDb.reserve();
+    await gate`select pg_advisory_lock(4242)`;
+    const running = writers.map((work) =>
+      asService(async (tx) => {
+        await tx`select pg_advisory_xact_lock_shared(4242)`;
+        await work(tx);
+      }),
+    );
+    await expect
+      .poll(async () => (await gate`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = 4242 and not granted`)[0]!.n, {
+        timeout: 10_000,
+      })
+      .toBe(writers.length);
+    await gate`select pg_advisory_unlock(4242)`;
+    gate.release();
+    await Promise.all(running);
+  } finally {
+    await gateDb.end();
+  }
+}
+
 describe("kept ranking totals", () => {
   it("equal the scores' totals and z-scores, a reviewer who gave everyone the same counting zero", async () => {
     const f = await fixture(5);
@@ -222,57 +250,53 @@ describe("kept ranking totals", () => {
     await reviewAll(f, [0, 1, 2]);
     const r = reviewers.map((u) => u.id);
     for (const app of f.apps.slice(0, 3)) await assign(app, r[3]!);
-    // A gate: every writer opens its transaction and waits on it, then all go at once.
-    const gateDb = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
-    try {
-      for (let round = 1; round <= 4; round++) {
-        const gate = await gateDb.reserve();
-        await gate`select pg_advisory_lock(4242)`;
-        const gated = (work: (tx: Tx) => Promise<unknown>) =>
-          asService(async (tx) => {
-            await tx`select pg_advisory_xact_lock_shared(4242)`;
-            await work(tx);
-          });
-        const rescore = (i: number, reviewer: number) => (tx: Tx) => {
-          const [la, lb] = levelsFor(i, reviewer, round);
-          return tx`update public.review_scores set level = case criterion_id when ${f.a}::uuid then ${la}::int else ${lb}::int end
-                     where application_id = ${f.apps[i]!} and reviewer_id = ${r[reviewer]!}`;
-        };
-        const writers = [
-          // one reviewer rescoring three applications in three transactions: the same mean and spread
-          gated(rescore(0, 0)),
-          gated(rescore(1, 0)),
-          gated(rescore(2, 0)),
-          gated(rescore(3, 1)),
-          // a fourth reviewer submitting, or stepping back, alternately
-          gated(async (tx) => {
-            const app = f.apps[round % 3]!;
-            const [la, lb] = levelsFor(round, 3);
-            if (round % 2 === 1) {
-              await tx`insert into public.review_scores (application_id, reviewer_id, round, criterion_id, level)
-                       values (${app}, ${r[3]!}, 'review', ${f.a}, ${la}), (${app}, ${r[3]!}, 'review', ${f.b}, ${lb})
-                       on conflict (application_id, reviewer_id, round, criterion_id) do update set level = excluded.level`;
-              await tx`update public.review_assignments set status = 'submitted' where application_id = ${app} and reviewer_id = ${r[3]!}`;
-            } else {
-              await tx`delete from public.review_scores where application_id = ${app} and reviewer_id = ${r[3]!}`;
-              await tx`update public.review_assignments set status = 'recused' where application_id = ${app} and reviewer_id = ${r[3]!}`;
-            }
-          }),
-          // the manager reweighting a criterion meanwhile
-          gated((tx) => tx`update public.rubric_criteria set weight = ${1 + round} where id = ${f.b}`),
-        ];
-        await expect
-          .poll(async () => (await gateDb`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = 4242 and not granted`)[0]!.n, {
-            timeout: 10_000,
-          })
-          .toBe(writers.length);
-        await gate`select pg_advisory_unlock(4242)`;
-        gate.release();
-        await Promise.all(writers);
-        await expectFresh(f.callId);
-      }
-    } finally {
-      await gateDb.end();
+    for (let round = 1; round <= 4; round++) {
+      const rescore = (i: number, reviewer: number) => (tx: Tx) => {
+        const [la, lb] = levelsFor(i, reviewer, round);
+        return tx`update public.review_scores set level = case criterion_id when ${f.a}::uuid then ${la}::int else ${lb}::int end
+                   where application_id = ${f.apps[i]!} and reviewer_id = ${r[reviewer]!}`;
+      };
+      await atOnce([
+        // one reviewer rescoring three applications in three transactions: the same mean and spread
+        rescore(0, 0),
+        rescore(1, 0),
+        rescore(2, 0),
+        rescore(3, 1),
+        // a fourth reviewer submitting, or stepping back, alternately
+        async (tx) => {
+          const app = f.apps[round % 3]!;
+          const [la, lb] = levelsFor(round, 3);
+          if (round % 2 === 1) {
+            await tx`insert into public.review_scores (application_id, reviewer_id, round, criterion_id, level)
+                     values (${app}, ${r[3]!}, 'review', ${f.a}, ${la}), (${app}, ${r[3]!}, 'review', ${f.b}, ${lb})
+                     on conflict (application_id, reviewer_id, round, criterion_id) do update set level = excluded.level`;
+            await tx`update public.review_assignments set status = 'submitted' where application_id = ${app} and reviewer_id = ${r[3]!}`;
+          } else {
+            await tx`delete from public.review_scores where application_id = ${app} and reviewer_id = ${r[3]!}`;
+            await tx`update public.review_assignments set status = 'recused' where application_id = ${app} and reviewer_id = ${r[3]!}`;
+          }
+        },
+        // the manager reweighting a criterion meanwhile
+        (tx) => tx`update public.rubric_criteria set weight = ${1 + round} where id = ${f.b}`,
+      ]);
+      await expectFresh(f.callId);
+    }
+  });
+
+  it("stay exact when a score is written while its application moves to another call", async () => {
+    const [x, y] = [await fixture(3), await fixture(3)];
+    await reviewAll(x, [0, 1]);
+    await reviewAll(y, [0, 1]);
+    // The moving application keeps its scores (on x's criteria): only its call changes.
+    const moving = x.apps[0]!;
+    for (let round = 1; round <= 4; round++) {
+      const [from, to] = round % 2 === 1 ? [x, y] : [y, x];
+      await atOnce([
+        (tx) => tx`update public.review_scores set level = ${1 + (round % 5)} where application_id = ${moving} and reviewer_id = ${reviewers[0]!.id}`,
+        (tx) => tx`update public.applications set call_id = ${to.callId} where id = ${moving} and call_id = ${from.callId}`,
+      ]);
+      await expectFresh(x.callId);
+      await expectFresh(y.callId);
     }
   });
 });
