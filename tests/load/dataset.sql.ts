@@ -161,6 +161,8 @@ export const STEPS: [label: string, sql: string][] = [
   ["review assignments", assignments],
   ["review scores", scores],
   ["", "set local session_replication_role = origin"],
+  // Replica mode skipped the triggers that keep the ranking's totals: compute them once here.
+  ["ranking totals", `select public.rebuild_call_ranking(${callId})`],
 ];
 
 export const TABLES = [
@@ -175,4 +177,6 @@ export const TABLES = [
   "public.applications",
   "public.review_assignments",
   "public.review_scores",
+  "public.review_totals",
+  "public.application_scores",
 ];

@@ -36,18 +36,15 @@ export function exportCsv(claims: Claims, callId: string, locale: Locale): Promi
         select id, kind, json_build_object('vi', label_vi, 'en', label_en) as label, options
           from public.call_questions where call_id = ${call.id} order by step, position, created_at`,
       tx<ExportRow[]>`
-        select a.code, s.name as startup,
-               case when t.id is null then null else json_build_object('vi', t.name_vi, 'en', t.name_en) end as track,
-               a.stage, a.eligible, a.decision, a.submitted_at, r.reviews, r.raw_score, r.z_score, r.rank, r.percentile,
+        select r.code, r.startup,
+               case when r.track_id is null then null else json_build_object('vi', r.track_vi, 'en', r.track_en) end as track,
+               r.stage, r.eligible, r.decision, r.submitted_at, r.reviews, r.raw_score, r.z_score, r.rank, r.percentile,
                coalesce((select json_object_agg(x.question_id, x.value) from public.application_answers x
-                          where x.application_id = a.id), '{}') as answers,
+                          where x.application_id = r.application_id), '{}') as answers,
                coalesce((select json_object_agg(f.question_id, f.original_name) from public.application_files f
-                          where f.application_id = a.id), '{}') as files
-          from public.call_ranking(${call.id}) r
-          join public.applications a on a.id = r.application_id
-          join public.startups s on s.id = a.startup_id
-          left join public.call_tracks t on t.id = a.track_id
-         order by r.rank, a.code`,
+                          where f.application_id = r.application_id), '{}') as files
+          from public.ranked_applications(${call.id}) r
+         order by r.rank, r.code`,
     ]);
     const t = tFor(locale);
     const header = [

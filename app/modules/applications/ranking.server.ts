@@ -27,9 +27,10 @@ export type RankingRow = {
 export type RankingPage = { call: ManagedCall; rows: RankingRow[]; total: number; page: number; pageSize: number };
 
 /**
- * One page of the call's ranking: `call_ranking` joined with each application's code, startup,
- * track, stage, eligibility and decision, filtered, sorted and paged in the database. One
- * statement for the rows and their count (a window), whatever the number of applications.
+ * One page of the call's ranking: `ranked_applications` (the ranking with each application's code,
+ * startup, track, stage, eligibility and decision, checked once for the caller rather than per row),
+ * filtered, sorted and paged in the database. One statement for the rows and their count (a
+ * window), whatever the number of applications.
  */
 export function rankingPage(claims: Claims, callId: string, query: RankingQuery): Promise<RankingPage | null> {
   return asUser(claims, async (tx) => {
@@ -50,9 +51,9 @@ function orderBy(tx: Tx, sort: RankingQuery["sort"], dir: RankingQuery["dir"]) {
     case "reviews":
       return desc ? tx`r.reviews desc` : tx`r.reviews asc`;
     case "startup":
-      return desc ? tx`s.name desc` : tx`s.name asc`;
+      return desc ? tx`r.startup desc` : tx`r.startup asc`;
     case "code":
-      return desc ? tx`a.code desc` : tx`a.code asc`;
+      return desc ? tx`r.code desc` : tx`r.code asc`;
     default:
       return desc ? tx`r.rank desc` : tx`r.rank asc`;
   }
@@ -65,24 +66,21 @@ async function rankingRows(tx: Tx, call: ManagedCall, q: RankingQuery) {
   const decision = q.decision && q.decision !== "none" ? q.decision : null;
   const undecided = q.decision === "none";
   const rows = await tx<(Omit<RankingRow, "rawScore" | "zScore" | "percentile"> & { rawScore: string | null; zScore: string | null; percentile: string; total: number })[]>`
-    select a.id, a.code, s.name as startup,
-           case when t.id is null then null else json_build_object('vi', t.name_vi, 'en', t.name_en) end as track,
-           a.stage, a.eligible, a.decision, a.offer_expires_at as "offerExpiresAt", a.offer_response as "offerResponse",
-           a.feedback_released as "feedbackReleased", r.reviews, r.raw_score as "rawScore", r.z_score as "zScore",
+    select r.application_id as id, r.code, r.startup,
+           case when r.track_id is null then null else json_build_object('vi', r.track_vi, 'en', r.track_en) end as track,
+           r.stage, r.eligible, r.decision, r.offer_expires_at as "offerExpiresAt", r.offer_response as "offerResponse",
+           r.feedback_released as "feedbackReleased", r.reviews, r.raw_score as "rawScore", r.z_score as "zScore",
            r.rank, r.percentile,
            coalesce(r.raw_score >= ${call.shortlistThreshold}::numeric, false) as shortlisted,
            count(*) over ()::int as total
-      from public.call_ranking(${call.id}) r
-      join public.applications a on a.id = r.application_id
-      join public.startups s on s.id = a.startup_id
-      left join public.call_tracks t on t.id = a.track_id
-     where (${track}::uuid is null or a.track_id = ${track})
-       and (${stage}::public.app_stage is null or a.stage = ${stage})
-       and (${eligible}::boolean is null or a.eligible is not distinct from ${eligible})
-       and (${decision}::public.app_decision is null or a.decision = ${decision})
-       and (not ${undecided} or a.decision is null)
+      from public.ranked_applications(${call.id}) r
+     where (${track}::uuid is null or r.track_id = ${track})
+       and (${stage}::public.app_stage is null or r.stage = ${stage})
+       and (${eligible}::boolean is null or r.eligible is not distinct from ${eligible})
+       and (${decision}::public.app_decision is null or r.decision = ${decision})
+       and (not ${undecided} or r.decision is null)
        and (${q.minScore ?? null}::numeric is null or r.raw_score >= ${q.minScore ?? null})
-     order by ${orderBy(tx, q.sort, q.dir)}, a.code
+     order by ${orderBy(tx, q.sort, q.dir)}, r.code
      limit ${RANKING_PAGE_SIZE} offset ${(q.page - 1) * RANKING_PAGE_SIZE}`;
   return {
     total: rows[0]?.total ?? 0,
