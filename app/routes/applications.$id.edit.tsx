@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { DECK_MAX_BYTES, SubmitSchema } from "~/modules/applications/apply-schema";
 import { loadDraft, stepsOf } from "~/modules/applications/drafts.server";
-import { Deadline, useBilingual } from "~/modules/applications/founder-ui";
+import { BlindNotice, Deadline, useBilingual } from "~/modules/applications/founder-ui";
 import { isUuid } from "~/modules/applications/outcomes.server";
 import { saveDraftStep, type UploadedFile } from "~/modules/applications/save-step.server";
 import { StepForm } from "~/modules/applications/step-form";
@@ -56,7 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.outcome === "submitted" || result.outcome === "already_submitted") throw redirect(`/applications/${id}?${result.outcome}=1`);
     if (result.outcome === "not_found") throw data(null, { status: 404 });
     if (result.outcome === "withdrawn") throw redirect(`/applications/${id}`);
-    return data({ errors: null, message: result.outcome === "call_closed" ? "apply.errors.callClosed" : "apply.errors.incomplete", saved: false }, { status: 409 });
+    return data(
+      { errors: null, message: result.outcome === "call_closed" ? "apply.errors.callClosed" : "apply.errors.incomplete", saved: false },
+      { status: 409 },
+    );
   }
   const step = Number(form.get("step"));
   if (!Number.isInteger(step) || step < 1 || step > 10) return invalid({ form: "validation.required" });
@@ -91,6 +94,7 @@ export default function EditApplication() {
       <p>
         {t("apply.call.deadline")}: <Deadline at={call.closesAt} callZone={call.timeZone} />
       </p>
+      <BlindNotice fields={call.blindFields} />
       <nav aria-label={t("apply.form.steps")}>
         <ol className="steps">
           {steps.map((s) => (

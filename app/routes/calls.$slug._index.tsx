@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Deadline, useBilingual } from "~/modules/applications/founder-ui";
+import { BlindNotice, Deadline, useBilingual } from "~/modules/applications/founder-ui";
 import { callPage } from "~/modules/applications/open-calls.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { RouteError } from "~/ui/route-error";
@@ -41,6 +41,7 @@ export default function CallPage() {
         <dt>{t("apply.call.state")}</dt>
         <dd>{t(`apply.call.states.${state}`)}</dd>
       </dl>
+      <BlindNotice fields={call.blindFields} />
       <div className="actions">
         {state !== "open" ? null : !signedIn ? (
           <Link className="button" to={`/auth/sign-in?redirectTo=${encodeURIComponent(`${here}/apply`)}`}>

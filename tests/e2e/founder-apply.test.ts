@@ -45,6 +45,8 @@ describe("a founder", () => {
     await page.getByRole("heading", { name: "Tuyển chọn khóa 2027", level: 1 }).waitFor();
     await page.getByRole("heading", { name: "Tiêu chí đánh giá" }).waitFor();
     await page.getByRole("heading", { name: "Tác động đô thị thông minh" }).waitFor();
+    // The call is blind on founders and team: the founder is told before writing a word.
+    await page.getByText("Người đánh giá của đợt này không thấy tên các nhà sáng lập, đội ngũ của bạn.").waitFor();
     await expectAccessible(page);
 
     await page.getByRole("main").getByRole("link", { name: "Nộp hồ sơ", exact: true }).click();

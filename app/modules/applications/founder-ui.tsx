@@ -31,6 +31,17 @@ export function Deadline({ at, callZone }: { at: string | Date; callZone: string
   );
 }
 
+/**
+ * What the call hides from its reviewers, told to the founder before they write: blind review
+ * holds only if they keep their names out of the other answers and out of the deck.
+ */
+export function BlindNotice({ fields }: { fields: readonly ("organisation" | "founders" | "team")[] }) {
+  const { t } = useTranslation();
+  if (fields.length === 0) return null;
+  const hidden = fields.map((f) => t(`apply.blind.fields.${f}`)).join(", ");
+  return <p className="callout">{t("apply.blind.notice", { hidden })}</p>;
+}
+
 /** An answer as the founder gave it, choices shown by their labels. */
 export function AnswerText({ value, options }: { value: AnswerValue | null; options: ChoiceOption[] }) {
   const { t } = useTranslation();

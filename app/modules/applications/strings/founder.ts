@@ -14,6 +14,10 @@ const en = {
     closes: "Deadline:",
     opens: "Opens:",
   },
+  blind: {
+    notice: "Reviewers of this call do not see {{hidden}}. Keep them out of your other answers and out of your pitch deck, its file name included.",
+    fields: { organisation: "your startup's name", founders: "the founders' names", team: "your team" },
+  },
   call: {
     opens: "Opens",
     deadline: "Deadline",
@@ -194,6 +198,11 @@ export const founderStrings: { en: typeof en; vi: typeof en } = {
       noneOpen: "Hiện chưa có đợt nào đang mở.",
       closes: "Hạn nộp:",
       opens: "Mở từ:",
+    },
+    blind: {
+      notice:
+        "Người đánh giá của đợt này không thấy {{hidden}}. Đừng nêu những thông tin này trong các câu trả lời khác và trong bài thuyết trình, kể cả tên tệp.",
+      fields: { organisation: "tên doanh nghiệp", founders: "tên các nhà sáng lập", team: "đội ngũ của bạn" },
     },
     call: {
       opens: "Mở từ",
