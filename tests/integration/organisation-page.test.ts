@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DIRECTORY_PAGE_SIZE, listOrganisations, organisationPage, ROSTER_PAGE_SIZE } from "~/modules/identity/organisations.server";
 import { directoryQuery } from "~/modules/identity/schema";
-import { asService } from "~/platform/db/transaction.server";
+import { asService, asUser } from "~/platform/db/transaction.server";
 import { statementCount } from "~/platform/db/sql.server";
 import { addMember, createOrg, createUser, type TestUser } from "../support/factories";
 
@@ -56,6 +56,9 @@ describe("an organisation's page", () => {
   it("shows a staff member the roster but not the invitations, and an outsider neither", async () => {
     const stranger = await organisationPage(outsider.claims, org.slug);
     expect(stranger).toMatchObject({ isMember: false, canManage: false, members: { total: 0 }, invites: { total: 0 } });
+    // the roster function itself answers nobody else, and no visitor at all
+    expect(await asUser(outsider.claims, (tx) => tx`select * from public.org_roster(${org.id}, 50, 0)`)).toEqual([]);
+    await expect(asUser(null, (tx) => tx`select * from public.org_roster(${org.id}, 50, 0)`)).rejects.toThrow("errors.forbidden");
     const colleague = await createUser();
     await addMember(org.id, colleague.id, "staff");
     const staff = await organisationPage(colleague.claims, org.slug);

@@ -64,9 +64,9 @@ export function regionOverview(claims: Claims | null) {
 export const ROSTER_PAGE_SIZE = 50;
 
 /**
- * An organisation's page: public facts for anyone; its roster for members; pending invitations
- * for managers, each list a page at a time. RLS decides who sees what, so the queries are the
- * same for everybody.
+ * An organisation's page: public facts for anyone; its roster for members (`org_roster()`);
+ * pending invitations for managers (RLS); each list a page at a time. The database decides who
+ * sees what, so the queries are the same for everybody.
  */
 export async function organisationPage(claims: Claims | null, slug: string, pages: { members: number; invites: number } = { members: 1, invites: 1 }) {
   return asUser(claims, async (tx) => {
@@ -79,10 +79,8 @@ export async function organisationPage(claims: Claims | null, slug: string, page
     const [spaces, members, invites, [me]] = await Promise.all([
       spacesOf(tx, org.id),
       tx<(OrgMember & { total: number })[]>`
-        select m.user_id as "userId", coalesce(p.display_name, '—') as "displayName", m.role, count(*) over ()::int as total
-          from public.memberships m left join public.profiles p on p.id = m.user_id
-         where m.org_id = ${org.id} order by p.display_name, m.user_id, m.role
-         limit ${ROSTER_PAGE_SIZE} offset ${(pages.members - 1) * ROSTER_PAGE_SIZE}`,
+        select user_id as "userId", display_name as "displayName", role, total
+          from public.org_roster(${org.id}, ${ROSTER_PAGE_SIZE}, ${(pages.members - 1) * ROSTER_PAGE_SIZE})`,
       tx<(PendingInvite & { total: number })[]>`
         select id, email, role, expires_at as "expiresAt", count(*) over ()::int as total from public.invitations
          where org_id = ${org.id} and accepted_at is null and expires_at > now() order by created_at desc, id
