@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallHeading } from "~/modules/applications/call-heading";
 import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/form-builder.server";
 import { answer, intentOf, targetOf } from "~/modules/applications/manage-actions.server";
-import { answerFor, IntentButton, Outcome, Section } from "~/modules/applications/manage-ui";
+import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/manage-ui";
 import { QuestionEditor } from "~/modules/applications/question-editor";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
@@ -67,14 +67,7 @@ export default function FormBuilderPage() {
                     {q.answers > 0 ? ` · ${t("manage.form.answers", { count: q.answers })}` : ""}
                   </p>
                   {q.options.length > 0 ? <p className="tag">{q.options.map((o) => `${o[lang]} (${o.value})`).join(" · ")}</p> : null}
-                  <div className="row-actions">
-                    <Link to={`${here}?edit=${q.id}#editor`} className="button secondary small">
-                      {t("manage.edit")}
-                    </Link>
-                    {i > 0 ? <IntentButton intent="moveQuestion" id={q.id} extra={{ direction: "up" }} label={t("manage.moveUp")} /> : null}
-                    {i < inStep.length - 1 ? <IntentButton intent="moveQuestion" id={q.id} extra={{ direction: "down" }} label={t("manage.moveDown")} /> : null}
-                    <IntentButton intent="removeQuestion" id={q.id} label={t("manage.remove")} />
-                  </div>
+                  <RowActions here={here} id={q.id} index={i} count={inStep.length} item="Question" />
                 </li>
               ))}
             </ol>

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallHeading } from "~/modules/applications/call-heading";
 import { CriterionEditor } from "~/modules/applications/criterion-editor";
 import { answer, intentOf, targetOf } from "~/modules/applications/manage-actions.server";
-import { answerFor, IntentButton, Outcome, Section } from "~/modules/applications/manage-ui";
+import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/manage-ui";
 import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/rubric-builder.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
@@ -69,14 +69,7 @@ export default function RubricBuilderPage() {
                 ))}
               </dl>
             ) : null}
-            <div className="row-actions">
-              <Link to={`${here}?edit=${c.id}#editor`} className="button secondary small">
-                {t("manage.edit")}
-              </Link>
-              {i > 0 ? <IntentButton intent="moveCriterion" id={c.id} extra={{ direction: "up" }} label={t("manage.moveUp")} /> : null}
-              {i < criteria.length - 1 ? <IntentButton intent="moveCriterion" id={c.id} extra={{ direction: "down" }} label={t("manage.moveDown")} /> : null}
-              <IntentButton intent="removeCriterion" id={c.id} label={t("manage.remove")} />
-            </div>
+            <RowActions here={here} id={c.id} index={i} count={criteria.length} item="Criterion" />
           </li>
         ))}
       </ol>

@@ -1,4 +1,4 @@
-import { Form, NavLink, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -151,6 +151,21 @@ export function IntentButton({ intent, id, label, extra, secondary = true }: { i
         {label}
       </button>
     </Form>
+  );
+}
+
+/** Edit, move up, move down and remove, for one item of an ordered list (a question, a criterion). */
+export function RowActions({ here, id, index, count, item }: { here: string; id: string; index: number; count: number; item: "Question" | "Criterion" }) {
+  const { t } = useTranslation();
+  return (
+    <div className="row-actions">
+      <Link to={`${here}?edit=${id}#editor`} className="button secondary small">
+        {t("manage.edit")}
+      </Link>
+      {index > 0 ? <IntentButton intent={`move${item}`} id={id} extra={{ direction: "up" }} label={t("manage.moveUp")} /> : null}
+      {index < count - 1 ? <IntentButton intent={`move${item}`} id={id} extra={{ direction: "down" }} label={t("manage.moveDown")} /> : null}
+      <IntentButton intent={`remove${item}`} id={id} label={t("manage.remove")} />
+    </div>
   );
 }
 
