@@ -126,48 +126,43 @@ export function ScoreForm({
 /** Abstaining and recusing, each its own small form with a required reason. */
 export function StepBackForms({ errors, which, recuseOnly = false }: { errors?: FieldErrors; which: "abstain" | "recuse" | null; recuseOnly?: boolean }) {
   const { t } = useTranslation();
-  const abstainForm = useZodForm(AbstainSchema, which === "abstain" ? errors : undefined);
-  const recuseForm = useZodForm(RecuseSchema, which === "recuse" ? errors : undefined);
   return (
     <section aria-labelledby="step-back-title">
       <h2 id="step-back-title">{t("review.otherActions")}</h2>
-      {recuseOnly ? null : (
-        <details className="card" open={which === "abstain"}>
-          <summary>{t("review.abstainTitle")}</summary>
-          <p>{t("review.abstainLead")}</p>
-          <Form method="post" noValidate onSubmit={abstainForm.onSubmit}>
-            <TextArea
-              name="reason"
-              label={t("review.abstainReason")}
-              maxLength={OVERALL_MAX}
-              register={abstainForm.register}
-              error={abstainForm.errorOf("reason")}
-              required
-            />
-            <button type="submit" name="intent" value="abstain" className="button secondary">
-              {t("review.abstainSubmit")}
-            </button>
-          </Form>
-        </details>
-      )}
-      <details className="card" open={which === "recuse"}>
-        <summary>{t("review.recuseTitle")}</summary>
-        <p>{t("review.recuseLead")}</p>
-        <Form method="post" noValidate onSubmit={recuseForm.onSubmit}>
-          <TextArea
-            name="recusalReason"
-            label={t("review.recuseReason")}
-            maxLength={RECUSAL_MAX}
-            register={recuseForm.register}
-            error={recuseForm.errorOf("recusalReason")}
-            required
-          />
-          <button type="submit" name="intent" value="recuse" className="button secondary">
-            {t("review.recuseSubmit")}
-          </button>
-        </Form>
-      </details>
+      {recuseOnly ? null : <ReasonForm intent="abstain" schema={AbstainSchema} field="reason" maxLength={OVERALL_MAX} errors={errors} open={which === "abstain"} />}
+      <ReasonForm intent="recuse" schema={RecuseSchema} field="recusalReason" maxLength={RECUSAL_MAX} errors={errors} open={which === "recuse"} />
     </section>
+  );
+}
+
+function ReasonForm({
+  intent,
+  schema,
+  field,
+  maxLength,
+  errors,
+  open,
+}: {
+  intent: "abstain" | "recuse";
+  schema: typeof AbstainSchema | typeof RecuseSchema;
+  field: string;
+  maxLength: number;
+  errors?: FieldErrors;
+  open: boolean;
+}) {
+  const { t } = useTranslation();
+  const form = useZodForm(schema, open ? errors : undefined);
+  return (
+    <details className="card" open={open}>
+      <summary>{t(`review.${intent}Title`)}</summary>
+      <p>{t(`review.${intent}Lead`)}</p>
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <TextArea name={field} label={t(`review.${intent}Reason`)} maxLength={maxLength} register={form.register} error={form.errorOf(field)} required />
+        <button type="submit" name="intent" value={intent} className="button secondary">
+          {t(`review.${intent}Submit`)}
+        </button>
+      </Form>
+    </details>
   );
 }
 
