@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { Layout, buttonStyle, type MailLocale } from "./layout";
+import { Text } from "@react-email/components";
+import { Action, Layout, type MailLocale } from "./layout";
 
 export type ApplicationDecisionProps = {
   locale: MailLocale;
@@ -52,10 +52,9 @@ export default function ApplicationDecision(p: ApplicationDecisionProps) {
       {p.message ? <Text style={{ whiteSpace: "pre-line" }}>{p.message}</Text> : null}
       {p.decision === "accepted" && p.deadline ? <Text>{c.confirm(p.deadline)}</Text> : null}
       {p.feedbackReleased ? <Text>{c.feedback}</Text> : null}
-      <Button href={p.url} style={buttonStyle}>
+      <Action href={p.url}>
         {p.decision === "accepted" ? c.actionConfirm : c.action}
-      </Button>
-      <Text>{p.url}</Text>
+      </Action>
     </Layout>
   );
 }

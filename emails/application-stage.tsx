@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { Layout, buttonStyle, type MailLocale } from "./layout";
+import { Text } from "@react-email/components";
+import { Action, Layout, type MailLocale } from "./layout";
 
 export type Stage = "screening" | "review" | "interview" | "decision";
 export type ApplicationStageProps = { locale: MailLocale; startup: string; call: string; code: string; stage: Stage; url: string };
@@ -33,10 +33,9 @@ export default function ApplicationStage(p: ApplicationStageProps) {
     <Layout locale={p.locale} preview={c.subject(p)} heading={c.subject(p)}>
       <Text>{c.body(p)}</Text>
       <Text>{c.how}</Text>
-      <Button href={p.url} style={buttonStyle}>
+      <Action href={p.url}>
         {c.action}
-      </Button>
-      <Text>{p.url}</Text>
+      </Action>
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { Layout, buttonStyle, type MailLocale } from "./layout";
+import { Text } from "@react-email/components";
+import { Action, Layout, type MailLocale } from "./layout";
 
 export type ApplicationSubmittedProps = {
   locale: MailLocale;
@@ -37,10 +37,9 @@ export default function ApplicationSubmitted(p: ApplicationSubmittedProps) {
       <Text>{c.hello(p)}</Text>
       <Text>{c.body(p)}</Text>
       <Text>{c.next}</Text>
-      <Button href={p.url} style={buttonStyle}>
+      <Action href={p.url}>
         {c.action}
-      </Button>
-      <Text>{p.url}</Text>
+      </Action>
     </Layout>
   );
 }

@@ -1,4 +1,4 @@
-import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
 export type MailLocale = "vi" | "en";
@@ -29,7 +29,7 @@ export function Layout(props: { locale: MailLocale; preview: string; heading: st
   );
 }
 
-export const buttonStyle = {
+const buttonStyle = {
   backgroundColor: "#0b3d6e",
   color: "#ffffff",
   padding: "12px 18px",
@@ -37,3 +37,15 @@ export const buttonStyle = {
   textDecoration: "none",
   display: "inline-block",
 };
+
+/** The mail's one action: a button, and the address written out for clients that show no buttons. */
+export function Action({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <>
+      <Button href={href} style={buttonStyle}>
+        {children}
+      </Button>
+      <Text>{href}</Text>
+    </>
+  );
+}

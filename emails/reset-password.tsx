@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { Layout, buttonStyle, type MailLocale } from "./layout";
+import { Text } from "@react-email/components";
+import { Action, Layout, type MailLocale } from "./layout";
 
 export type ResetPasswordProps = { locale: MailLocale; name: string; url: string };
 
@@ -28,10 +28,9 @@ export default function ResetPassword(p: ResetPasswordProps) {
     <Layout locale={p.locale} preview={c.subject} heading={c.subject}>
       <Text>{c.hello(p.name)}</Text>
       <Text>{c.body}</Text>
-      <Button href={p.url} style={buttonStyle}>
+      <Action href={p.url}>
         {c.action}
-      </Button>
-      <Text>{p.url}</Text>
+      </Action>
       <Text>{c.ignore}</Text>
     </Layout>
   );

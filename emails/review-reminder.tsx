@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { Layout, buttonStyle, type MailLocale } from "./layout";
+import { Text } from "@react-email/components";
+import { Action, Layout, type MailLocale } from "./layout";
 
 export type ReviewReminderProps = { locale: MailLocale; name: string; call: string; pending: number; url: string };
 
@@ -29,10 +29,9 @@ export default function ReviewReminder(p: ReviewReminderProps) {
       <Text>{c.greeting(p)}</Text>
       <Text>{c.body(p)}</Text>
       <Text>{c.how}</Text>
-      <Button href={p.url} style={buttonStyle}>
+      <Action href={p.url}>
         {c.action}
-      </Button>
-      <Text>{p.url}</Text>
+      </Action>
     </Layout>
   );
 }

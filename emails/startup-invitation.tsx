@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { Layout, buttonStyle, type MailLocale } from "./layout";
+import { Text } from "@react-email/components";
+import { Action, Layout, type MailLocale } from "./layout";
 
 export type StartupInvitationProps = { locale: MailLocale; inviter: string; startup: string; url: string };
 
@@ -26,10 +26,9 @@ export default function StartupInvitation(p: StartupInvitationProps) {
     <Layout locale={p.locale} preview={c.subject(p)} heading={c.subject(p)}>
       <Text>{c.body(p)}</Text>
       <Text>{c.how}</Text>
-      <Button href={p.url} style={buttonStyle}>
+      <Action href={p.url}>
         {c.action}
-      </Button>
-      <Text>{p.url}</Text>
+      </Action>
     </Layout>
   );
 }
