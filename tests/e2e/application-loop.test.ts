@@ -197,8 +197,10 @@ describe("the application loop", () => {
     await rp.getByText(PROBLEM).waitFor();
     expect(await rp.content()).not.toContain(founder.name);
     await expectAccessible(rp);
-    // The deck is a link that opens the PDF in a tab of its own; a reviewer of another incubator gets 404.
-    const deckLink = rp.getByRole("link", { name: "hydrosense-deck.pdf" });
+    // The deck is a link that opens the PDF in a tab of its own, named by the application's code
+    // (the founder's file name could name them); a reviewer of another incubator gets 404.
+    expect(await rp.content()).not.toContain("hydrosense-deck.pdf");
+    const deckLink = rp.getByRole("link", { name: `${code}.pdf` });
     expect(await deckLink.getAttribute("target")).toBe("_blank");
     const deckUrl = `${base}${await deckLink.getAttribute("href")}`;
     const pdf = await rp.request.get(deckUrl);

@@ -122,4 +122,19 @@ describe("the pitch deck on the reviewer's page", () => {
     const anonymous = await fetch(`${app.baseUrl}${deckUrl}`, { redirect: "manual" });
     expect(anonymous.status).toBe(302);
   });
+  it("bears the application's code, not the founder's file name, for a reviewer of a blind call", async () => {
+    const [app] = await asService((tx) => tx<{ code: string; call_id: string }[]>`select code, call_id from public.applications where id = ${applicationId}`);
+    await asService((tx) => tx`update public.calls set blind_fields = '{organisation}' where id = ${app!.call_id}`);
+    try {
+      const page = await (await get(people.reviewer, `/review/${applicationId}`)).text();
+      expect(page).not.toContain("HydroSense");
+      expect(page).toContain(`${app!.code}.pdf`);
+      const nameFor = async (who: TestUser) => decodeURIComponent((await get(who, deckUrl)).headers.get("content-disposition")!.split("''")[1]!);
+      expect(await nameFor(people.reviewer)).toBe(`${app!.code}.pdf`);
+      expect(await nameFor(people.founder)).toBe(NAME);
+      expect(await nameFor(people.manager)).toBe(NAME);
+    } finally {
+      await asService((tx) => tx`update public.calls set blind_fields = '{}' where id = ${app!.call_id}`);
+    }
+  });
 });

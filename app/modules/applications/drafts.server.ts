@@ -153,13 +153,20 @@ export async function uploadDeck(claims: Claims, id: string, questionId: string,
 /**
  * A stored file of an application, if the viewer may read it: founders, the call's managers, and
  * assigned non-recused reviewers unless the question is blind. RLS decides; null otherwise.
+ * A reviewer of a blind call gets the application's code for a name, not the founder's file name.
  */
 export async function applicationFile(claims: Claims, applicationId: string, fileId: string) {
   const [row] = await asUser(
     claims,
     (tx) => tx<{ storagePath: string; originalName: string }[]>`
-      select storage_path as "storagePath", original_name as "originalName"
-        from public.application_files where id = ${fileId} and application_id = ${applicationId}`,
+      select f.storage_path as "storagePath",
+             case when cardinality(c.blind_fields) > 0 and not public.founds_application(f.application_id)
+                       and not public.manages_application(f.application_id)
+                  then r.code || '.pdf' else f.original_name end as "originalName"
+        from public.application_files f
+        left join public.assigned_applications() r on r.id = f.application_id
+        left join public.calls c on c.id = r.call_id
+       where f.id = ${fileId} and f.application_id = ${applicationId}`,
   );
   return row ?? null;
 }
