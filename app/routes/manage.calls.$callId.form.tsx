@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallHeading } from "~/modules/applications/call-heading";
 import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/form-builder.server";
-import { answer, intentOf, targetOf } from "~/modules/applications/manage-actions.server";
+import { runCommand } from "~/modules/applications/manage-actions.server";
 import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/manage-ui";
 import { QuestionEditor } from "~/modules/applications/question-editor";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
-import { formToObject, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Application form · Mẫu hồ sơ" }];
@@ -23,13 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const commands = { addQuestion, updateQuestion, moveQuestion, removeQuestion };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  const form = await readForm(request);
-  const intent = intentOf(form);
-  if (!(intent in commands)) throw data(null, { status: 400 });
-  const command = commands[intent as keyof typeof commands];
-  const input = formToObject(form);
-  const result = await answer(intent, targetOf(form), input, () => command(viewer.claims, params.callId ?? "", input));
+  const { intent, result } = await runCommand(request, params.callId ?? "", commands);
   // A saved edit goes back to the list; everything else stays to show its outcome.
   if (intent === "updateQuestion" && result.init?.status !== 400) return redirect(`/manage/calls/${params.callId}/form`);
   return result;

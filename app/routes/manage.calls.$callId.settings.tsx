@@ -1,17 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallHeading } from "~/modules/applications/call-heading";
 import { callSettingsPage, updateCall } from "~/modules/applications/call-settings.server";
 import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/call-tracks.server";
-import { answer, intentOf, targetOf } from "~/modules/applications/manage-actions.server";
+import { runCommand } from "~/modules/applications/manage-actions.server";
 import { answerFor, Section } from "~/modules/applications/manage-ui";
 import { CallForm } from "~/modules/applications/setup-forms";
 import { AddTrackForm, TrackRow } from "~/modules/applications/track-forms";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
-import { formToObject, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Call settings · Thiết lập đợt tuyển chọn" }];
@@ -24,13 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const commands = { updateCall, addTrack, renameTrack, moveTrack, removeTrack };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  const form = await readForm(request);
-  const intent = intentOf(form);
-  if (!(intent in commands)) throw data(null, { status: 400 });
-  const command = commands[intent as keyof typeof commands];
-  const input = formToObject(form);
-  return answer(intent, targetOf(form), input, () => command(viewer.claims, params.callId ?? "", input));
+  const { result } = await runCommand(request, params.callId ?? "", commands);
+  return result;
 }
 
 export default function CallSettingsPage() {

@@ -1,5 +1,8 @@
 import { data } from "@remix-run/node";
+import { requireViewer } from "~/platform/auth/guards.server";
+import type { Claims } from "~/platform/db/transaction.server";
 import { withOutcomes } from "~/platform/http/errors.server";
+import { formToObject, readForm } from "~/platform/http/form.server";
 import type { Outcome } from "./manage-input.server";
 
 /**
@@ -19,3 +22,19 @@ export const targetOf = (form: FormData) => {
   const id = form.get("id");
   return typeof id === "string" && id ? id : null;
 };
+
+type Command = (claims: Claims, callId: string, input: unknown) => Promise<Outcome<unknown>>;
+
+/**
+ * A set-up page's action: the command its form names in `intent`, run for the call in the URL
+ * and answered as above. An intent the page does not have is a 400.
+ */
+export async function runCommand(request: Request, callId: string, commands: Record<string, Command>) {
+  const viewer = await requireViewer(request);
+  const form = await readForm(request);
+  const intent = intentOf(form);
+  const command = Object.hasOwn(commands, intent) ? commands[intent] : undefined;
+  if (!command) throw data(null, { status: 400 });
+  const input = formToObject(form);
+  return { intent, result: await answer(intent, targetOf(form), input, () => command(viewer.claims, callId, input)) };
+}
