@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closeSql } from "~/platform/db/sql.server";
 import { asService } from "~/platform/db/transaction.server";
@@ -6,7 +6,7 @@ import { resetEnv } from "~/platform/env.server";
 import { formatDate } from "~/platform/i18n/format";
 import { startAppServer } from "../support/app-server";
 import { createCall, createProgram } from "../support/application-factories";
-import { expectAccessible, launchBrowser, linkFromMailbox } from "../support/browser";
+import { expectAccessible, launchBrowser, linkFromMailbox, signIn } from "../support/browser";
 import { addMember, createOrg, createStartup, createUser, type TestUser } from "../support/factories";
 
 // The whole loop of issue 3 through the browser, one person per browser context: a founder
@@ -87,14 +87,6 @@ afterAll(async (suite) => {
   await app?.stop();
 });
 
-async function signIn(page: Page, user: TestUser) {
-  await page.goto(`${app.baseUrl}/auth/sign-in`);
-  await page.getByLabel(/^(Email)$/).fill(user.email);
-  await page.getByLabel(/^(Password|Mật khẩu)$/).fill(user.password);
-  await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
-  await page.getByRole("button", { name: /^(Sign out|Đăng xuất)$/ }).waitFor();
-}
-
 /** A small, real PDF. */
 const deck = () =>
   Buffer.from(
@@ -111,7 +103,7 @@ describe("the application loop", () => {
       const context = await browser.newContext({ locale: "en-US" });
       const page = await context.newPage();
       page.on("pageerror", (e) => pageErrors.push(`${user.name}: ${e.message}`));
-      await signIn(page, user);
+      await signIn(page, app.baseUrl, user.email, user.password);
       return { context, page };
     };
 

@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser, linkFromMailbox } from "../support/browser";
+import { expectAccessible, launchBrowser, linkFromMailbox, signIn } from "../support/browser";
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
 let browser: Browser;
@@ -15,14 +15,6 @@ afterAll(async (suite) => {
   await app?.stop();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${app.baseUrl}/auth/sign-in`);
-  await page.getByLabel(/^(Email)$/).fill(email);
-  await page.getByLabel(/^(Password|Mật khẩu)$/).fill(password);
-  await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
-  await page.getByRole("button", { name: /^(Sign out|Đăng xuất)$/ }).waitFor();
-}
-
 /** A small, real PDF generated for the test. */
 function smallPdf(): Buffer {
   const body = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
@@ -34,7 +26,7 @@ describe("a founder", () => {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     // founder@demo reads Vietnamese (their saved language), so the pages and the mail are in Vietnamese.
-    await signIn(page, "founder@demo.binhduong.example", "demo-password-2026");
+    await signIn(page, app.baseUrl, "founder@demo.binhduong.example");
     const pageErrors: string[] = [];
     page.on("pageerror", (e) => pageErrors.push(e.message));
 
@@ -103,7 +95,7 @@ describe("a founder", () => {
     // Someone else may not read the deck: 404.
     const stranger = await browser.newContext({ locale: "en-US" });
     const strangerPage = await stranger.newPage();
-    await signIn(strangerPage, "founder2@demo.binhduong.example", "demo-password-2026");
+    await signIn(strangerPage, app.baseUrl, "founder2@demo.binhduong.example");
     expect((await strangerPage.request.get(`${app.baseUrl}${deckHref}`)).status()).toBe(404);
     await stranger.close();
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser } from "../support/browser";
+import { expectAccessible, launchBrowser, signIn } from "../support/browser";
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
 let browser: Browser;
@@ -31,10 +31,7 @@ describe("a manager", () => {
   it("builds a programme and a call with a track, a form and a rubric, and publishes it", async () => {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
-    await page.goto(`${app.baseUrl}/auth/sign-in`);
-    await page.getByLabel(/^(Email)$/).fill("manager@demo.binhduong.example");
-    await page.getByLabel(/^(Password|Mật khẩu)$/).fill("demo-password-2026");
-    await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
+    await signIn(page, app.baseUrl, "manager@demo.binhduong.example");
     await page.getByRole("link", { name: /^(Manage|Quản lý)$/ }).click();
     await page.waitForURL(/\/manage$/);
     // Demo accounts speak Vietnamese; this test reads English.
@@ -155,10 +152,7 @@ describe("a manager", () => {
     expect(callUrl).toMatch(/\/manage\/calls\/[0-9a-f-]{36}$/);
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
-    await page.goto(`${app.baseUrl}/auth/sign-in`);
-    await page.getByLabel(/^(Email)$/).fill("eiu.manager@demo.binhduong.example");
-    await page.getByLabel(/^(Password|Mật khẩu)$/).fill("demo-password-2026");
-    await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
+    await signIn(page, app.baseUrl, "eiu.manager@demo.binhduong.example");
     await page.getByRole("link", { name: /^(Manage|Quản lý)$/ }).waitFor();
     // The call is published, so they may read it; they may not manage it.
     for (const path of ["", "/form", "/rubric", "/settings"]) {

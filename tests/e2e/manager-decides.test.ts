@@ -1,8 +1,8 @@
 import postgres from "postgres";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser, linkFromMailbox } from "../support/browser";
+import { expectAccessible, launchBrowser, linkFromMailbox, signIn } from "../support/browser";
 
 // A manager accepts the demo's AgriLink application from the ranking, with the call's message
 // template; the founder finds the decision mail. Every selection page passes axe-core.
@@ -23,19 +23,11 @@ afterAll(async (suite) => {
   await app?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/auth/sign-in`);
-  await page.getByLabel(/^(Email)$/).fill(email);
-  await page.getByLabel(/^(Password|Mật khẩu)$/).fill("demo-password-2026");
-  await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
-  await page.getByRole("button", { name: /^(Sign out|Đăng xuất)$/ }).waitFor();
-}
-
 describe("the manager's selection", () => {
   it("accepts AgriLink from the ranking with the template message; the founder gets the mail", async () => {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
-    await signIn(page, "manager@demo.binhduong.example");
+    await signIn(page, app.baseUrl, "manager@demo.binhduong.example");
     const base = `${app.baseUrl}/manage/calls/${callId}`;
 
     // The demo manager reads Vietnamese.
@@ -83,7 +75,7 @@ describe("the manager's selection", () => {
     // Founder 2 reads English: the decision mail carries the English template and the confirm link.
     const founder = await browser.newContext({ locale: "en-US" });
     const fpage = await founder.newPage();
-    await signIn(fpage, "founder2@demo.binhduong.example");
+    await signIn(fpage, app.baseUrl, "founder2@demo.binhduong.example");
     const confirm = await linkFromMailbox(
       fpage, app.baseUrl, "founder2@demo.binhduong.example", "Decision on AgriLink's application: Cohort 2027 call", "Confirm your place",
     );
@@ -96,7 +88,7 @@ describe("the manager's selection", () => {
   it("answers 404 to a manager of another organisation", async () => {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
-    await signIn(page, "eiu.manager@demo.binhduong.example");
+    await signIn(page, app.baseUrl, "eiu.manager@demo.binhduong.example");
     for (const tab of ["ranking", "reviewers", "audit", "export"]) {
       const res = await page.goto(`${app.baseUrl}/manage/calls/${callId}/${tab}`);
       expect(res?.status()).toBe(404);

@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser } from "../support/browser";
+import { expectAccessible, launchBrowser, signIn } from "../support/browser";
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
 let browser: Browser;
@@ -15,19 +15,11 @@ afterAll(async (suite) => {
   await app?.stop();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${app.baseUrl}/auth/sign-in`);
-  await page.getByLabel(/^(Email)$/).fill(email);
-  await page.getByLabel(/^(Password|Mật khẩu)$/).fill(password);
-  await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
-  await page.getByRole("button", { name: /^(Sign out|Đăng xuất)$/ }).waitFor();
-}
-
 describe("the demo reviewer", () => {
   it("opens the AgriLink application under blind review, scores every criterion, submits, sees it submitted, then recuses", async () => {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
-    await signIn(page, "reviewer@demo.binhduong.example", "demo-password-2026");
+    await signIn(page, app.baseUrl, "reviewer@demo.binhduong.example");
     // The demo account's language is Vietnamese; this test reads English.
     if ((await page.locator("html").getAttribute("lang")) === "vi") {
       await page.getByRole("button", { name: "English" }).click();

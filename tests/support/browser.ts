@@ -25,6 +25,16 @@ export async function expectAccessible(page: Page) {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/** Signs in through the form (the demo password unless another is given) and waits until it has. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = "demo-password-2026") {
+  await page.goto(`${baseUrl}/auth/sign-in`);
+  await page.getByLabel(/^(Email)$/).fill(email);
+  await page.getByLabel(/^(Password|Mật khẩu)$/).fill(password);
+  await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
+  // With the app's JavaScript running, sign-in is a fetch: wait for its outcome before moving on.
+  await page.getByRole("button", { name: /^(Sign out|Đăng xuất)$/ }).waitFor();
+}
+
 /** Opens the newest mail to an address in the dev mailbox and returns the href of its link with the given text. */
 export async function linkFromMailbox(page: Page, baseUrl: string, to: string, subject: string, linkText: string) {
   await page.goto(`${baseUrl}/dev/mailbox`);
