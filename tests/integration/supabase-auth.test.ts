@@ -260,8 +260,8 @@ describe("passwords on Supabase", () => {
     const here = await signedIn(user);
     const other = await signedIn(user);
     const cookies = new CookieJar(here.cookieHeader);
-    expect(await changePassword(user.id, here.sessionId, "not-the-password", "next-password-123", cookies)).toBe(false);
-    expect(await changePassword(user.id, here.sessionId, user.password, "next-password-123", cookies)).toBe(true);
+    expect(await changePassword(user.id, here.sessionId, "not-the-password", "next-password-123", { ip: meta.ip, cookies })).toEqual({ ok: false, reason: "invalid" });
+    expect(await changePassword(user.id, here.sessionId, user.password, "next-password-123", { ip: meta.ip, cookies })).toEqual({ ok: true });
     expect((await getViewer(requestWith(cookies.header())))?.id).toBe(user.id);
     expect(await getViewer(requestWith(other.cookieHeader))).toBeNull();
     expect((await signIn({ email: user.email, password: "next-password-123", ...meta })).ok).toBe(true);
