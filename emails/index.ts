@@ -6,6 +6,7 @@ import ApplicationSubmitted, * as applicationSubmitted from "./application-submi
 import Invitation, * as invitation from "./invitation";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ResetPassword, * as resetPassword from "./reset-password";
+import SignInUnlock, * as signInUnlock from "./sign-in-unlock";
 import StartupInvitation, * as startupInvitation from "./startup-invitation";
 import VerifyEmail, * as verifyEmail from "./verify-email";
 import Welcome, * as welcome from "./welcome";
@@ -23,6 +24,7 @@ export const templates = {
   "application-decision": define(ApplicationDecision, applicationDecision.subject),
   "application-submitted": define(ApplicationSubmitted, applicationSubmitted.subject),
   "startup-invitation": define(StartupInvitation, startupInvitation.subject),
+  "sign-in-unlock": define(SignInUnlock, signInUnlock.subject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -14,13 +14,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = parseForm(await readForm(request), ChangePasswordSchema);
   if (!form.ok) return invalid(form.errors);
   const cookies = cookieJar(request);
-  const changed = await changePassword(viewer.id, viewer.claims.session_id, form.data.currentPassword, form.data.password, cookies);
-  if (!changed) return invalid({ currentPassword: "auth.wrongCurrentPassword" });
+  const changed = await changePassword(viewer.id, viewer.claims.session_id, form.data.currentPassword, form.data.password, { ip: context.clientIp, cookies });
+  if (!changed.ok && changed.reason === "locked") {
+    const retry = String(changed.minutes * 60);
+    return data({ errors: null, locked: changed.minutes }, { status: 429, headers: { "Retry-After": retry } });
+  }
+  if (!changed.ok) return invalid({ currentPassword: "auth.wrongCurrentPassword" });
   // Supabase rewrites its session cookie when the user changes; the local provider sets none.
   return data({ errors: null, changed: true as const }, { headers: cookies.headers });
 }
@@ -34,6 +38,7 @@ export default function ChangePassword() {
     <section className="page narrow">
       <h1>{t("auth.changePasswordTitle")}</h1>
       {result && "changed" in result ? <FormMessage tone="success">{t("auth.passwordChanged")}</FormMessage> : null}
+      {result && "locked" in result ? <FormMessage tone="error">{t("auth.lockedChange", { count: result.locked })}</FormMessage> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <Field name="currentPassword" type="password" label={t("auth.currentPassword")} autoComplete="current-password" register={form.register} error={form.errorOf("currentPassword")} required />
         <Field name="password" type="password" label={t("auth.newPassword")} autoComplete="new-password" hint={t("validation.passwordTooShort")} register={form.register} error={form.errorOf("password")} required />

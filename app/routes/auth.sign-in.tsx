@@ -26,7 +26,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const message = result.reason === "locked" ? "auth.locked" : result.reason === "not_verified" ? "auth.notVerified" : "auth.invalidCredentials";
     const minutes = result.reason === "locked" ? result.minutes : 0;
-    return data({ errors: null, message, minutes }, { status: result.reason === "locked" ? 429 : 401 });
+    if (result.reason === "locked") {
+      return data({ errors: null, message, minutes }, { status: 429, headers: { "Retry-After": String(minutes * 60) } });
+    }
+    return data({ errors: null, message, minutes }, { status: 401 });
   }
   throw redirect(safeRedirect(formData.get("redirectTo")), { headers: cookies.headers });
 }
@@ -37,13 +40,14 @@ export default function SignIn() {
   const [params] = useSearchParams();
   const errors = result?.errors ?? undefined;
   const form = useZodForm(SignInSchema, errors);
-  const message = result && "minutes" in result ? t(result.message, { minutes: result.minutes }) : null;
+  const message = result && "minutes" in result ? t(result.message, { count: result.minutes }) : null;
   return (
     <section className="page narrow">
       <h1>{t("auth.signInTitle")}</h1>
       {message ? <FormMessage tone="error">{message}</FormMessage> : null}
       {params.get("verified") ? <FormMessage tone="success">{t("auth.verified")}</FormMessage> : null}
       {params.get("reset") ? <FormMessage tone="success">{t("auth.resetDone")}</FormMessage> : null}
+      {params.get("unlocked") ? <FormMessage tone="success">{t("auth.unlocked")}</FormMessage> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <Field name="email" type="email" label={t("auth.email")} autoComplete="email" register={form.register} error={form.errorOf("email")} required />

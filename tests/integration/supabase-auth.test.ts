@@ -8,6 +8,7 @@ import {
   signIn,
   signOut,
   signUp,
+  unlockDevice,
   verifyEmail,
 } from "~/modules/identity/accounts.server";
 import { CookieJar } from "~/platform/auth/cookie-jar.server";
@@ -19,7 +20,7 @@ import { EnvError, env, parseEnv, resetEnv } from "~/platform/env.server";
 import { action as signInAction } from "~/routes/auth.sign-in";
 import { action as signOutAction } from "~/routes/auth.sign-out";
 import { startFakeSupabaseAuth, type FakeSupabaseAuth } from "../support/fake-supabase-auth";
-import { addMember, createOrg, createUser, outboxFor } from "../support/factories";
+import { addMember, createOrg, createUser, linkIn, outboxFor } from "../support/factories";
 
 // The same account flows with SUPABASE_URL set: the real @supabase/ssr client on our side, a fake
 // Supabase Auth (GoTrue) on the other, writing into this file's database as Supabase would.
@@ -231,6 +232,38 @@ describe("the sign-in throttle on Supabase", () => {
   });
 });
 
+describe("the sign-in throttle on Supabase, per account and address", () => {
+  const passwordGrants = (email: string) => fake.requests.filter((r) => r.path === "/auth/v1/token?grant_type=password" && r.email === email);
+
+  it("lets the owner sign in elsewhere, and through the mailed link at the throttled address", async () => {
+    const user = await account();
+    const attacker = { ip: "198.51.100.201", userAgent: "attacker" };
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await signIn({ email: user.email, password: `wrong-${i}-password`, ...attacker });
+    expect(await signIn({ email: user.email, password: user.password, ...attacker })).toMatchObject({ ok: false, reason: "locked" });
+    expect((await signIn({ email: user.email, password: user.password, ...meta })).ok).toBe(true);
+
+    // The unlock mail is ours, with either provider.
+    const [mail] = (await outboxFor(user.email)).filter((m) => m.template === "sign-in-unlock");
+    const token = new URL(linkIn(mail!.text_body, "/auth/unlock")).searchParams.get("token")!;
+    const device = new CookieJar();
+    expect(await unlockDevice(token, device)).toBe(true);
+    const unlocked = new CookieJar(device.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; "));
+    expect((await signIn({ email: user.email, password: user.password, ...attacker }, unlocked)).ok).toBe(true);
+  });
+
+  it("throttles guesses of the current password on the password change form, without asking Supabase past the limit", async () => {
+    const user = await account();
+    const here = await signedIn(user);
+    const thief = { ip: "198.51.100.202", cookies: new CookieJar(here.cookieHeader) };
+    const before = passwordGrants(user.email).length;
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      expect(await changePassword(user.id, here.sessionId, `guess-${i}-password`, "taken-over-pw-1", thief)).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await changePassword(user.id, here.sessionId, user.password, "taken-over-pw-1", thief)).toMatchObject({ ok: false, reason: "locked" });
+    expect(passwordGrants(user.email).length - before).toBe(MAX_FAILURES_PER_ACCOUNT);
+  });
+});
+
 describe("passwords on Supabase", () => {
   it("resets through Supabase's mailed token hash once, ending every session", async () => {
     const user = await account();
@@ -260,8 +293,8 @@ describe("passwords on Supabase", () => {
     const here = await signedIn(user);
     const other = await signedIn(user);
     const cookies = new CookieJar(here.cookieHeader);
-    expect(await changePassword(user.id, here.sessionId, "not-the-password", "next-password-123", cookies)).toBe(false);
-    expect(await changePassword(user.id, here.sessionId, user.password, "next-password-123", cookies)).toBe(true);
+    expect(await changePassword(user.id, here.sessionId, "not-the-password", "next-password-123", { ip: meta.ip, cookies })).toEqual({ ok: false, reason: "invalid" });
+    expect(await changePassword(user.id, here.sessionId, user.password, "next-password-123", { ip: meta.ip, cookies })).toEqual({ ok: true });
     expect((await getViewer(requestWith(cookies.header())))?.id).toBe(user.id);
     expect(await getViewer(requestWith(other.cookieHeader))).toBeNull();
     expect((await signIn({ email: user.email, password: "next-password-123", ...meta })).ok).toBe(true);

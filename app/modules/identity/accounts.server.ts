@@ -1,5 +1,6 @@
 import { CookieJar } from "~/platform/auth/cookie-jar.server";
 import { authProvider, type SignInInput } from "~/platform/auth/provider.server";
+import { redeemUnlock, type Unlock } from "~/platform/auth/unlock.server";
 import type { Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import type { Locale } from "~/platform/i18n/i18n";
@@ -33,9 +34,26 @@ export function verifyEmail(token: string) {
   });
 }
 
+/**
+ * When the throttle refuses an attempt, the account's owner (if there is one) gets a link that lets
+ * their browser sign in anyway, in their language. The caller learns nothing about the account.
+ */
+const unlock: Unlock = {
+  get pageUrl() {
+    return page("/auth/unlock");
+  },
+  mail: async (tx, mail) => {
+    const { locale, name } = await profileOf(tx, mail.userId, mail.email);
+    await enqueueMail(tx, mail.email, "sign-in-unlock", { locale, name, url: mail.link, ip: mail.ip, minutes: mail.minutes });
+  },
+};
+
 export function signIn(input: SignInInput, cookies = new CookieJar()) {
-  return authProvider().signIn(input, cookies);
+  return authProvider().signIn(input, cookies, unlock);
 }
+
+/** Uses a mailed unlock link once; the browser's device cookie goes into the jar. */
+export const unlockDevice = (token: string, cookies: CookieJar) => redeemUnlock(token, cookies);
 
 export function signOut(cookies: CookieJar) {
   return authProvider().signOut(cookies);
@@ -54,5 +72,11 @@ export const isResetTokenValid = (token: string) => authProvider().isRecoveryTok
 export const resetPassword = (token: string, password: string, cookies = new CookieJar()) =>
   authProvider().resetPassword(token, password, cookies);
 
-export const changePassword = (userId: string, sessionId: string, current: string, next: string, cookies = new CookieJar()) =>
-  authProvider().changePassword({ id: userId, sessionId }, current, next, cookies);
+/** Under the sign-in throttle: the current password is guessed no faster here than at sign-in. */
+export const changePassword = (
+  userId: string,
+  sessionId: string,
+  current: string,
+  next: string,
+  client: { ip: string; cookies?: CookieJar },
+) => authProvider().changePassword({ id: userId, sessionId }, current, next, { ip: client.ip, cookies: client.cookies ?? new CookieJar(), unlock });

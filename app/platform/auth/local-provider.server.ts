@@ -46,21 +46,20 @@ export async function confirmEmail(tx: Tx, token: string) {
   return user ?? null;
 }
 
+/** Checks the password; the caller runs this under the throttle (`throttled`). */
 export async function signInWithPassword(
   tx: Tx,
   input: { email: string; password: string; ip: string; userAgent: string },
-): Promise<SignInResult> {
-  return throttled(tx, input.email, input.ip, async (): Promise<{ passwordOk: boolean; result: SignInResult }> => {
-    const [user] = await tx<{ id: string; encrypted_password: string; email_confirmed_at: Date | null }[]>`
-      select id, encrypted_password, email_confirmed_at from auth.users
-       where email = ${input.email} and deleted_at is null and (banned_until is null or banned_until < now())`;
-    const valid = await bcrypt.compare(input.password, user?.encrypted_password ?? DUMMY_HASH);
-    if (!user || !valid) return { passwordOk: false, result: { ok: false, reason: "invalid" } };
-    if (!user.email_confirmed_at) return { passwordOk: true, result: { ok: false, reason: "not_verified" } };
-    const sessionId = await createSession(tx, user.id, input);
-    await tx`update auth.users set last_sign_in_at = now() where id = ${user.id}`;
-    return { passwordOk: true, result: { ok: true, userId: user.id, sessionId } };
-  });
+): Promise<{ passwordOk: boolean; result: SignInResult }> {
+  const [user] = await tx<{ id: string; encrypted_password: string; email_confirmed_at: Date | null }[]>`
+    select id, encrypted_password, email_confirmed_at from auth.users
+     where email = ${input.email} and deleted_at is null and (banned_until is null or banned_until < now())`;
+  const valid = await bcrypt.compare(input.password, user?.encrypted_password ?? DUMMY_HASH);
+  if (!user || !valid) return { passwordOk: false, result: { ok: false, reason: "invalid" } };
+  if (!user.email_confirmed_at) return { passwordOk: true, result: { ok: false, reason: "not_verified" } };
+  const sessionId = await createSession(tx, user.id, input);
+  await tx`update auth.users set last_sign_in_at = now() where id = ${user.id}`;
+  return { passwordOk: true, result: { ok: true, userId: user.id, sessionId } };
 }
 
 /** A new session id at every sign-in (never reuse one from before authentication). */
@@ -108,6 +107,12 @@ export async function isRecoveryTokenValid(tx: Tx, token: string) {
   return !!row;
 }
 
+/** The address of an account, which the throttle counts attempts against. */
+async function emailOf(userId: string) {
+  const [user] = await asService((tx) => tx<{ email: string }[]>`select email from auth.users where id = ${userId}`);
+  return user?.email ?? null;
+}
+
 /** Changes the password when the current one is right; other sessions of the account end. */
 export async function changePassword(tx: Tx, userId: string, sessionId: string, current: string, next: string) {
   const [user] = await tx<{ encrypted_password: string }[]>`
@@ -151,8 +156,9 @@ export const localProvider: AuthProvider = {
       return true;
     }),
 
-  async signIn(input, cookies) {
-    const result = await asService((tx) => signInWithPassword(tx, input));
+  async signIn(input, cookies, unlock) {
+    const attempt = { account: input.email, ip: input.ip, cookies, unlock };
+    const result = await throttled(attempt, () => asService((tx) => signInWithPassword(tx, input)));
     if (result.ok) cookies.append(await startSessionCookie(result.sessionId));
     return result;
   },
@@ -178,7 +184,14 @@ export const localProvider: AuthProvider = {
     return done;
   },
 
-  changePassword: (user, current, next) => asService((tx) => changePassword(tx, user.id, user.sessionId, current, next)),
+  async changePassword(user, current, next, client) {
+    const email = await emailOf(user.id);
+    if (!email) return { ok: false, reason: "invalid" };
+    return throttled({ account: email, ...client }, async () => {
+      const changed = await asService((tx) => changePassword(tx, user.id, user.sessionId, current, next));
+      return { passwordOk: changed, result: changed ? { ok: true as const } : { ok: false as const, reason: "invalid" as const } };
+    });
+  },
 
   async readSession(cookies) {
     const sessionId = await sessionIdOf(cookies);

@@ -4,6 +4,8 @@ import type { Locale } from "~/platform/i18n/i18n";
 import type { CookieJar } from "./cookie-jar.server";
 import { localProvider } from "./local-provider.server";
 import { supabaseProvider } from "./supabase-provider.server";
+import type { Locked } from "./throttle.server";
+import type { Unlock } from "./unlock.server";
 
 // The one place that knows which provider is on: Supabase Auth when SUPABASE_URL is set, else the
 // built-in one. Read on every call (env() is cached), so tests switch with process.env + resetEnv().
@@ -16,7 +18,10 @@ export type SignInInput = { email: string; password: string; ip: string; userAge
 export type SignInResult =
   | { ok: true; userId: string; sessionId: string }
   | { ok: false; reason: "invalid" | "not_verified" }
-  | { ok: false; reason: "locked"; minutes: number };
+  | Locked;
+export type ChangePasswordResult = { ok: true } | { ok: false; reason: "invalid" } | Locked;
+/** Where the request comes from, for the throttle; `unlock` mails the owner when it refuses. */
+export type Client = { ip: string; cookies: CookieJar; unlock: Unlock };
 
 /** How a request's cookies identify someone: a session row of ours, or claims the Auth server verified. */
 export type SessionRef = { sessionId: string } | { claims: Claims };
@@ -33,7 +38,7 @@ export interface AuthProvider {
   /** Confirms the address; `then` runs in a transaction of ours (the welcome mail). */
   confirmEmail(token: string, then: (tx: Tx, user: { id: string; email: string }) => Promise<void>): Promise<boolean>;
   /** Under the sign-in throttle with either provider; a session cookie goes into the jar. */
-  signIn(input: SignInInput, cookies: CookieJar): Promise<SignInResult>;
+  signIn(input: SignInInput, cookies: CookieJar, unlock: Unlock): Promise<SignInResult>;
   /** Ends the session the cookies hold (if any) and clears them. */
   signOut(cookies: CookieJar): Promise<void>;
   /** Starts a reset for a known address; answers the same for an unknown one. */
@@ -42,7 +47,7 @@ export interface AuthProvider {
   isRecoveryTokenUsable(token: string): Promise<boolean>;
   /** Sets the new password from a reset link and ends every session of the account. */
   resetPassword(token: string, password: string, cookies: CookieJar): Promise<boolean>;
-  /** Changes the password when `current` is right; the account's other sessions end. */
-  changePassword(user: { id: string; sessionId: string }, current: string, next: string, cookies: CookieJar): Promise<boolean>;
+  /** Changes the password when `current` is right, under the same throttle; the account's other sessions end. */
+  changePassword(user: { id: string; sessionId: string }, current: string, next: string, client: Client): Promise<ChangePasswordResult>;
   readSession(cookies: CookieJar): Promise<SessionRef | null>;
 }

@@ -1,7 +1,7 @@
 import { asService, type Claims } from "~/platform/db/transaction.server";
 import { logger } from "~/platform/log.server";
 import type { CookieJar } from "./cookie-jar.server";
-import type { AuthProvider, SignInResult } from "./provider.server";
+import type { AuthProvider, ChangePasswordResult, SignInResult } from "./provider.server";
 import { accessTokenClaims, detachedSupabase, isRefusal, supabaseFor } from "./supabase-client.server";
 import { throttled } from "./throttle.server";
 
@@ -51,20 +51,17 @@ export const supabaseProvider: AuthProvider = {
     return true;
   },
 
-  signIn: (input, cookies) =>
-    // The password check runs inside our throttle's transaction: while one attempt on an account is
-    // with Supabase, the next waits, so concurrent guesses cannot pass the limit either.
-    asService((tx) =>
-      throttled(tx, input.email, input.ip, async (): Promise<{ passwordOk: boolean; result: SignInResult }> => {
-        const { data, error } = await supabaseFor(cookies).auth.signInWithPassword({ email: input.email, password: input.password });
-        if (error?.code === "invalid_credentials") return { passwordOk: false, result: { ok: false, reason: "invalid" } };
-        // Supabase checks the password before the confirmation, as the local provider does.
-        if (error?.code === "email_not_confirmed") return { passwordOk: true, result: { ok: false, reason: "not_verified" } };
-        if (error) throw error;
-        const sessionId = accessTokenClaims(data.session.access_token).session_id ?? "";
-        return { passwordOk: true, result: { ok: true, userId: data.user.id, sessionId } };
-      }),
-    ),
+  signIn: (input, cookies, unlock) =>
+    // Counted before Supabase is asked, so concurrent guesses cannot pass the limit either.
+    throttled({ account: input.email, ip: input.ip, cookies, unlock }, async (): Promise<{ passwordOk: boolean; result: SignInResult }> => {
+      const { data, error } = await supabaseFor(cookies).auth.signInWithPassword({ email: input.email, password: input.password });
+      if (error?.code === "invalid_credentials") return { passwordOk: false, result: { ok: false, reason: "invalid" } };
+      // Supabase checks the password before the confirmation, as the local provider does.
+      if (error?.code === "email_not_confirmed") return { passwordOk: true, result: { ok: false, reason: "not_verified" } };
+      if (error) throw error;
+      const sessionId = accessTokenClaims(data.session.access_token).session_id ?? "";
+      return { passwordOk: true, result: { ok: true, userId: data.user.id, sessionId } };
+    }),
 
   async signOut(cookies) {
     // scope "local": this browser's session only, as with the local provider.
@@ -105,28 +102,31 @@ export const supabaseProvider: AuthProvider = {
     return !updated.error;
   },
 
-  async changePassword(user, current, next, cookies) {
-    const auth = supabaseFor(cookies).auth;
+  async changePassword(user, current, next, client) {
+    const auth = supabaseFor(client.cookies).auth;
     const { data } = await auth.getUser();
-    if (!data.user?.email || data.user.id !== user.id) return false;
-    // Re-check the current password with a sign-in of its own, away from the person's cookies,
-    // then end that extra session.
+    const email = data.user?.email;
+    if (!email || data.user?.id !== user.id) return { ok: false, reason: "invalid" };
+    // Re-check the current password with a sign-in of its own, away from the person's cookies and
+    // under the sign-in throttle, then end that extra session.
     const check = detachedSupabase().auth;
-    const signedIn = await check.signInWithPassword({ email: data.user.email, password: current });
-    if (signedIn.error) {
-      if (signedIn.error.code === "invalid_credentials") return false;
-      throw signedIn.error;
-    }
+    const checked = await throttled({ account: email.toLowerCase(), ...client }, async (): Promise<{ passwordOk: boolean; result: ChangePasswordResult }> => {
+      const signedIn = await check.signInWithPassword({ email, password: current });
+      if (signedIn.error?.code === "invalid_credentials") return { passwordOk: false, result: { ok: false, reason: "invalid" } };
+      if (signedIn.error) throw signedIn.error;
+      return { passwordOk: true, result: { ok: true } };
+    });
+    if (!checked.ok) return checked;
     await check.signOut({ scope: "local" });
     const updated = await auth.updateUser({ password: next });
     if (updated.error) {
-      if (isRefusal(updated.error)) return false;
+      if (isRefusal(updated.error)) return { ok: false, reason: "invalid" };
       throw updated.error;
     }
     // Said explicitly rather than relying on Supabase doing it on a password change.
     const out = await auth.signOut({ scope: "others" });
     if (out.error) throw out.error;
-    return true;
+    return { ok: true };
   },
 
   readSession: (cookies) => verifiedClaims(cookies),

@@ -80,7 +80,17 @@ export const en = {
     verifyFailed: "This verification link is invalid or has expired. Sign up again or ask for a new link.",
     invalidCredentials: "Email or password is wrong.",
     notVerified: "Verify your email first: we sent you a link when you signed up.",
-    locked: "Too many failed attempts. Try again in {{minutes}} minutes.",
+    locked_one:
+      "Too many failed sign-ins from here. Try again in {{count}} minute. If an account exists for this email, we have mailed its owner a link that lets their browser sign in now.",
+    locked_other:
+      "Too many failed sign-ins from here. Try again in {{count}} minutes. If an account exists for this email, we have mailed its owner a link that lets their browser sign in now.",
+    lockedChange_one: "Too many wrong passwords from here. Try again in {{count}} minute, or open the link we mailed you to let this browser in.",
+    lockedChange_other: "Too many wrong passwords from here. Try again in {{count}} minutes, or open the link we mailed you to let this browser in.",
+    unlockTitle: "Let this browser sign in",
+    unlockLead: "Sign-ins to your account were paused after many failed attempts. Confirm, and this browser can sign in with your password anyway.",
+    unlockSubmit: "Let this browser sign in",
+    unlockFailed: "This link is invalid, has expired or was already used. Try to sign in: while sign-ins are paused, we mail you a new link.",
+    unlocked: "This browser may now sign in to your account, even while sign-ins are paused. Sign in with your password.",
     forgotTitle: "Reset your password",
     forgotLead: "Enter your email and we will send you a link to choose a new password.",
     sendResetLink: "Send reset link",

@@ -81,7 +81,17 @@ export const vi: Dictionary = {
     verifyFailed: "Liên kết xác minh không hợp lệ hoặc đã hết hạn. Hãy đăng ký lại hoặc yêu cầu liên kết mới.",
     invalidCredentials: "Email hoặc mật khẩu không đúng.",
     notVerified: "Hãy xác minh email trước: chúng tôi đã gửi liên kết cho bạn khi đăng ký.",
-    locked: "Đăng nhập sai quá nhiều lần. Hãy thử lại sau {{minutes}} phút.",
+    locked_one:
+      "Có quá nhiều lần đăng nhập sai từ nơi này. Hãy thử lại sau {{count}} phút. Nếu có tài khoản với email này, chúng tôi đã gửi cho chủ tài khoản một liên kết để trình duyệt của họ đăng nhập được ngay.",
+    locked_other:
+      "Có quá nhiều lần đăng nhập sai từ nơi này. Hãy thử lại sau {{count}} phút. Nếu có tài khoản với email này, chúng tôi đã gửi cho chủ tài khoản một liên kết để trình duyệt của họ đăng nhập được ngay.",
+    lockedChange_one: "Có quá nhiều lần nhập sai mật khẩu từ nơi này. Hãy thử lại sau {{count}} phút, hoặc mở liên kết chúng tôi đã gửi cho bạn để cho phép trình duyệt này.",
+    lockedChange_other: "Có quá nhiều lần nhập sai mật khẩu từ nơi này. Hãy thử lại sau {{count}} phút, hoặc mở liên kết chúng tôi đã gửi cho bạn để cho phép trình duyệt này.",
+    unlockTitle: "Cho phép trình duyệt này đăng nhập",
+    unlockLead: "Đăng nhập vào tài khoản của bạn đã bị tạm dừng sau nhiều lần thử sai. Hãy xác nhận để trình duyệt này vẫn đăng nhập được bằng mật khẩu của bạn.",
+    unlockSubmit: "Cho phép trình duyệt này đăng nhập",
+    unlockFailed: "Liên kết không hợp lệ, đã hết hạn hoặc đã được dùng. Hãy thử đăng nhập: khi đăng nhập còn tạm dừng, chúng tôi sẽ gửi cho bạn liên kết mới.",
+    unlocked: "Trình duyệt này giờ đã có thể đăng nhập vào tài khoản của bạn, kể cả khi đăng nhập đang tạm dừng. Hãy đăng nhập bằng mật khẩu.",
     forgotTitle: "Đặt lại mật khẩu",
     forgotLead: "Nhập email của bạn, chúng tôi sẽ gửi liên kết để chọn mật khẩu mới.",
     sendResetLink: "Gửi liên kết đặt lại",
