@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/call-tracks.server";
-import { callSettingsPage, createCall, updateCall } from "~/modules/applications/call-settings.server";
-import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/form-builder.server";
-import { managerOverview } from "~/modules/applications/manage-overview.server";
-import { createProgramme, programmePage, updateProgramme } from "~/modules/applications/programmes.server";
-import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/rubric-builder.server";
+import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/setup/tracks.server";
+import { callSettingsPage, createCall, updateCall } from "~/modules/applications/setup/call-settings.server";
+import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
+import { managerOverview } from "~/modules/applications/setup/overview.server";
+import { createProgramme, programmePage, updateProgramme } from "~/modules/applications/setup/programmes.server";
+import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/setup/rubric-builder.server";
 import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { asService } from "~/platform/db/transaction.server";
 import { answer, createApplication } from "../support/application-factories";

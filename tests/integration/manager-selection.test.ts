@@ -1,11 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { autoAssign, assignByTrack, reviewersPage } from "~/modules/applications/reviewer-assignment.server";
-import { remindReviewers } from "~/modules/applications/reviewer-reminders.server";
-import { rankingPage } from "~/modules/applications/ranking.server";
-import { RankingQuerySchema } from "~/modules/applications/decide-schema";
-import { decide, moveStage } from "~/modules/applications/selection-moves.server";
-import { exportCsv } from "~/modules/applications/csv-export.server";
+import { autoAssign, assignByTrack, reviewersPage } from "~/modules/applications/review/assignment.server";
+import { remindReviewers } from "~/modules/applications/review/reminders.server";
+import { rankingPage } from "~/modules/applications/select/ranking.server";
+import { RankingQuerySchema } from "~/modules/applications/select/schema";
+import { decide, moveStage } from "~/modules/applications/select/moves.server";
+import { exportCsv } from "~/modules/applications/select/csv-export.server";
 import { auditPage } from "~/modules/applications/audit.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { statementCount } from "~/platform/db/sql.server";
