@@ -4,6 +4,7 @@ import ApplicationDecision, * as applicationDecision from "./application-decisio
 import ApplicationStage, * as applicationStage from "./application-stage";
 import ApplicationSubmitted, * as applicationSubmitted from "./application-submitted";
 import Invitation, * as invitation from "./invitation";
+import OfferLapsed, * as offerLapsed from "./offer-lapsed";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ResetPassword, * as resetPassword from "./reset-password";
 import StartupInvitation, * as startupInvitation from "./startup-invitation";
@@ -22,6 +23,7 @@ export const templates = {
   "application-stage": define(ApplicationStage, applicationStage.subject),
   "application-decision": define(ApplicationDecision, applicationDecision.subject),
   "application-submitted": define(ApplicationSubmitted, applicationSubmitted.subject),
+  "offer-lapsed": define(OfferLapsed, offerLapsed.subject),
   "startup-invitation": define(StartupInvitation, startupInvitation.subject),
 };
 

@@ -14,17 +14,23 @@ const quietLogger = new Logger(() => (level, message, meta) => {
 export const migrateJobQueue = (connectionString: string) =>
   runMigrations({ connectionString, logger: quietLogger });
 
+/** Our tasks in graphile-worker's shape (also what tests hand to its `runOnce`). */
+export function toTaskList(jobs: JobSet): TaskList {
+  const taskList: TaskList = {};
+  for (const [name, task] of Object.entries(jobs.tasks)) {
+    taskList[name] = (payload, helpers) =>
+      task(payload, { id: helpers.job.id, attempts: helpers.job.attempts, runAt: new Date(helpers.job.run_at) });
+  }
+  return taskList;
+}
+
 /**
  * Run the queue's jobs and schedules until the returned stop is called. Any number of runners may
  * run against one database (in `npm start` and in `npm run worker` processes): the library locks
  * each job for one worker, and a schedule fires once per tick across all of them.
  */
 export async function startJobRunner(jobs: JobSet, opts: { concurrency?: number; pollInterval?: number } = {}) {
-  const taskList: TaskList = {};
-  for (const [name, task] of Object.entries(jobs.tasks)) {
-    taskList[name] = (payload, helpers) =>
-      task(payload, { id: helpers.job.id, attempts: helpers.job.attempts, runAt: new Date(helpers.job.run_at) });
-  }
+  const taskList = toTaskList(jobs);
   const runner: Runner = await run({
     connectionString: env().DATABASE_URL!,
     concurrency: opts.concurrency ?? env().JOBS_CONCURRENCY,

@@ -45,7 +45,7 @@ export type ApplicationView = {
   decision: "accepted" | "waitlisted" | "rejected" | null;
   decidedAt: string | null;
   offerExpiresAt: string | null;
-  offerResponse: "confirmed" | "declined" | null;
+  offerResponse: "confirmed" | "declined" | "lapsed" | null;
   respondedAt: string | null;
   feedbackReleased: boolean;
   submittedAt: string | null;

@@ -14,7 +14,7 @@ export type RankingRow = {
   eligible: boolean | null;
   decision: "accepted" | "waitlisted" | "rejected" | null;
   offerExpiresAt: string | null;
-  offerResponse: "confirmed" | "declined" | null;
+  offerResponse: "confirmed" | "declined" | "lapsed" | null;
   feedbackReleased: boolean;
   reviews: number;
   rawScore: number | null;

@@ -21,7 +21,7 @@ const en = {
   stages: { screening: "Screening", review: "Review", interview: "Interview", decision: "Decision" },
   decisions: { accepted: "Accepted", waitlisted: "Waitlisted", rejected: "Rejected" },
   statuses: { draft: "Draft", submitted: "Submitted", withdrawn: "Withdrawn" },
-  offer: { confirmed: "Confirmed", declined: "Declined" },
+  offer: { confirmed: "Confirmed", declined: "Declined", lapsed: "Lapsed" },
   reviewers: {
     title: "Reviewers · {{call}}",
     lead: "{{count}} applications can be assigned; {{under}} have fewer than {{n}} active reviews.",
@@ -166,7 +166,7 @@ export const decideStrings: { en: typeof en; vi: typeof en } = {
     stages: { screening: "Sàng lọc", review: "Đánh giá", interview: "Phỏng vấn", decision: "Quyết định" },
     decisions: { accepted: "Chấp nhận", waitlisted: "Danh sách chờ", rejected: "Từ chối" },
     statuses: { draft: "Bản nháp", submitted: "Đã nộp", withdrawn: "Đã rút" },
-    offer: { confirmed: "Đã xác nhận", declined: "Đã từ chối" },
+    offer: { confirmed: "Đã xác nhận", declined: "Đã từ chối", lapsed: "Hết hạn" },
     reviewers: {
       title: "Người đánh giá · {{call}}",
       lead: "Có {{count}} hồ sơ có thể phân công; {{under}} hồ sơ chưa đủ {{n}} lượt đánh giá.",

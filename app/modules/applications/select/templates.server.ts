@@ -11,7 +11,7 @@ export type DecidedApplication = {
   decision: Decision;
   decidedAt: string;
   offerExpiresAt: string | null;
-  offerResponse: "confirmed" | "declined" | null;
+  offerResponse: "confirmed" | "declined" | "lapsed" | null;
   feedbackReleased: boolean;
 };
 
