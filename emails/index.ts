@@ -5,6 +5,7 @@ import ApplicationStage, * as applicationStage from "./application-stage";
 import ApplicationSubmitted, * as applicationSubmitted from "./application-submitted";
 import Invitation, * as invitation from "./invitation";
 import OfferLapsed, * as offerLapsed from "./offer-lapsed";
+import ReviewAssigned, * as reviewAssigned from "./review-assigned";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ResetPassword, * as resetPassword from "./reset-password";
 import StartupInvitation, * as startupInvitation from "./startup-invitation";
@@ -19,6 +20,7 @@ export const templates = {
   "reset-password": define(ResetPassword, resetPassword.subject),
   welcome: define(Welcome, welcome.subject),
   invitation: define(Invitation, invitation.subject),
+  "review-assigned": define(ReviewAssigned, reviewAssigned.subject),
   "review-reminder": define(ReviewReminder, reviewReminder.subject),
   "application-stage": define(ApplicationStage, applicationStage.subject),
   "application-decision": define(ApplicationDecision, applicationDecision.subject),

@@ -6,11 +6,12 @@ import { ForbiddenError } from "~/platform/db/errors.server";
 import { asService, asUser } from "~/platform/db/transaction.server";
 import { createUser } from "../support/factories";
 import { addJob } from "~/platform/jobs/enqueue.server";
+import { jobLogger } from "~/platform/jobs/runner.server";
 
 // The job queue (graphile-worker) under the failures that matter: a change that rolls back, a
 // worker killed mid-job, two workers racing for the same jobs. Tests move the job clock; none sleeps.
 const url = () => process.env.DATABASE_URL!;
-const quiet = { connectionString: "", noHandleSignals: true, logger: undefined };
+const quiet = { connectionString: "", noHandleSignals: true, logger: jobLogger };
 
 beforeAll(async () => {
   await asService(

@@ -1,10 +1,8 @@
-import { runOnce } from "graphile-worker";
 import { describe, expect, it } from "vitest";
 import { respondToOffer } from "~/modules/applications/apply/actions.server";
 import { jobs } from "~/jobs.server";
 import { asService } from "~/platform/db/transaction.server";
-import { addJob } from "~/platform/jobs/enqueue.server";
-import { toTaskList } from "~/platform/jobs/runner.server";
+import { runScheduled } from "../support/jobs";
 import { createApplication, createCall, createProgram } from "../support/application-factories";
 import { createOrg, createStartup, createUser, outboxFor } from "../support/factories";
 
@@ -26,10 +24,7 @@ async function acceptedApplication(offerExpiresAt: string) {
   return { id, founder, cofounder };
 }
 
-const runScheduledSweep = async () => {
-  await asService((tx) => addJob(tx, "applications.lapse-offers", {}));
-  await runOnce({ connectionString: process.env.DATABASE_URL!, noHandleSignals: true }, toTaskList(jobs));
-};
+const runScheduledSweep = () => runScheduled("applications.lapse-offers");
 
 const offerOf = async (id: string) =>
   (await asService((tx) => tx<{ offer_response: string | null }[]>`select offer_response from public.applications where id = ${id}`))[0]!

@@ -4,7 +4,7 @@ import { logger } from "~/platform/log.server";
 import type { JobSet } from "./types";
 
 // graphile-worker logs through its own Logger; send what matters to ours.
-const quietLogger = new Logger(() => (level, message, meta) => {
+export const jobLogger = new Logger(() => (level, message, meta) => {
   if (level === "error") logger.error({ meta }, message);
   else if (level === "warning") logger.warn({ meta }, message);
   else logger.debug({ meta }, message);
@@ -12,7 +12,7 @@ const quietLogger = new Logger(() => (level, message, meta) => {
 
 /** graphile-worker's own tables, in its own schema, kept by its own migrations. */
 export const migrateJobQueue = (connectionString: string) =>
-  runMigrations({ connectionString, logger: quietLogger });
+  runMigrations({ connectionString, logger: jobLogger });
 
 /** Our tasks in graphile-worker's shape (also what tests hand to its `runOnce`). */
 export function toTaskList(jobs: JobSet): TaskList {
@@ -40,7 +40,7 @@ export async function startJobRunner(jobs: JobSet, opts: { concurrency?: number;
     parsedCronItems: parseCronItems(
       jobs.schedules.map((s) => ({ task: s.task, match: s.cron, identifier: s.task, options: { backfillPeriod: 0 } })),
     ),
-    logger: quietLogger,
+    logger: jobLogger,
   });
   logger.info({ tasks: Object.keys(taskList).length, schedules: jobs.schedules.length }, "job runner started");
   return () => runner.stop();

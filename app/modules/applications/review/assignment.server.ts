@@ -1,6 +1,7 @@
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { planAssignments } from "./assignment-plan";
+import { mailAssigned } from "./reminders.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 
 // Reviewer assignment of a call (round "review"): the pool is the organisation's members with the
@@ -74,7 +75,7 @@ export function assignByTrack(claims: Claims, callId: string, trackId: string, r
     if (!call) throw new NotFoundError();
     if (!call.tracks.some((t) => t.id === trackId)) return "unknown_track";
     await lockCall(tx, call.id);
-    const [row] = await tx<{ assigned: number; conflicts: number }[]>`
+    const [row] = await tx<{ assigned: number; conflicts: number; reviewers: string[] }[]>`
       with pool as (
         select distinct m.user_id from public.memberships m
          where m.org_id = ${call.orgId} and m.role = 'reviewer' and m.user_id = any(${tx.array(reviewerIds)}::uuid[])
@@ -87,9 +88,11 @@ export function assignByTrack(claims: Claims, callId: string, trackId: string, r
         insert into public.review_assignments (application_id, reviewer_id, round, assigned_by)
         select application_id, reviewer_id, 'review', ${claims.sub} from pairs where not conflicted
         on conflict (application_id, reviewer_id, round) do nothing
-        returning 1
+        returning reviewer_id
       )
-      select (select count(*)::int from inserted) as assigned, (select count(*)::int from pairs where conflicted) as conflicts`;
+      select (select count(*)::int from inserted) as assigned, (select count(*)::int from pairs where conflicted) as conflicts,
+             (select coalesce(array_agg(reviewer_id), '{}') from inserted) as reviewers`;
+    await mailAssigned(tx, call, row!.reviewers);
     return { assigned: row!.assigned, skippedConflicts: row!.conflicts, short: 0 };
   });
 }
@@ -121,11 +124,13 @@ export function autoAssign(claims: Claims, callId: string): Promise<AssignOutcom
                          from apps cross join pool where public.reviewer_conflicted(apps.id, pool.id)), '[]') as conflicts`;
     const plan = planAssignments({ ...state!, perApplication: call.reviewsPerApplication });
     if (plan.pairs.length > 0) {
-      await tx`
+      const inserted = await tx<{ reviewer_id: string }[]>`
         insert into public.review_assignments (application_id, reviewer_id, round, assigned_by)
         select a, r, 'review', ${claims.sub}
           from unnest(${tx.array(plan.pairs.map((p) => p.applicationId))}::uuid[], ${tx.array(plan.pairs.map((p) => p.reviewerId))}::uuid[]) as x(a, r)
-        on conflict (application_id, reviewer_id, round) do nothing`;
+        on conflict (application_id, reviewer_id, round) do nothing
+        returning reviewer_id`;
+      await mailAssigned(tx, call, inserted.map((r) => r.reviewer_id));
     }
     return { assigned: plan.pairs.length, skippedConflicts: state!.conflicts.length, short: plan.short.length };
   });

@@ -32,6 +32,7 @@ export type CallSettings = CallHeader & {
   /** Wall-clock values for datetime-local inputs, in `orgTimeZone`. */
   opensLocal: string;
   closesLocal: string;
+  reviewDueLocal: string | null;
   orgTimeZone: string;
   blindFields: string[];
   reviewsPerApplication: number;
@@ -51,6 +52,7 @@ export async function callHeader(tx: Tx, callId: string): Promise<CallSettings> 
                 when now() < c.closes_at then 'open' else 'closed' end as status,
            to_char(c.opens_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "opensLocal",
            to_char(c.closes_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "closesLocal",
+           to_char(c.review_due_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "reviewDueLocal",
            o.time_zone as "orgTimeZone", c.blind_fields as "blindFields",
            c.reviews_per_application as "reviewsPerApplication", c.shortlist_threshold::float8 as "shortlistThreshold",
            c.offer_days as "offerDays",
@@ -121,11 +123,12 @@ export async function createCall(claims: Claims, programmeId: string, input: unk
       const newId = randomUUID();
       const inserted = await tx`
         insert into public.calls (id, program_id, slug, title_vi, title_en, description_vi, description_en, opens_at, closes_at,
-                                  time_zone, published, blind_fields, reviews_per_application, shortlist_threshold, offer_days)
+                                  time_zone, published, blind_fields, reviews_per_application, shortlist_threshold, offer_days,
+                                  review_due_at)
         select ${newId}, p.id, ${v.slug}, ${v.title_vi}, ${v.title_en}, ${v.description_vi}, ${v.description_en},
                ${c.opensAt}::timestamp at time zone o.time_zone, ${c.closesAt}::timestamp at time zone o.time_zone,
                o.time_zone, ${v.published}, ${v.blind_fields}::text[], ${v.reviews_per_application}, ${v.shortlist_threshold},
-               ${v.offer_days}
+               ${v.offer_days}, ${c.reviewDueAt ?? null}::timestamp at time zone o.time_zone
           from public.programs p join public.organisations o on o.id = p.org_id
          where p.id = ${id}`;
       if (inserted.count !== 1) throw new NotFoundError();
@@ -154,7 +157,8 @@ export async function updateCall(claims: Claims, callId: string, input: unknown)
                closes_at = ${c.closesAt}::timestamp at time zone o.time_zone, time_zone = o.time_zone,
                published = ${v.published}, blind_fields = ${v.blind_fields}::text[],
                reviews_per_application = ${v.reviews_per_application}, shortlist_threshold = ${v.shortlist_threshold},
-               offer_days = ${v.offer_days}
+               offer_days = ${v.offer_days},
+               review_due_at = ${c.reviewDueAt ?? null}::timestamp at time zone o.time_zone
           from public.programs p join public.organisations o on o.id = p.org_id
          where c.id = ${id} and p.id = c.program_id`;
       if (updated.count !== 1) throw new NotFoundError();

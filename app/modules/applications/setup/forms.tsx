@@ -56,6 +56,7 @@ export type CallValues = {
   reviewsPerApplication: number;
   shortlistThreshold: number | null;
   offerDays: number;
+  reviewDueLocal: string | null;
   blindFields: string[];
 };
 
@@ -82,6 +83,7 @@ export function CallForm({ intent, answer, zone, values, submitLabel }: { intent
         <Input form={form} prefix={p} name="reviewsPerApplication" type="number" label={t("manage.fields.reviewsPerApplication")} defaultValue={values?.reviewsPerApplication ?? 3} required />
         <Input form={form} prefix={p} name="offerDays" type="number" label={t("manage.fields.offerDays")} defaultValue={values?.offerDays ?? 14} required />
       </div>
+      <Input form={form} prefix={p} name="reviewDueAt" type="datetime-local" label={`${t("manage.fields.reviewDueAt")} (${zone})`} hint={t("manage.fields.reviewDueHint")} defaultValue={values?.reviewDueLocal ?? undefined} />
       <Input form={form} prefix={p} name="shortlistThreshold" type="number" step="any" label={t("manage.fields.shortlistThreshold")} hint={t("manage.fields.shortlistHint")} defaultValue={values?.shortlistThreshold} />
       <fieldset className="field">
         <legend>{t("manage.fields.blindFields")}</legend>

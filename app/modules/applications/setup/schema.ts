@@ -58,6 +58,8 @@ export const ProgrammeSchema = z.object({
 });
 export const ProgrammeEditSchema = ProgrammeSchema.omit({ orgId: true });
 
+const optionalLocalDateTime = z.preprocess(blankToUndefined, localDateTime.optional());
+
 export const CallSchema = z
   .object({
     slug,
@@ -74,11 +76,16 @@ export const CallSchema = z
       z.coerce.number({ error: "manage.errors.threshold" }).min(0, "manage.errors.threshold").max(100, "manage.errors.threshold").optional(),
     ),
     offerDays: int(1, 90, "manage.errors.offerDays"),
+    reviewDueAt: optionalLocalDateTime,
     blindFields: list(z.enum(BLIND_FIELDS, { error: "validation.required" })),
   })
   .refine((c) => !LOCAL.test(c.opensAt) || !LOCAL.test(c.closesAt) || c.closesAt > c.opensAt, {
     path: ["closesAt"],
     message: "manage.errors.closesBeforeOpens",
+  })
+  .refine((c) => !c.reviewDueAt || !LOCAL.test(c.opensAt) || c.reviewDueAt > c.opensAt, {
+    path: ["reviewDueAt"],
+    message: "manage.errors.reviewDueBeforeOpens",
   });
 
 export const TrackSchema = z.object({ nameVi: text(200), nameEn: text(200) });
