@@ -5,6 +5,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/ui/nonce";
+import { startJobRunner } from "~/platform/jobs/runner.server";
+import { jobs } from "./jobs.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -51,3 +53,4 @@ export default function handleRequest(
 // (one connection pool, one environment) with the request handlers.
 export { startMailWorker } from "~/platform/mail/worker.server";
 export { closeSql, statementCount } from "~/platform/db/sql.server";
+export const startJobs = () => startJobRunner(jobs);

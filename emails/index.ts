@@ -4,6 +4,8 @@ import ApplicationDecision, * as applicationDecision from "./application-decisio
 import ApplicationStage, * as applicationStage from "./application-stage";
 import ApplicationSubmitted, * as applicationSubmitted from "./application-submitted";
 import Invitation, * as invitation from "./invitation";
+import OfferLapsed, * as offerLapsed from "./offer-lapsed";
+import ReviewAssigned, * as reviewAssigned from "./review-assigned";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ResetPassword, * as resetPassword from "./reset-password";
 import SignInUnlock, * as signInUnlock from "./sign-in-unlock";
@@ -19,10 +21,12 @@ export const templates = {
   "reset-password": define(ResetPassword, resetPassword.subject),
   welcome: define(Welcome, welcome.subject),
   invitation: define(Invitation, invitation.subject),
+  "review-assigned": define(ReviewAssigned, reviewAssigned.subject),
   "review-reminder": define(ReviewReminder, reviewReminder.subject),
   "application-stage": define(ApplicationStage, applicationStage.subject),
   "application-decision": define(ApplicationDecision, applicationDecision.subject),
   "application-submitted": define(ApplicationSubmitted, applicationSubmitted.subject),
+  "offer-lapsed": define(OfferLapsed, offerLapsed.subject),
   "startup-invitation": define(StartupInvitation, startupInvitation.subject),
   "sign-in-unlock": define(SignInUnlock, signInUnlock.subject),
 };

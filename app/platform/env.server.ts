@@ -23,6 +23,8 @@ const EnvSchema = z
     RESEND_BASE_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default("Binh Duong Innovation <no-reply@innovation.binhduong.example>"),
     UPLOAD_DIR: z.string().default(".data/uploads"),
+    // Jobs (reminders, expiries) run by each app process; 0 leaves them to `npm run worker` processes.
+    JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(50).default(2),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listMyApplications } from "~/modules/applications/founder-status.server";
-import { StatusBadge, useBilingual, useLocaleZone } from "~/modules/applications/founder-ui";
+import { listMyApplications } from "~/modules/applications/apply/status.server";
+import { StatusBadge, useBilingual, useLocaleZone } from "~/modules/applications/apply/ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";

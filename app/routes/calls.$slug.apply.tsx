@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StartSchema } from "~/modules/applications/apply-schema";
-import { startApplication } from "~/modules/applications/drafts.server";
-import { Deadline, useBilingual } from "~/modules/applications/founder-ui";
-import { callPage } from "~/modules/applications/open-calls.server";
+import { StartSchema } from "~/modules/applications/apply/schema";
+import { startApplication } from "~/modules/applications/apply/drafts.server";
+import { Deadline, useBilingual } from "~/modules/applications/apply/ui";
+import { callPage } from "~/modules/applications/apply/open-calls.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { FormMessage, useZodForm } from "~/ui/form";

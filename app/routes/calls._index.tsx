@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Deadline, useBilingual } from "~/modules/applications/founder-ui";
-import { listCalls } from "~/modules/applications/open-calls.server";
+import { Deadline, useBilingual } from "~/modules/applications/apply/ui";
+import { listCalls } from "~/modules/applications/apply/open-calls.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { RouteError } from "~/ui/route-error";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { managerOverview, type CallSummary } from "~/modules/applications/manage-overview.server";
+import { managerOverview, type CallSummary } from "~/modules/applications/setup/overview.server";
 import { When } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { RouteError } from "~/ui/route-error";

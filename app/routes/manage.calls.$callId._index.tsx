@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CallHeading } from "~/modules/applications/call-heading";
-import { callOverviewPage } from "~/modules/applications/call-settings.server";
+import { CallHeading } from "~/modules/applications/setup/call-heading";
+import { callOverviewPage } from "~/modules/applications/setup/call-settings.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { auditPage, type AuditEvent } from "~/modules/applications/audit.server";
-import { AuditQuerySchema } from "~/modules/applications/decide-schema";
+import { AuditQuerySchema } from "~/modules/applications/select/schema";
 import { Pager } from "~/ui/pager";
 import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";

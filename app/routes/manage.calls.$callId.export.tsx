@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportCsv } from "~/modules/applications/csv-export.server";
+import { exportCsv } from "~/modules/applications/select/csv-export.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CallHeading } from "~/modules/applications/call-heading";
-import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/form-builder.server";
-import { runCommand } from "~/modules/applications/manage-actions.server";
+import { CallHeading } from "~/modules/applications/setup/call-heading";
+import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
+import { runCommand } from "~/modules/applications/setup/actions.server";
 import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/manage-ui";
-import { QuestionEditor } from "~/modules/applications/question-editor";
+import { QuestionEditor } from "~/modules/applications/setup/question-editor";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";

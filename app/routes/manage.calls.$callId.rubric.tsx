@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CallHeading } from "~/modules/applications/call-heading";
-import { CriterionEditor } from "~/modules/applications/criterion-editor";
-import { runCommand } from "~/modules/applications/manage-actions.server";
+import { CallHeading } from "~/modules/applications/setup/call-heading";
+import { CriterionEditor } from "~/modules/applications/setup/criterion-editor";
+import { runCommand } from "~/modules/applications/setup/actions.server";
 import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/manage-ui";
-import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/rubric-builder.server";
+import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/setup/rubric-builder.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { answer } from "~/modules/applications/manage-actions.server";
+import { answer } from "~/modules/applications/setup/actions.server";
 import { answerFor, When } from "~/modules/applications/manage-ui";
-import { programmePage, updateProgramme } from "~/modules/applications/programmes.server";
-import { ProgrammeForm } from "~/modules/applications/setup-forms";
+import { programmePage, updateProgramme } from "~/modules/applications/setup/programmes.server";
+import { ProgrammeForm } from "~/modules/applications/setup/forms";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { formToObject, readForm } from "~/platform/http/form.server";

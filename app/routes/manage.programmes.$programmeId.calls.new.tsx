@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { createCall, newCallPage } from "~/modules/applications/call-settings.server";
-import { answer } from "~/modules/applications/manage-actions.server";
+import { createCall, newCallPage } from "~/modules/applications/setup/call-settings.server";
+import { answer } from "~/modules/applications/setup/actions.server";
 import { answerFor } from "~/modules/applications/manage-ui";
-import { CallForm } from "~/modules/applications/setup-forms";
+import { CallForm } from "~/modules/applications/setup/forms";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { formToObject, readForm } from "~/platform/http/form.server";

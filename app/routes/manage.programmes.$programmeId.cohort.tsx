@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { programmeCohortPage } from "~/modules/applications/cohort.server";
-import { CohortTable } from "~/modules/applications/cohort-table";
+import { programmeCohortPage } from "~/modules/applications/select/cohort.server";
+import { CohortTable } from "~/modules/applications/select/cohort-table";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";

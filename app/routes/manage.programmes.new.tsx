@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { answer } from "~/modules/applications/manage-actions.server";
+import { answer } from "~/modules/applications/setup/actions.server";
 import { answerFor } from "~/modules/applications/manage-ui";
-import { createProgramme, programmeOrgChoices } from "~/modules/applications/programmes.server";
-import { ProgrammeForm } from "~/modules/applications/setup-forms";
+import { createProgramme, programmeOrgChoices } from "~/modules/applications/setup/programmes.server";
+import { ProgrammeForm } from "~/modules/applications/setup/forms";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formToObject, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ReviewAnswers, StartupIdentity } from "~/modules/applications/review-answers";
-import { ReadOnlyScores, ScoreForm, StepBackForms } from "~/modules/applications/review-form";
-import { parseRound, reviewPage } from "~/modules/applications/review-page.server";
-import { AbstainSchema, RecuseSchema } from "~/modules/applications/review-schema";
-import { abstain, recuse, scoreReview, type ReviewOutcome } from "~/modules/applications/review-scoring.server";
+import { ReviewAnswers, StartupIdentity } from "~/modules/applications/review/answers";
+import { ReadOnlyScores, ScoreForm, StepBackForms } from "~/modules/applications/review/form";
+import { parseRound, reviewPage } from "~/modules/applications/review/page.server";
+import { AbstainSchema, RecuseSchema } from "~/modules/applications/review/schema";
+import { abstain, recuse, scoreReview, type ReviewOutcome } from "~/modules/applications/review/scoring.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { parseForm, readForm, type FieldErrors } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";

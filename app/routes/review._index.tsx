@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { myAssignments } from "~/modules/applications/review-list.server";
+import { myAssignments } from "~/modules/applications/review/list.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDate, formatDateTime } from "~/platform/i18n/format";
 import { FormMessage } from "~/ui/form";

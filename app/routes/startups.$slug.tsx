@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LOGO_MAX_BYTES } from "~/modules/applications/apply-schema";
-import { useLocaleZone } from "~/modules/applications/founder-ui";
+import { LOGO_MAX_BYTES } from "~/modules/applications/apply/schema";
+import { useLocaleZone } from "~/modules/applications/apply/ui";
 import { inviteCofounder } from "~/modules/startups/invitations.server";
 import { storeLogo } from "~/modules/startups/logo.server";
 import { startupPage, updateStartup } from "~/modules/startups/profile.server";

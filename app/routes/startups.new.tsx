@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LOGO_MAX_BYTES } from "~/modules/applications/apply-schema";
+import { LOGO_MAX_BYTES } from "~/modules/applications/apply/schema";
 import { storeLogo } from "~/modules/startups/logo.server";
 import { createStartup } from "~/modules/startups/profile.server";
 import { StartupSchema } from "~/modules/startups/schema";

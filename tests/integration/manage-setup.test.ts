@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/call-tracks.server";
-import { callSettingsPage, createCall, updateCall } from "~/modules/applications/call-settings.server";
-import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/form-builder.server";
-import { managerOverview } from "~/modules/applications/manage-overview.server";
-import { createProgramme, programmePage, updateProgramme } from "~/modules/applications/programmes.server";
-import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/rubric-builder.server";
+import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/setup/tracks.server";
+import { callSettingsPage, createCall, updateCall } from "~/modules/applications/setup/call-settings.server";
+import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
+import { managerOverview } from "~/modules/applications/setup/overview.server";
+import { createProgramme, programmePage, updateProgramme } from "~/modules/applications/setup/programmes.server";
+import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/setup/rubric-builder.server";
 import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { asService } from "~/platform/db/transaction.server";
 import { answer, createApplication } from "../support/application-factories";
@@ -81,6 +81,17 @@ describe("programmes and calls", () => {
     expect(await updateCall(manager.claims, callId, callInput({ slug: page.call.slug, published: "on", opensAt: "2027-03-01T00:30" }))).toEqual({ ok: true, value: undefined });
     const again = await callSettingsPage(manager.claims, callId);
     expect([again.call.status, again.call.opensLocal, again.call.opensAt.toISOString()]).toEqual(["scheduled", "2027-03-01T00:30", "2027-02-28T17:30:00.000Z"]);
+    expect(again.call.reviewDueLocal).toBeNull();
+
+    // A review due date, in the same zone; one before the call opens is refused and nothing changes.
+    const slug = page.call.slug;
+    expect(await updateCall(manager.claims, callId, callInput({ slug, reviewDueAt: "2027-05-15T17:00" }))).toEqual({ ok: true, value: undefined });
+    expect((await callSettingsPage(manager.claims, callId)).call.reviewDueLocal).toBe("2027-05-15T17:00");
+    expect(await updateCall(manager.claims, callId, callInput({ slug, reviewDueAt: "2027-02-01T09:00" }))).toEqual({
+      ok: false,
+      errors: { reviewDueAt: "manage.errors.reviewDueBeforeOpens" },
+    });
+    expect((await callSettingsPage(manager.claims, callId)).call.reviewDueLocal).toBe("2027-05-15T17:00");
   });
 
   it("uses the organisation's own zone (Europe/Amsterdam in summer)", async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { cohortPage, programmeCohortPage } from "~/modules/applications/cohort.server";
-import { respondToOffer } from "~/modules/applications/founder-actions.server";
+import { cohortPage, programmeCohortPage } from "~/modules/applications/select/cohort.server";
+import { respondToOffer } from "~/modules/applications/apply/actions.server";
 import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { asService } from "~/platform/db/transaction.server";
 import { createApplication, createCall, createProgram } from "../support/application-factories";

@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recuse, scoreReview } from "~/modules/applications/review-scoring.server";
+import { recuse, scoreReview } from "~/modules/applications/review/scoring.server";
 import { asService, type Tx } from "~/platform/db/transaction.server";
 import { addMember, createOrg, createStartup, createUser, type TestUser } from "../support/factories";
 import { addCriterion, assign, createApplication, createCall, createProgram, review } from "../support/application-factories";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { fieldName } from "~/modules/applications/apply-schema";
-import { startApplication } from "~/modules/applications/drafts.server";
-import { recuse } from "~/modules/applications/review-scoring.server";
-import { saveDraftStep } from "~/modules/applications/save-step.server";
-import { submitApplication } from "~/modules/applications/submit.server";
+import { fieldName } from "~/modules/applications/apply/schema";
+import { startApplication } from "~/modules/applications/apply/drafts.server";
+import { recuse } from "~/modules/applications/review/scoring.server";
+import { saveDraftStep } from "~/modules/applications/apply/save-step.server";
+import { submitApplication } from "~/modules/applications/apply/submit.server";
 import { asService } from "~/platform/db/transaction.server";
 import { startAppServer } from "../support/app-server";
 import { addQuestion, assign, createCall, createProgram } from "../support/application-factories";

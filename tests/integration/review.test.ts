@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { myAssignments } from "~/modules/applications/review-list.server";
-import { reviewPage } from "~/modules/applications/review-page.server";
-import { abstain, recuse, scoreReview } from "~/modules/applications/review-scoring.server";
+import { myAssignments } from "~/modules/applications/review/list.server";
+import { reviewPage } from "~/modules/applications/review/page.server";
+import { abstain, recuse, scoreReview } from "~/modules/applications/review/scoring.server";
 import { asService, asUser } from "~/platform/db/transaction.server";
 import { addCriterion, addQuestion, answer, assign, createApplication, createCall, createProgram } from "../support/application-factories";
 import { addMember, createOrg, createUser, type TestUser } from "../support/factories";

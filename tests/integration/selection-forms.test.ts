@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planAssignments } from "~/modules/applications/assignment-plan";
-import { BulkSchema, RankingQuerySchema, ReviewersIntent, TemplatesSchema } from "~/modules/applications/decide-schema";
+import { planAssignments } from "~/modules/applications/review/assignment-plan";
+import { BulkSchema, RankingQuerySchema, ReviewersIntent, TemplatesSchema } from "~/modules/applications/select/schema";
 import { parseForm } from "~/platform/http/form.server";
 
 // The selection side's forms refuse malformed and hostile input field by field; the planner's

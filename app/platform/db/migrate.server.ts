@@ -1,6 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
+import { migrateJobQueue } from "~/platform/jobs/runner.server";
 
 // Applies supabase/baseline.sql where schema `auth` is missing (i.e. off Supabase), then every
 // migration not yet recorded, each in its own transaction, recording into the same table the
@@ -42,6 +43,9 @@ export async function migrate(databaseUrl: string, log: (msg: string) => void = 
   } finally {
     await db.end({ timeout: 5 });
   }
+  // The job queue's schema is the library's, migrated by the library (idempotent, self-locking).
+  log("migrating the job queue (graphile_worker)");
+  await migrateJobQueue(databaseUrl);
 }
 
 const supabaseFile = (name: string) => readFile(path.join(SUPABASE_DIR, name), "utf8");

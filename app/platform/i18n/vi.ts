@@ -1,7 +1,7 @@
-import { decideStrings } from "~/modules/applications/strings/decide";
-import { founderStrings } from "~/modules/applications/strings/founder";
-import { manageStrings } from "~/modules/applications/strings/manage";
-import { reviewStrings } from "~/modules/applications/strings/review";
+import { decideStrings } from "~/modules/applications/select/strings";
+import { founderStrings } from "~/modules/applications/apply/strings";
+import { manageStrings } from "~/modules/applications/setup/strings";
+import { reviewStrings } from "~/modules/applications/review/strings";
 import type { Dictionary } from "./en";
 
 export const vi: Dictionary = {

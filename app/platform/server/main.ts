@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
+import type { Services } from "./services";
 import { startEmbeddedPostgres } from "~/platform/db/embedded.server";
 import { migrate, seedIfEmpty } from "~/platform/db/migrate.server";
 import postgres from "postgres";
@@ -39,7 +40,6 @@ await migrate(databaseUrl, log);
 if (process.env.SEED !== "false") await seedIfEmpty(databaseUrl, log);
 await printDemoAccounts();
 
-type Services = { startMailWorker: () => Promise<() => Promise<void>>; closeSql: () => Promise<void> };
 let app;
 let services: Services;
 if (dev) {
@@ -55,6 +55,8 @@ if (dev) {
   app = createApp({ dev: false, build });
 }
 const stopWorker = await services.startMailWorker();
+// JOBS_CONCURRENCY=0 leaves reminders and expiries to separate `npm run worker` processes.
+const stopJobs = env().JOBS_CONCURRENCY > 0 ? await services.startJobs() : undefined;
 
 const server = app.listen(env().PORT, () => {
   console.log(`\n  App ready on ${env().APP_URL} (port ${env().PORT})\n`);
@@ -81,6 +83,7 @@ async function printDemoAccounts() {
 const shutdown = async () => {
   server.close();
   await stopWorker();
+  await stopJobs?.();
   await services.closeSql();
   await stopPostgres?.();
   process.exit(0);

@@ -1,0 +1,35 @@
+import { asUser, type Claims } from "~/platform/db/transaction.server";
+import { raisedName } from "../outcomes.server";
+
+export type WithdrawOutcome = "withdrawn" | "not_allowed";
+
+/** Withdraw an application that has no decision yet; the audit trigger records it. */
+export async function withdrawApplication(claims: Claims, id: string): Promise<WithdrawOutcome> {
+  try {
+    const rows = await asUser(
+      claims,
+      (tx) => tx`
+        update public.applications set status = 'withdrawn'
+         where id = ${id} and public.is_startup_member(startup_id) and status in ('draft', 'submitted') and decision is null
+        returning id`,
+    );
+    return rows.length === 1 ? "withdrawn" : "not_allowed";
+  } catch (error) {
+    if (raisedName(error)) return "not_allowed";
+    throw error;
+  }
+}
+
+export type OfferOutcome = "confirmed" | "declined" | "no_open_offer" | "offer_expired" | "not_found";
+
+/** Confirm or decline an offer; confirming puts the startup in the programme's cohort (in SQL). */
+export async function respondToOffer(claims: Claims, id: string, accept: boolean): Promise<OfferOutcome> {
+  try {
+    const [row] = await asUser(claims, (tx) => tx<{ r: "confirmed" | "declined" }[]>`select public.respond_to_offer(${id}, ${accept}) as r`);
+    return row!.r;
+  } catch (error) {
+    const name = raisedName(error);
+    if (name === "no_open_offer" || name === "offer_expired" || name === "not_found") return name;
+    throw error;
+  }
+}

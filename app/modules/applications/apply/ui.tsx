@@ -1,0 +1,61 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
+import { formatDateTime } from "~/platform/i18n/format";
+import type { RootData } from "~/root";
+import type { AnswerValue } from "./schema";
+import type { Bilingual, ChoiceOption } from "../types";
+
+/** The viewer's language and time zone, as the root loader resolved them. */
+export function useLocaleZone(): { locale: Locale; timeZone: string } {
+  const root = useRouteLoaderData<RootData>("root");
+  return { locale: root?.locale ?? DEFAULT_LOCALE, timeZone: root?.timeZone ?? DEFAULT_TIME_ZONE };
+}
+
+export function useBilingual() {
+  const { locale } = useLocaleZone();
+  return (b: Bilingual) => b[locale];
+}
+
+/** A deadline in the viewer's zone and, when different, in the call's own zone. */
+export function Deadline({ at, callZone }: { at: string | Date; callZone: string }) {
+  const { t } = useTranslation();
+  const { locale, timeZone } = useLocaleZone();
+  const mine = formatDateTime(at, locale, timeZone);
+  const theirs = formatDateTime(at, locale, callZone);
+  return (
+    <>
+      <time dateTime={new Date(at).toISOString()}>{t("apply.zoned", { when: mine, zone: timeZone })}</time>
+      {timeZone !== callZone || mine !== theirs ? <> · {t("apply.callZone", { when: theirs, zone: callZone })}</> : null}
+    </>
+  );
+}
+
+/**
+ * What the call hides from its reviewers, told to the founder before they write: blind review
+ * holds only if they keep their names out of the other answers and out of the deck.
+ */
+export function BlindNotice({ fields }: { fields: readonly ("organisation" | "founders" | "team")[] }) {
+  const { t } = useTranslation();
+  if (fields.length === 0) return null;
+  const hidden = fields.map((f) => t(`apply.blind.fields.${f}`)).join(", ");
+  return <p className="callout">{t("apply.blind.notice", { hidden })}</p>;
+}
+
+/** An answer as the founder gave it, choices shown by their labels. */
+export function AnswerText({ value, options }: { value: AnswerValue | null; options: ChoiceOption[] }) {
+  const { t } = useTranslation();
+  const { locale } = useLocaleZone();
+  if (value == null || (Array.isArray(value) && value.length === 0) || value === "") return <span className="muted">{t("apply.noAnswer")}</span>;
+  const label = (v: string) => options.find((o) => o.value === v)?.[locale] ?? v;
+  if (Array.isArray(value)) return <>{value.map(label).join(", ")}</>;
+  if (options.length > 0 && typeof value === "string") return <>{label(value)}</>;
+  return <span className="pre-wrap">{String(value)}</span>;
+}
+
+export function StatusBadge({ status, decision }: { status: string; decision?: string | null }) {
+  const { t } = useTranslation();
+  // The founder sees "received" for any submitted application until it is decided; never the screening result.
+  const key = status === "submitted" && decision ? `apply.decision.${decision}` : `apply.status.${status}`;
+  return <span className={`badge badge-${decision ?? status}`}>{t(key)}</span>;
+}

@@ -1,0 +1,15 @@
+import type { JobSet } from "~/platform/jobs/types";
+import { remindByDueDate } from "./review/reminders.server";
+import { lapseOffers } from "./select/lapse.server";
+
+// The applications capability's background work. Each task is a sweep that is safe to run twice.
+export const applicationJobs: JobSet = {
+  tasks: {
+    "applications.lapse-offers": async () => void (await lapseOffers()),
+    "applications.remind-reviewers": async () => void (await remindByDueDate()),
+  },
+  schedules: [
+    { task: "applications.lapse-offers", cron: "* * * * *" },
+    { task: "applications.remind-reviewers", cron: "*/15 * * * *" },
+  ],
+};

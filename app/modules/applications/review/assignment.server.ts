@@ -1,0 +1,137 @@
+import { NotFoundError } from "~/platform/db/errors.server";
+import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { planAssignments } from "./assignment-plan";
+import { mailAssigned } from "./reminders.server";
+import { managedCall, type ManagedCall } from "../managed-call.server";
+
+// Reviewer assignment of a call (round "review"): the pool is the organisation's members with the
+// reviewer role; an application is assignable once submitted, not screened out and not decided.
+export type ReviewerProgress = {
+  id: string;
+  name: string;
+  assigned: number;
+  pending: number;
+  submitted: number;
+  abstained: number;
+  recused: number;
+  remindedAt: Date | null;
+};
+
+export type ReviewersPage = {
+  call: ManagedCall;
+  reviewers: ReviewerProgress[];
+  assignable: number;
+  /** Assignable applications with fewer than N active reviews. */
+  underReviewed: number;
+};
+
+/** The reviewers page: the pool with each reviewer's progress, in one statement after the guard. */
+export function reviewersPage(claims: Claims, callId: string): Promise<ReviewersPage | null> {
+  return asUser(claims, async (tx) => {
+    const call = await managedCall(tx, callId);
+    if (!call) return null;
+    const [row] = await tx<{ reviewers: ReviewerProgress[]; assignable: number; under_reviewed: number }[]>`
+      with pool as (
+        select distinct m.user_id from public.memberships m where m.org_id = ${call.orgId} and m.role = 'reviewer'
+      ), work as (
+        select r.reviewer_id, r.status, r.reminded_at
+          from public.review_assignments r join public.applications a on a.id = r.application_id
+         where a.call_id = ${call.id} and r.round = 'review'
+      ), apps as (
+        select a.id, (select count(*) from public.review_assignments r
+                       where r.application_id = a.id and r.round = 'review' and r.status <> 'recused') as active
+          from public.applications a
+         where a.call_id = ${call.id} and a.status = 'submitted' and a.eligible is not false and a.decision is null
+      ), per_reviewer as (
+        select p.user_id as id, coalesce(pr.display_name, '—') as name,
+               count(w.status) filter (where w.status <> 'recused')::int as assigned,
+               count(w.status) filter (where w.status = 'assigned')::int as pending,
+               count(w.status) filter (where w.status = 'submitted')::int as submitted,
+               count(w.status) filter (where w.status = 'abstained')::int as abstained,
+               count(w.status) filter (where w.status = 'recused')::int as recused,
+               max(w.reminded_at) as "remindedAt"
+          from pool p left join public.profiles pr on pr.id = p.user_id left join work w on w.reviewer_id = p.user_id
+         group by p.user_id, pr.display_name
+      )
+      select coalesce((select json_agg(r order by r.name) from per_reviewer r), '[]') as reviewers,
+             (select count(*)::int from apps) as assignable,
+             (select count(*)::int from apps where active < ${call.reviewsPerApplication}) as under_reviewed`;
+    return { call, reviewers: row!.reviewers, assignable: row!.assignable, underReviewed: row!.under_reviewed };
+  });
+}
+
+export type AssignOutcome = { assigned: number; skippedConflicts: number; short: number };
+
+/** Serialises assignment runs of one call, so two managers clicking at once cannot overshoot N. */
+const lockCall = (tx: Tx, callId: string) => tx`select pg_advisory_xact_lock(hashtextextended(${"assign:" + callId}, 0))`;
+
+/**
+ * Chosen reviewers get every assignable application of a track. Conflicted pairs are left out
+ * by the query itself (the trigger that refuses them never fires); existing pairs stay as they are.
+ */
+export function assignByTrack(claims: Claims, callId: string, trackId: string, reviewerIds: string[]): Promise<AssignOutcome | "unknown_track"> {
+  return asUser(claims, async (tx) => {
+    const call = await managedCall(tx, callId);
+    if (!call) throw new NotFoundError();
+    if (!call.tracks.some((t) => t.id === trackId)) return "unknown_track";
+    await lockCall(tx, call.id);
+    const [row] = await tx<{ assigned: number; conflicts: number; reviewers: string[] }[]>`
+      with pool as (
+        select distinct m.user_id from public.memberships m
+         where m.org_id = ${call.orgId} and m.role = 'reviewer' and m.user_id = any(${tx.array(reviewerIds)}::uuid[])
+      ), pairs as (
+        select a.id as application_id, p.user_id as reviewer_id, public.reviewer_conflicted(a.id, p.user_id) as conflicted
+          from public.applications a cross join pool p
+         where a.call_id = ${call.id} and a.track_id = ${trackId} and a.status = 'submitted'
+           and a.eligible is not false and a.decision is null
+      ), inserted as (
+        insert into public.review_assignments (application_id, reviewer_id, round, assigned_by)
+        select application_id, reviewer_id, 'review', ${claims.sub} from pairs where not conflicted
+        on conflict (application_id, reviewer_id, round) do nothing
+        returning reviewer_id
+      )
+      select (select count(*)::int from inserted) as assigned, (select count(*)::int from pairs where conflicted) as conflicts,
+             (select coalesce(array_agg(reviewer_id), '{}') from inserted) as reviewers`;
+    await mailAssigned(tx, call, row!.reviewers);
+    return { assigned: row!.assigned, skippedConflicts: row!.conflicts, short: 0 };
+  });
+}
+
+/**
+ * Balanced automatic assignment: every assignable application gets N = reviews_per_application
+ * active reviews, each reviewer a fair share (greedy least-loaded, see assignment-plan.ts).
+ * Reads everything in one statement, writes in one; running it again changes nothing.
+ */
+export function autoAssign(claims: Claims, callId: string): Promise<AssignOutcome> {
+  return asUser(claims, async (tx) => {
+    const call = await managedCall(tx, callId);
+    if (!call) throw new NotFoundError();
+    await lockCall(tx, call.id);
+    type Pair = { applicationId: string; reviewerId: string };
+    const [state] = await tx<{ applications: string[]; reviewers: string[]; existing: (Pair & { recused: boolean })[]; conflicts: Pair[] }[]>`
+      with apps as (
+        select a.id from public.applications a
+         where a.call_id = ${call.id} and a.status = 'submitted' and a.eligible is not false and a.decision is null
+      ), pool as (
+        select distinct m.user_id as id from public.memberships m where m.org_id = ${call.orgId} and m.role = 'reviewer'
+      )
+      select coalesce((select array_agg(id order by id) from apps), '{}') as applications,
+             coalesce((select array_agg(id order by id) from pool), '{}') as reviewers,
+             coalesce((select json_agg(json_build_object('applicationId', r.application_id, 'reviewerId', r.reviewer_id,
+                                                         'recused', r.status = 'recused'))
+                         from public.review_assignments r join apps on apps.id = r.application_id where r.round = 'review'), '[]') as existing,
+             coalesce((select json_agg(json_build_object('applicationId', apps.id, 'reviewerId', pool.id))
+                         from apps cross join pool where public.reviewer_conflicted(apps.id, pool.id)), '[]') as conflicts`;
+    const plan = planAssignments({ ...state!, perApplication: call.reviewsPerApplication });
+    if (plan.pairs.length > 0) {
+      const inserted = await tx<{ reviewer_id: string }[]>`
+        insert into public.review_assignments (application_id, reviewer_id, round, assigned_by)
+        select a, r, 'review', ${claims.sub}
+          from unnest(${tx.array(plan.pairs.map((p) => p.applicationId))}::uuid[], ${tx.array(plan.pairs.map((p) => p.reviewerId))}::uuid[]) as x(a, r)
+        on conflict (application_id, reviewer_id, round) do nothing
+        returning reviewer_id`;
+      await mailAssigned(tx, call, inserted.map((r) => r.reviewer_id));
+    }
+    return { assigned: plan.pairs.length, skippedConflicts: state!.conflicts.length, short: plan.short.length };
+  });
+}

@@ -1,0 +1,99 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BLIND_FIELDS, CallSchema, ProgrammeEditSchema, ProgrammeSchema } from "./schema";
+import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer } from "../manage-ui";
+import type { Bilingual } from "../types";
+
+// The programme and call forms, shared by their "new" and "edit" pages.
+
+type ProgrammeValues = { slug: string; name: Bilingual; description: Bilingual };
+
+export function ProgrammeForm({
+  intent,
+  answer,
+  orgs,
+  orgId,
+  values,
+  submitLabel,
+}: {
+  intent: string;
+  answer: ActionAnswer | null;
+  orgs?: { id: string; name: Bilingual }[];
+  orgId?: string;
+  values?: ProgrammeValues;
+  submitLabel: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const form = useSetupForm(orgs ? ProgrammeSchema : ProgrammeEditSchema, answer);
+  const p = "programme";
+  return (
+    <Form method="post" noValidate onSubmit={form.onSubmit}>
+      <Outcome answer={answer} form={form} />
+      <input type="hidden" name="intent" value={intent} />
+      {orgs ? (
+        <Select form={form} prefix={p} name="orgId" label={t("manage.fields.organisation")} defaultValue={orgId} options={orgs.map((o) => ({ value: o.id, label: o.name[lang] }))} />
+      ) : null}
+      <Input form={form} prefix={p} name="nameVi" label={t("manage.fields.nameVi")} defaultValue={values?.name.vi} required />
+      <Input form={form} prefix={p} name="nameEn" label={t("manage.fields.nameEn")} defaultValue={values?.name.en} required />
+      <Input form={form} prefix={p} name="slug" label={t("manage.fields.slug")} hint={t("manage.fields.slugHint")} defaultValue={values?.slug} required />
+      <Input form={form} prefix={p} name="descriptionVi" label={t("manage.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
+      <Input form={form} prefix={p} name="descriptionEn" label={t("manage.fields.descriptionEn")} defaultValue={values?.description.en} multiline />
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}
+
+export type CallValues = {
+  slug: string;
+  title: Bilingual;
+  description: Bilingual;
+  opensLocal: string;
+  closesLocal: string;
+  published: boolean;
+  reviewsPerApplication: number;
+  shortlistThreshold: number | null;
+  offerDays: number;
+  reviewDueLocal: string | null;
+  blindFields: string[];
+};
+
+export function CallForm({ intent, answer, zone, values, submitLabel }: { intent: string; answer: ActionAnswer | null; zone: string; values?: CallValues; submitLabel: string }) {
+  const { t } = useTranslation();
+  const form = useSetupForm(CallSchema, answer);
+  const p = "call";
+  const zoneHint = t("manage.fields.zoneHint", { zone });
+  return (
+    <Form method="post" noValidate onSubmit={form.onSubmit}>
+      <Outcome answer={answer} form={form} />
+      <input type="hidden" name="intent" value={intent} />
+      <Input form={form} prefix={p} name="titleVi" label={t("manage.fields.titleVi")} defaultValue={values?.title.vi} required />
+      <Input form={form} prefix={p} name="titleEn" label={t("manage.fields.titleEn")} defaultValue={values?.title.en} required />
+      <Input form={form} prefix={p} name="slug" label={t("manage.fields.slug")} hint={t("manage.fields.slugHint")} defaultValue={values?.slug} required />
+      <Input form={form} prefix={p} name="descriptionVi" label={t("manage.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
+      <Input form={form} prefix={p} name="descriptionEn" label={t("manage.fields.descriptionEn")} defaultValue={values?.description.en} multiline />
+      <div className="field-row">
+        <Input form={form} prefix={p} name="opensAt" type="datetime-local" label={`${t("manage.fields.opensAt")} (${zone})`} hint={zoneHint} defaultValue={values?.opensLocal} required />
+        <Input form={form} prefix={p} name="closesAt" type="datetime-local" label={`${t("manage.fields.closesAt")} (${zone})`} hint={zoneHint} defaultValue={values?.closesLocal} required />
+      </div>
+      <Check form={form} prefix={p} name="published" label={t("manage.fields.published")} defaultChecked={values?.published ?? false} />
+      <div className="field-row">
+        <Input form={form} prefix={p} name="reviewsPerApplication" type="number" label={t("manage.fields.reviewsPerApplication")} defaultValue={values?.reviewsPerApplication ?? 3} required />
+        <Input form={form} prefix={p} name="offerDays" type="number" label={t("manage.fields.offerDays")} defaultValue={values?.offerDays ?? 14} required />
+      </div>
+      <Input form={form} prefix={p} name="reviewDueAt" type="datetime-local" label={`${t("manage.fields.reviewDueAt")} (${zone})`} hint={t("manage.fields.reviewDueHint")} defaultValue={values?.reviewDueLocal ?? undefined} />
+      <Input form={form} prefix={p} name="shortlistThreshold" type="number" step="any" label={t("manage.fields.shortlistThreshold")} hint={t("manage.fields.shortlistHint")} defaultValue={values?.shortlistThreshold} />
+      <fieldset className="field">
+        <legend>{t("manage.fields.blindFields")}</legend>
+        {BLIND_FIELDS.map((f) => (
+          <Check key={f} form={form} prefix={p} name="blindFields" value={f} label={t(`manage.fields.blind.${f}`)} defaultChecked={values?.blindFields.includes(f) ?? false} />
+        ))}
+      </fieldset>
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,197 @@
+import { z } from "zod";
+
+// The manager's set-up forms: programme, call, track, question, criterion. One schema per form,
+// used by react-hook-form in the browser and re-checked on the server (the authority). Messages
+// are i18n keys. Inputs arrive as strings from forms; the preprocessors accept both shapes.
+
+export const QUESTION_KINDS = ["text", "long_text", "choice", "multi_choice", "number", "file", "link"] as const;
+export const CHOICE_KINDS = ["choice", "multi_choice"] as const;
+export const BLIND_FIELDS = ["founders", "team", "organisation"] as const;
+export const MAX_OPTIONS = 20;
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : typeof v === "string" ? v.trim() : v);
+
+const text = (max: number) =>
+  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
+const optionalText = (max: number) =>
+  z.preprocess((v) => (v == null ? "" : v), z.string({ error: "validation.required" }).trim().max(max, "validation.tooLong"));
+const slug = z
+  .string({ error: "validation.required" })
+  .trim()
+  .toLowerCase()
+  .min(1, "validation.required")
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "manage.errors.slug");
+export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const uuid = z.string({ error: "validation.required" }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "validation.required");
+const int = (min: number, max: number, message: string) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ error: "validation.required" }).int(message).min(min, message).max(max, message));
+const optionalNumber = (message: string) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ error: message }).refine(Number.isFinite, message).optional());
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v == null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+/** Repeated rows (options, levels): holes left by a sparse form become empty rows. */
+const rows = (v: unknown) => (Array.isArray(v) ? Array.from(v, (row: unknown) => row ?? {}) : []);
+
+/** "YYYY-MM-DDTHH:MM" as a datetime-local input gives it: a wall-clock time, no zone. */
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
+const localDateTime = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .refine((v) => {
+    const m = LOCAL.exec(v);
+    if (!m) return false;
+    const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+    const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
+    return y >= 2000 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24;
+  }, "manage.errors.dateTime")
+  .transform((v) => v.slice(0, 16));
+
+export const ProgrammeSchema = z.object({
+  orgId: uuid,
+  slug,
+  nameVi: text(200),
+  nameEn: text(200),
+  descriptionVi: optionalText(8000),
+  descriptionEn: optionalText(8000),
+});
+export const ProgrammeEditSchema = ProgrammeSchema.omit({ orgId: true });
+
+const optionalLocalDateTime = z.preprocess(blankToUndefined, localDateTime.optional());
+
+export const CallSchema = z
+  .object({
+    slug,
+    titleVi: text(200),
+    titleEn: text(200),
+    descriptionVi: optionalText(8000),
+    descriptionEn: optionalText(8000),
+    opensAt: localDateTime,
+    closesAt: localDateTime,
+    published: checkbox,
+    reviewsPerApplication: int(1, 20, "manage.errors.reviewsPerApplication"),
+    shortlistThreshold: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: "manage.errors.threshold" }).min(0, "manage.errors.threshold").max(100, "manage.errors.threshold").optional(),
+    ),
+    offerDays: int(1, 90, "manage.errors.offerDays"),
+    reviewDueAt: optionalLocalDateTime,
+    blindFields: list(z.enum(BLIND_FIELDS, { error: "validation.required" })),
+  })
+  .refine((c) => !LOCAL.test(c.opensAt) || !LOCAL.test(c.closesAt) || c.closesAt > c.opensAt, {
+    path: ["closesAt"],
+    message: "manage.errors.closesBeforeOpens",
+  })
+  .refine((c) => !c.reviewDueAt || !LOCAL.test(c.opensAt) || c.reviewDueAt > c.opensAt, {
+    path: ["reviewDueAt"],
+    message: "manage.errors.reviewDueBeforeOpens",
+  });
+
+export const TrackSchema = z.object({ nameVi: text(200), nameEn: text(200) });
+export const IdSchema = z.object({ id: uuid });
+export const MoveSchema = z.object({ id: uuid, direction: z.enum(["up", "down"], { error: "validation.required" }) });
+
+const OptionRow = z.object({
+  value: optionalText(63),
+  vi: optionalText(200),
+  en: optionalText(200),
+  eligible: checkbox,
+});
+
+export const QuestionSchema = z
+  .object({
+    step: int(1, 10, "manage.errors.step"),
+    kind: z.enum(QUESTION_KINDS, { error: "manage.errors.kind" }),
+    labelVi: text(500),
+    labelEn: text(500),
+    helpVi: optionalText(2000),
+    helpEn: optionalText(2000),
+    required: checkbox,
+    blind: checkbox,
+    maxLength: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: "manage.errors.maxLength" }).int("manage.errors.maxLength").min(1, "manage.errors.maxLength").max(20000, "manage.errors.maxLength").optional(),
+    ),
+    minNumber: optionalNumber("manage.errors.number"),
+    maxNumber: optionalNumber("manage.errors.number"),
+    eligibleMin: optionalNumber("manage.errors.number"),
+    options: z.preprocess(rows, z.array(OptionRow).max(MAX_OPTIONS, "manage.errors.tooManyOptions")),
+  })
+  .superRefine((q, ctx) => {
+    const isChoice = (CHOICE_KINDS as readonly string[]).includes(q.kind);
+    const rows = q.options.map((o, i) => ({ ...o, i })).filter((o) => o.value || o.vi || o.en);
+    if (isChoice) {
+      if (rows.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "manage.errors.optionsRequired" });
+      const seen = new Set<string>();
+      for (const o of rows) {
+        if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(o.value))
+          ctx.addIssue({ code: "custom", path: ["options", o.i, "value"], message: o.value ? "manage.errors.optionValue" : "validation.required" });
+        else if (seen.has(o.value)) ctx.addIssue({ code: "custom", path: ["options", o.i, "value"], message: "manage.errors.optionDuplicate" });
+        seen.add(o.value);
+        if (!o.vi) ctx.addIssue({ code: "custom", path: ["options", o.i, "vi"], message: "validation.required" });
+        if (!o.en) ctx.addIssue({ code: "custom", path: ["options", o.i, "en"], message: "validation.required" });
+      }
+      if (q.kind === "multi_choice" && rows.some((o) => o.eligible))
+        ctx.addIssue({ code: "custom", path: ["options"], message: "manage.errors.eligibilityChoiceOnly" });
+    }
+    if (q.minNumber !== undefined && q.maxNumber !== undefined && q.minNumber > q.maxNumber)
+      ctx.addIssue({ code: "custom", path: ["maxNumber"], message: "manage.errors.minAboveMax" });
+  })
+  .transform((q) => {
+    const isChoice = (CHOICE_KINDS as readonly string[]).includes(q.kind);
+    const options = isChoice ? q.options.filter((o) => o.value || o.vi || o.en) : [];
+    const eligible = options.filter((o) => o.eligible).map((o) => o.value);
+    return {
+      step: q.step,
+      kind: q.kind,
+      labelVi: q.labelVi,
+      labelEn: q.labelEn,
+      helpVi: q.helpVi,
+      helpEn: q.helpEn,
+      required: q.required,
+      blind: q.blind,
+      options: options.map(({ value, vi, en }) => ({ value, vi, en })),
+      maxLength: ["text", "long_text", "link"].includes(q.kind) ? (q.maxLength ?? null) : null,
+      minNumber: q.kind === "number" ? (q.minNumber ?? null) : null,
+      maxNumber: q.kind === "number" ? (q.maxNumber ?? null) : null,
+      // The screening rule the database applies on submit: one of these values, or at least this number.
+      eligibilityValues:
+        q.kind === "choice" && eligible.length > 0 ? eligible : q.kind === "number" && q.eligibleMin !== undefined ? [String(q.eligibleMin)] : null,
+    };
+  });
+
+const LevelRow = z.object({ vi: optionalText(1000), en: optionalText(1000) });
+
+export const CriterionSchema = z
+  .object({
+    nameVi: text(200),
+    nameEn: text(200),
+    descriptionVi: optionalText(2000),
+    descriptionEn: optionalText(2000),
+    weight: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: "manage.errors.weight" }).refine(Number.isFinite, "manage.errors.weight").gt(0, "manage.errors.weight").max(100, "manage.errors.weight"),
+    ),
+    maxLevel: int(2, 10, "manage.errors.maxLevel"),
+    commentRequired: checkbox,
+    levels: z.preprocess(rows, z.array(LevelRow).max(10)),
+  })
+  .superRefine((c, ctx) => {
+    c.levels.slice(0, c.maxLevel).forEach((l, i) => {
+      if (l.vi && !l.en) ctx.addIssue({ code: "custom", path: ["levels", i, "en"], message: "manage.errors.levelBothLanguages" });
+      if (l.en && !l.vi) ctx.addIssue({ code: "custom", path: ["levels", i, "vi"], message: "manage.errors.levelBothLanguages" });
+    });
+  })
+  .transform((c) => ({
+    ...c,
+    levels: c.levels
+      .slice(0, c.maxLevel)
+      .map((l, i) => ({ level: i + 1, vi: l.vi, en: l.en }))
+      .filter((l) => l.vi && l.en),
+  }));
+
+export type ProgrammeInput = z.output<typeof ProgrammeSchema>;
+export type CallInput = z.output<typeof CallSchema>;
+export type QuestionInput = z.output<typeof QuestionSchema>;
+export type CriterionInput = z.output<typeof CriterionSchema>;

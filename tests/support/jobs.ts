@@ -1,0 +1,11 @@
+import { runOnce } from "graphile-worker";
+import { jobs } from "~/jobs.server";
+import { asService } from "~/platform/db/transaction.server";
+import { addJob } from "~/platform/jobs/enqueue.server";
+import { jobLogger, toTaskList } from "~/platform/jobs/runner.server";
+
+/** Queue a scheduled task as the scheduler would at its tick, then work the queue until it is empty. */
+export async function runScheduled(task: keyof typeof jobs.tasks & string) {
+  await asService((tx) => addJob(tx, task, {}));
+  await runOnce({ connectionString: process.env.DATABASE_URL!, noHandleSignals: true, logger: jobLogger }, toTaskList(jobs));
+}
