@@ -165,6 +165,18 @@ describe("applications RLS", () => {
     rubric_levels: async () => {
       expect(await changed(outsider.claims, `insert into public.rubric_levels (criterion_id, level, description_vi, description_en) values ('${criterion}', 1, 'a', 'b')`)).toMatch(/refused/);
     },
+    review_reminders: async () => {
+      // Written only by the scheduler; the call's managers read what was sent, nobody else.
+      await asService((tx) => tx`insert into public.review_reminders (call_id, reviewer_id, kind) values (${callId}, ${reviewer.id}, 'due_soon') on conflict do nothing`);
+      const sent = `public.review_reminders where call_id = '${callId}'`;
+      expect(await count(manager.claims, sent)).toBe(1);
+      for (const who of [reviewer, founder, outsider]) expect(await count(who.claims, sent)).toBe(0);
+      expect(await count(null, sent)).toBe(0);
+      for (const who of [manager, reviewer]) {
+        expect(await changed(who.claims, `delete from public.review_reminders where call_id = '${callId}'`)).toMatch(/refused/);
+        expect(await changed(who.claims, `insert into public.review_reminders (call_id, reviewer_id, kind) values ('${callId}', '${who.id}', 'overdue')`)).toMatch(/refused/);
+      }
+    },
     startup_mentors: async () => {
       expect(await count(idle.claims, "public.startup_mentors")).toBe(1);
       expect(await count(outsider.claims, "public.startup_mentors")).toBe(0);
