@@ -30,18 +30,16 @@ export function slugFor(name: string) {
   return `${base.length >= 2 ? base : "startup"}-${randomBytes(3).toString("hex")}`;
 }
 
-/** Create a startup with the viewer as its first founder, in one transaction. */
+/** Create a startup; the database makes the viewer its first founder in the same statement. */
 export async function createStartup(claims: Claims, input: StartupInput, logoPath?: string): Promise<{ slug: string }> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await asUser(claims, async (tx) => {
         const slug = slugFor(input.name);
-        const [row] = await tx<{ id: string }[]>`
+        await tx`
           insert into public.startups (slug, name, sector, stage, website, description_vi, description_en, logo_path)
           values (${slug}, ${input.name}, ${input.sector}, ${input.stage}, ${input.website ?? null},
-                  ${input.descriptionVi}, ${input.descriptionEn}, ${logoPath ?? null})
-          returning id`;
-        await tx`insert into public.startup_members (startup_id, user_id, role) values (${row!.id}, ${claims.sub}, 'founder')`;
+                  ${input.descriptionVi}, ${input.descriptionEn}, ${logoPath ?? null})`;
         return { slug };
       });
     } catch (error) {
