@@ -50,7 +50,9 @@ describe("a startup's affiliation", () => {
   });
 
   it("cannot be confirmed by its founders, in SQL or otherwise", async () => {
-    await expect(asUser(founder.claims, (tx) => tx`update public.startups set affiliation_status = 'confirmed' where id = ${startup.id}`)).rejects.toThrow(/forbidden/);
+    await expect(
+      asUser(founder.claims, (tx) => tx`update public.startups set affiliation_status = 'confirmed' where id = ${startup.id}`),
+    ).rejects.toThrow(/forbidden/);
     expect(await decideAffiliation(founder.claims, startup.id, true)).toBe(false);
     expect(await decideAffiliation(otherManager.claims, startup.id, true)).toBe(false);
     expect(await status()).toBe("pending");

@@ -22,9 +22,20 @@ const attempt = (who: TestUser, statement: string) =>
 async function application(status: "draft" | "submitted") {
   const call = await createCall((await createProgram((await createOrg()).id)).id);
   callId = call.id;
-  await addMember((await asService((tx) => tx<{ org_id: string }[]>`select p.org_id from public.calls c join public.programs p on p.id = c.program_id where c.id = ${call.id}`))[0]!.org_id, manager.id, "manager");
+  await addMember(
+    (
+      await asService(
+        (tx) => tx<{ org_id: string }[]>`select p.org_id from public.calls c join public.programs p on p.id = c.program_id where c.id = ${call.id}`,
+      )
+    )[0]!.org_id,
+    manager.id,
+    "manager",
+  );
   const tracks = await asService(
-    (tx) => tx<{ id: string }[]>`insert into public.call_tracks (call_id, name_vi, name_en) values (${call.id}, 'A', 'A'), (${call.id}, 'B', 'B') returning id`,
+    (tx) =>
+      tx<
+        { id: string }[]
+      >`insert into public.call_tracks (call_id, name_vi, name_en) values (${call.id}, 'A', 'A'), (${call.id}, 'B', 'B') returning id`,
   );
   [trackA, trackB] = [tracks[0]!.id, tracks[1]!.id];
   question = await addQuestion(call.id);
@@ -67,10 +78,16 @@ describe("a submitted application", () => {
   it("refuses changes to its answers and files, including moving a file to a draft", async () => {
     const id = await application("submitted");
     const draft = await createApplication((await createCall((await createProgram((await createOrg()).id)).id)).id, startupId, founder.id, "draft");
-    expect(await attempt(founder, `update public.application_answers set value = '"changed"' where application_id = '${id}'`)).toMatch(/refused: application_locked/);
+    expect(await attempt(founder, `update public.application_answers set value = '"changed"' where application_id = '${id}'`)).toMatch(
+      /refused: application_locked/,
+    );
     expect(await attempt(founder, `delete from public.application_answers where application_id = '${id}'`)).toMatch(/refused: application_locked/);
-    expect(await attempt(founder, `update public.application_files set application_id = '${draft}' where application_id = '${id}'`)).toMatch(/refused: application_locked/);
-    expect(await attempt(founder, `update public.application_files set original_name = 'other.pdf' where application_id = '${id}'`)).toMatch(/refused: application_locked/);
+    expect(await attempt(founder, `update public.application_files set application_id = '${draft}' where application_id = '${id}'`)).toMatch(
+      /refused: application_locked/,
+    );
+    expect(await attempt(founder, `update public.application_files set original_name = 'other.pdf' where application_id = '${id}'`)).toMatch(
+      /refused: application_locked/,
+    );
     expect(await attempt(founder, `delete from public.application_files where application_id = '${id}'`)).toMatch(/refused: application_locked/);
     const [file] = await asService((tx) => tx`select application_id, original_name from public.application_files where application_id = ${id}`);
     expect(file).toEqual({ application_id: id, original_name: "deck.pdf" });
@@ -80,7 +97,9 @@ describe("a submitted application", () => {
     const withdrawn = await application("submitted");
     expect(await withdrawApplication(founder.claims, withdrawn)).toBe("withdrawn");
     const offered = await application("submitted");
-    await asService((tx) => tx`update public.applications set decision = 'accepted', offer_expires_at = now() + interval '7 days' where id = ${offered}`);
+    await asService(
+      (tx) => tx`update public.applications set decision = 'accepted', offer_expires_at = now() + interval '7 days' where id = ${offered}`,
+    );
     expect(await respondToOffer(founder.claims, offered, true)).toBe("confirmed");
     // the call's managers still move it along
     expect(await attempt(manager, `update public.applications set stage = 'interview' where id = '${offered}'`)).toBe(1);
@@ -93,7 +112,12 @@ describe("a draft", () => {
     expect(await attempt(founder, `update public.applications set track_id = '${trackB}' where id = '${id}'`)).toBe(1);
     expect(await attempt(founder, `update public.application_answers set value = '"better"' where application_id = '${id}'`)).toBe(1);
     expect(await attempt(founder, `update public.application_files set original_name = 'deck-v2.pdf' where application_id = '${id}'`)).toBe(1);
-    for (const set of ["submitted_at = now() - interval '30 days'", "eligible = true", `created_by = '${manager.id}'`, "created_at = now() - interval '1 year'"]) {
+    for (const set of [
+      "submitted_at = now() - interval '30 days'",
+      "eligible = true",
+      `created_by = '${manager.id}'`,
+      "created_at = now() - interval '1 year'",
+    ]) {
       expect(await attempt(founder, `update public.applications set ${set} where id = '${id}'`), set).toMatch(/refused: errors.forbidden/);
     }
   });
@@ -109,10 +133,15 @@ describe("a draft", () => {
       ["stage", "'decision'"],
     ]) {
       expect(
-        await attempt(founder, `insert into public.applications (call_id, startup_id, created_by, ${column}) values ('${callId}', '${other}', '${founder.id}', ${value})`),
+        await attempt(
+          founder,
+          `insert into public.applications (call_id, startup_id, created_by, ${column}) values ('${callId}', '${other}', '${founder.id}', ${value})`,
+        ),
         column,
       ).toMatch(/refused/);
     }
-    expect(await attempt(founder, `insert into public.applications (call_id, startup_id, created_by) values ('${callId}', '${other}', '${founder.id}')`)).toBe(1);
+    expect(
+      await attempt(founder, `insert into public.applications (call_id, startup_id, created_by) values ('${callId}', '${other}', '${founder.id}')`),
+    ).toBe(1);
   });
 });
