@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { invite } from "~/modules/identity/invitations.server";
 import { organisationPage, ROSTER_PAGE_SIZE } from "~/modules/identity/organisations.server";
 import { InviteSchema, MEMBER_ROLES } from "~/modules/identity/schema";
+import { decideAffiliation } from "~/modules/startups/affiliation.server";
+import { AffiliationDecisionSchema } from "~/modules/startups/schema";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { withOutcomes } from "~/platform/http/errors.server";
@@ -34,7 +36,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const page = await organisationPage(viewer.claims, params.slug ?? "");
   if (!page) throw data(null, { status: 404 });
-  const form = parseForm(await readForm(request), InviteSchema);
+  const body = await readForm(request);
+  if (body.get("intent") === "affiliation") {
+    const decision = parseForm(body, AffiliationDecisionSchema);
+    const request_ = decision.ok ? page.affiliations.find((a) => a.startupId === decision.data.startupId) : undefined;
+    if (!decision.ok || !request_) throw data(null, { status: 404 });
+    if (!(await decideAffiliation(viewer.claims, request_.startupId, decision.data.decision === "confirm"))) throw data(null, { status: 404 });
+    return { errors: null, decided: { name: request_.name, confirmed: decision.data.decision === "confirm" } };
+  }
+  const form = parseForm(body, InviteSchema);
   if (!form.ok) return invalid(form.errors);
   await withOutcomes(() => invite(viewer.claims, page.org.id, form.data, viewer.locale));
   return { errors: null, invited: form.data.email };
@@ -42,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OrganisationPage() {
   const { t } = useTranslation();
-  const { org, spaces, members, invites, pageSize, canManage, isMember, locale, timeZone } = useLoaderData<typeof loader>();
+  const { org, spaces, members, invites, affiliations, pageSize, canManage, isMember, locale, timeZone } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
@@ -98,6 +108,32 @@ export default function OrganisationPage() {
               </ul>
               <Pager page={invites.page} pageSize={pageSize} total={invites.total} search={search} param="invites" label={t("orgs.pendingPages")} />
             </>
+          )}
+          <h2>{t("orgs.affiliations")}</h2>
+          <p>{t("orgs.affiliationsLead")}</p>
+          {result && "decided" in result && result.decided ? (
+            <FormMessage tone="success">{t(result.decided.confirmed ? "orgs.affiliationConfirmed" : "orgs.affiliationDeclined", { name: result.decided.name })}</FormMessage>
+          ) : null}
+          {affiliations.length === 0 ? (
+            <p className="empty">{t("orgs.noAffiliations")}</p>
+          ) : (
+            <ul className="list">
+              {affiliations.map((a) => (
+                <li key={a.startupId}>
+                  <a href={`/startups/${a.slug}`}>{a.name}</a>{" "}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="affiliation" />
+                    <input type="hidden" name="startupId" value={a.startupId} />
+                    <button type="submit" name="decision" value="confirm" className="button" aria-label={`${t("orgs.confirmAffiliation")}: ${a.name}`}>
+                      {t("orgs.confirmAffiliation")}
+                    </button>{" "}
+                    <button type="submit" name="decision" value="decline" className="button secondary" aria-label={`${t("orgs.declineAffiliation")}: ${a.name}`}>
+                      {t("orgs.declineAffiliation")}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
           )}
           <h2>{t("orgs.invite")}</h2>
           {result && "invited" in result ? <FormMessage tone="success">{t("orgs.invited", { email: result.invited })}</FormMessage> : null}

@@ -4,10 +4,11 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { LOGO_MAX_BYTES } from "~/modules/applications/apply/schema";
 import { useLocaleZone } from "~/modules/applications/apply/ui";
+import { setAffiliation } from "~/modules/startups/affiliation.server";
 import { inviteCofounder } from "~/modules/startups/invitations.server";
 import { storeLogo } from "~/modules/startups/logo.server";
 import { startupPage, updateStartup } from "~/modules/startups/profile.server";
-import { CofounderInviteSchema, StartupSchema } from "~/modules/startups/schema";
+import { AffiliationSchema, CofounderInviteSchema, StartupSchema } from "~/modules/startups/schema";
 import { StartupForm } from "~/modules/startups/startup-form";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
@@ -46,6 +47,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await inviteCofounder(viewer.claims, slug, parsed.data.email, viewer.locale))) throw data(null, { status: 404 });
     return { errors: null, inviteErrors: null, done: { invited: parsed.data.email } };
   }
+  if (form.get("intent") === "affiliation") {
+    const chosen = parseForm(form, AffiliationSchema);
+    if (!chosen.ok) throw data(null, { status: 404 });
+    const outcome = await setAffiliation(viewer.claims, slug, chosen.data.orgId);
+    if (outcome === "not_found") throw data(null, { status: 404 });
+    return { errors: null, inviteErrors: null, done: { affiliation: outcome } };
+  }
   const parsed = parseForm(form, StartupSchema);
   if (!parsed.ok) return invalid(parsed.errors);
   const logo = await storeLogo(form.get("logo"));
@@ -57,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StartupPage() {
   const { t } = useTranslation();
   const { locale, timeZone } = useLocaleZone();
-  const { startup, members, invites } = useLoaderData<typeof loader>();
+  const { startup, affiliation, members, invites, organisations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const inviteErrors = result && "inviteErrors" in result ? (result.inviteErrors ?? undefined) : undefined;
@@ -82,6 +90,12 @@ export default function StartupPage() {
           ) : null}
         </div>
       </div>
+      {affiliation && (startup.isMember || affiliation.status === "confirmed") ? (
+        <p>
+          {t("apply.startup.affiliationOf", { org: locale === "vi" ? affiliation.nameVi : affiliation.nameEn })}
+          {startup.isMember ? ` · ${t(`apply.startup.affiliationStatus.${affiliation.status}`)}` : null}
+        </p>
+      ) : null}
       {search.has("created") ? <FormMessage tone="success">{t("apply.startup.created")}</FormMessage> : null}
       {done && "saved" in done ? <FormMessage tone="success">{t("apply.startup.saved")}</FormMessage> : null}
       <p className="pre-wrap">{description}</p>
@@ -112,6 +126,32 @@ export default function StartupPage() {
             <Field name="email" type="email" label={t("apply.startup.inviteEmail")} register={invite.register} error={invite.errorOf("email")} required />
             <button type="submit" className="button">
               {t("apply.startup.sendInvite")}
+            </button>
+          </Form>
+          <h2>{t("apply.startup.affiliationTitle")}</h2>
+          <p>{t("apply.startup.affiliationLead")}</p>
+          {done && "affiliation" in done ? (
+            done.affiliation === "saved" ? (
+              <FormMessage tone="success">{t("apply.startup.affiliationSaved")}</FormMessage>
+            ) : (
+              <FormMessage tone="error">{t("apply.startup.affiliationLocked", { org: affiliation ? (locale === "vi" ? affiliation.nameVi : affiliation.nameEn) : "" })}</FormMessage>
+            )
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="affiliation" />
+            <div className="field">
+              <label htmlFor="field-orgId">{t("apply.startup.affiliationTitle")}</label>
+              <select id="field-orgId" name="orgId" defaultValue={affiliation?.orgId ?? ""} key={affiliation?.orgId ?? ""}>
+                <option value="">{t("apply.startup.affiliationNone")}</option>
+                {organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {locale === "vi" ? o.nameVi : o.nameEn}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button">
+              {t("apply.startup.affiliationSave")}
             </button>
           </Form>
           <h2>{t("apply.startup.editTitle")}</h2>

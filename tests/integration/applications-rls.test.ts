@@ -200,6 +200,24 @@ describe("applications RLS", () => {
     expect(identity!.founders).toBeNull();
   });
 
+  it("keeps the deck's original file name from a reviewer of a blind call, in SQL; founders and managers read it", async () => {
+    await asService((tx) => tx`insert into public.application_files (application_id, question_id, storage_path, original_name, size_bytes, content_type, uploaded_by)
+      values (${app}, ${openQuestion}, 'decks/named.pdf', 'Ngo-Gia-Huy-HydroSense.pdf', 10, 'application/pdf', ${founder.id})`);
+    const names = (who: TestUser) =>
+      asUser(who.claims, async (tx) => (await tx.unsafe(`select original_name from public.application_files where application_id = '${app}'`)).map((r) => r.original_name as string))
+        .catch((e: Error) => `refused: ${e.message}`);
+    expect(await names(reviewer)).not.toContain("Ngo-Gia-Huy-HydroSense.pdf");
+    expect(await changed(reviewer.claims, `select f.id from public.application_files f where f.application_id = '${app}' and f.original_name like 'Ngo%'`)).toBe(0);
+    expect(await names(founder)).toEqual(["Ngo-Gia-Huy-HydroSense.pdf"]);
+    expect(await names(manager)).toEqual(["Ngo-Gia-Huy-HydroSense.pdf"]);
+    // what the reviewer gets instead: the file under the application's code
+    const [code] = await asService((tx) => tx<{ code: string }[]>`select code from public.applications where id = ${app}`);
+    const listed = await asUser(reviewer.claims, (tx) => tx`select name from public.reviewer_files(${app})`);
+    expect(listed).toEqual([{ name: `${code!.code}.pdf` }]);
+    expect(await asUser(idle.claims, (tx) => tx`select name from public.reviewer_files(${app})`)).toEqual([]);
+    expect(await asUser(founder.claims, (tx) => tx`select name from public.reviewer_files(${app})`)).toEqual([]);
+  });
+
   it("keeps an unpublished call's form and rubric for its reviewers, and only for them", async () => {
     await asService((tx) => tx`update public.calls set published = false where id = ${callId}`);
     try {

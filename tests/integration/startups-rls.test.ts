@@ -61,6 +61,29 @@ describe("startups RLS", () => {
     expect((await startupPage(outsider.claims, created.slug))?.members.map((m) => m.role)).toEqual(["founder"]);
   });
 
+  it("lets nobody claim a startup that has no member, nor add people to one they found", async () => {
+    // A startup left without members (its founders deleted their accounts), as the service path leaves it.
+    const [orphan] = await asService((tx) => tx<{ id: string }[]>`insert into public.startups (slug, name) values ('orphan-co', 'Orphan Co') returning id`);
+    const join = (who: TestUser, userId: string, startupId: string) =>
+      changed(who.claims, `insert into public.startup_members (startup_id, user_id, role) values ('${startupId}', '${userId}', 'founder')`);
+    expect(await join(outsider, outsider.id, orphan!.id)).toMatch(/refused/);
+    expect(await changed(outsider.claims, `update public.startups set name = 'Mine now' where id = '${orphan!.id}'`)).toBe(0);
+    expect(await count(null, `public.startup_members where startup_id = '${orphan!.id}'`)).toBe(0);
+    // A founder cannot make someone a member of their startup without that person's consent
+    // (an accepted invitation): it would also make a reviewer "conflicted" at will.
+    expect(await join(founder, outsider.id, startup.id)).toMatch(/refused/);
+    const members = await asService((tx) => tx`select user_id from public.startup_members where startup_id in (${orphan!.id}, ${startup.id}) and user_id = ${outsider.id}`);
+    expect(members).toEqual([]);
+  });
+
+  it("makes the creator of a startup its founder in the statement that creates it", async () => {
+    const creator = await createUser();
+    const [row] = await asUser(creator.claims, (tx) => tx<{ id: string }[]>`insert into public.startups (slug, name) values ('made-in-sql', 'Made in SQL') returning id`);
+    const members = await asService((tx) => tx`select user_id, role from public.startup_members where startup_id = ${row!.id}`);
+    expect(members).toEqual([{ user_id: creator.id, role: "founder" }]);
+    expect(await changed(creator.claims, `update public.startups set name = 'Renamed in SQL' where id = '${row!.id}'`)).toBe(1);
+  });
+
   it("invites a co-founder by email, in their language; only that address can accept, once", async () => {
     expect(await inviteCofounder(outsider.claims, startup.slug, invitee.email, "en")).toBe(false);
     expect(await inviteCofounder(founder.claims, startup.slug, invitee.email, "en")).toBe(true);

@@ -1,4 +1,5 @@
 import { spacesOf } from "~/modules/spaces/list.server";
+import { affiliationRequests, type AffiliationRequest } from "~/modules/startups/affiliation.server";
 import { upcomingEvents } from "~/modules/events/upcoming.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 
@@ -65,7 +66,7 @@ export const ROSTER_PAGE_SIZE = 50;
 
 /**
  * An organisation's page: public facts for anyone; its roster for members (`org_roster()`);
- * pending invitations for managers (RLS); each list a page at a time. The database decides who
+ * pending invitations and startups' affiliation requests for managers; each list a page at a time. The database decides who
  * sees what, so the queries are the same for everybody.
  */
 export async function organisationPage(claims: Claims | null, slug: string, pages: { members: number; invites: number } = { members: 1, invites: 1 }) {
@@ -74,9 +75,9 @@ export async function organisationPage(claims: Claims | null, slug: string, page
     if (!org) return null;
     const empty = <T>(): Paged<T> => ({ rows: [], total: 0, page: 1 });
     if (!claims) {
-      return { org, spaces: await spacesOf(tx, org.id), members: empty<OrgMember>(), invites: empty<PendingInvite>(), canManage: false, isMember: false };
+      return { org, spaces: await spacesOf(tx, org.id), members: empty<OrgMember>(), invites: empty<PendingInvite>(), affiliations: [] as AffiliationRequest[], canManage: false, isMember: false };
     }
-    const [spaces, members, invites, [me]] = await Promise.all([
+    const [spaces, members, invites, affiliations, [me]] = await Promise.all([
       spacesOf(tx, org.id),
       tx<(OrgMember & { total: number })[]>`
         select user_id as "userId", display_name as "displayName", role, total
@@ -85,10 +86,11 @@ export async function organisationPage(claims: Claims | null, slug: string, page
         select id, email, role, expires_at as "expiresAt", count(*) over ()::int as total from public.invitations
          where org_id = ${org.id} and accepted_at is null and expires_at > now() order by created_at desc, id
          limit ${ROSTER_PAGE_SIZE} offset ${(pages.invites - 1) * ROSTER_PAGE_SIZE}`,
+      affiliationRequests(tx, org.id),
       tx<{ can_manage: boolean; is_member: boolean }[]>`
         select public.has_org_role(${org.id}, '{manager}') or public.is_platform_admin() as can_manage,
                public.is_org_member(${org.id}) as is_member`,
     ]);
-    return { org, spaces, members: paged(members, pages.members), invites: paged(invites, pages.invites), canManage: !!me?.can_manage, isMember: !!me?.is_member };
+    return { org, spaces, members: paged(members, pages.members), invites: paged(invites, pages.invites), affiliations, canManage: !!me?.can_manage, isMember: !!me?.is_member };
   });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ConflictError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
+import { affiliationOf, organisationChoices, type OrgChoice } from "./affiliation.server";
 import type { StartupInput } from "./schema";
 
 export type StartupProfile = {
@@ -30,18 +31,16 @@ export function slugFor(name: string) {
   return `${base.length >= 2 ? base : "startup"}-${randomBytes(3).toString("hex")}`;
 }
 
-/** Create a startup with the viewer as its first founder, in one transaction. */
+/** Create a startup; the database makes the viewer its first founder in the same statement. */
 export async function createStartup(claims: Claims, input: StartupInput, logoPath?: string): Promise<{ slug: string }> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await asUser(claims, async (tx) => {
         const slug = slugFor(input.name);
-        const [row] = await tx<{ id: string }[]>`
+        await tx`
           insert into public.startups (slug, name, sector, stage, website, description_vi, description_en, logo_path)
           values (${slug}, ${input.name}, ${input.sector}, ${input.stage}, ${input.website ?? null},
-                  ${input.descriptionVi}, ${input.descriptionEn}, ${logoPath ?? null})
-          returning id`;
-        await tx`insert into public.startup_members (startup_id, user_id, role) values (${row!.id}, ${claims.sub}, 'founder')`;
+                  ${input.descriptionVi}, ${input.descriptionEn}, ${logoPath ?? null})`;
         return { slug };
       });
     } catch (error) {
@@ -68,8 +67,9 @@ export async function updateStartup(claims: Claims, slug: string, input: Startup
 }
 
 /**
- * A startup's page: the public profile for anyone; its team and pending co-founder invitations
- * for its members (RLS hides them from others). One transaction.
+ * A startup's page: the public profile and its affiliation for anyone; its team, pending
+ * co-founder invitations and the organisations it may name for its members (RLS hides the team
+ * and invitations from others). One transaction.
  */
 export function startupPage(claims: Claims | null, slug: string) {
   return asUser(claims, async (tx) => {
@@ -78,8 +78,9 @@ export function startupPage(claims: Claims | null, slug: string) {
              logo_path as "logoPath", ${claims ? tx`public.is_startup_member(id)` : tx`false`} as "isMember"
         from public.startups where slug = ${slug}`;
     if (!startup) return null;
-    if (!startup.isMember) return { startup, members: [] as StartupMember[], invites: [] as PendingCofounder[] };
-    const [members, invites] = await Promise.all([
+    const affiliation = await affiliationOf(tx, startup.id);
+    if (!startup.isMember) return { startup, affiliation, members: [] as StartupMember[], invites: [] as PendingCofounder[], organisations: [] as OrgChoice[] };
+    const [members, invites, organisations] = await Promise.all([
       tx<StartupMember[]>`
         select m.user_id as "userId", coalesce(p.display_name, '—') as "displayName", m.role
           from public.startup_members m left join public.profiles p on p.id = m.user_id
@@ -87,8 +88,9 @@ export function startupPage(claims: Claims | null, slug: string) {
       tx<PendingCofounder[]>`
         select id, email, expires_at as "expiresAt" from public.startup_invitations
          where startup_id = ${startup.id} and accepted_at is null and expires_at > now() order by created_at desc`,
+      organisationChoices(tx),
     ]);
-    return { startup, members, invites };
+    return { startup, affiliation, members, invites, organisations };
   });
 }
 

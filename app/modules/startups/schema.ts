@@ -41,3 +41,14 @@ export const CofounderInviteSchema = z.object({
 });
 
 export type StartupInput = z.infer<typeof StartupSchema>;
+
+// A founder names the organisation the startup comes from ("" for none).
+export const AffiliationSchema = z.object({
+  orgId: z.union([z.literal(""), z.guid("validation.required")]).default("").transform((v) => v || null),
+});
+
+// A manager of that organisation confirms or declines it.
+export const AffiliationDecisionSchema = z.object({
+  startupId: z.guid("errors.notFound"),
+  decision: z.enum(["confirm", "decline"]),
+});

@@ -122,6 +122,13 @@ export const en = {
   },
   orgs: {
     title: "Organisations",
+    affiliations: "Startups asking to be affiliated",
+    affiliationsLead: "Confirm only startups that truly come from your organisation: once confirmed, your organisation's reviewers do not review their applications.",
+    noAffiliations: "No startup is waiting for confirmation.",
+    confirmAffiliation: "Confirm",
+    declineAffiliation: "Decline",
+    affiliationConfirmed: "The affiliation of {{name}} was confirmed.",
+    affiliationDeclined: "The affiliation of {{name}} was declined.",
     members: "Members",
     noMembers: "No members yet.",
     invite: "Invite someone",

@@ -123,6 +123,13 @@ export const vi: Dictionary = {
   },
   orgs: {
     title: "Tổ chức",
+    affiliations: "Khởi nghiệp đề nghị liên kết",
+    affiliationsLead: "Chỉ xác nhận những khởi nghiệp thực sự xuất phát từ tổ chức của bạn: sau khi xác nhận, người đánh giá của tổ chức sẽ không chấm hồ sơ của họ.",
+    noAffiliations: "Không có khởi nghiệp nào đang chờ xác nhận.",
+    confirmAffiliation: "Xác nhận",
+    declineAffiliation: "Từ chối",
+    affiliationConfirmed: "Đã xác nhận liên kết của {{name}}.",
+    affiliationDeclined: "Đã từ chối liên kết của {{name}}.",
     members: "Thành viên",
     noMembers: "Chưa có thành viên.",
     invite: "Mời thành viên",

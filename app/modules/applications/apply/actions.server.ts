@@ -3,17 +3,11 @@ import { raisedName } from "../outcomes.server";
 
 export type WithdrawOutcome = "withdrawn" | "not_allowed";
 
-/** Withdraw an application that has no decision yet; the audit trigger records it. */
+/** Withdraw an application that has no decision yet (in SQL: a submitted one is frozen); the audit trigger records it. */
 export async function withdrawApplication(claims: Claims, id: string): Promise<WithdrawOutcome> {
   try {
-    const rows = await asUser(
-      claims,
-      (tx) => tx`
-        update public.applications set status = 'withdrawn'
-         where id = ${id} and public.is_startup_member(startup_id) and status in ('draft', 'submitted') and decision is null
-        returning id`,
-    );
-    return rows.length === 1 ? "withdrawn" : "not_allowed";
+    const [row] = await asUser(claims, (tx) => tx<{ done: boolean }[]>`select public.withdraw_application(${id}) as done`);
+    return row!.done ? "withdrawn" : "not_allowed";
   } catch (error) {
     if (raisedName(error)) return "not_allowed";
     throw error;

@@ -151,22 +151,21 @@ export async function uploadDeck(claims: Claims, id: string, questionId: string,
 }
 
 /**
- * A stored file of an application, if the viewer may read it: founders, the call's managers, and
- * assigned non-recused reviewers unless the question is blind. RLS decides; null otherwise.
- * A reviewer of a blind call gets the application's code for a name, not the founder's file name.
+ * A stored file of an application, if the viewer may read it: founders and the call's managers
+ * from the table (RLS), assigned non-recused reviewers through reviewer_files(), which leaves out
+ * blind questions and names the file by the application's code under blind review. Null otherwise.
  */
 export async function applicationFile(claims: Claims, applicationId: string, fileId: string) {
   const [row] = await asUser(
     claims,
     (tx) => tx<{ storagePath: string; originalName: string }[]>`
-      select f.storage_path as "storagePath",
-             case when cardinality(c.blind_fields) > 0 and not public.founds_application(f.application_id)
-                       and not public.manages_application(f.application_id)
-                  then r.code || '.pdf' else f.original_name end as "originalName"
+      select f.storage_path as "storagePath", f.original_name as "originalName"
         from public.application_files f
-        left join public.assigned_applications() r on r.id = f.application_id
-        left join public.calls c on c.id = r.call_id
-       where f.id = ${fileId} and f.application_id = ${applicationId}`,
+       where f.id = ${fileId} and f.application_id = ${applicationId}
+         and (public.founds_application(f.application_id) or public.manages_application(f.application_id))
+      union all
+      select r.storage_path, r.name from public.reviewer_files(${applicationId}) r where r.id = ${fileId}
+      limit 1`,
   );
   return row ?? null;
 }

@@ -47,13 +47,12 @@ export async function loadReviewPage(tx: Tx, applicationId: string, round: Round
       coalesce((select json_agg(json_build_object(
                   'questionId', q.id, 'kind', q.kind, 'label', json_build_object('vi', q.label_vi, 'en', q.label_en),
                   'options', q.options, 'value', ans.value,
-                  'file', case when f.id is null then null else json_build_object('id', f.id, 'sizeBytes', f.size_bytes,
-                          -- under blind review the founder's own file name could name them
-                          'name', case when cardinality(c.blind_fields) > 0 then a.code || '.pdf' else f.original_name end) end)
+                  -- reviewer_files() names a file by the application's code under blind review
+                  'file', case when f.id is null then null else json_build_object('id', f.id, 'sizeBytes', f.size_bytes, 'name', f.name) end)
                   order by q.step, q.position, q.created_at)
                   from public.call_questions q
                   left join public.application_answers ans on ans.application_id = a.id and ans.question_id = q.id
-                  left join public.application_files f on f.application_id = a.id and f.question_id = q.id
+                  left join public.reviewer_files(a.id) f on f.question_id = q.id
                  where q.call_id = a.call_id and not q.blind), '[]') as answers,
       (select count(*)::int from public.call_questions q where q.call_id = a.call_id and q.blind) as "hiddenQuestions",
       coalesce((select json_agg(json_build_object(

@@ -1,0 +1,264 @@
+import type postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asService, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { ACTORS, FUNCTIONS, TABLES, type Actor } from "../support/rls-matrix-spec";
+import { addMember, createOrg, createStartup, createUser, makeAdmin } from "../support/factories";
+import { addCriterion, addQuestion, createApplication, createCall, createProgram, review } from "../support/application-factories";
+
+// The access matrix of schema public, generated from the catalog: every table × column group ×
+// actor × select/insert/update/delete, and every function callable through the API × actor, held
+// to tests/support/rls-matrix-spec.ts. Each case runs as the actor (role anon/authenticated with
+// a request's claims, through asUser) in a savepoint that is rolled back.
+
+const SPEC_FILE = "tests/support/rls-matrix-spec.ts";
+const ids: Record<string, string> = {};
+const claims = {} as Record<Actor, Claims | null>;
+let cases = 0;
+const started = Date.now();
+
+/** Replaces `:name` with the world's id, quoted. */
+const fill = (sql: string) =>
+  sql.replace(/(?<![:\w]):([a-zA-Z]\w*)/g, (_, name: string) => {
+    if (!(name in ids)) throw new Error(`${SPEC_FILE}: unknown placeholder :${name}`);
+    return `'${ids[name]}'`;
+  });
+
+const ROLLBACK = new Error("rollback");
+
+/** Runs one statement in a savepoint that is always rolled back; its rows, or the error. */
+async function attempt(tx: Tx, sql: string): Promise<{ rows: postgres.RowList<postgres.Row[]> } | { error: string }> {
+  let rows: postgres.RowList<postgres.Row[]> | undefined;
+  try {
+    await tx.savepoint(async (sp) => {
+      rows = await sp.unsafe(fill(sql));
+      throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) return { error: (error as Error).message };
+  }
+  return { rows: rows! };
+}
+
+const informative = (v: unknown): boolean => v !== null && v !== false && v !== "" && !(Array.isArray(v) && v.length === 0);
+
+beforeAll(async () => {
+  const users = await Promise.all([...ACTORS.filter((a) => a !== "anon"), "ghost"].map(() => createUser()));
+  ACTORS.filter((a) => a !== "anon").forEach((actor, i) => {
+    claims[actor] = users[i]!.claims;
+    ids[`${actor}Id`] = users[i]!.id;
+  });
+  claims.anon = null;
+  ids.ghostId = users.at(-1)!.id;
+  await asService((tx) => tx`delete from public.profiles where id = ${ids.ghostId!}`);
+
+  const orgA = await createOrg();
+  const orgB = await createOrg();
+  ids.orgA = orgA.id;
+  ids.orgB = orgB.id;
+  for (const role of ["manager", "reviewer", "mentor", "researcher", "partner", "staff"] as const) await addMember(orgA.id, ids[`${role}Id`]!, role);
+  await addMember(orgA.id, ids.assignedReviewerId!, "reviewer");
+  await addMember(orgB.id, ids.otherOrgMemberId!, "manager");
+  await makeAdmin(ids.adminId!);
+  ids.startupS = (await createStartup(ids.founderId!)).id;
+  ids.startupS2 = (await createStartup(ids.otherFounderId!)).id;
+
+  ids.program = (await createProgram(orgA.id)).id;
+  ids.otherProgram = (await createProgram(orgB.id)).id;
+  ids.call = (await createCall(ids.program, { blind: ["organisation"] })).id;
+  ids.call2 = (await createCall(ids.program)).id;
+  ids.otherCall = (await createCall(ids.otherProgram)).id;
+  ids.question = await addQuestion(ids.call);
+  ids.blindQuestion = await addQuestion(ids.call, { blind: true });
+  ids.fileQuestion = await addQuestion(ids.call, { kind: "file" });
+  ids.criterion = await addCriterion(ids.call, 1);
+  ids.criterion2 = await addCriterion(ids.call, 1);
+  ids.app = await createApplication(ids.call, ids.startupS, ids.founderId!, "draft");
+  ids.draftApp = await createApplication(ids.call2, ids.startupS, ids.founderId!, "draft");
+  ids.offeredApp = await createApplication(ids.call2, ids.startupS2, ids.otherFounderId!, "submitted");
+
+  await asService(async (tx) => {
+    ids.track = (
+      await tx<{ id: string }[]>`insert into public.call_tracks (call_id, name_vi, name_en) values (${ids.call!}, 'A', 'A') returning id`
+    )[0]!.id;
+    const [track2] = await tx<
+      { id: string }[]
+    >`insert into public.call_tracks (call_id, name_vi, name_en) values (${ids.call2!}, 'B', 'B') returning id`;
+    await tx`update public.applications set track_id = ${ids.track!} where id = ${ids.app!}`;
+    await tx`update public.applications set track_id = ${track2!.id} where id = ${ids.draftApp!}`;
+    await tx`insert into public.rubric_levels (criterion_id, level, description_vi, description_en) values (${ids.criterion!}, 1, 'Yếu', 'Weak')`;
+    await tx`insert into public.application_answers (application_id, question_id, value) values (${ids.app!}, ${ids.question!}, '"Clean water"')`;
+    ids.file = (
+      await tx<{ id: string }[]>`
+        insert into public.application_files (application_id, question_id, storage_path, original_name, size_bytes, content_type, uploaded_by)
+        values (${ids.app!}, ${ids.fileQuestion!}, 'decks/matrix.pdf', 'Founder-Name-deck.pdf', 10, 'application/pdf', ${ids.founderId!}) returning id`
+    )[0]!.id;
+    await tx`update public.applications set status = 'submitted' where id = ${ids.app!}`;
+    await tx`update public.applications set decision = 'accepted', offer_expires_at = now() + interval '7 days' where id = ${ids.offeredApp!}`;
+    await tx`insert into public.cohort_members (program_id, startup_id, application_id) values (${ids.program!}, ${ids.startupS2!}, ${ids.offeredApp!})`;
+    await tx`update public.startups set org_id = ${orgA.id}, affiliation_status = 'pending' where id = ${ids.startupS!}`;
+    await tx`insert into public.startup_mentors (startup_id, mentor_id) values (${ids.startupS!}, ${ids.mentorId!})`;
+    await tx`insert into public.decision_templates (call_id, decision, body_vi, body_en) values (${ids.call!}, 'accepted', 'Chúc mừng', 'Congratulations')`;
+    await tx`insert into public.invitations (org_id, email, role, token_hash, invited_by, expires_at)
+             values (${orgA.id}, 'matrix-invitee@example.test', 'mentor', 'matrix-org-token', ${ids.managerId!}, now() + interval '1 day')`;
+    await tx`insert into public.startup_invitations (startup_id, email, token_hash, invited_by, expires_at)
+             values (${ids.startupS!}, 'matrix-cofounder@example.test', 'matrix-startup-token', ${ids.founderId!}, now() + interval '1 day')`;
+    ids.eventDraft = (
+      await tx<{ id: string }[]>`insert into public.events (org_id, slug, title_vi, title_en, starts_at, ends_at, capacity, published)
+        values (${orgA.id}, 'matrix-draft', 'Nháp', 'Draft', now() + interval '1 day', now() + interval '2 days', 10, false) returning id`
+    )[0]!.id;
+    ids.spaceInactive = (
+      await tx<{ id: string }[]>`insert into public.spaces (org_id, kind, name_vi, name_en, capacity, active)
+        values (${orgA.id}, 'lab', 'Phòng cũ', 'Old lab', 4, false) returning id`
+    )[0]!.id;
+    await tx`insert into public.email_outbox (to_email, locale, template, subject, html, text_body) values ('matrix@example.test', 'en', 'welcome', 's', 'h', 't')`;
+    await tx`insert into public.sign_in_attempts (email, ip, succeeded) values ('matrix@example.test', '1.2.3.4', false)`;
+  });
+  await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);
+});
+
+afterAll(() => {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.info(`rls-matrix: ${Object.keys(TABLES).length} table entries, ${ACTORS.length} actors, ${cases} cases in ${seconds} s`);
+});
+
+describe("the access matrix covers the catalog", () => {
+  it("has an entry for every table of schema public, and its column groups hold every column", async () => {
+    const columns = await asService(
+      (tx) => tx<{ table_name: string; column_name: string }[]>`
+        select c.table_name, c.column_name from information_schema.columns c
+          join pg_class t on t.relname = c.table_name join pg_namespace n on n.oid = t.relnamespace and n.nspname = c.table_schema
+         where c.table_schema = 'public' and t.relkind in ('r', 'p') order by c.table_name, c.ordinal_position`,
+    );
+    const problems: string[] = [];
+    const tables = [...new Set(columns.map((c) => c.table_name))];
+    for (const table of tables) {
+      const entries = Object.entries(TABLES).filter(([, e]) => e.table === table);
+      if (entries.length === 0)
+        problems.push(
+          `table public.${table} has no entry in ${SPEC_FILE}: add one to TABLES with its column groups and who may select, insert, update and delete`,
+        );
+      for (const [name, entry] of entries) {
+        const grouped = Object.values(entry.groups).flatMap((g) => g.columns);
+        for (const c of columns.filter((x) => x.table_name === table && !grouped.includes(x.column_name))) {
+          problems.push(
+            `column public.${table}.${c.column_name} is in no column group of TABLES["${name}"] in ${SPEC_FILE}: add it to a group (or a new one with its expected actors)`,
+          );
+        }
+        for (const c of grouped.filter((g) => !columns.some((x) => x.table_name === table && x.column_name === g))) {
+          problems.push(`TABLES["${name}"] in ${SPEC_FILE} lists column ${c}, which public.${table} does not have`);
+        }
+      }
+    }
+    for (const [name, entry] of Object.entries(TABLES)) {
+      if (!tables.includes(entry.table)) problems.push(`TABLES["${name}"] in ${SPEC_FILE} names public.${entry.table}, which does not exist`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("has a row for every function that visitors or signed-in users may execute", async () => {
+    const callable = await asService(
+      (tx) => tx<{ fn: string }[]>`
+        select regexp_replace(p.oid::regprocedure::text, '^public\\.', '') as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+         where n.nspname = 'public' and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))
+         order by 1`,
+    );
+    const problems = [
+      ...callable
+        .filter((f) => !(f.fn in FUNCTIONS))
+        .map(
+          (f) =>
+            `function public.${f.fn} is executable by anon or authenticated but has no row in FUNCTIONS in ${SPEC_FILE}: add the call to try and who may learn from it (or revoke execute)`,
+        ),
+      ...Object.keys(FUNCTIONS)
+        .filter((fn) => !callable.some((f) => f.fn === fn))
+        .map((fn) => `FUNCTIONS["${fn}"] in ${SPEC_FILE} is not executable by anon or authenticated (or does not exist): remove its row`),
+    ];
+    expect(problems).toEqual([]);
+  });
+});
+
+type Observed = Record<string, Actor[]>;
+
+/** Every case of one table entry for every actor: one transaction per actor, a savepoint per case. */
+async function observeTable(name: string): Promise<Observed> {
+  const entry = TABLES[name]!;
+  const seen: Observed = {};
+  const mark = (key: string, actor: Actor, allowed: boolean) => {
+    seen[key] ??= [];
+    if (allowed) seen[key]!.push(actor);
+    cases++;
+  };
+  // actors side by side, each in its own transaction: every write is rolled back at once, so
+  // none sees another's
+  await Promise.all(
+    ACTORS.map((actor) =>
+      asUser(claims[actor], async (tx) => {
+        for (const [group, g] of Object.entries(entry.groups)) {
+          const read = await attempt(tx, `select ${g.columns.join(", ")} from public.${entry.table} where ${entry.row}`);
+          mark(`${group} select`, actor, "rows" in read && read.rows.length > 0);
+          const write = await attempt(tx, `update public.${entry.table} set ${g.set} where ${entry.row}`);
+          mark(`${group} update`, actor, "rows" in write && write.rows.count > 0);
+        }
+        const ins = await attempt(tx, entry.insert.sql);
+        mark("insert", actor, "rows" in ins && ins.rows.count > 0);
+        const del = await attempt(tx, `delete from public.${entry.table} where ${entry.row}`);
+        mark("delete", actor, "rows" in del && del.rows.count > 0);
+      }),
+    ),
+  );
+  return seen;
+}
+
+const expectedOf = (name: string): Observed => {
+  const entry = TABLES[name]!;
+  const out: Observed = {};
+  for (const [group, g] of Object.entries(entry.groups)) {
+    out[`${group} select`] = [...g.select];
+    out[`${group} update`] = [...g.update];
+  }
+  out.insert = [...entry.insert.allow];
+  out.delete = [...entry.delete];
+  return out;
+};
+
+/** The differences, one readable line each: what the spec expects and what the database did. */
+function differences(where: string, expected: Observed, observed: Observed) {
+  const lines: string[] = [];
+  for (const key of Object.keys(expected)) {
+    const want = new Set(expected[key]);
+    const got = new Set(observed[key]);
+    const extra = ACTORS.filter((a) => got.has(a) && !want.has(a));
+    const missing = ACTORS.filter((a) => want.has(a) && !got.has(a));
+    if (extra.length > 0) lines.push(`${where} ${key}: allowed to ${extra.join(", ")}, which ${SPEC_FILE} refuses`);
+    if (missing.length > 0) lines.push(`${where} ${key}: refused to ${missing.join(", ")}, whom ${SPEC_FILE} allows`);
+  }
+  return lines;
+}
+
+describe("each table, as each actor", () => {
+  for (const name of Object.keys(TABLES)) {
+    it(`${name}: select, update per column group, insert, delete`, async () => {
+      expect(differences(name, expectedOf(name), await observeTable(name))).toEqual([]);
+    });
+  }
+});
+
+describe("each function callable through the API, as each actor", () => {
+  it("answers only those who may know, and refuses or tells nothing to anyone else", async () => {
+    const observed: Observed = {};
+    await Promise.all(
+      ACTORS.map((actor) =>
+        asUser(claims[actor], async (tx) => {
+          for (const [fn, { call }] of Object.entries(FUNCTIONS)) {
+            const result = await attempt(tx, call);
+            observed[fn] ??= [];
+            if ("rows" in result && result.rows.some((row) => Object.values(row).some(informative))) observed[fn]!.push(actor);
+            cases++;
+          }
+        }),
+      ),
+    );
+    const expected = Object.fromEntries(Object.entries(FUNCTIONS).map(([fn, f]) => [fn, [...f.learns]]));
+    expect(differences("function", expected, observed)).toEqual([]);
+  });
+});

@@ -1,0 +1,656 @@
+// The expected access of every actor to every table and API function of schema public, as data.
+// tests/integration/rls-matrix.test.ts reads the catalog at run time and holds the database to
+// this file: a table, a column or a function it does not list fails the suite with what to add.
+//
+// How to read an entry: `row` names one row of the world the test builds (see WORLD below), each
+// column group lists columns and the actors who may `select` them on that row and `update` them
+// (with the `set` clause given); `insert` tries the statement given; `delete` deletes the row.
+// An actor "may" when the statement succeeds and touches the row; refused or zero rows otherwise.
+// Each write runs in a savepoint that is rolled back, as the actor (role anon/authenticated with
+// the claims a request carries), never as the superuser.
+//
+// Placeholders `:name` are ids of the world (WORLD), quoted by the test.
+
+/**
+ * The world: organisation A (an incubator) runs programme P and its published, open call C, blind
+ * on 'organisation', with track T, questions Q (open), QB (blind), QF (file), criteria K and K2.
+ * Startup S (founder) submitted application APP to C (an answer to Q, a deck on QF), reviewed by
+ * assignedReviewer (a score on K), and keeps a draft DRAFT in the open call C2. Startup S2
+ * (otherFounder) is in P's cohort. S claims an affiliation with A, not yet confirmed. Org B has
+ * otherOrgMember (a manager). The mentor of A mentors S.
+ */
+export const ACTORS = [
+  "anon",
+  "stranger",
+  "otherOrgMember",
+  "manager",
+  "reviewer",
+  "assignedReviewer",
+  "mentor",
+  "researcher",
+  "partner",
+  "staff",
+  "founder",
+  "otherFounder",
+  "admin",
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export const ACTOR_NOTES: Record<Actor, string> = {
+  anon: "a visitor, not signed in (role anon)",
+  stranger: "signed in, no relation to anything",
+  otherOrgMember: "manager of organisation B",
+  manager: "manager of organisation A, which runs the call",
+  reviewer: "reviewer of A, not assigned to APP",
+  assignedReviewer: "reviewer of A, assigned to APP (review submitted)",
+  mentor: "mentor of A, mentors startup S",
+  researcher: "researcher of A",
+  partner: "partner of A",
+  staff: "staff of A",
+  founder: "founder of startup S",
+  otherFounder: "founder of startup S2",
+  admin: "platform administrator",
+};
+
+const ALL: readonly Actor[] = ACTORS;
+const SIGNED_IN: readonly Actor[] = ACTORS.filter((a) => a !== "anon");
+const NOBODY: readonly Actor[] = [];
+const ORG_A: readonly Actor[] = ["manager", "reviewer", "assignedReviewer", "mentor", "researcher", "partner", "staff"];
+
+export type Group = { columns: string[]; select: readonly Actor[]; update: readonly Actor[]; set: string };
+export type TableSpec = {
+  table: string;
+  row: string;
+  groups: Record<string, Group>;
+  insert: { sql: string; allow: readonly Actor[] };
+  delete: readonly Actor[];
+};
+
+export const TABLES: Record<string, TableSpec> = {
+  profiles: {
+    table: "profiles",
+    row: "id = :founderId",
+    groups: {
+      profile: {
+        columns: ["display_name", "avatar_path", "languages", "locale", "time_zone", "bio"],
+        select: ["founder", "admin"],
+        update: ["founder"],
+        set: "bio = 'changed'",
+      },
+      record: {
+        columns: ["id", "created_at", "updated_at"],
+        select: ["founder", "admin"],
+        update: ["founder"],
+        set: "updated_at = now() - interval '1 day'",
+      },
+    },
+    insert: { sql: "insert into public.profiles (id, display_name) values (:ghostId, 'Ghost')", allow: NOBODY },
+    delete: NOBODY,
+  },
+  organisations: {
+    table: "organisations",
+    row: "id = :orgA",
+    groups: {
+      public: {
+        columns: ["slug", "kind", "name_vi", "name_en", "description_vi", "description_en", "time_zone"],
+        select: ALL,
+        update: ["manager", "admin"],
+        set: "description_en = 'changed'",
+      },
+      structure: { columns: ["id", "parent_id", "created_at"], select: ALL, update: ["manager", "admin"], set: "parent_id = :orgB" },
+    },
+    insert: {
+      sql: "insert into public.organisations (slug, kind, name_vi, name_en) values ('matrix-new-org', 'business', 'Mới', 'New')",
+      allow: ["admin"],
+    },
+    delete: NOBODY,
+  },
+  memberships: {
+    table: "memberships",
+    row: "org_id = :orgA and user_id = :staffId and role = 'staff'",
+    groups: {
+      membership: { columns: ["org_id", "user_id", "role", "created_at"], select: [...ORG_A, "admin"], update: NOBODY, set: "role = 'partner'" },
+    },
+    insert: { sql: "insert into public.memberships (org_id, user_id, role) values (:orgA, :strangerId, 'manager')", allow: ["manager", "admin"] },
+    delete: ["manager", "admin"],
+  },
+  platform_admins: {
+    table: "platform_admins",
+    row: "user_id = :adminId",
+    groups: { admin: { columns: ["user_id", "created_at"], select: ["admin"], update: NOBODY, set: "created_at = now()" } },
+    insert: { sql: "insert into public.platform_admins (user_id) values (:strangerId)", allow: NOBODY },
+    delete: NOBODY,
+  },
+  startups: {
+    table: "startups",
+    row: "id = :startupS",
+    groups: {
+      profile: {
+        columns: ["slug", "name", "description_vi", "description_en", "sector", "stage", "website", "logo_path"],
+        select: ALL,
+        update: ["founder"],
+        set: "name = 'Changed'",
+      },
+      affiliation: { columns: ["org_id"], select: ALL, update: ["founder"], set: "org_id = :orgB" },
+      affiliationStatus: { columns: ["affiliation_status"], select: ALL, update: NOBODY, set: "affiliation_status = 'confirmed'" },
+      record: { columns: ["id", "created_at"], select: ALL, update: ["founder"], set: "created_at = now() - interval '1 day'" },
+    },
+    insert: { sql: "insert into public.startups (slug, name) values ('matrix-new-startup', 'New')", allow: SIGNED_IN },
+    delete: NOBODY,
+  },
+  startup_members: {
+    table: "startup_members",
+    row: "startup_id = :startupS and user_id = :founderId",
+    groups: {
+      member: { columns: ["startup_id", "user_id", "role", "created_at"], select: ["founder", "admin"], update: NOBODY, set: "role = 'team'" },
+    },
+    // joining goes through the creating statement or an accepted invitation, never a plain insert
+    insert: { sql: "insert into public.startup_members (startup_id, user_id, role) values (:startupS, auth.uid(), 'founder')", allow: NOBODY },
+    delete: ["founder"],
+  },
+  startup_invitations: {
+    table: "startup_invitations",
+    row: "startup_id = :startupS",
+    groups: {
+      invitation: {
+        columns: ["id", "startup_id", "email", "token_hash", "invited_by", "expires_at", "accepted_at", "accepted_by", "created_at"],
+        select: ["founder"],
+        update: ["founder"],
+        set: "expires_at = now() + interval '1 year'",
+      },
+    },
+    insert: {
+      sql: "insert into public.startup_invitations (startup_id, email, token_hash, invited_by, expires_at) values (:startupS, 'matrix-new@example.test', 'matrix-new-hash', auth.uid(), now() + interval '1 day')",
+      allow: ["founder"],
+    },
+    delete: ["founder"],
+  },
+  startup_mentors: {
+    table: "startup_mentors",
+    row: "startup_id = :startupS and mentor_id = :mentorId",
+    groups: {
+      mentoring: {
+        columns: ["startup_id", "mentor_id", "since"],
+        select: ["mentor", "founder", "admin"],
+        update: NOBODY,
+        set: "since = now() - interval '1 year'",
+      },
+    },
+    insert: { sql: "insert into public.startup_mentors (startup_id, mentor_id) values (:startupS, auth.uid())", allow: NOBODY },
+    delete: NOBODY,
+  },
+  invitations: {
+    table: "invitations",
+    row: "org_id = :orgA and email = 'matrix-invitee@example.test'",
+    groups: {
+      invitation: {
+        columns: ["id", "org_id", "email", "role", "token_hash", "invited_by", "expires_at", "accepted_at", "accepted_by", "created_at"],
+        select: ["manager", "admin"],
+        update: ["manager", "admin"],
+        set: "expires_at = now() + interval '1 year'",
+      },
+    },
+    insert: {
+      sql: "insert into public.invitations (org_id, email, role, token_hash, invited_by, expires_at) values (:orgA, 'matrix-new@example.test', 'manager', 'matrix-org-hash', auth.uid(), now() + interval '1 day')",
+      allow: ["manager", "admin"],
+    },
+    delete: NOBODY,
+  },
+  email_outbox: {
+    table: "email_outbox",
+    row: "to_email = 'matrix@example.test'",
+    groups: {
+      mail: {
+        columns: [
+          "id",
+          "to_email",
+          "locale",
+          "template",
+          "subject",
+          "html",
+          "text_body",
+          "status",
+          "attempts",
+          "next_attempt_at",
+          "locked_until",
+          "last_error",
+          "provider_message_id",
+          "delivered_via",
+          "sent_at",
+          "created_at",
+        ],
+        select: NOBODY,
+        update: NOBODY,
+        set: "status = 'sent'",
+      },
+    },
+    insert: {
+      sql: "insert into public.email_outbox (to_email, locale, template, subject, html, text_body) values ('x@example.test', 'en', 'x', 's', 'h', 't')",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
+  sign_in_attempts: {
+    table: "sign_in_attempts",
+    row: "email = 'matrix@example.test'",
+    groups: { attempt: { columns: ["id", "email", "ip", "succeeded", "attempted_at"], select: NOBODY, update: NOBODY, set: "succeeded = true" } },
+    insert: { sql: "insert into public.sign_in_attempts (email, ip, succeeded) values ('x@example.test', '1.2.3.4', true)", allow: NOBODY },
+    delete: NOBODY,
+  },
+  events: {
+    table: "events",
+    row: "id = :eventDraft",
+    groups: {
+      content: {
+        columns: ["kind", "title_vi", "title_en", "summary_vi", "summary_en", "venue", "starts_at", "ends_at", "capacity"],
+        select: ["manager", "staff", "admin"],
+        update: ["manager", "staff"],
+        set: "title_en = 'Changed'",
+      },
+      publication: { columns: ["published"], select: ["manager", "staff", "admin"], update: ["manager", "staff"], set: "published = true" },
+      record: { columns: ["id", "org_id", "slug", "created_at"], select: ["manager", "staff", "admin"], update: NOBODY, set: "org_id = :orgB" },
+    },
+    insert: {
+      sql: "insert into public.events (org_id, slug, title_vi, title_en, starts_at, ends_at, capacity) values (:orgA, 'matrix-new-event', 'a', 'b', now() + interval '1 day', now() + interval '2 days', 5)",
+      allow: ["manager", "staff"],
+    },
+    delete: ["manager"],
+  },
+  spaces: {
+    table: "spaces",
+    row: "id = :spaceInactive",
+    groups: {
+      content: {
+        columns: ["kind", "name_vi", "name_en", "description_vi", "description_en", "capacity"],
+        select: ["manager", "staff"],
+        update: ["manager"],
+        set: "name_en = 'Changed'",
+      },
+      terms: {
+        columns: ["hourly_price_vnd", "members_only", "active"],
+        select: ["manager", "staff"],
+        update: ["manager"],
+        set: "hourly_price_vnd = 1",
+      },
+      record: { columns: ["id", "org_id", "created_at"], select: ["manager", "staff"], update: NOBODY, set: "org_id = :orgB" },
+    },
+    insert: { sql: "insert into public.spaces (org_id, kind, name_vi, name_en, capacity) values (:orgA, 'lab', 'a', 'b', 1)", allow: ["manager"] },
+    delete: ["manager"],
+  },
+  programs: {
+    table: "programs",
+    row: "id = :program",
+    groups: {
+      content: {
+        columns: ["slug", "name_vi", "name_en", "description_vi", "description_en"],
+        select: ALL,
+        update: ["manager", "admin"],
+        set: "name_en = 'Changed'",
+      },
+      record: { columns: ["id", "org_id", "created_at"], select: ALL, update: ["admin"], set: "org_id = :orgB" },
+    },
+    insert: {
+      sql: "insert into public.programs (org_id, slug, name_vi, name_en) values (:orgA, 'matrix-new-prog', 'a', 'b')",
+      allow: ["manager", "admin"],
+    },
+    delete: ["manager", "admin"],
+  },
+  calls: {
+    table: "calls",
+    row: "id = :call",
+    groups: {
+      content: {
+        columns: ["slug", "title_vi", "title_en", "description_vi", "description_en"],
+        select: ALL,
+        update: ["manager", "admin"],
+        set: "title_en = 'Changed'",
+      },
+      schedule: {
+        columns: ["opens_at", "closes_at", "time_zone", "published"],
+        select: ALL,
+        update: ["manager", "admin"],
+        set: "closes_at = closes_at + interval '1 day'",
+      },
+      review: {
+        columns: ["blind_fields", "reviews_per_application", "shortlist_threshold", "offer_days"],
+        select: ALL,
+        update: ["manager", "admin"],
+        set: "blind_fields = '{}'",
+      },
+      record: { columns: ["id", "program_id", "created_at"], select: ALL, update: ["admin"], set: "program_id = :otherProgram" },
+    },
+    insert: {
+      sql: "insert into public.calls (program_id, slug, title_vi, title_en, opens_at, closes_at) values (:program, 'matrix-new-call', 'a', 'b', now(), now() + interval '1 day')",
+      allow: ["manager", "admin"],
+    },
+    delete: ["manager", "admin"],
+  },
+  call_tracks: {
+    table: "call_tracks",
+    row: "id = :track",
+    groups: {
+      content: { columns: ["position", "name_vi", "name_en"], select: ALL, update: ["manager", "admin"], set: "name_en = 'Changed'" },
+      record: { columns: ["id", "call_id"], select: ALL, update: ["admin"], set: "call_id = :otherCall" },
+    },
+    insert: { sql: "insert into public.call_tracks (call_id, name_vi, name_en) values (:call, 'a', 'b')", allow: ["manager", "admin"] },
+    delete: ["manager", "admin"],
+  },
+  call_questions: {
+    table: "call_questions",
+    row: "id = :question",
+    groups: {
+      content: {
+        columns: ["step", "position", "label_vi", "label_en", "help_vi", "help_en", "options"],
+        select: ALL,
+        update: ["manager", "admin"],
+        set: "label_en = 'Changed'",
+      },
+      rules: {
+        columns: ["kind", "required", "max_length", "min_number", "max_number", "blind", "eligibility_values"],
+        select: ALL,
+        update: ["manager", "admin"],
+        set: "blind = true",
+      },
+      record: { columns: ["id", "call_id", "created_at"], select: ALL, update: ["admin"], set: "call_id = :otherCall" },
+    },
+    insert: {
+      sql: "insert into public.call_questions (call_id, kind, label_vi, label_en) values (:call, 'text', 'a', 'b')",
+      allow: ["manager", "admin"],
+    },
+    delete: ["manager", "admin"],
+  },
+  rubric_criteria: {
+    table: "rubric_criteria",
+    row: "id = :criterion",
+    groups: {
+      content: {
+        columns: ["position", "name_vi", "name_en", "description_vi", "description_en"],
+        select: ALL,
+        update: ["manager", "admin"],
+        set: "name_en = 'Changed'",
+      },
+      weighting: { columns: ["weight", "comment_required", "max_level"], select: ALL, update: ["manager", "admin"], set: "weight = 2" },
+      record: { columns: ["id", "call_id"], select: ALL, update: ["admin"], set: "call_id = :otherCall" },
+    },
+    insert: {
+      sql: "insert into public.rubric_criteria (call_id, name_vi, name_en, weight) values (:call, 'a', 'b', 1)",
+      allow: ["manager", "admin"],
+    },
+    delete: ["manager", "admin"],
+  },
+  rubric_levels: {
+    table: "rubric_levels",
+    row: "criterion_id = :criterion and level = 1",
+    groups: {
+      content: { columns: ["description_vi", "description_en"], select: ALL, update: ["manager", "admin"], set: "description_en = 'Changed'" },
+      record: { columns: ["criterion_id", "level"], select: ALL, update: ["manager", "admin"], set: "level = 9" },
+    },
+    insert: {
+      sql: "insert into public.rubric_levels (criterion_id, level, description_vi, description_en) values (:criterion, 5, 'a', 'b')",
+      allow: ["manager", "admin"],
+    },
+    delete: ["manager", "admin"],
+  },
+  "applications (submitted)": {
+    table: "applications",
+    row: "id = :app",
+    groups: {
+      identity: {
+        columns: ["id", "call_id", "startup_id", "code", "created_by", "created_at"],
+        select: ["founder", "manager", "admin"],
+        update: ["manager", "admin"],
+        set: "created_by = :strangerId",
+      },
+      founder: {
+        columns: ["track_id", "status", "submit_key", "submitted_at", "updated_at"],
+        select: ["founder", "manager", "admin"],
+        update: ["manager", "admin"],
+        set: "track_id = null",
+      },
+      selection: {
+        columns: ["stage", "eligible", "decision", "decided_at", "feedback_released"],
+        select: ["founder", "manager", "admin"],
+        update: ["manager", "admin"],
+        set: "stage = 'interview'",
+      },
+      offer: {
+        columns: ["offer_expires_at", "offer_response", "responded_at"],
+        select: ["founder", "manager", "admin"],
+        update: ["manager", "admin"],
+        set: "offer_expires_at = now() + interval '30 days'",
+      },
+    },
+    insert: {
+      sql: "insert into public.applications (call_id, startup_id, created_by) values (:call, :startupS2, auth.uid())",
+      allow: ["otherFounder"],
+    },
+    delete: NOBODY,
+  },
+  "applications (draft)": {
+    table: "applications",
+    row: "id = :draftApp",
+    groups: {
+      identity: {
+        columns: ["id", "call_id", "startup_id", "code", "created_by", "created_at"],
+        select: ["founder", "manager", "admin"],
+        update: ["manager", "admin"],
+        set: "created_by = :strangerId",
+      },
+      founder: {
+        columns: ["track_id", "status", "submit_key", "submitted_at", "updated_at"],
+        select: ["founder", "manager", "admin"],
+        update: ["founder", "manager", "admin"],
+        set: "track_id = null",
+      },
+      selection: {
+        columns: ["stage", "eligible", "decision", "decided_at", "feedback_released"],
+        select: ["founder", "manager", "admin"],
+        update: ["manager", "admin"],
+        set: "stage = 'interview'",
+      },
+      offer: {
+        columns: ["offer_expires_at", "offer_response", "responded_at"],
+        select: ["founder", "manager", "admin"],
+        update: ["manager", "admin"],
+        set: "offer_expires_at = now() + interval '30 days'",
+      },
+    },
+    insert: {
+      sql: "insert into public.applications (call_id, startup_id, created_by, decision) values (:call2, :startupS2, auth.uid(), 'accepted')",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
+  application_answers: {
+    table: "application_answers",
+    row: "application_id = :app and question_id = :question",
+    groups: {
+      answer: {
+        columns: ["value", "updated_at"],
+        select: ["founder", "manager", "assignedReviewer", "admin"],
+        update: NOBODY,
+        set: "value = '\"changed\"'",
+      },
+      record: {
+        columns: ["application_id", "question_id"],
+        select: ["founder", "manager", "assignedReviewer", "admin"],
+        update: NOBODY,
+        set: "question_id = :blindQuestion",
+      },
+    },
+    insert: {
+      sql: "insert into public.application_answers (application_id, question_id, value) values (:app, :blindQuestion, '\"x\"')",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
+  application_files: {
+    table: "application_files",
+    row: "id = :file",
+    groups: {
+      // the founder's own file name may name them: not for reviewers of a blind call
+      name: { columns: ["original_name"], select: ["founder", "manager", "admin"], update: NOBODY, set: "original_name = 'other.pdf'" },
+      stored: {
+        columns: ["id", "application_id", "question_id", "storage_path", "size_bytes", "content_type", "created_at"],
+        select: ["founder", "manager", "admin"],
+        update: NOBODY,
+        set: "application_id = :draftApp",
+      },
+      // who uploaded it names a founder: nobody reads it as a user
+      uploader: { columns: ["uploaded_by"], select: NOBODY, update: NOBODY, set: "uploaded_by = auth.uid()" },
+    },
+    insert: {
+      sql: "insert into public.application_files (application_id, question_id, storage_path, original_name, size_bytes, content_type, uploaded_by) values (:app, :blindQuestion, 'decks/x.pdf', 'x.pdf', 5, 'application/pdf', auth.uid())",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
+  review_assignments: {
+    table: "review_assignments",
+    row: "application_id = :app and reviewer_id = :assignedReviewerId",
+    groups: {
+      review: {
+        columns: ["status", "recusal_reason", "comment", "submitted_at"],
+        select: ["assignedReviewer", "manager", "admin"],
+        update: ["assignedReviewer", "manager", "admin"],
+        set: "comment = 'changed'",
+      },
+      assignment: {
+        columns: ["application_id", "reviewer_id", "round", "assigned_by", "assigned_at", "reminded_at"],
+        select: ["assignedReviewer", "manager", "admin"],
+        update: ["manager", "admin"],
+        set: "reminded_at = now()",
+      },
+    },
+    insert: { sql: "insert into public.review_assignments (application_id, reviewer_id) values (:app, :reviewerId)", allow: ["manager", "admin"] },
+    delete: ["manager", "admin"],
+  },
+  review_scores: {
+    table: "review_scores",
+    row: "application_id = :app and reviewer_id = :assignedReviewerId and criterion_id = :criterion",
+    groups: {
+      score: { columns: ["level", "comment"], select: ["assignedReviewer", "manager", "admin"], update: ["assignedReviewer"], set: "level = 2" },
+      record: {
+        columns: ["application_id", "reviewer_id", "round", "criterion_id"],
+        select: ["assignedReviewer", "manager", "admin"],
+        update: ["assignedReviewer"],
+        set: "criterion_id = :criterion2",
+      },
+    },
+    insert: {
+      sql: "insert into public.review_scores (application_id, reviewer_id, round, criterion_id, level) values (:app, auth.uid(), 'review', :criterion2, 3)",
+      allow: ["assignedReviewer"],
+    },
+    delete: ["assignedReviewer"],
+  },
+  review_totals: {
+    table: "review_totals",
+    row: "application_id = :app",
+    groups: {
+      total: {
+        columns: ["application_id", "reviewer_id", "round", "call_id", "total", "z"],
+        select: ["manager", "admin"],
+        update: NOBODY,
+        set: "total = 100",
+      },
+    },
+    insert: {
+      sql: "insert into public.review_totals (application_id, reviewer_id, round, call_id, total) values (:draftApp, auth.uid(), 'review', :call2, 100)",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
+  application_scores: {
+    table: "application_scores",
+    row: "application_id = :app",
+    groups: {
+      score: {
+        columns: ["application_id", "round", "call_id", "reviews", "raw_score", "z_score"],
+        select: ["manager", "admin"],
+        update: NOBODY,
+        set: "raw_score = 100",
+      },
+    },
+    insert: {
+      sql: "insert into public.application_scores (application_id, round, call_id, reviews, raw_score) values (:draftApp, 'review', :call2, 1, 100)",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
+  application_events: {
+    table: "application_events",
+    row: "application_id = :app and kind = 'status'",
+    groups: {
+      event: {
+        columns: ["id", "application_id", "actor_id", "kind", "from_value", "to_value", "note", "created_at"],
+        select: ["founder", "manager", "admin"],
+        update: NOBODY,
+        set: "note = 'changed'",
+      },
+    },
+    insert: { sql: "insert into public.application_events (application_id, kind, to_value) values (:app, 'decision', 'accepted')", allow: NOBODY },
+    delete: NOBODY,
+  },
+  decision_templates: {
+    table: "decision_templates",
+    row: "call_id = :call and decision = 'accepted'",
+    groups: {
+      body: { columns: ["body_vi", "body_en"], select: ["manager", "admin"], update: ["manager", "admin"], set: "body_en = 'Changed'" },
+      record: { columns: ["call_id", "decision"], select: ["manager", "admin"], update: ["manager", "admin"], set: "decision = 'waitlisted'" },
+    },
+    insert: {
+      sql: "insert into public.decision_templates (call_id, decision, body_vi, body_en) values (:call, 'rejected', 'a', 'b')",
+      allow: ["manager", "admin"],
+    },
+    delete: ["manager", "admin"],
+  },
+  cohort_members: {
+    table: "cohort_members",
+    row: "program_id = :program and startup_id = :startupS2",
+    groups: {
+      // (platform admins do not change cohorts: the policy names the programme's managers only)
+      member: { columns: ["program_id", "startup_id", "joined_at"], select: ALL, update: ["manager"], set: "joined_at = now() - interval '1 day'" },
+      // which application brought the startup in would unmask a blind review
+      link: { columns: ["application_id"], select: NOBODY, update: ["manager"], set: "application_id = null" },
+    },
+    insert: { sql: "insert into public.cohort_members (program_id, startup_id) values (:program, :startupS)", allow: ["manager"] },
+    delete: ["manager"],
+  },
+};
+
+/**
+ * Every function that anon or authenticated may execute: the call tried (`:name` placeholders as
+ * above) and the actors who learn something from it. An actor "learns" when the call succeeds and
+ * returns a row holding a value other than null, false or an empty list; anyone else must be
+ * refused or get nothing. Calls with effects run in a rolled-back savepoint.
+ */
+export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] }> = {
+  "accept_invitation(text)": { call: "select public.accept_invitation('matrix-org-token')", learns: NOBODY },
+  "accept_startup_invitation(text)": { call: "select public.accept_startup_invitation('matrix-startup-token')", learns: NOBODY },
+  // the reviewer learns what the call does not hide (here: the founders, not the organisation)
+  "application_identity(uuid)": { call: "select * from public.application_identity(:app)", learns: ["assignedReviewer", "manager", "admin"] },
+  "assigned_applications()": { call: "select * from public.assigned_applications() where id = :app", learns: ["assignedReviewer"] },
+  "call_is_public(uuid)": { call: "select public.call_is_public(:call)", learns: ALL },
+  "call_ranking(uuid,app_stage)": { call: "select * from public.call_ranking(:call)", learns: ["manager", "admin"] },
+  "decide_startup_affiliation(uuid,boolean)": { call: "select public.decide_startup_affiliation(:startupS, true)", learns: ["manager", "admin"] },
+  "founds_application(uuid)": { call: "select public.founds_application(:app)", learns: ["founder"] },
+  "has_org_role(uuid,member_role[])": { call: "select public.has_org_role(:orgA, '{manager}')", learns: ["manager"] },
+  "is_org_member(uuid)": { call: "select public.is_org_member(:orgA)", learns: ORG_A },
+  "is_platform_admin()": { call: "select public.is_platform_admin()", learns: ["admin"] },
+  "is_startup_member(uuid)": { call: "select public.is_startup_member(:startupS)", learns: ["founder"] },
+  "manages_application(uuid)": { call: "select public.manages_application(:app)", learns: ["manager", "admin"] },
+  "manages_call(uuid)": { call: "select public.manages_call(:call)", learns: ["manager", "admin"] },
+  // the caller's own colleagues (each one sees themselves)
+  "my_colleague_ids()": { call: "select * from public.my_colleague_ids() x where x = :founderId", learns: ["founder"] },
+  "my_org_ids(member_role[])": { call: "select * from public.my_org_ids() x where x = :orgA", learns: ORG_A },
+  "my_review_assignment_refs()": { call: "select * from public.my_review_assignment_refs()", learns: ["assignedReviewer"] },
+  "org_roster(uuid,integer,integer)": { call: "select * from public.org_roster(:orgA, 10, 0)", learns: [...ORG_A, "admin"] },
+  "ranked_applications(uuid,app_stage)": { call: "select * from public.ranked_applications(:call)", learns: ["manager", "admin"] },
+  "respond_to_offer(uuid,boolean)": { call: "select public.respond_to_offer(:offeredApp, true)", learns: ["otherFounder"] },
+  "reviewer_conflicted(uuid,uuid)": { call: "select public.reviewer_conflicted(:app, :mentorId)", learns: ["manager", "admin"] },
+  "reviewer_files(uuid)": { call: "select * from public.reviewer_files(:app)", learns: ["assignedReviewer"] },
+  "reviews_application(uuid)": { call: "select public.reviews_application(:app)", learns: ["assignedReviewer"] },
+  "reviews_call(uuid)": { call: "select public.reviews_call(:call)", learns: ["assignedReviewer"] },
+  "reviews_sighted_application(uuid)": { call: "select public.reviews_sighted_application(:app)", learns: NOBODY },
+  "withdraw_application(uuid)": { call: "select public.withdraw_application(:app)", learns: ["founder"] },
+};
