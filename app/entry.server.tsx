@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { RETRY_AFTER_SECONDS } from "~/platform/http/outage.server";
 import { NonceProvider } from "~/ui/nonce";
 import { startJobRunner } from "~/platform/jobs/runner.server";
 import { jobs } from "./jobs.server";
@@ -17,6 +18,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
   const bot = isbot(request.headers.get("user-agent") ?? "");
   const nonce = loadContext.cspNonce;
   return new Promise((resolve, reject) => {
@@ -49,8 +51,15 @@ export default function handleRequest(
   });
 }
 
+// A 503 from a data request (client-side navigation, a form sent with JavaScript) says when to retry too.
+export function handleDataRequest(response: Response) {
+  if (response.status === 503 && !response.headers.has("Retry-After")) response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  return response;
+}
+
 // Background services the server process starts from this same build, so they share its modules
 // (one connection pool, one environment) with the request handlers.
 export { startMailWorker } from "~/platform/mail/worker.server";
 export { closeSql, statementCount } from "~/platform/db/sql.server";
 export const startJobs = () => startJobRunner(jobs);
+export { answerOutages } from "~/platform/http/outage.server";

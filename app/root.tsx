@@ -1,9 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { getViewer } from "~/platform/auth/viewer.server";
-import { i18nFor, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
+import { i18nFor, isLocale, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { mailboxEnabled } from "~/platform/mail/mailbox.server";
 import { useNonce } from "~/ui/nonce";
@@ -42,7 +42,8 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const error = useRouteError();
+  const locale: Locale = data?.locale ?? errorLocale(error) ?? DEFAULT_LOCALE;
   const nonce = useNonce();
   const i18n = useMemo(() => i18nFor(locale), [locale]);
   return (
@@ -60,6 +61,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** A page that failed before the root loader ran (the database is away) brings the language it found. */
+function errorLocale(error: unknown): Locale | undefined {
+  const locale = isRouteErrorResponse(error) ? (error.data as { locale?: unknown } | null)?.locale : undefined;
+  return isLocale(locale) ? locale : undefined;
 }
 
 export default function App() {

@@ -14,7 +14,14 @@ const EnvSchema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     // Turn off prepared statements behind Supabase's transaction pooler.
     DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
+    // How long to wait on the database before answering 503 (see app/platform/decisions/003-database-outage.md).
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    DATABASE_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    EMBEDDED_PG_DIR: z.string().min(1).default(".data/pg"),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SUPABASE_URL: z.url().optional(),
     SUPABASE_ANON_KEY: z.string().min(20).optional(),

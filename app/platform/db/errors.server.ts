@@ -26,7 +26,30 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** The database is down, restarting, unreachable or did not answer in time: try again later (503). */
+export class UnavailableError extends Error {
+  constructor(options?: ErrorOptions) {
+    super("errors.unavailable", options);
+  }
+}
+
 export const RETRYABLE = new Set(["40001", "40P01"]);
+
+// Socket errors and postgres.js's own connection errors: the server is not there (now).
+const UNREACHABLE = new Set([
+  ...["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "ENOTFOUND", "EAI_AGAIN"],
+  ...["CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_DESTROYED", "CONNECTION_ENDED"],
+]);
+// SQLSTATEs of a server shutting down, starting up, full, or ending a session stuck in a transaction.
+const GOING_AWAY = new Set(["57P01", "57P02", "57P03", "53300", "25P03"]);
+
+/** True for errors that say the database cannot serve now, not that the request was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof UnavailableError) return true;
+  if (error instanceof postgres.PostgresError) return error.code.startsWith("08") || GOING_AWAY.has(error.code);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && UNREACHABLE.has(code);
+}
 
 export function pgCode(error: unknown): string | undefined {
   return error instanceof postgres.PostgresError ? error.code : undefined;
@@ -34,6 +57,7 @@ export function pgCode(error: unknown): string | undefined {
 
 /** Map the errors a user can cause to domain errors; anything else is a bug and stays as it is. */
 export function mapPgError(error: unknown): unknown {
+  if (isDatabaseUnavailable(error)) return error instanceof UnavailableError ? error : new UnavailableError({ cause: error });
   if (!(error instanceof postgres.PostgresError)) return error;
   switch (error.code) {
     case "23505": // unique_violation

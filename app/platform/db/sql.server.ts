@@ -15,6 +15,9 @@ export function sql(): postgres.Sql {
     pool = postgres(url, {
       max: env().DATABASE_POOL_MAX,
       prepare: env().DATABASE_PREPARE === "true",
+      // A server that accepts the connection but never answers fails the request instead of hanging it.
+      connect_timeout: env().DATABASE_CONNECT_TIMEOUT_MS / 1000,
+      backoff: reconnectDelay,
       onnotice: () => {},
       debug: () => {
         statements++;
@@ -23,6 +26,16 @@ export function sql(): postgres.Sql {
     });
   }
   return pool;
+}
+
+/**
+ * Seconds before a connection that failed tries again. postgres.js's default grows 3^n/100 s up to
+ * 20 s with a count shared by the whole pool and its LISTEN connection, so a few seconds of outage
+ * left every connection waiting 10-20 s after the database was back (the first page took 13.6 s).
+ * Capped at half a second: a refused connection is cheap, and recovery must take under 2 s.
+ */
+export function reconnectDelay(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 0.5) * (0.5 + Math.random() / 2);
 }
 
 export async function closeSql() {

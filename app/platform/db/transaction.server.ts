@@ -1,6 +1,7 @@
 import type postgres from "postgres";
+import { env } from "~/platform/env.server";
 import { sql } from "./sql.server";
-import { RETRYABLE, mapPgError, pgCode } from "./errors.server";
+import { RETRYABLE, UnavailableError, mapPgError, pgCode } from "./errors.server";
 
 export type Tx = postgres.TransactionSql;
 
@@ -29,23 +30,67 @@ async function withRetry<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * One transaction under the app's own deadline (waiting for a connection, statements, commit): a
+ * server that hangs without answering never fires its own timeouts. A transaction abandoned at
+ * its deadline rolls back rather than commit if the server comes back before it ends.
+ */
+function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let expired = false;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      expired = true;
+      reject(new UnavailableError());
+    }, env().DATABASE_TRANSACTION_TIMEOUT_MS);
+  });
+  const run = sql().begin(async (tx) => {
+    const result = await work(tx);
+    if (expired) throw new UnavailableError();
+    return result;
+  }) as Promise<T>;
+  return Promise.race([run, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** PostgreSQL's own timeouts for this transaction only (`set_config(…, true)`), so they work through a transaction pooler too. */
+function timeouts() {
+  const e = env();
+  return {
+    statement: String(e.DATABASE_STATEMENT_TIMEOUT_MS),
+    lock: String(e.DATABASE_LOCK_TIMEOUT_MS),
+    idle: String(e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS),
+  };
+}
+
+/**
  * Run work as the signed-in user: one transaction with role `authenticated` and the claims set in
  * one statement, exactly as PostgREST does on Supabase, so RLS applies. Without claims the work
  * runs as `anon`. Serialization failures and deadlocks are retried; other errors are mapped.
  */
 export function asUser<T>(claims: Claims | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const t = timeouts();
   return withRetry(() =>
-    sql().begin(async (tx) => {
+    transaction(async (tx) => {
       await tx`select set_config('role', ${claims ? "authenticated" : "anon"}, true),
-                      set_config('request.jwt.claims', ${JSON.stringify(claims ?? { role: "anon" })}, true)`;
+                      set_config('request.jwt.claims', ${JSON.stringify(claims ?? { role: "anon" })}, true),
+                      set_config('statement_timeout', ${t.statement}, true),
+                      set_config('lock_timeout', ${t.lock}, true),
+                      set_config('idle_in_transaction_session_timeout', ${t.idle}, true)`;
       return work(tx);
-    }) as Promise<T>,
+    }),
   );
 }
 
 /** Run work that must bypass RLS (workers, webhooks, sign-in, seeding). Keep these few and named. */
 export function asService<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return withRetry(() => sql().begin((tx) => work(tx)) as Promise<T>);
+  const t = timeouts();
+  return withRetry(() =>
+    transaction(async (tx) => {
+      await tx`select set_config('statement_timeout', ${t.statement}, true),
+                      set_config('lock_timeout', ${t.lock}, true),
+                      set_config('idle_in_transaction_session_timeout', ${t.idle}, true)`;
+      return work(tx);
+    }),
+  );
 }
 
 /**

@@ -205,6 +205,7 @@ export const en = {
   errors: {
     conflict: "Someone changed this at the same time. Reload and try again.",
     busy: "The system is busy. Please try again in a moment.",
+    unavailable: "The service is briefly unavailable. Please try again in a moment.",
     notFound: "We could not find this page.",
     forbidden: "You do not have access to this page.",
     generic: "Something went wrong. Please try again.",

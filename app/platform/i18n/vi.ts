@@ -206,6 +206,7 @@ export const vi: Dictionary = {
   errors: {
     conflict: "Có người vừa thay đổi nội dung này. Hãy tải lại trang và thử lại.",
     busy: "Hệ thống đang bận. Vui lòng thử lại sau giây lát.",
+    unavailable: "Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau giây lát.",
     notFound: "Không tìm thấy trang này.",
     forbidden: "Bạn không có quyền truy cập trang này.",
     generic: "Đã có lỗi xảy ra. Vui lòng thử lại.",

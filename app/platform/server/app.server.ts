@@ -33,7 +33,7 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   app.all(
     "*",
     createRequestHandler({
-      build: opts.build,
+      build: typeof opts.build === "function" ? withOutageAnswers(opts.build) : answerOutages(opts.build),
       mode: opts.dev ? "development" : "production",
       getLoadContext: (req, res): LoadContext => ({
         cspNonce: res.locals.cspNonce as string,
@@ -44,6 +44,12 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   );
   return app;
 }
+
+// The build guards its own routes (app/platform/http/outage.server.ts): its error classes are its
+// own copies, which this server process, bundled apart from it, cannot recognise.
+type Guard = { answerOutages?: (build: ServerBuild) => ServerBuild };
+const answerOutages = (build: ServerBuild) => (build.entry.module as Guard).answerOutages?.(build) ?? build;
+const withOutageAnswers = (load: () => Promise<ServerBuild>) => () => load().then(answerOutages);
 
 /**
  * With Supabase Auth, an expiring session is refreshed once, here, before any loader runs: Remix

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import type { Services } from "./services";
-import { startEmbeddedPostgres } from "~/platform/db/embedded.server";
+import { EmbeddedPostgresError, startEmbeddedPostgres } from "~/platform/db/embedded.server";
 import { migrate, seedIfEmpty } from "~/platform/db/migrate.server";
 import postgres from "postgres";
 import { EnvError, env, resetEnv } from "~/platform/env.server";
@@ -28,41 +28,64 @@ try {
 
 const log = (msg: string) => logger.info(msg);
 let stopPostgres: (() => Promise<void>) | undefined;
-if (!env().DATABASE_URL) {
-  const pg = await startEmbeddedPostgres({ dir: path.join(".data", "pg"), port: env().EMBEDDED_PG_PORT, log });
-  stopPostgres = pg.stop;
-  process.env.DATABASE_URL = pg.url;
-  resetEnv();
-  log(`embedded PostgreSQL on 127.0.0.1:${env().EMBEDDED_PG_PORT}, data in .data/pg`);
+let services: Services | undefined;
+let stopWorker: (() => Promise<void>) | undefined;
+let stopJobs: (() => Promise<void>) | undefined;
+let server: ReturnType<ReturnType<typeof createApp>["listen"]> | undefined;
+
+await start().catch(fail);
+
+// A failed start says why (never a bare `undefined`), leaves no PostgreSQL behind, and exits non-zero.
+async function fail(error: unknown) {
+  console.error(`\n  The app could not start:\n  ${describe(error).replace(/\n/g, "\n  ")}\n`);
+  await stopPostgres?.().catch(() => {});
+  process.exit(1);
 }
-const databaseUrl = env().DATABASE_URL!;
-await migrate(databaseUrl, log);
-if (process.env.SEED !== "false") await seedIfEmpty(databaseUrl, log);
-await printDemoAccounts();
 
-let app;
-let services: Services;
-if (dev) {
-  const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
-  const load = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
-  services = (await load()).entry.module as unknown as Services;
-  app = createApp({ dev: true, vite, build: load });
-} else {
-  const buildPath = path.resolve("build/server/index.js");
-  if (!existsSync(buildPath)) throw new Error("No production build: run `npm run build` first");
-  const build = (await import(buildPath)) as ServerBuild;
-  services = build.entry.module as unknown as Services;
-  app = createApp({ dev: false, build });
+async function start() {
+  if (!env().DATABASE_URL) {
+    const dir = env().EMBEDDED_PG_DIR;
+    const pg = await startEmbeddedPostgres({ dir, port: env().EMBEDDED_PG_PORT, log });
+    stopPostgres = pg.stop;
+    process.env.DATABASE_URL = pg.url;
+    resetEnv();
+    log(`embedded PostgreSQL on 127.0.0.1:${env().EMBEDDED_PG_PORT}, data in ${dir}`);
+  }
+  const databaseUrl = env().DATABASE_URL!;
+  await migrate(databaseUrl, log);
+  if (process.env.SEED !== "false") await seedIfEmpty(databaseUrl, log);
+  await printDemoAccounts(databaseUrl);
+
+  let app;
+  if (dev) {
+    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+    const load = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    services = (await load()).entry.module as unknown as Services;
+    app = createApp({ dev: true, vite, build: load });
+  } else {
+    const buildPath = path.resolve("build/server/index.js");
+    if (!existsSync(buildPath)) throw new Error("No production build: run `npm run build` first");
+    const build = (await import(buildPath)) as ServerBuild;
+    services = build.entry.module as unknown as Services;
+    app = createApp({ dev: false, build });
+  }
+  stopWorker = await services.startMailWorker();
+  // JOBS_CONCURRENCY=0 leaves reminders and expiries to separate `npm run worker` processes.
+  if (env().JOBS_CONCURRENCY > 0) stopJobs = await services.startJobs();
+
+  server = app.listen(env().PORT, () => {
+    console.log(`\n  App ready on ${env().APP_URL} (port ${env().PORT})\n`);
+  });
+  server.on("error", (error) => void fail(error));
 }
-const stopWorker = await services.startMailWorker();
-// JOBS_CONCURRENCY=0 leaves reminders and expiries to separate `npm run worker` processes.
-const stopJobs = env().JOBS_CONCURRENCY > 0 ? await services.startJobs() : undefined;
 
-const server = app.listen(env().PORT, () => {
-  console.log(`\n  App ready on ${env().APP_URL} (port ${env().PORT})\n`);
-});
+function describe(error: unknown): string {
+  if (error instanceof EmbeddedPostgresError) return error.message;
+  if (error instanceof Error) return error.stack ?? error.message;
+  return `${String(error)} (a value of type ${typeof error} was thrown)`;
+}
 
-async function printDemoAccounts() {
+async function printDemoAccounts(databaseUrl: string) {
   const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const rows = await db<{ email: string; roles: string }[]>`
     select u.email, string_agg(distinct r.label, ', ') as roles
@@ -81,10 +104,10 @@ async function printDemoAccounts() {
 }
 
 const shutdown = async () => {
-  server.close();
-  await stopWorker();
+  server?.close();
+  await stopWorker?.();
   await stopJobs?.();
-  await services.closeSql();
+  await services?.closeSql();
   await stopPostgres?.();
   process.exit(0);
 };
