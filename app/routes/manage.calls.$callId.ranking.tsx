@@ -173,7 +173,9 @@ export default function Ranking() {
                       </label>
                     </td>
                     <td className="num">{r.rank}</td>
-                    <td>{r.code}</td>
+                    <td>
+                      <Link to={`/manage/calls/${call.id}/applications/${r.id}`}>{r.code}</Link>
+                    </td>
                     <td>{r.startup}</td>
                     <td>{r.track ? r.track[locale] : t("decide.common.none")}</td>
                     <td>{t(`decide.stages.${r.stage}`)}</td>

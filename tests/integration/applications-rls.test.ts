@@ -165,6 +165,21 @@ describe("applications RLS", () => {
     rubric_levels: async () => {
       expect(await changed(outsider.claims, `insert into public.rubric_levels (criterion_id, level, description_vi, description_en) values ('${criterion}', 1, 'a', 'b')`)).toMatch(/refused/);
     },
+    application_notes: async () => {
+      // Internal notes: the call's managers write and read them; founders and reviewers never do.
+      await asUser(manager.claims, async (tx) => {
+        await tx`insert into public.application_notes (application_id, body) values (${app}, 'internal')`;
+      });
+      const notes = `public.application_notes where application_id = '${app}'`;
+      expect(await count(manager.claims, notes)).toBe(1);
+      for (const who of [founder, reviewer, outsider]) expect(await count(who.claims, notes)).toBe(0);
+      expect(await changed(null, `select * from ${notes}`)).toMatch(/refused/);
+      for (const who of [founder, reviewer, outsider]) {
+        expect(await changed(who.claims, `insert into public.application_notes (application_id, body) values ('${app}', 'x')`)).toMatch(/refused/);
+      }
+      expect(await changed(manager.claims, `update public.application_notes set body = 'edited'`)).toMatch(/refused/);
+      expect(await changed(manager.claims, `delete from public.application_notes`)).toMatch(/refused/);
+    },
     review_reminders: async () => {
       // Written only by the scheduler; the call's managers read what was sent, nobody else.
       await asService((tx) => tx`insert into public.review_reminders (call_id, reviewer_id, kind) values (${callId}, ${reviewer.id}, 'due_soon') on conflict do nothing`);

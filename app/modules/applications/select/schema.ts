@@ -59,4 +59,14 @@ export const AutoAssignSchema = z.object({ intent: z.literal("auto") });
 export const RemindSchema = z.object({ intent: z.literal("remind"), reviewerId: z.preprocess(blank, uuid.optional()) });
 export const ReviewersIntent = z.discriminatedUnion("intent", [TrackAssignSchema, AutoAssignSchema, RemindSchema]);
 
+/** The manager's application page: an internal note, or a decision on this one application. */
+export const NoteSchema = z.object({ intent: z.literal("note"), body: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(4000, "validation.tooLong") });
+export const DecideOneSchema = z.object({
+  intent: z.literal("decide"),
+  decision: z.enum(DECISIONS, { error: "validation.required" }),
+  includeMessage: checkbox,
+  releaseFeedback: checkbox,
+});
+export const DossierIntent = z.discriminatedUnion("intent", [NoteSchema, DecideOneSchema]);
+
 export const AuditQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });

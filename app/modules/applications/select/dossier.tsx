@@ -1,0 +1,111 @@
+import { useTranslation } from "react-i18next";
+import type { Locale } from "~/platform/i18n/i18n";
+import { formatDateTime } from "~/platform/i18n/format";
+import type { Dossier, DossierAnswer } from "./dossier.server";
+
+// The parts of the manager's application page.
+function Value({ applicationId, answer, locale }: { applicationId: string; answer: DossierAnswer; locale: Locale }) {
+  const { t } = useTranslation();
+  if (answer.kind === "file") {
+    return answer.file ? (
+      <a href={`/applications/${applicationId}/files/${answer.file.id}`} target="_blank" rel="noopener noreferrer">
+        {t("decide.dossier.openFile", { name: answer.file.name })}
+      </a>
+    ) : (
+      <span className="tag">{t("decide.dossier.noAnswer")}</span>
+    );
+  }
+  const v = answer.value;
+  if (v === null || v === undefined || v === "") return <span className="tag">{t("decide.dossier.noAnswer")}</span>;
+  const label = (x: unknown) => answer.options.find((o) => o.value === x)?.[locale] ?? String(x);
+  if (answer.kind === "choice") return <>{label(v)}</>;
+  if (answer.kind === "multi_choice") return <>{(Array.isArray(v) ? v : [v]).map(label).join(", ")}</>;
+  return <span className="answer-text">{String(v)}</span>;
+}
+
+export function DossierAnswers({ dossier, locale }: { dossier: Dossier; locale: Locale }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="answers">
+      {dossier.answers.map((a) => (
+        <div key={a.questionId}>
+          <dt>
+            {a.label[locale]} {a.blind ? <span className="tag">{t("decide.dossier.blind")}</span> : null}
+          </dt>
+          <dd>
+            <Value applicationId={dossier.application.id} answer={a} locale={locale} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function DossierReviews({ dossier, locale }: { dossier: Dossier; locale: Locale }) {
+  const { t } = useTranslation();
+  const fixed = (n: number | null, digits: number) => (n == null ? t("decide.common.none") : n.toFixed(digits));
+  if (dossier.reviews.length === 0) return <p>{t("decide.dossier.noReviews")}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("decide.dossier.reviewer")}</th>
+            <th scope="col">{t("decide.dossier.state")}</th>
+            {dossier.criteria.map((c) => (
+              <th scope="col" key={c.id}>
+                {c.name[locale]}
+              </th>
+            ))}
+            <th scope="col" className="num">{t("decide.dossier.total")}</th>
+            <th scope="col" className="num">{t("decide.ranking.z")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dossier.reviews.map((r) => (
+            <tr key={r.reviewerId}>
+              <th scope="row">{r.reviewer}</th>
+              <td>
+                {t(`decide.dossier.states.${r.status}`)}
+                {r.reason ? <div className="hint">{t("decide.dossier.reason", { reason: r.reason })}</div> : null}
+                {r.comment ? <div className="hint">{`${t("decide.dossier.overall")}: ${r.comment}`}</div> : null}
+              </td>
+              {dossier.criteria.map((c) => {
+                const s = r.scores.find((x) => x.criterionId === c.id);
+                return (
+                  <td key={c.id}>
+                    {s ? t("decide.dossier.level", { level: s.level, max: c.maxLevel }) : t("decide.common.none")}
+                    {s?.comment ? <div className="hint">{s.comment}</div> : null}
+                  </td>
+                );
+              })}
+              <td className="num">{fixed(r.total, 2)}</td>
+              <td className="num">{fixed(r.z, 3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function DossierTimeline({ dossier, locale }: { dossier: Dossier; locale: Locale }) {
+  const { t } = useTranslation();
+  const value = (kind: string, v: string | null) => {
+    if (v == null) return t("decide.common.none");
+    const key = ({ status: "statuses", stage: "stages", decision: "decisions", offer: "offer" } as Record<string, string>)[kind];
+    return key ? t(`decide.${key}.${v}`) : t(v === "true" ? "decide.common.yes" : "decide.common.no");
+  };
+  if (dossier.events.length === 0) return <p>{t("decide.dossier.noEvents")}</p>;
+  return (
+    <ol className="timeline">
+      {dossier.events.map((e, i) => (
+        <li key={i}>
+          <time dateTime={e.at}>{formatDateTime(e.at, locale, dossier.call.timeZone)}</time>{" "}
+          {`${t(`decide.audit.kinds.${e.kind}`)}: ${value(e.kind, e.from)} → ${value(e.kind, e.to)}`}
+          {e.actor ? ` · ${e.actor}` : ""}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DossierAnswers, DossierReviews, DossierTimeline } from "~/modules/applications/select/dossier";
+import { addNote, applicationDossier } from "~/modules/applications/select/dossier.server";
+import { decide } from "~/modules/applications/select/moves.server";
+import { DECISIONS, DossierIntent } from "~/modules/applications/select/schema";
+import { CallTabs } from "~/modules/applications/manage-ui";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { formatDateTime } from "~/platform/i18n/format";
+import { FormMessage } from "~/ui/form";
+import { RouteError } from "~/ui/route-error";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.dossier.application.code} · ${data.dossier.application.startup}` : "" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const dossier = await applicationDossier(viewer.claims, params.callId ?? "", params.applicationId ?? "");
+  if (!dossier) throw data(null, { status: 404 });
+  return { dossier, locale: viewer.locale };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = parseForm(await readForm(request), DossierIntent);
+  if (!form.ok) return invalid(form.errors);
+  const [callId, id] = [params.callId ?? "", params.applicationId ?? ""];
+  if (form.data.intent === "note") {
+    if (!(await addNote(viewer.claims, callId, id, form.data.body))) throw data(null, { status: 404 });
+    return { errors: null, message: "decide.dossier.noted" };
+  }
+  const { decision, includeMessage, releaseFeedback } = form.data;
+  const outcome = await withOutcomes(() => decide(viewer.claims, callId, [id], decision, { includeMessage, releaseFeedback }));
+  return { errors: null, message: outcome.changed > 0 ? "decide.dossier.decided" : "decide.dossier.unchanged" };
+}
+
+export default function ApplicationDossier() {
+  const { t } = useTranslation();
+  const { dossier, locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { application: a, call, neighbours, totals } = dossier;
+  const base = `/manage/calls/${call.id}`;
+  return (
+    <section className="page">
+      <p>
+        <Link to={`${base}/ranking`}>{t("decide.dossier.back")}</Link>
+      </p>
+      <h1>{t("decide.dossier.title", { code: a.code, startup: a.startup })}</h1>
+      <CallTabs callId={call.id} />
+      <nav aria-label={t("decide.ranking.caption")} className="pager">
+        {neighbours.prev ? <Link to={`${base}/applications/${neighbours.prev}`}>{t("decide.dossier.prev")}</Link> : null}{" "}
+        {neighbours.next ? <Link to={`${base}/applications/${neighbours.next}`}>{t("decide.dossier.next")}</Link> : null}
+      </nav>
+      {result?.message ? <FormMessage tone="success">{t(result.message)}</FormMessage> : null}
+
+      <h2>{t("decide.dossier.facts")}</h2>
+      <ul className="facts">
+        <li>{`${t("decide.ranking.stage")}: ${t(`decide.stages.${a.stage}`)}`}</li>
+        <li>{`${t("decide.ranking.decision")}: ${a.decision ? t(`decide.decisions.${a.decision}`) : t("decide.common.none")}${a.offerResponse ? ` · ${t(`decide.offer.${a.offerResponse}`)}` : ""}`}</li>
+        {a.submittedAt ? <li>{`${t("decide.dossier.submitted")}: ${formatDateTime(a.submittedAt, locale, call.timeZone)}`}</li> : null}
+        {a.track ? <li>{`${t("decide.dossier.track")}: ${a.track[locale]}`}</li> : null}
+        <li>
+          {totals
+            ? t("decide.dossier.totals", { raw: totals.raw.toFixed(2), z: totals.z == null ? t("decide.common.none") : totals.z.toFixed(3), count: totals.reviews })
+            : t("decide.dossier.noTotals")}
+        </li>
+      </ul>
+
+      <h2>{t("decide.dossier.decide")}</h2>
+      <Form method="post" className="actions-bar">
+        <input type="hidden" name="intent" value="decide" />
+        <p className="hint">{t("decide.dossier.decideLead")}</p>
+        <label className="check">
+          <input type="checkbox" name="includeMessage" defaultChecked /> {t("decide.ranking.includeMessage")}
+        </label>
+        <label className="check">
+          <input type="checkbox" name="releaseFeedback" /> {t("decide.ranking.releaseFeedback")}
+        </label>
+        {DECISIONS.map((d) => (
+          <button key={d} type="submit" name="decision" value={d} className="button secondary">
+            {t(`decide.decisions.${d}`)}
+          </button>
+        ))}
+      </Form>
+
+      <h2>{t("decide.dossier.reviews")}</h2>
+      <DossierReviews dossier={dossier} locale={locale} />
+      <h2>{t("decide.dossier.answers")}</h2>
+      <DossierAnswers dossier={dossier} locale={locale} />
+      <h2>{t("decide.dossier.timeline")}</h2>
+      <DossierTimeline dossier={dossier} locale={locale} />
+
+      <h2>{t("decide.dossier.notes")}</h2>
+      <p className="hint">{t("decide.dossier.notesLead")}</p>
+      {dossier.notes.length === 0 ? <p>{t("decide.dossier.noNotes")}</p> : null}
+      <ul className="notes">
+        {dossier.notes.map((n) => (
+          <li key={n.id}>
+            <strong>{n.author}</strong> · <time dateTime={n.at}>{formatDateTime(n.at, locale, call.timeZone)}</time>
+            <p className="answer-text">{n.body}</p>
+          </li>
+        ))}
+      </ul>
+      <Form method="post">
+        <input type="hidden" name="intent" value="note" />
+        <div className="field">
+          <label htmlFor="note-body">{t("decide.dossier.note")}</label>
+          <textarea id="note-body" name="body" rows={3} maxLength={4000} required aria-invalid={result?.errors?.body ? true : undefined} />
+          {result?.errors?.body ? <p className="field-error">{t(result.errors.body)}</p> : null}
+        </div>
+        <button type="submit" className="button">
+          {t("decide.dossier.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}
