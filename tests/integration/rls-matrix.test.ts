@@ -112,6 +112,10 @@ beforeAll(async () => {
     )[0]!.id;
     await tx`insert into public.email_outbox (to_email, locale, template, subject, html, text_body) values ('matrix@example.test', 'en', 'welcome', 's', 'h', 't')`;
     await tx`insert into public.sign_in_attempts (email, ip, succeeded) values ('matrix@example.test', '1.2.3.4', false)`;
+    await tx`insert into public.sign_in_counters (key) values ('pair:1.2.3.4|matrix@example.test')`;
+    await tx`insert into public.sign_in_unlocks (user_id, token_hash, expires_at) values (${ids.founderId!}, 'matrix-unlock', now() + interval '1 hour')`;
+    await tx`insert into public.application_notes (application_id, author_id, body) values (${ids.app!}, ${ids.managerId!}, 'Internal')`;
+    await tx`insert into public.review_reminders (call_id, reviewer_id, kind) values (${ids.call!}, ${ids.assignedReviewerId!}, 'due_soon')`;
   });
   await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);
 });

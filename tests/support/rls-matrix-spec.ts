@@ -237,6 +237,25 @@ export const TABLES: Record<string, TableSpec> = {
     insert: { sql: "insert into public.sign_in_attempts (email, ip, succeeded) values ('x@example.test', '1.2.3.4', true)", allow: NOBODY },
     delete: NOBODY,
   },
+  sign_in_counters: {
+    table: "sign_in_counters",
+    row: "key = 'pair:1.2.3.4|matrix@example.test'",
+    groups: { counter: { columns: ["key", "window_start", "attempts"], select: NOBODY, update: NOBODY, set: "attempts = 0" } },
+    insert: { sql: "insert into public.sign_in_counters (key) values ('address:5.6.7.8')", allow: NOBODY },
+    delete: NOBODY,
+  },
+  sign_in_unlocks: {
+    table: "sign_in_unlocks",
+    row: "user_id = :founderId",
+    groups: {
+      link: { columns: ["user_id", "token_hash", "created_at", "expires_at", "used_at"], select: NOBODY, update: NOBODY, set: "used_at = null" },
+    },
+    insert: {
+      sql: "insert into public.sign_in_unlocks (user_id, token_hash, expires_at) values (:strangerId, 'matrix-unlock-2', now() + interval '1 hour')",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
   events: {
     table: "events",
     row: "id = :eventDraft",
@@ -312,7 +331,7 @@ export const TABLES: Record<string, TableSpec> = {
         set: "closes_at = closes_at + interval '1 day'",
       },
       review: {
-        columns: ["blind_fields", "reviews_per_application", "shortlist_threshold", "offer_days"],
+        columns: ["blind_fields", "reviews_per_application", "shortlist_threshold", "offer_days", "review_due_at"],
         select: ALL,
         update: ["manager", "admin"],
         set: "blind_fields = '{}'",
@@ -542,6 +561,25 @@ export const TABLES: Record<string, TableSpec> = {
       allow: ["assignedReviewer"],
     },
     delete: ["assignedReviewer"],
+  },
+  application_notes: {
+    table: "application_notes",
+    row: "application_id = :app",
+    groups: {
+      note: { columns: ["body"], select: ["manager", "admin"], update: NOBODY, set: "body = 'edited'" },
+      record: { columns: ["id", "application_id", "author_id", "created_at"], select: ["manager", "admin"], update: NOBODY, set: "author_id = auth.uid()" },
+    },
+    insert: { sql: "insert into public.application_notes (application_id, body) values (:app, 'A note')", allow: ["manager", "admin"] },
+    delete: NOBODY,
+  },
+  review_reminders: {
+    table: "review_reminders",
+    row: "call_id = :call",
+    groups: {
+      reminder: { columns: ["call_id", "reviewer_id", "kind", "sent_at"], select: ["manager", "admin"], update: NOBODY, set: "kind = 'overdue'" },
+    },
+    insert: { sql: "insert into public.review_reminders (call_id, reviewer_id, kind) values (:call, auth.uid(), 'overdue')", allow: NOBODY },
+    delete: NOBODY,
   },
   review_totals: {
     table: "review_totals",
