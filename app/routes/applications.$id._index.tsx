@@ -7,7 +7,7 @@ import { ApplicationDetails } from "~/modules/applications/application-details";
 import { respondToOffer, withdrawApplication } from "~/modules/applications/founder-actions.server";
 import { applicationForFounder } from "~/modules/applications/founder-status.server";
 import { Deadline, StatusBadge, useBilingual } from "~/modules/applications/founder-ui";
-import { isUuid } from "~/modules/applications/outcomes.server";
+import { isUuid } from "~/platform/ids";
 import { WithdrawButton } from "~/modules/applications/withdraw-button";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";

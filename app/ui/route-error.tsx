@@ -7,6 +7,7 @@ export function RouteError() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key =
+    status === 400 ? "errors.badInput" :
     status === 404 ? "errors.notFound" : status === 403 ? "errors.forbidden" : status === 409 ? "errors.conflict" : status === 503 ? "errors.busy" : "errors.generic";
   return (
     <section className="page narrow">

@@ -26,6 +26,19 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** A value the database cannot take (bad text, out of range, a failed check): the sender's input. */
+export class InvalidInputError extends Error {
+  constructor(readonly code?: string) {
+    super("errors.badInput");
+  }
+}
+
+// Caused by what was sent, not by a bug or an outage: class 22 (data exception: invalid text
+// representation 22P02, bad encoding 22021, too long 22001, out of range 22003, datetime
+// 22007/22008 …) and the integrity checks a value can fail (not null, foreign key, check).
+const INPUT_INTEGRITY = new Set(["23502", "23503", "23514"]);
+export const causedByInput = (code: string) => code.startsWith("22") || INPUT_INTEGRITY.has(code);
+
 export const RETRYABLE = new Set(["40001", "40P01"]);
 
 export function pgCode(error: unknown): string | undefined {
@@ -35,6 +48,7 @@ export function pgCode(error: unknown): string | undefined {
 /** Map the errors a user can cause to domain errors; anything else is a bug and stays as it is. */
 export function mapPgError(error: unknown): unknown {
   if (!(error instanceof postgres.PostgresError)) return error;
+  if (causedByInput(error.code)) return new InvalidInputError(error.code);
   switch (error.code) {
     case "23505": // unique_violation
     case "23P01": // exclusion_violation

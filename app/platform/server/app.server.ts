@@ -4,6 +4,7 @@ import express from "express";
 import path from "node:path";
 import { refreshSession } from "~/platform/auth/supabase-client.server";
 import { env } from "~/platform/env.server";
+import { guardBuild } from "~/platform/http/guard.server";
 import { requestScope } from "~/platform/http/request-scope.server";
 import { bodyCap, originCheck, requestLog, securityHeaders } from "~/platform/http/security.server";
 import { logger } from "~/platform/log.server";
@@ -33,7 +34,7 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   app.all(
     "*",
     createRequestHandler({
-      build: opts.build,
+      build: typeof opts.build === "function" ? guardedDevBuild(opts.build) : guardBuild(opts.build),
       mode: opts.dev ? "development" : "production",
       getLoadContext: (req, res): LoadContext => ({
         cspNonce: res.locals.cspNonce as string,
@@ -43,6 +44,16 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
     }),
   );
   return app;
+}
+
+/** In dev, Vite hands a fresh build after each change: guard each one once. */
+function guardedDevBuild(load: () => Promise<ServerBuild>) {
+  const guarded = new WeakMap<ServerBuild, ServerBuild>();
+  return async () => {
+    const build = await load();
+    if (!guarded.has(build)) guarded.set(build, guardBuild(build));
+    return guarded.get(build)!;
+  };
 }
 
 /**
