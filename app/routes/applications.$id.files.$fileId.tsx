@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import contentDisposition from "content-disposition";
 import { applicationFile } from "~/modules/applications/drafts.server";
 import { isUuid } from "~/platform/ids";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -17,8 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(bytes, {
     headers: {
       "Content-Type": "application/pdf",
-      // the founder's name, quoted and RFC 8187-encoded by a well-kept library (`=`, `;`, quotes, Vietnamese)
-      "Content-Disposition": contentDisposition.create(file.originalName, { type: "inline" }),
+      "Content-Disposition": inlineDisposition(file.originalName),
       "Cache-Control": "private, no-store",
       // X-Content-Type-Options: nosniff comes with every response (securityHeaders); sent twice it
       // read "nosniff, nosniff". This policy adds to the site-wide one (both apply): whatever the
@@ -26,4 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox allow-downloads",
     },
   });
+}
+
+/**
+ * `inline` with the name the founder gave: a plain-ASCII fallback without quotes, backslashes or
+ * control characters, and the exact name as RFC 5987 `filename*` (whose value may not hold ' ( ) *).
+ */
+function inlineDisposition(name: string) {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
