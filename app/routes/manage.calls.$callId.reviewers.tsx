@@ -7,7 +7,7 @@ import { remindReviewers } from "~/modules/applications/reviewer-reminders.serve
 import { assignByTrack, autoAssign, reviewersPage } from "~/modules/applications/reviewer-assignment.server";
 import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { withOutcomes } from "~/platform/http/errors.server";
+import { badInput, withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage, useZodForm } from "~/ui/form";
@@ -23,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = parseForm(await readForm(request), ReviewersIntent);
+  // an intent the page's buttons do not send has no field to show its error on
+  if (!form.ok && form.errors.intent) throw badInput();
   if (!form.ok) return invalid(form.errors);
   const callId = params.callId ?? "";
   const input = form.data;

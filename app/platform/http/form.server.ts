@@ -42,7 +42,6 @@ export async function readForm(request: Request): Promise<FormData> {
   try {
     form = await request.formData();
   } catch {
-    await drainBody(request);
     return new FormData();
   }
   for (const [name, value] of form) {
@@ -59,13 +58,3 @@ export function oversizeFile(form: FormData, maxBytes: number): string | null {
 
 /** Text PostgreSQL can store: everything but NUL (browsers never send it; attackers do). */
 export const storable = (text: string) => !text.includes("\0");
-
-/** Read what is left of a request body, so an early answer does not reset the connection. */
-export async function drainBody(request: Request) {
-  if (!request.body || request.bodyUsed) return;
-  try {
-    await request.body.pipeTo(new WritableStream());
-  } catch {
-    // the client went away: nothing left to read
-  }
-}

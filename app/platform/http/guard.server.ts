@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix
 import { data } from "@remix-run/node";
 import { isUuid } from "~/platform/ids";
 import { badInput, withOutcomes } from "./errors.server";
-import { drainBody, storable } from "./form.server";
+import { storable } from "./form.server";
 
 type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
 
@@ -11,7 +11,7 @@ type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
  * it: a route parameter or a query value holding text PostgreSQL cannot store is a 400; a
  * parameter named `id` or `…Id` that is not a UUID is a 404. The work then runs under
  * withOutcomes, so a domain error (a database error caused by input among them) is an answer a
- * person can read, never a 500. An action's unread body is drained before the answer goes out.
+ * person can read, never a 500.
  */
 export function guardBuild(build: ServerBuild): ServerBuild {
   const routes: ServerBuild["routes"] = {};
@@ -23,22 +23,18 @@ export function guardBuild(build: ServerBuild): ServerBuild {
       ...route,
       module: {
         ...route.module,
-        loader: loader && guarded(loader as Handler, checksUrl, false),
-        action: action && guarded(action as Handler, checksUrl, true),
+        loader: loader && guarded(loader as Handler, checksUrl),
+        action: action && guarded(action as Handler, checksUrl),
       },
     };
   }
   return { ...build, routes };
 }
 
-function guarded(handler: Handler, checksUrl: boolean, drains: boolean) {
+function guarded(handler: Handler, checksUrl: boolean) {
   return async (args: LoaderFunctionArgs | ActionFunctionArgs) => {
-    try {
-      if (checksUrl) checkUrl(args);
-      return await withOutcomes(async () => handler(args));
-    } finally {
-      if (drains) await drainBody(args.request);
-    }
+    if (checksUrl) checkUrl(args);
+    return withOutcomes(async () => handler(args));
   };
 }
 

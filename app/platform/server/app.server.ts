@@ -1,10 +1,9 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import path from "node:path";
 import { refreshSession } from "~/platform/auth/supabase-client.server";
 import { env } from "~/platform/env.server";
-import { guardBuild } from "~/platform/http/guard.server";
+import { remixHandler } from "~/platform/http/remix-handler.server";
 import { requestScope } from "~/platform/http/request-scope.server";
 import { bodyCap, originCheck, requestLog, securityHeaders } from "~/platform/http/security.server";
 import { logger } from "~/platform/log.server";
@@ -33,8 +32,8 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   if (env().SUPABASE_URL) app.use(refreshSupabaseSession);
   app.all(
     "*",
-    createRequestHandler({
-      build: typeof opts.build === "function" ? guardedDevBuild(opts.build) : guardBuild(opts.build),
+    remixHandler({
+      build: opts.build,
       mode: opts.dev ? "development" : "production",
       getLoadContext: (req, res): LoadContext => ({
         cspNonce: res.locals.cspNonce as string,
@@ -44,16 +43,6 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
     }),
   );
   return app;
-}
-
-/** In dev, Vite hands a fresh build after each change: guard each one once. */
-function guardedDevBuild(load: () => Promise<ServerBuild>) {
-  const guarded = new WeakMap<ServerBuild, ServerBuild>();
-  return async () => {
-    const build = await load();
-    if (!guarded.has(build)) guarded.set(build, guardBuild(build));
-    return guarded.get(build)!;
-  };
 }
 
 /**
