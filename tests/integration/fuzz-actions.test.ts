@@ -26,7 +26,8 @@ function actionRoutes(): string[] {
   return Object.keys(build.routes)
     .filter((id) => typeof build.routes[id]!.module.action === "function")
     .map((id) => full(id) || "/")
-    .sort();
+    .sort()
+    .reverse(); // a page's sub-pages first: withdrawing the draft on /applications/:id would lock /applications/:id/edit
 }
 
 // Demo data (supabase/seed.sql): the people, and real ids to fill route parameters with.

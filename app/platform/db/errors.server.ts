@@ -28,8 +28,10 @@ export class ForbiddenError extends Error {
 
 /** A value the database cannot take (bad text, out of range, a failed check): the sender's input. */
 export class InvalidInputError extends Error {
-  constructor(readonly code?: string) {
-    super("errors.badInput");
+  readonly messageKey = "errors.badInput";
+  // the database's own words (a rule's name such as "reviewer_conflicted"), for logs and tests
+  constructor(message: string, readonly code?: string) {
+    super(message);
   }
 }
 
@@ -48,7 +50,7 @@ export function pgCode(error: unknown): string | undefined {
 /** Map the errors a user can cause to domain errors; anything else is a bug and stays as it is. */
 export function mapPgError(error: unknown): unknown {
   if (!(error instanceof postgres.PostgresError)) return error;
-  if (causedByInput(error.code)) return new InvalidInputError(error.code);
+  if (causedByInput(error.code)) return new InvalidInputError(error.message, error.code);
   switch (error.code) {
     case "23505": // unique_violation
     case "23P01": // exclusion_violation
