@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getProfile, updateProfile } from "~/modules/identity/profile.server";
 import { ProfileSchema } from "~/modules/identity/schema";
 import { localeCookie } from "~/platform/auth/cookie.server";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { invalid, parseForm } from "~/platform/http/form.server";
+import { invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form.server";
 import { TIME_ZONES } from "~/platform/i18n/format";
 import { saveFile, sniffImage } from "~/platform/storage/files.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
@@ -23,13 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return invalid({ photo: "validation.imageTooBig" });
-    return invalid({ form: "validation.formErrors" });
-  }
+  const form = await readForm(request);
+  if (oversizeFile(form, MAX_PHOTO_BYTES)) return invalid({ photo: "validation.imageTooBig" });
   const parsed = parseForm(form, ProfileSchema);
   const photo = form.get("photo");
   let photoBytes: Uint8Array | null = null;

@@ -4,6 +4,7 @@ import { Form, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { readForm } from "~/platform/http/form.server";
+import { isUuid } from "~/platform/ids";
 import { formatDateTime } from "~/platform/i18n/format";
 import { mailProblems, retryMail } from "~/platform/mail/failures.server";
 import type { RootData } from "~/root";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
   const id = (await readForm(request)).get("id");
-  if (typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id)) throw data(null, { status: 400 });
+  if (!isUuid(id)) throw data(null, { status: 400 });
   return { retried: await retryMail(id) };
 }
 

@@ -7,10 +7,11 @@ import { ApplicationDetails } from "~/modules/applications/apply/application-det
 import { respondToOffer, withdrawApplication } from "~/modules/applications/apply/actions.server";
 import { applicationForFounder } from "~/modules/applications/apply/status.server";
 import { Deadline, StatusBadge, useBilingual } from "~/modules/applications/apply/ui";
-import { isUuid } from "~/modules/applications/outcomes.server";
+import { isUuid } from "~/platform/ids";
 import { WithdrawButton } from "~/modules/applications/apply/withdraw-button";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { badInput } from "~/platform/http/errors.server";
+import { parseForm, readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 
@@ -28,7 +29,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!isUuid(params.id)) throw data(null, { status: 404 });
   const form = parseForm(await readForm(request), OfferSchema);
-  if (!form.ok) return invalid(form.errors);
+  // the page's buttons post one of three intents: anything else was not sent from it
+  if (!form.ok) throw badInput();
   if (form.data.intent === "withdraw") {
     const outcome = await withdrawApplication(viewer.claims, params.id);
     return { errors: null, message: outcome === "withdrawn" ? "apply.outcomes.withdrawn" : "apply.errors.cannotWithdraw", ok: outcome === "withdrawn" };

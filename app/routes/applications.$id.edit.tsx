@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { DECK_MAX_BYTES, SubmitSchema } from "~/modules/applications/apply/schema";
 import { loadDraft, stepsOf } from "~/modules/applications/apply/drafts.server";
 import { BlindNotice, Deadline, useBilingual } from "~/modules/applications/apply/ui";
-import { isUuid } from "~/modules/applications/outcomes.server";
+import { isUuid } from "~/platform/ids";
 import { saveDraftStep, type UploadedFile } from "~/modules/applications/apply/save-step.server";
 import { StepForm } from "~/modules/applications/apply/step-form";
 import { ReviewStep } from "~/modules/applications/apply/review-step";
 import { submitApplication } from "~/modules/applications/apply/submit.server";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { formToObject, invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { formToObject, invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Application · Hồ sơ" }];
@@ -30,24 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { draft, steps, step, submitKey: randomUUID() };
 }
 
-/** The posted form: multipart when it carries a deck, capped at the deck's size. */
-async function readStepForm(request: Request): Promise<{ form: FormData } | { tooBig: string }> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { form: await readForm(request) };
-  try {
-    return { form: await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: DECK_MAX_BYTES })) };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { tooBig: error.field };
-    return { form: new FormData() };
-  }
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!isUuid(params.id)) throw data(null, { status: 404 });
   const id = params.id;
-  const read = await readStepForm(request);
-  if ("tooBig" in read) return invalid({ [read.tooBig]: "apply.errors.deckTooBig" });
-  const form = read.form;
+  // multipart when it carries a deck; read whole (the body cap bounds it), then the deck's own limit
+  const form = await readForm(request);
+  const tooBig = oversizeFile(form, DECK_MAX_BYTES);
+  if (tooBig) return invalid({ [tooBig]: "apply.errors.deckTooBig" });
   const intent = form.get("intent");
   if (intent === "submit") {
     const parsed = parseForm(form, SubmitSchema);

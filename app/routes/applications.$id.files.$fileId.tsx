@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { applicationFile } from "~/modules/applications/apply/drafts.server";
-import { isUuid } from "~/modules/applications/outcomes.server";
+import { isUuid } from "~/platform/ids";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { readStoredFile } from "~/platform/storage/files.server";
 

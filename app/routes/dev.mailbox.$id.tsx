@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { isUuid } from "~/platform/ids";
 import { mailboxEnabled, mailboxMessage } from "~/platform/mail/mailbox.server";
-
-const UUID = /^[0-9a-f-]{36}$/;
 
 // The mail as its recipient would see it. Served as its own document with a CSP that runs no script.
 export async function loader({ params }: LoaderFunctionArgs) {
-  if (!mailboxEnabled() || !UUID.test(params.id ?? "")) throw data(null, { status: 404 });
-  const mail = await mailboxMessage(params.id!);
+  if (!mailboxEnabled() || !isUuid(params.id)) throw data(null, { status: 404 });
+  const mail = await mailboxMessage(params.id);
   if (!mail) throw data(null, { status: 404 });
   return new Response(mail.html, {
     headers: {

@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { avatarOf } from "~/modules/identity/profile.server";
 import { requireViewer } from "~/platform/auth/guards.server";
+import { isUuid } from "~/platform/ids";
 import { contentTypeOf, readStoredFile } from "~/platform/storage/files.server";
 
 // Photos are shown only to people RLS lets see the profile; anyone else gets 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!/^[0-9a-f-]{36}$/.test(params.userId ?? "")) throw data(null, { status: 404 });
-  const stored = await avatarOf(viewer.claims, params.userId!);
+  if (!isUuid(params.userId)) throw data(null, { status: 404 });
+  const stored = await avatarOf(viewer.claims, params.userId);
   const bytes = stored ? await readStoredFile(stored) : null;
   if (!stored || !bytes) throw data(null, { status: 404 });
   return new Response(bytes, {

@@ -9,7 +9,9 @@ import { readForm } from "~/platform/http/form.server";
 
 // The language switch: remembered in this browser's cookie and, when signed in, on the profile.
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  // The switch posts fixed values and has no page to show an error on: anything else, a refused
+  // NUL byte included, leaves the language as it is.
+  const form = await readForm(request).catch(() => new FormData());
   const parsed = LocaleSchema.safeParse(form.get("locale"));
   const to = safeRedirect(form.get("redirectTo"));
   if (!parsed.success) throw redirect(to);

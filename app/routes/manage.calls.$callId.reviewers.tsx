@@ -7,7 +7,7 @@ import { remindReviewers } from "~/modules/applications/review/reminders.server"
 import { assignByTrack, autoAssign, reviewersPage } from "~/modules/applications/review/assignment.server";
 import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { withOutcomes } from "~/platform/http/errors.server";
+import { badInput, withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage, useZodForm } from "~/ui/form";
@@ -23,6 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = parseForm(await readForm(request), ReviewersIntent);
+  // only the track form has fields a person chooses; any other error (an intent or a reviewer the
+  // page's buttons do not send) has no field to show it on
+  if (!form.ok && Object.keys(form.errors).some((field) => field !== "trackId" && field !== "reviewerIds")) throw badInput();
   if (!form.ok) return invalid(form.errors);
   const callId = params.callId ?? "";
   const input = form.data;
@@ -130,13 +133,23 @@ export default function Reviewers() {
             <input type="hidden" value="track" {...trackForm.register("intent")} />
             <div className="field">
               <label htmlFor="field-trackId">{t("decide.reviewers.track")}</label>
-              <select id="field-trackId" {...trackForm.register("trackId")} aria-invalid={trackForm.errorOf("trackId") ? true : undefined}>
+              <select
+                id="field-trackId"
+                {...trackForm.register("trackId")}
+                aria-invalid={trackForm.errorOf("trackId") ? true : undefined}
+                aria-describedby={trackForm.errorOf("trackId") ? "trackId-error" : undefined}
+              >
                 {call.tracks.map((tr) => (
                   <option key={tr.id} value={tr.id}>
                     {tr.name[locale]}
                   </option>
                 ))}
               </select>
+              {trackForm.errorOf("trackId") ? (
+                <p id="trackId-error" className="field-error">
+                  {t(trackForm.errorOf("trackId")!)}
+                </p>
+              ) : null}
             </div>
             <fieldset className="field" aria-describedby={trackForm.errorOf("reviewerIds") ? "reviewerIds-error" : undefined}>
               <legend>{t("decide.reviewers.chooseReviewers")}</legend>

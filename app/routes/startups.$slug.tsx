@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LOGO_MAX_BYTES } from "~/modules/applications/apply/schema";
@@ -12,7 +12,7 @@ import { AffiliationSchema, CofounderInviteSchema, StartupSchema } from "~/modul
 import { StartupForm } from "~/modules/startups/startup-form";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
-import { invalid, parseForm, readForm } from "~/platform/http/form.server";
+import { invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDate } from "~/platform/i18n/format";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
@@ -26,21 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return page;
 }
 
-async function readAnyForm(request: Request): Promise<FormData | "too_big"> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readForm(request);
-  try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: LOGO_MAX_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return "too_big";
-    return new FormData();
-  }
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const slug = params.slug ?? "";
-  const form = await readAnyForm(request);
-  if (form === "too_big") return invalid({ logo: "validation.imageTooBig" });
+  const form = await readForm(request);
+  if (oversizeFile(form, LOGO_MAX_BYTES)) return invalid({ logo: "validation.imageTooBig" });
   if (form.get("intent") === "invite") {
     const parsed = parseForm(form, CofounderInviteSchema);
     if (!parsed.ok) return data({ errors: null, inviteErrors: parsed.errors, done: null }, { status: 400 });

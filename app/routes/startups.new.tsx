@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LOGO_MAX_BYTES } from "~/modules/applications/apply/schema";
@@ -8,7 +8,7 @@ import { createStartup } from "~/modules/startups/profile.server";
 import { StartupSchema } from "~/modules/startups/schema";
 import { StartupForm } from "~/modules/startups/startup-form";
 import { requireViewer, safeRedirect } from "~/platform/auth/guards.server";
-import { invalid, parseForm } from "~/platform/http/form.server";
+import { invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "New startup · Khởi nghiệp mới" }];
@@ -20,13 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: LOGO_MAX_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return invalid({ logo: "validation.imageTooBig" });
-    return invalid({ form: "validation.formErrors" });
-  }
+  const form = await readForm(request);
+  if (oversizeFile(form, LOGO_MAX_BYTES)) return invalid({ logo: "validation.imageTooBig" });
   const parsed = parseForm(form, StartupSchema);
   if (!parsed.ok) return invalid(parsed.errors);
   const logo = await storeLogo(form.get("logo"));

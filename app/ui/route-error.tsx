@@ -9,7 +9,9 @@ export function RouteError() {
   // A 503 says whether the database is away or only busy (app/platform/http/outage.server.ts).
   const unavailable = status === 503 && isRouteErrorResponse(error) && (error.data as { message?: unknown } | null)?.message === "errors.unavailable";
   const key =
-    status === 404
+    status === 400
+      ? "errors.badInput"
+      : status === 404
       ? "errors.notFound"
       : status === 403
         ? "errors.forbidden"

@@ -1,3 +1,4 @@
+import { isUuid } from "~/platform/ids";
 import type { z } from "zod";
 import { NotFoundError } from "~/platform/db/errors.server";
 
@@ -43,11 +44,9 @@ export function checkInput<S extends z.ZodType>(schema: S, input: unknown): Chec
   return { ok: false, errors };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A route parameter that must be an id: anything else is a page that does not exist. */
 export function requireId(value: string | undefined): string {
-  if (!value || !UUID.test(value)) throw new NotFoundError();
+  if (!isUuid(value)) throw new NotFoundError();
   return value;
 }
 

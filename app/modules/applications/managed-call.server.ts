@@ -1,3 +1,4 @@
+import { isUuid } from "~/platform/ids";
 import type { Tx } from "~/platform/db/transaction.server";
 import type { Bilingual, Track } from "./types";
 
@@ -18,8 +19,6 @@ export type ManagedCall = {
   tracks: Track[];
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
 
 /**
  * The call, if the viewer manages it (a manager of its organisation, or a platform admin); null

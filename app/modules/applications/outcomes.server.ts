@@ -19,6 +19,3 @@ export function raisedName(error: unknown): RaisedName | null {
   if (!(error instanceof postgres.PostgresError)) return null;
   return (NAMED as readonly string[]).includes(error.message) ? (error.message as RaisedName) : null;
 }
-
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const isUuid = (v: string | undefined): v is string => !!v && UUID_RE.test(v);

@@ -1,3 +1,4 @@
+import { isUuid } from "~/platform/ids";
 import bcrypt from "bcryptjs";
 import { randomUUID } from "node:crypto";
 import { asService, type Tx } from "~/platform/db/transaction.server";
@@ -128,12 +129,10 @@ function isIp(value: string) {
   return /^[0-9a-fA-F:.]{2,45}$/.test(value);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The session id in the signed cookie, when the signature holds. */
 async function sessionIdOf(cookies: CookieJar): Promise<string | null> {
   const sid: unknown = await sessionCookie().parse(cookies.header());
-  return typeof sid === "string" && UUID.test(sid) ? sid : null;
+  return isUuid(sid) ? sid : null;
 }
 
 const withToken = (pageUrl: string, token: string) => `${pageUrl}?token=${encodeURIComponent(token)}`;

@@ -33,6 +33,21 @@ export class UnavailableError extends Error {
   }
 }
 
+/** A value the database cannot take (bad text, out of range, a failed check): the sender's input. */
+export class InvalidInputError extends Error {
+  readonly messageKey = "errors.badInput";
+  // the database's own words (a rule's name such as "reviewer_conflicted"), for logs and tests
+  constructor(message: string, readonly code?: string) {
+    super(message);
+  }
+}
+
+// Caused by what was sent, not by a bug or an outage: class 22 (data exception: invalid text
+// representation 22P02, bad encoding 22021, too long 22001, out of range 22003, datetime
+// 22007/22008 …) and the integrity checks a value can fail (not null, foreign key, check).
+const INPUT_INTEGRITY = new Set(["23502", "23503", "23514"]);
+export const causedByInput = (code: string) => code.startsWith("22") || INPUT_INTEGRITY.has(code);
+
 export const RETRYABLE = new Set(["40001", "40P01"]);
 
 // Socket errors and postgres.js's own connection errors: the server is not there (now).
@@ -59,6 +74,7 @@ export function pgCode(error: unknown): string | undefined {
 export function mapPgError(error: unknown): unknown {
   if (isDatabaseUnavailable(error)) return error instanceof UnavailableError ? error : new UnavailableError({ cause: error });
   if (!(error instanceof postgres.PostgresError)) return error;
+  if (causedByInput(error.code)) return new InvalidInputError(error.message, error.code);
   switch (error.code) {
     case "23505": // unique_violation
     case "23P01": // exclusion_violation

@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import { BusyError, ConflictError, ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
+import { BusyError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/platform/db/errors.server";
 
 /**
  * Turns the domain errors a person can cause into answers they can read (409, 503, 403, 404);
@@ -13,6 +13,10 @@ export async function withOutcomes<T>(work: () => Promise<T>) {
     if (error instanceof BusyError) throw data({ message: "errors.busy" }, { status: 503 });
     if (error instanceof ForbiddenError) throw data({ message: "errors.forbidden" }, { status: 403 });
     if (error instanceof NotFoundError) throw data({ message: "errors.notFound" }, { status: 404 });
+    if (error instanceof InvalidInputError) throw badInput();
     throw error;
   }
 }
+
+/** The 400 answer to input that cannot be read or stored (also a database error caused by input); the error page says so in the viewer's language. */
+export const badInput = () => data({ message: "errors.badInput" }, { status: 400 });

@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { badInput } from "./errors.server";
 
 export type FieldErrors = Record<string, string>;
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
@@ -30,11 +31,30 @@ export function parseForm<S extends z.ZodType>(form: FormData, schema: S): Parse
 /** The 400 answer to an invalid form: field errors, nothing written. */
 export const invalid = (errors: FieldErrors) => data({ errors, message: null as string | null }, { status: 400 });
 
-/** Reads the body as form data; anything else (e.g. JSON or garbage) counts as an empty form. */
+/**
+ * The one boundary for posted forms, URL-encoded or multipart: the whole body is read (the body cap
+ * bounds it), so an answer never leaves an upload half-read, which resets the connection. Anything
+ * that is not a form (JSON, garbage) counts as an empty form. Text PostgreSQL cannot store (a NUL
+ * byte) is refused with a 400 in the viewer's language, in a field, its name or a file name.
+ */
 export async function readForm(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     return new FormData();
   }
+  for (const [name, value] of form) {
+    if (!storable(name) || !storable(typeof value === "string" ? value : value.name)) throw badInput();
+  }
+  return form;
 }
+
+/** The first field holding a file over `maxBytes`, if any: its own message, not a reset. */
+export function oversizeFile(form: FormData, maxBytes: number): string | null {
+  for (const [name, value] of form) if (typeof value !== "string" && value.size > maxBytes) return name;
+  return null;
+}
+
+/** Text PostgreSQL can store: everything but NUL (browsers never send it; attackers do). */
+export const storable = (text: string) => !text.includes("\0");

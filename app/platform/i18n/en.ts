@@ -212,6 +212,7 @@ export const en = {
     backHome: "Back to the home page",
     tooLarge: "The request is too large.",
     crossOrigin: "This request came from another site and was refused.",
+    badInput: "We could not accept what was sent: part of it cannot be read or stored. Go back, check what you entered and try again.",
   },
   events: {
     upcoming: "Upcoming events",

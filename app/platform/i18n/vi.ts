@@ -213,6 +213,7 @@ export const vi: Dictionary = {
     backHome: "Về trang chủ",
     tooLarge: "Yêu cầu quá lớn.",
     crossOrigin: "Yêu cầu đến từ trang web khác nên đã bị từ chối.",
+    badInput: "Chúng tôi không thể nhận nội dung vừa gửi vì có phần không đọc hoặc lưu được. Hãy quay lại, kiểm tra thông tin đã nhập và thử lại.",
   },
   events: {
     upcoming: "Sự kiện sắp diễn ra",

@@ -1,9 +1,9 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import path from "node:path";
 import { refreshSession } from "~/platform/auth/supabase-client.server";
 import { env } from "~/platform/env.server";
+import { remixHandler } from "~/platform/http/remix-handler.server";
 import { requestScope } from "~/platform/http/request-scope.server";
 import { bodyCap, originCheck, requestLog, securityHeaders } from "~/platform/http/security.server";
 import { logger } from "~/platform/log.server";
@@ -32,7 +32,7 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   if (env().SUPABASE_URL) app.use(refreshSupabaseSession);
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build: typeof opts.build === "function" ? withOutageAnswers(opts.build) : answerOutages(opts.build),
       mode: opts.dev ? "development" : "production",
       getLoadContext: (req, res): LoadContext => ({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuid } from "~/platform/ids";
 import type { Question } from "../types";
 
 // The founder's forms. The answer form is built from the call's questions, one step at a time;
@@ -7,8 +8,6 @@ import type { Question } from "../types";
 
 export const DECK_MAX_BYTES = 10 * 1024 * 1024;
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
-
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "validation.required");
 
 /** The form field of a question: no dots or brackets, so react-hook-form keeps it flat. */
 export const fieldName = (q: { id: string }) => `q_${q.id.replace(/-/g, "")}`;

@@ -1,3 +1,4 @@
+import { isUuid } from "~/platform/ids";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import type { Bilingual, ChoiceOption, Criterion } from "../types";
 
@@ -82,8 +83,6 @@ export async function loadReviewPage(tx: Tx, applicationId: string, round: Round
   return { ...row, identity };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: string) => UUID.test(v);
 export const parseRound = (v: string | null): Round | null => ((ROUNDS as readonly string[]).includes(v ?? "") ? (v as Round) : null);
 
 /** The reviewer's page for one application, or null (404) when they may not review it. */

@@ -1,6 +1,7 @@
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { parseForm, type FieldErrors } from "~/platform/http/form.server";
-import { isUuid, type Round } from "./page.server";
+import { isUuid } from "~/platform/ids";
+import type { Round } from "./page.server";
 import { scoreSchema, toScoreInput, type ScoredCriterion } from "./schema";
 
 // The reviewer's commands: save draft scores, submit, abstain, declare a conflict of interest.

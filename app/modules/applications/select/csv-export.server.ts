@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "~/platform/csv.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
@@ -25,7 +25,7 @@ type ExportRow = {
 /**
  * Every submitted application of a call with its answers (one column per question, labelled in
  * the viewer's language) and its scores (raw, z, rank), as CSV. Questions and rows in one
- * statement each; csv-stringify does the quoting (commas, quotes, line breaks).
+ * statement each; toCsv quotes and neutralises spreadsheet formulas.
  */
 export function exportCsv(claims: Claims, callId: string, locale: Locale): Promise<{ filename: string; csv: string }> {
   return asUser(claims, async (tx) => {
@@ -69,7 +69,7 @@ export function exportCsv(claims: Claims, callId: string, locale: Locale): Promi
       r.percentile,
       ...questions.map((q) => (q.kind === "file" ? (r.files[q.id] ?? "") : answerText(r.answers[q.id], q.options, locale))),
     ]);
-    return { filename: `${call.slug}-applications.csv`, csv: stringify([header, ...records], { bom: true }) };
+    return { filename: `${call.slug}-applications.csv`, csv: toCsv([header, ...records]) };
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuid } from "~/platform/ids";
 
 // Schemas of the selection side's forms and queries, shared by the browser and the actions.
 export const STAGES = ["screening", "review", "interview", "decision"] as const;
@@ -6,7 +7,6 @@ export const DECISIONS = ["accepted", "waitlisted", "rejected"] as const;
 export type Stage = (typeof STAGES)[number];
 export type Decision = (typeof DECISIONS)[number];
 
-const uuid = z.uuid("validation.required");
 /** Checkbox groups arrive as nothing, one value or many (react-hook-form: false, a string or an array). */
 const many = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess((v) => (v == null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).min(1, "validation.required").max(max, "validation.tooLong"));

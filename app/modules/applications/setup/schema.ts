@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuid } from "~/platform/ids";
 
 // The manager's set-up forms: programme, call, track, question, criterion. One schema per form,
 // used by react-hook-form in the browser and re-checked on the server (the authority). Messages
@@ -22,7 +23,6 @@ const slug = z
   .min(1, "validation.required")
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "manage.errors.slug");
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
-const uuid = z.string({ error: "validation.required" }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "validation.required");
 const int = (min: number, max: number, message: string) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: "validation.required" }).int(message).min(min, message).max(max, message));
 const optionalNumber = (message: string) =>
