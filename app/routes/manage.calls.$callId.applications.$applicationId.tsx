@@ -55,6 +55,7 @@ export default function ApplicationDossier() {
         {neighbours.next ? <Link to={`${base}/applications/${neighbours.next}`}>{t("decide.dossier.next")}</Link> : null}
       </nav>
       {result?.message ? <FormMessage tone="success">{t(result.message)}</FormMessage> : null}
+      {result?.errors ? <FormMessage tone="error">{t("validation.formErrors")}</FormMessage> : null}
 
       <h2>{t("decide.dossier.facts")}</h2>
       <ul className="facts">

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { exportCsv } from "~/modules/applications/csv-export.server";
+import { exportCsv } from "~/modules/applications/select/csv-export.server";
 import { asService } from "~/platform/db/transaction.server";
 import { addMember, createOrg, createStartup, createUser, type TestUser } from "../support/factories";
 import { addQuestion, answer, createApplication, createCall, createProgram } from "../support/application-factories";

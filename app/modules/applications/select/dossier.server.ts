@@ -1,6 +1,7 @@
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import type { Bilingual, ChoiceOption } from "../types";
-import { managedCall, isUuid, type ManagedCall } from "../managed-call.server";
+import { isUuid } from "~/platform/ids";
+import { managedCall, type ManagedCall } from "../managed-call.server";
 import { displayNames } from "../people.server";
 
 // One application as its call's managers see it: every answer (blind ones marked), the deck,
