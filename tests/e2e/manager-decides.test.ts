@@ -58,9 +58,10 @@ describe("the manager's selection", () => {
     await expectAccessible(page);
 
     await page.goto(`${base}/audit`);
-    const decision = page.getByRole("row", { name: /AgriLink/ }).filter({ hasText: "Quyết định" });
+    // The decision's row (the stage moved to "decision" with it, a row of its own).
+    const decision = page.getByRole("row", { name: /AgriLink/ }).filter({ hasText: "— → Chấp nhận" });
     await decision.getByText("Trần Thị Mai").waitFor();
-    await decision.getByText("— → Chấp nhận").waitFor();
+    await decision.getByText("Quyết định", { exact: true }).waitFor();
     await expectAccessible(page);
 
     await page.goto(`${base}/cohort`);

@@ -216,10 +216,12 @@ describe("decisions", () => {
     const chosen = apps.slice(0, 5);
     const outcome = await decide(manager.claims, callId, chosen, "accepted", { includeMessage: true, releaseFeedback: true });
     expect(outcome).toEqual({ changed: 5, skipped: 0 });
-    const rows = await asService((tx) => tx<{ decision: string; offer_expires_at: Date; decided_at: Date; feedback_released: boolean }[]>`
-      select decision, decided_at, offer_expires_at, feedback_released from public.applications where id = any(${tx.array(chosen)}::uuid[])`);
+    const rows = await asService((tx) => tx<{ decision: string; stage: string; offer_expires_at: Date; decided_at: Date; feedback_released: boolean }[]>`
+      select decision, stage, decided_at, offer_expires_at, feedback_released from public.applications where id = any(${tx.array(chosen)}::uuid[])`);
     for (const r of rows) {
       expect(r.decision).toBe("accepted");
+      // The stage follows the decision: a decided application no longer reads "Screening".
+      expect(r.stage).toBe("decision");
       expect(r.feedback_released).toBe(true);
       // createCall keeps the default offer_days of 14
       expect(r.offer_expires_at.getTime() - r.decided_at.getTime()).toBe(14 * 86_400_000);
@@ -247,7 +249,7 @@ describe("decisions", () => {
     const [mail] = await outboxFor(founders[5]!.email);
     expect(mail).toMatchObject({ template: "application-stage", locale: "en" });
     const audit = await auditPage(manager.claims, callId, 1);
-    const stageEvents = audit!.events.filter((e) => e.kind === "stage");
+    const stageEvents = audit!.events.filter((e) => e.kind === "stage" && e.to === "interview");
     expect(stageEvents).toHaveLength(5);
     expect(stageEvents.every((e) => e.actor === manager.name && e.to === "interview")).toBe(true);
     expect(await auditPage(outsider.claims, callId, 1)).toBeNull();

@@ -41,7 +41,8 @@ export function moveStage(claims: Claims, callId: string, ids: string[], stage: 
 export type DecideOptions = { includeMessage: boolean; releaseFeedback: boolean };
 
 /**
- * Accept, waitlist or reject. Accepting opens an offer until now + the call's offer_days; the
+ * Accept, waitlist or reject; the application moves to the decision stage with it, so it never
+ * reads "Screening" once decided. Accepting opens an offer until now + the call's offer_days; the
  * founders' mail asks them to confirm and names the deadline in the call's time zone. An
  * application whose founders already answered an offer keeps its decision (skipped).
  */
@@ -51,7 +52,7 @@ export function decide(claims: Claims, callId: string, ids: string[], decision: 
     if (!call) throw new NotFoundError();
     const changed = await tx<Changed[]>`
       update public.applications a
-         set decision = ${decision}, decided_at = now(),
+         set decision = ${decision}, decided_at = now(), stage = 'decision',
              offer_expires_at = case when ${decision} = 'accepted' then now() + make_interval(days => ${call.offerDays}) end,
              feedback_released = a.feedback_released or ${options.releaseFeedback}
         from public.startups s
