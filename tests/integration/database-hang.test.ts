@@ -1,5 +1,4 @@
 import postgres from "postgres";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { localeCookie } from "~/platform/auth/cookie.server";
 import { BusyError, UnavailableError } from "~/platform/db/errors.server";
@@ -87,8 +86,13 @@ describe("a statement that blocks", () => {
     // Work that stalls inside a transaction (here: waits on something else) loses its session.
     await expect(
       asService(async (tx) => {
-        await tx`select 1`;
-        await sleep(IDLE_MS * 3);
+        const [{ pid } = { pid: 0 }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        // Stalled until PostgreSQL has ended the idle session (seen from another connection).
+        await expect
+          .poll(async () => (await asService((t) => t<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where pid = ${pid}`))[0]!.n, {
+            timeout: IDLE_MS * 10,
+          })
+          .toBe(0);
         await tx`select 1`;
       }),
     ).rejects.toBeInstanceOf(UnavailableError);
