@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { auditPage, type AuditEvent } from "~/modules/applications/audit.server";
+import { auditPage } from "~/modules/applications/audit.server";
+import { useEventValue } from "~/modules/applications/select/ui";
 import { AuditQuerySchema } from "~/modules/applications/select/schema";
 import { Pager } from "~/ui/pager";
 import { CallTabs } from "~/modules/applications/manage-ui";
@@ -18,20 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...audit, locale: viewer.locale, timeZone: viewer.timeZone };
 }
 
-/** A recorded value as a person reads it (stage and decision names, yes/no). */
-function useValue() {
-  const { t } = useTranslation();
-  return (kind: AuditEvent["kind"], value: string | null) => {
-    if (value == null) return t("decide.common.none");
-    const key = { status: "statuses", stage: "stages", decision: "decisions", offer: "offer" }[kind as string];
-    if (key) return t(`decide.${key}.${value}`);
-    return t(value === "true" ? "decide.common.yes" : "decide.common.no");
-  };
-}
 
 export default function Audit() {
   const { t } = useTranslation();
-  const value = useValue();
+  const value = useEventValue();
   const { call, events, total, page, pageSize, locale, timeZone } = useLoaderData<typeof loader>();
   const location = useLocation();
   return (

@@ -4,7 +4,8 @@ import type { Identity, ReviewAnswer } from "./page.server";
 
 const isHttpUrl = (v: unknown): v is string => typeof v === "string" && /^https?:\/\/\S+$/i.test(v);
 
-function AnswerValue({ applicationId, answer, locale }: { applicationId: string; answer: ReviewAnswer; locale: Locale }) {
+/** One answer as it reads on a page (the deck as a link, choices by their label); also the manager's. */
+export function AnswerValue({ applicationId, answer, locale }: { applicationId: string; answer: ReviewAnswer; locale: Locale }) {
   const { t } = useTranslation();
   const { kind, value, options, file } = answer;
   if (kind === "file") {

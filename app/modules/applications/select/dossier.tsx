@@ -1,28 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/platform/i18n/i18n";
 import { formatDateTime } from "~/platform/i18n/format";
-import type { Dossier, DossierAnswer } from "./dossier.server";
+import { AnswerValue } from "../review/answers";
+import { useEventValue } from "./ui";
+import type { Dossier } from "./dossier.server";
 
 // The parts of the manager's application page.
-function Value({ applicationId, answer, locale }: { applicationId: string; answer: DossierAnswer; locale: Locale }) {
-  const { t } = useTranslation();
-  if (answer.kind === "file") {
-    return answer.file ? (
-      <a href={`/applications/${applicationId}/files/${answer.file.id}`} target="_blank" rel="noopener noreferrer">
-        {t("decide.dossier.openFile", { name: answer.file.name })}
-      </a>
-    ) : (
-      <span className="tag">{t("decide.dossier.noAnswer")}</span>
-    );
-  }
-  const v = answer.value;
-  if (v === null || v === undefined || v === "") return <span className="tag">{t("decide.dossier.noAnswer")}</span>;
-  const label = (x: unknown) => answer.options.find((o) => o.value === x)?.[locale] ?? String(x);
-  if (answer.kind === "choice") return <>{label(v)}</>;
-  if (answer.kind === "multi_choice") return <>{(Array.isArray(v) ? v : [v]).map(label).join(", ")}</>;
-  return <span className="answer-text">{String(v)}</span>;
-}
-
 export function DossierAnswers({ dossier, locale }: { dossier: Dossier; locale: Locale }) {
   const { t } = useTranslation();
   return (
@@ -33,7 +16,7 @@ export function DossierAnswers({ dossier, locale }: { dossier: Dossier; locale: 
             {a.label[locale]} {a.blind ? <span className="tag">{t("decide.dossier.blind")}</span> : null}
           </dt>
           <dd>
-            <Value applicationId={dossier.application.id} answer={a} locale={locale} />
+            <AnswerValue applicationId={dossier.application.id} answer={a} locale={locale} />
           </dd>
         </div>
       ))}
@@ -91,11 +74,7 @@ export function DossierReviews({ dossier, locale }: { dossier: Dossier; locale: 
 
 export function DossierTimeline({ dossier, locale }: { dossier: Dossier; locale: Locale }) {
   const { t } = useTranslation();
-  const value = (kind: string, v: string | null) => {
-    if (v == null) return t("decide.common.none");
-    const key = ({ status: "statuses", stage: "stages", decision: "decisions", offer: "offer" } as Record<string, string>)[kind];
-    return key ? t(`decide.${key}.${v}`) : t(v === "true" ? "decide.common.yes" : "decide.common.no");
-  };
+  const value = useEventValue();
   if (dossier.events.length === 0) return <p>{t("decide.dossier.noEvents")}</p>;
   return (
     <ol className="timeline">

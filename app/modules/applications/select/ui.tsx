@@ -4,6 +4,17 @@ import { useTranslation } from "react-i18next";
 
 // Components of the manager's selection pages.
 
+/** A value the audit log recorded, as a person reads it (stage and decision names, yes/no). */
+export function useEventValue() {
+  const { t } = useTranslation();
+  return (kind: string, value: string | null) => {
+    if (value == null) return t("decide.common.none");
+    const key = ({ status: "statuses", stage: "stages", decision: "decisions", offer: "offer" } as Record<string, string>)[kind];
+    if (key) return t(`decide.${key}.${value}`);
+    return t(value === "true" ? "decide.common.yes" : "decide.common.no");
+  };
+}
+
 type TextAreaProps = {
   name: string;
   label: string;
