@@ -9,6 +9,7 @@ import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/
 import { QuestionEditor } from "~/modules/applications/setup/question-editor";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
+import { readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Application form · Mẫu hồ sơ" }];
@@ -22,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const commands = { addQuestion, updateQuestion, moveQuestion, removeQuestion };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { intent, result } = await runCommand(request, params.callId ?? "", commands);
+  const viewer = await requireViewer(request);
+  const { intent, result } = await runCommand(viewer.claims, params.callId ?? "", await readForm(request), commands);
   // A saved edit goes back to the list; everything else stays to show its outcome.
   if (intent === "updateQuestion" && result.init?.status !== 400) return redirect(`/manage/calls/${params.callId}/form`);
   return result;

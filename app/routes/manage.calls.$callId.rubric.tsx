@@ -9,6 +9,7 @@ import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/
 import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/setup/rubric-builder.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
+import { readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Rubric · Tiêu chí chấm" }];
@@ -22,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const commands = { addCriterion, updateCriterion, moveCriterion, removeCriterion };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { intent, result } = await runCommand(request, params.callId ?? "", commands);
+  const viewer = await requireViewer(request);
+  const { intent, result } = await runCommand(viewer.claims, params.callId ?? "", await readForm(request), commands);
   if (intent === "updateCriterion" && result.init?.status !== 400) return redirect(`/manage/calls/${params.callId}/rubric`);
   return result;
 }

@@ -10,6 +10,7 @@ import { CallForm } from "~/modules/applications/setup/forms";
 import { AddTrackForm, TrackRow } from "~/modules/applications/setup/track-forms";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
+import { readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Call settings · Thiết lập đợt tuyển chọn" }];
@@ -22,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const commands = { updateCall, addTrack, renameTrack, moveTrack, removeTrack };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { result } = await runCommand(request, params.callId ?? "", commands);
+  const viewer = await requireViewer(request);
+  const { result } = await runCommand(viewer.claims, params.callId ?? "", await readForm(request), commands);
   return result;
 }
 
