@@ -3,6 +3,7 @@ import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
 import { managedCall } from "../managed-call.server";
+import "../strings";
 import type { ChoiceOption, Question } from "../types";
 
 type ExportRow = {

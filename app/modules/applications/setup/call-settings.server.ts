@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { ConflictError, NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { assertManagesCall, assertManagesProgramme } from "../access.server";
-import { checkInput, refused, requireId, type Outcome } from "../form-input.server";
+import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
+import { requireId } from "~/platform/ids.server";
 import { CallSchema, type CallInput } from "./schema";
 import type { Bilingual, Track } from "../types";
 
@@ -111,7 +112,7 @@ function values(c: CallInput) {
 /** A new call of a programme; its times are read in the organisation's zone. Unpublished unless asked. */
 export async function createCall(claims: Claims, programmeId: string, input: unknown): Promise<Outcome<{ id: string }>> {
   const id = requireId(programmeId);
-  const form = checkInput(CallSchema, input);
+  const form = parseInput(CallSchema, input);
   if (!form.ok) return form;
   const c = form.data;
   const v = values(c);
@@ -142,7 +143,7 @@ export async function createCall(claims: Claims, programmeId: string, input: unk
 
 export async function updateCall(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const form = checkInput(CallSchema, input);
+  const form = parseInput(CallSchema, input);
   if (!form.ok) return form;
   const c = form.data;
   const v = values(c);
