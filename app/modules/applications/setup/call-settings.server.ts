@@ -65,6 +65,15 @@ export async function callHeader(tx: Tx, callId: string): Promise<CallSettings> 
   return row;
 }
 
+/** The call's header for its manager pages' layout: after the check that the viewer manages it. */
+export function callHeaderPage(claims: Claims, callId: string): Promise<CallHeader> {
+  const id = requireId(callId);
+  return asUser(claims, async (tx) => {
+    await assertManagesCall(tx, id);
+    return callHeader(tx, id);
+  });
+}
+
 /** The settings page: the call (as its form shows it) and its tracks. */
 export async function callSettingsPage(claims: Claims, callId: string): Promise<{ call: CallSettings; tracks: Track[] }> {
   const id = requireId(callId);

@@ -68,6 +68,7 @@ const en = {
     decisions: "Decisions",
     cohort: "Cohort",
     audit: "Audit log",
+    application: "Application",
     export: "Export CSV",
   },
   callOverview: {
@@ -281,6 +282,7 @@ export const manageStrings: { en: typeof en; vi: typeof en } = {
       decisions: "Quyết định",
       cohort: "Khóa ươm tạo",
       audit: "Nhật ký",
+      application: "Hồ sơ",
       export: "Xuất CSV",
     },
     callOverview: {
