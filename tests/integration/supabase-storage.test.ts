@@ -16,6 +16,7 @@ import { action as profileAction } from "~/routes/account.profile";
 import { action as editAction } from "~/routes/applications.$id.edit";
 import { loader as deckLoader } from "~/routes/applications.$id.files.$fileId";
 import { loader as avatarLoader } from "~/routes/files.avatars.$userId";
+import { spawnApp } from "../support/app-server";
 import { addQuestion, createCall, createProgram } from "../support/application-factories";
 import { addMember, createOrg, createStartup, createUser, type TestUser } from "../support/factories";
 import { startFakeSupabase, type FakeSupabase } from "../support/fake-supabase";
@@ -188,6 +189,36 @@ describe("files on Supabase Storage", () => {
       delete process.env.SUPABASE_STORAGE_BUCKET;
       resetEnv();
     }
+  });
+});
+
+describe("the production server on Supabase", () => {
+  const serverEnv = (bucket: string) => ({
+    DATABASE_URL: process.env.DATABASE_URL!,
+    SEED: "false",
+    SUPABASE_URL: fake.url,
+    SUPABASE_ANON_KEY: fake.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: fake.serviceRoleKey,
+    SUPABASE_STORAGE_BUCKET: bucket,
+    // The start's info lines say which store is in use.
+    LOG_LEVEL: "info",
+  });
+
+  it("starts with the private bucket and says where files go", async () => {
+    const app = await spawnApp(serverEnv("uploads"));
+    try {
+      await app.healthy();
+      expect(app.output()).toContain("uploaded files: Supabase Storage, private bucket uploads");
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("does not start on a public bucket, and says why", async () => {
+    fake.storage.addBucket("made-public", { public: true });
+    const app = await spawnApp(serverEnv("made-public"));
+    expect(await app.exited()).toBe(1);
+    expect(app.output()).toMatch(/The app could not start:[\s\S]*"made-public" is public: make it private/);
   });
 });
 
