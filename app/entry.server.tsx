@@ -63,3 +63,4 @@ export { startMailWorker } from "~/platform/mail/worker.server";
 export { closeSql, statementCount } from "~/platform/db/sql.server";
 export const startJobs = () => startJobRunner(jobs);
 export { answerOutages } from "~/platform/http/outage.server";
+export { checkFileStore } from "~/platform/storage/files.server";

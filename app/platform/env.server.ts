@@ -26,6 +26,8 @@ const EnvSchema = z
     SUPABASE_URL: z.url().optional(),
     SUPABASE_ANON_KEY: z.string().min(20).optional(),
     SUPABASE_SERVICE_ROLE_KEY: z.string().min(20).optional(),
+    // With SUPABASE_URL and the service role key, uploads go to this private Storage bucket (created if missing).
+    SUPABASE_STORAGE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9_-]{2,62}$/, "must be a bucket name (a-z, 0-9, - and _)").default("uploads"),
     RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
     RESEND_BASE_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default("Binh Duong Innovation <no-reply@innovation.binhduong.example>"),

@@ -5,8 +5,8 @@ import { startAppServer } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
 import postgres from "postgres";
 import { seedLoadData } from "./dataset";
-import { APPLICATIONS, RANKED_CALL, REVIEWS_EACH } from "./dataset.sql";
-import { measurePage, type Page, type PageResult } from "./measure";
+import { APPLICATIONS, MANY_REVIEWS, RANKED_CALL, REVIEWS_EACH, loadId } from "./dataset.sql";
+import { measurePage, statementsOfOneRequest, type Page, type PageResult } from "./measure";
 import { printDataset, printResults } from "./report";
 import { signIn } from "./session";
 
@@ -42,6 +42,7 @@ async function main(): Promise<boolean> {
   const counts = await seedLoadData(app.databaseUrl, log);
 
   const cookie = await signIn(app.baseUrl, MANAGER.email, MANAGER.password, MANAGER.name);
+  const callId = await rankedCallId(app.databaseUrl);
   const pages: Page[] = [
     { name: "bare route (/bench/bare)", path: "/bench/bare" },
     { name: "/healthz", path: "/healthz" },
@@ -51,7 +52,9 @@ async function main(): Promise<boolean> {
     { name: "/orgs manager", path: "/orgs", cookie },
     { name: "/orgs/bd-incubator manager", path: "/orgs/bd-incubator", cookie },
     { name: "/auth/sign-in", path: "/auth/sign-in" },
-    { name: `ranking, ${APPLICATIONS} applications × ${REVIEWS_EACH} reviews`, path: `/manage/calls/${await rankedCallId(app.databaseUrl)}/ranking`, cookie },
+    { name: `ranking, ${APPLICATIONS} applications × ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/ranking`, cookie },
+    { name: `application page, ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 2)}`, cookie },
+    { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 1)}`, cookie },
   ];
   log(`== ${pages.length} pages, ${LOAD.durationSec} s each, ${LOAD.connections} connections, ${app.baseUrl}`);
   const results: PageResult[] = [];
@@ -60,6 +63,10 @@ async function main(): Promise<boolean> {
     log(`  ${page.name}: ${result.rps.toFixed(1)} req/s`);
     results.push(result);
   }
+  // Counted alone (one after the other, nothing else running), before the server stops: the same
+  // statements with many reviews as with few.
+  const few = await statementsOfOneRequest(app.baseUrl, pages.at(-2)!);
+  const many = await statementsOfOneRequest(app.baseUrl, pages.at(-1)!);
   await stopAll();
 
   log(`\nDataset (rows, demo data included):`);
@@ -68,11 +75,13 @@ async function main(): Promise<boolean> {
   const cpu = os.cpus();
   log(`\nNode ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, load average ${loadAtStart} when the bench started\n`);
   printResults(results);
+  const flat = few === many;
+  log(`\nStatements of one request to the application page: ${few} with ${REVIEWS_EACH} reviews, ${many} with ${MANY_REVIEWS} (${flat ? "flat" : "NOT flat"}).`);
   log("\nSQL/req counts every statement of the server process, begin and commit included; fractions come from the mail worker's poll (3 statements every 5 s).");
 
   const failing = results.filter((r) => r.non2xx + r.errors > MAX_FAILURES_PER_PAGE);
   for (const r of failing) console.error(`\n${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors, status codes ${JSON.stringify(r.statusCodes)}`);
-  return failing.length === 0;
+  return failing.length === 0 && flat;
 }
 
 process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));

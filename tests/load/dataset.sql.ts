@@ -13,9 +13,15 @@ export const OUTBOX = 100_000;
 export const APPLICATIONS = 5_000;
 export const REVIEWS_EACH = 3;
 const REVIEWERS = 60;
+// The first load application is reviewed by many more, so the bench can show the manager's
+// application page costs the same statements with 40 reviews as with 3.
+export const MANY_REVIEWS = 40;
 export const RANKED_CALL = "smart-city-2027";
 
 const MANAGER = "manager@demo.binhduong.example";
+
+/** The id pg_temp.load_id gives, for the bench to address a generated row. */
+export const loadId = (prefix: string, n: number) => `${prefix}000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
 // A uuid from a two-hex-digit prefix and a number; a temporary function, gone with the session.
 const idFunction = `
@@ -131,13 +137,18 @@ const applications = `
          now() - (i % 7) * interval '1 day', pg_temp.load_id('b0', 1 + (i * 7) % ${USERS})
     from generate_series(1, ${APPLICATIONS}) i`;
 // Reviewers are load users 49,001 onwards, who found no startup (founders come from i·7 mod 50,000).
+// Reviewer (i + 17k) mod 60 is distinct for k < 60 (17 and 60 share no factor), so the extra
+// reviews of application 1 never repeat a reviewer.
 const assignments = `
-  insert into public.review_assignments (application_id, reviewer_id, round, status, submitted_at)
-  select pg_temp.load_id('b3', i), pg_temp.load_id('b0', 49001 + (i + k * 17) % ${REVIEWERS}), 'review', 'submitted', now()
-    from generate_series(1, ${APPLICATIONS}) i, generate_series(0, ${REVIEWS_EACH - 1}) k`;
+  insert into public.review_assignments (application_id, reviewer_id, round, status, submitted_at, comment)
+  select pg_temp.load_id('b3', i), pg_temp.load_id('b0', 49001 + (i + k * 17) % ${REVIEWERS}), 'review', 'submitted', now(),
+         'Nhận xét ' || i || '.' || k || ': ' || repeat('đội ngũ mạnh, thị trường rõ, cần thêm số liệu thử nghiệm. ', 1 + (i + k) % 3)
+    from generate_series(1, ${APPLICATIONS}) i,
+         generate_series(0, case when i = 1 then ${MANY_REVIEWS} else ${REVIEWS_EACH} end - 1) k`;
 const scores = `
-  insert into public.review_scores (application_id, reviewer_id, round, criterion_id, level)
-  select r.application_id, r.reviewer_id, 'review', c.id, 1 + abs(hashtext(r.application_id::text || r.reviewer_id::text || c.id::text) % 5)
+  insert into public.review_scores (application_id, reviewer_id, round, criterion_id, level, comment)
+  select r.application_id, r.reviewer_id, 'review', c.id, 1 + abs(hashtext(r.application_id::text || r.reviewer_id::text || c.id::text) % 5),
+         'Tiêu chí ' || left(c.id::text, 8) || ' — ' || left(r.reviewer_id::text, 8)
     from public.review_assignments r
     join public.applications a on a.id = r.application_id
     join public.rubric_criteria c on c.call_id = a.call_id

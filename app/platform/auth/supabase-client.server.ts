@@ -30,8 +30,8 @@ export function supabaseFor(cookies: CookieJar) {
  * refuses to start. The server never opens Realtime; should anything try, it fails loudly here.
  */
 type RealtimeTransport = NonNullable<NonNullable<SupabaseClientOptions<"public">["realtime"]>["transport"]>;
-// Never constructs a socket, so it needs none of a socket's members.
-const NoRealtime = class {
+// Never constructs a socket, so it needs none of a socket's members. Storage's client uses it too.
+export const NoRealtime = class {
   constructor() {
     throw new Error("Supabase Realtime is not used on the server");
   }

@@ -2,6 +2,7 @@ import { data, type ServerBuild } from "@remix-run/node";
 import { BusyError, isDatabaseUnavailable } from "~/platform/db/errors.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { logger } from "~/platform/log.server";
+import { FileStoreUnavailable } from "~/platform/storage/store.server";
 
 /** How long a client should wait before trying again after a 503. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -34,8 +35,10 @@ async function guarded<T>(request: Request, work: () => T): Promise<Awaited<T>> 
     return await work();
   } catch (error) {
     const busy = error instanceof BusyError;
-    if (!busy && !isDatabaseUnavailable(error)) throw error;
-    logger.warn({ err: error, method: request.method, url: request.url }, busy ? "database busy" : "database unavailable");
+    // Supabase Storage down is an outage like the database's: try again later, not a bug.
+    const files = error instanceof FileStoreUnavailable;
+    if (!busy && !files && !isDatabaseUnavailable(error)) throw error;
+    logger.warn({ err: error, method: request.method, url: request.url }, busy ? "database busy" : files ? "file storage unavailable" : "database unavailable");
     const locale = await resolveLocale(request, null);
     throw data(
       { message: busy ? "errors.busy" : "errors.unavailable", locale },

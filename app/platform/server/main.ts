@@ -69,6 +69,8 @@ async function start() {
     services = build.entry.module as unknown as Services;
     app = createApp({ dev: false, build });
   }
+  // A public or unreachable Storage bucket stops the start here, not the first upload.
+  log(`uploaded files: ${(await services.checkFileStore()) === "supabase" ? `Supabase Storage, private bucket ${env().SUPABASE_STORAGE_BUCKET}` : `local disk, ${env().UPLOAD_DIR}`}`);
   stopWorker = await services.startMailWorker();
   // JOBS_CONCURRENCY=0 leaves reminders and expiries to separate `npm run worker` processes.
   if (env().JOBS_CONCURRENCY > 0) stopJobs = await services.startJobs();

@@ -4,4 +4,5 @@ export type Services = {
   startMailWorker: () => Promise<() => Promise<void>>;
   startJobs: () => Promise<() => Promise<void>>;
   closeSql: () => Promise<void>;
+  checkFileStore: () => Promise<"disk" | "supabase">;
 };
