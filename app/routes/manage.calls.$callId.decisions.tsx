@@ -4,12 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DECISIONS, TemplatesSchema } from "~/modules/applications/select/schema";
 import { decisionsPage, saveTemplates } from "~/modules/applications/select/templates.server";
-import { TextArea } from "~/modules/applications/select/ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";
-import { FormMessage, useZodForm } from "~/ui/form";
+import { FormMessage, TextArea, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 

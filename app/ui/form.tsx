@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { useEffect, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
+import { useEffect, type FormEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useForm, type FieldValues, type UseFormRegister, type Path } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -65,20 +65,21 @@ function fieldError(errors: object, name: string): string | undefined {
   return found?.message ?? found?.root?.message;
 }
 
-type FieldProps = {
+type Labelled = {
   name: string;
   label: string;
   error?: string;
   hint?: string;
   register?: UseFormRegister<FieldValues>;
-} & InputHTMLAttributes<HTMLInputElement>;
+};
 
-/** A labelled input whose error is announced and tied to it (aria-invalid, aria-describedby). */
-export function Field({ name, label, error, hint, register, ...input }: FieldProps) {
+/**
+ * The one labelled-field markup: label, hint and error tied to the control (aria-describedby).
+ * `id` when several forms on one page share field names.
+ */
+export function LabelledField({ name, id = `field-${name}`, label, error, hint, control }: Omit<Labelled, "register"> & { id?: string; control: (aria: Record<string, unknown>) => ReactNode }) {
   const { t } = useTranslation();
-  const id = `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const registered = register ? register(name) : { name };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -87,7 +88,7 @@ export function Field({ name, label, error, hint, register, ...input }: FieldPro
           {hint}
         </p>
       ) : null}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} {...registered} />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error ? (
         <p id={`${id}-error`} className="field-error">
           {t(error)}
@@ -95,6 +96,18 @@ export function Field({ name, label, error, hint, register, ...input }: FieldPro
       ) : null}
     </div>
   );
+}
+
+/** A labelled input whose error is announced and tied to it (aria-invalid, aria-describedby). */
+export function Field({ name, label, error, hint, register, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  const registered = register ? register(name) : { name };
+  return <LabelledField name={name} label={label} error={error} hint={hint} control={(aria) => <input {...aria} {...input} {...registered} />} />;
+}
+
+/** The same for a text area (three rows unless told). */
+export function TextArea({ name, label, error, hint, register, ...rest }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const registered = register ? register(name) : { name };
+  return <LabelledField name={name} label={label} error={error} hint={hint} control={(aria) => <textarea rows={3} {...aria} {...rest} {...registered} />} />;
 }
 
 export function FormMessage({ tone, children }: { tone: "error" | "success" | "info"; children: ReactNode }) {

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { formatDateTime } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
 import type { RootData } from "~/root";
-import { FormMessage, useZodForm } from "~/ui/form";
+import { FormMessage, LabelledField, useZodForm } from "~/ui/form";
 
 // Pieces of the manager's set-up pages: a form hook that knows nested names (options.0.value),
 // labelled inputs with page-unique ids (several forms share a page), the call's section tabs, and
@@ -71,27 +71,20 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
 
 /** A labelled input or textarea whose error is announced and tied to it. */
 export function Input({ form, prefix, name, label, hint, defaultValue, type = "text", required, step, multiline }: InputProps) {
-  const id = idOf(prefix, name);
-  const error = form.errorOf(name);
   const common = {
-    id,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": described(id, hint, error),
     "aria-required": required || undefined,
     defaultValue: (form.echo(name) as string | undefined) ?? defaultValue ?? "",
     ...form.register(name),
   };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {multiline ? <textarea rows={3} {...common} /> : <input type={type} step={step} {...common} />}
-      <ErrorText id={id} error={error} />
-    </div>
+    <LabelledField
+      name={name}
+      id={idOf(prefix, name)}
+      label={label}
+      hint={hint}
+      error={form.errorOf(name)}
+      control={(aria) => (multiline ? <textarea rows={3} {...aria} {...common} /> : <input type={type} step={step} {...aria} {...common} />)}
+    />
   );
 }
 
@@ -112,20 +105,22 @@ export function Check({ form, prefix, name, label, defaultChecked, value }: { fo
 }
 
 export function Select({ form, prefix, name, label, options, defaultValue }: { form: SetupForm; prefix: string; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }) {
-  const id = idOf(prefix, name);
-  const error = form.errorOf(name);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} defaultValue={(form.echo(name) as string | undefined) ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={described(id, undefined, error)} {...form.register(name)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorText id={id} error={error} />
-    </div>
+    <LabelledField
+      name={name}
+      id={idOf(prefix, name)}
+      label={label}
+      error={form.errorOf(name)}
+      control={(aria) => (
+        <select {...aria} defaultValue={(form.echo(name) as string | undefined) ?? defaultValue} {...form.register(name)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

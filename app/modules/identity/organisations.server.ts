@@ -2,6 +2,7 @@ import { spacesOf } from "~/modules/spaces/list.server";
 import { affiliationRequests, type AffiliationRequest } from "~/modules/startups/affiliation.server";
 import { upcomingEvents } from "~/modules/events/upcoming.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { paged, type Paged } from "~/platform/db/paged";
 
 export type OrgSummary = {
   id: string;
@@ -13,14 +14,6 @@ export type OrgSummary = {
   descriptionEn: string;
 };
 
-export type Paged<T> = { rows: T[]; total: number; page: number };
-
-/** Rows counted with `count(*) over () as total` into one page of a list. */
-const paged = <T extends { total: number }>(rows: T[], page: number): Paged<Omit<T, "total">> => ({
-  rows: rows.map(({ total: _, ...row }) => row),
-  total: rows[0]?.total ?? 0,
-  page,
-});
 
 export type OrgMember = { userId: string; displayName: string; role: string };
 export type PendingInvite = { id: string; email: string; role: string; expiresAt: Date };

@@ -7,6 +7,9 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "vi";
 export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
+/** A text in both languages, as stored (title_vi, title_en). */
+export type Bilingual = Record<Locale, string>;
+
 export const isLocale = (v: unknown): v is Locale => v === "vi" || v === "en";
 
 /** One i18next instance per locale, shared by server renders, emails and the browser. */

@@ -1,44 +1,12 @@
 import { Form } from "@remix-run/react";
-import { useMemo, type TextareaHTMLAttributes } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { UseFormRegister, FieldValues } from "react-hook-form";
-import { useZodForm, type FieldErrors } from "~/ui/form";
+import { TextArea, useZodForm, type FieldErrors } from "~/ui/form";
 import type { Locale } from "~/platform/i18n/i18n";
 import { AbstainSchema, COMMENT_MAX, OVERALL_MAX, RECUSAL_MAX, RecuseSchema, commentField, levelField, scoreSchema } from "./schema";
 import type { Criterion } from "../types";
 
 type Score = { criterionId: string; level: number; comment: string };
-
-type TextAreaProps = {
-  name: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  register: UseFormRegister<FieldValues>;
-} & TextareaHTMLAttributes<HTMLTextAreaElement>;
-
-/** A labelled textarea whose hint and error are tied to it, like Field. */
-export function TextArea({ name, label, error, hint, register, ...rest }: TextAreaProps) {
-  const { t } = useTranslation();
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} {...register(name)} />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** One radio group per criterion with its anchored levels, a comment each, an overall comment. */
 export function ScoreForm({

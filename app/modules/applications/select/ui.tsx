@@ -1,5 +1,3 @@
-import type { TextareaHTMLAttributes } from "react";
-import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 // Components of the manager's selection pages.
@@ -13,28 +11,4 @@ export function useEventValue() {
     if (key) return t(`decide.${key}.${value}`);
     return t(value === "true" ? "decide.common.yes" : "decide.common.no");
   };
-}
-
-type TextAreaProps = {
-  name: string;
-  label: string;
-  error?: string;
-  register: UseFormRegister<FieldValues>;
-} & TextareaHTMLAttributes<HTMLTextAreaElement>;
-
-/** A labelled text area whose error is announced and tied to it. */
-export function TextArea({ name, label, error, register, ...rest }: TextAreaProps) {
-  const { t } = useTranslation();
-  const id = `field-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...rest} {...register(name)} />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
 }
