@@ -2,6 +2,7 @@ import { toCsv } from "~/platform/csv.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
+import { auditExport } from "../audit.server";
 import { managedCall } from "../managed-call.server";
 import type { ChoiceOption, Question } from "../types";
 
@@ -69,6 +70,7 @@ export function exportCsv(claims: Claims, callId: string, locale: Locale): Promi
       r.percentile,
       ...questions.map((q) => (q.kind === "file" ? (r.files[q.id] ?? "") : answerText(r.answers[q.id], q.options, locale))),
     ]);
+    await auditExport(tx, call, "csv", records.length);
     return { filename: `${call.slug}-applications.csv`, csv: toCsv([header, ...records]) };
   });
 }
