@@ -31,7 +31,7 @@ export function useAuditDetails(locale: Locale) {
           label: label ? `«${label}»` : "",
           op: t(`decide.audit.ops.${d.op ?? "changed"}`),
         }).replace(/\s+/g, " ");
-        return d.fields && d.fields.length > 0 ? `${line} (${t("decide.audit.fields", { fields: d.fields.join(", ") })})` : line;
+        return d.fields && d.fields.length > 0 ? `${line} (${t("decide.audit.fields", { fields: d.fields.map((f) => t(`decide.audit.fieldNames.${f}`, { defaultValue: f })).join(", ") })})` : line;
       }
       case "exported":
         return t("decide.audit.exportedCsv", { count: d.rows ?? 0 });
