@@ -21,6 +21,13 @@ export default tseslint.config(
     },
   },
   {
+    // The platform is what capabilities build on: it never reaches into one (they register with it).
+    files: ["app/platform/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["~/modules/*", "**/modules/*"], message: "app/platform never imports app/modules; let the capability register with the platform." }] }],
+    },
+  },
+  {
     // Routes own HTTP, modules own rules: a route never writes SQL.
     files: ["app/routes/**"],
     rules: {

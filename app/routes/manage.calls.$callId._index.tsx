@@ -1,13 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CallHeading } from "~/modules/applications/setup/call-heading";
 import { callOverviewPage } from "~/modules/applications/setup/call-settings.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
 
-export const meta: MetaFunction = () => [{ title: "Call · Đợt tuyển chọn" }];
+export const handle: CallSection = { section: "manage.tabs.overview" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -19,8 +19,7 @@ export default function CallOverview() {
   const lang = i18n.language === "en" ? "en" : "vi";
   const { call, tracks, questions, criteria } = useLoaderData<typeof loader>();
   return (
-    <section className="page">
-      <CallHeading call={call} title={t("manage.tabs.overview")} />
+    <>
       <h2>{t("manage.callOverview.facts")}</h2>
       <ul className="list">
         <li>{t("manage.counts", { drafts: call.drafts, submitted: call.submitted })}</li>
@@ -42,7 +41,7 @@ export default function CallOverview() {
         </ul>
       )}
       <p>{call.description[lang]}</p>
-    </section>
+    </>
   );
 }
 

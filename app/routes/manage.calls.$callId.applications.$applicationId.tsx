@@ -6,13 +6,15 @@ import { DossierAnswers, DossierReviews, DossierTimeline } from "~/modules/appli
 import { addNote, applicationDossier } from "~/modules/applications/select/dossier.server";
 import { decide } from "~/modules/applications/select/moves.server";
 import { DECISIONS, DossierIntent } from "~/modules/applications/select/schema";
-import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
+
+export const handle: CallSection = { section: "manage.tabs.application" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.dossier.application.code} · ${data.dossier.application.startup}` : "" }];
 
@@ -44,12 +46,11 @@ export default function ApplicationDossier() {
   const { application: a, call, neighbours, totals } = dossier;
   const base = `/manage/calls/${call.id}`;
   return (
-    <section className="page">
+    <>
       <p>
         <Link to={`${base}/ranking`}>{t("decide.dossier.back")}</Link>
       </p>
-      <h1>{t("decide.dossier.title", { code: a.code, startup: a.startup })}</h1>
-      <CallTabs callId={call.id} />
+      <h2>{t("decide.dossier.title", { code: a.code, startup: a.startup })}</h2>
       <nav aria-label={t("decide.ranking.caption")} className="pager">
         {neighbours.prev ? <Link to={`${base}/applications/${neighbours.prev}`}>{t("decide.dossier.prev")}</Link> : null}{" "}
         {neighbours.next ? <Link to={`${base}/applications/${neighbours.next}`}>{t("decide.dossier.next")}</Link> : null}
@@ -116,7 +117,7 @@ export default function ApplicationDossier() {
           {t("decide.dossier.save")}
         </button>
       </Form>
-    </section>
+    </>
   );
 }
 

@@ -6,10 +6,12 @@ import { auditPage } from "~/modules/applications/audit.server";
 import { useAuditDetails } from "~/modules/applications/audit-ui";
 import { AuditQuerySchema } from "~/modules/applications/select/schema";
 import { Pager } from "~/ui/pager";
-import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
+
+export const handle: CallSection = { section: "manage.tabs.audit" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -21,13 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Audit() {
   const { t } = useTranslation();
-  const { call, events, total, page, pageSize, locale, timeZone } = useLoaderData<typeof loader>();
+  const { events, total, page, pageSize, locale, timeZone } = useLoaderData<typeof loader>();
   const details = useAuditDetails(locale);
   const location = useLocation();
   return (
-    <section className="page">
-      <h1>{t("decide.audit.title", { call: call.title[locale] })}</h1>
-      <CallTabs callId={call.id} />
+    <>
       <p>{t("decide.audit.lead")}</p>
       {events.length === 0 ? (
         <p className="empty">{t("decide.audit.none")}</p>
@@ -58,7 +58,7 @@ export default function Audit() {
         </div>
       )}
       <Pager page={page} pageSize={pageSize} total={total} search={location.search} />
-    </section>
+    </>
   );
 }
 

@@ -4,9 +4,11 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { cohortPage } from "~/modules/applications/select/cohort.server";
 import { CohortTable } from "~/modules/applications/select/cohort-table";
-import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
+
+export const handle: CallSection = { section: "manage.tabs.cohort" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -17,18 +19,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Cohort() {
   const { t } = useTranslation();
-  const { call, members, locale, timeZone } = useLoaderData<typeof loader>();
+  const { members, locale, timeZone } = useLoaderData<typeof loader>();
   return (
-    <section className="page">
-      <h1>{t("decide.cohort.title", { program: call.programName[locale] })}</h1>
-      <CallTabs callId={call.id} />
+    <>
       <p>{t("decide.cohort.lead")}</p>
       {members.length === 0 ? (
         <p className="empty">{t("decide.cohort.none")}</p>
       ) : (
         <CohortTable members={members} locale={locale} timeZone={timeZone} />
       )}
-    </section>
+    </>
   );
 }
 

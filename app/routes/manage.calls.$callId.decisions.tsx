@@ -5,13 +5,15 @@ import { useTranslation } from "react-i18next";
 import { DECISIONS, TemplatesSchema } from "~/modules/applications/select/schema";
 import { decisionsPage, saveTemplates } from "~/modules/applications/select/templates.server";
 import { TextArea } from "~/modules/applications/select/ui";
-import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
+
+export const handle: CallSection = { section: "manage.tabs.decisions" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -36,9 +38,7 @@ export default function Decisions() {
   const form = useZodForm(TemplatesSchema, errors);
   const none = t("decide.common.none");
   return (
-    <section className="page">
-      <h1>{t("decide.decisionsPage.title", { call: call.title[locale] })}</h1>
-      <CallTabs callId={call.id} />
+    <>
       <p>
         {t("decide.decisionsPage.lead", { days: call.offerDays })} <Link to={`/manage/calls/${call.id}/ranking`}>{t("decide.nav.ranking")}</Link>
       </p>
@@ -106,7 +106,7 @@ export default function Decisions() {
           {t("decide.decisionsPage.save")}
         </button>
       </Form>
-    </section>
+    </>
   );
 }
 

@@ -4,20 +4,22 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FeedbackIntentSchema } from "~/modules/applications/select/feedback-schema";
 import { applyFeedback, feedbackPage } from "~/modules/applications/select/feedback.server";
-import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { badInput, withOutcomes } from "~/platform/http/errors.server";
 import { parseForm, readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
 
 // Reviewers' feedback released to founders apart from deciding: per application, or for every
 // decided application at once. The audit log records each release.
+export const handle: CallSection = { section: "manage.tabs.feedback" };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const page = await feedbackPage(viewer.claims, params.callId ?? "");
   if (!page) throw data(null, { status: 404 });
-  return { ...page, locale: viewer.locale };
+  return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,13 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Feedback() {
   const { t } = useTranslation();
-  const { call, applications, locale } = useLoaderData<typeof loader>();
+  const { call, applications } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = applications.filter((a) => a.decision && !a.released).length;
   return (
-    <section className="page">
-      <h1>{t("decide.feedback.title", { call: call.title[locale] })}</h1>
-      <CallTabs callId={call.id} />
+    <>
       <p>{t("decide.feedback.lead")}</p>
       {result ? <FormMessage tone="success">{t(`decide.feedback.done.${result.intent}`, { count: result.changed })}</FormMessage> : null}
       <Form method="post">
@@ -84,7 +84,7 @@ export default function Feedback() {
           </table>
         </div>
       )}
-    </section>
+    </>
   );
 }
 

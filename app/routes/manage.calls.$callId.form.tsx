@@ -1,17 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CallHeading } from "~/modules/applications/setup/call-heading";
 import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
 import { runCommand } from "~/modules/applications/setup/actions.server";
 import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/manage-ui";
 import { QuestionEditor } from "~/modules/applications/setup/question-editor";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
+import { readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
 
-export const meta: MetaFunction = () => [{ title: "Application form · Mẫu hồ sơ" }];
+export const handle: CallSection = { section: "manage.tabs.form" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -22,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const commands = { addQuestion, updateQuestion, moveQuestion, removeQuestion };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { intent, result } = await runCommand(request, params.callId ?? "", commands);
+  const viewer = await requireViewer(request);
+  const { intent, result } = await runCommand(viewer.claims, params.callId ?? "", await readForm(request), commands);
   // A saved edit goes back to the list; everything else stays to show its outcome.
   if (intent === "updateQuestion" && result.init?.status !== 400) return redirect(`/manage/calls/${params.callId}/form`);
   return result;
@@ -38,8 +40,7 @@ export default function FormBuilderPage() {
   const here = `/manage/calls/${call.id}/form`;
   const removal = answerFor(result, "removeQuestion", (result as { id?: string } | undefined)?.id ?? null);
   return (
-    <section className="page">
-      <CallHeading call={call} title={t("manage.tabs.form")} />
+    <>
       <p className="hint">{t("manage.form.lead")}</p>
       {locked ? <p className="callout">{t("manage.form.lockedNote")}</p> : null}
       <Outcome answer={removal} />
@@ -77,7 +78,7 @@ export default function FormBuilderPage() {
           />
         </Section>
       </div>
-    </section>
+    </>
   );
 }
 

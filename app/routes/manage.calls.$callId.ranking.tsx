@@ -7,13 +7,15 @@ import { BULK_ACTIONS, BulkSchema, DECISIONS, RankingQuerySchema, STAGES, type D
 import { rankingPage } from "~/modules/applications/select/ranking.server";
 import { decide, moveStage } from "~/modules/applications/select/moves.server";
 import { Pager } from "~/ui/pager";
-import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
+
+export const handle: CallSection = { section: "manage.tabs.ranking" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -71,9 +73,7 @@ export default function Ranking() {
   );
   const score = (n: number | null, digits: number) => (n == null ? t("decide.common.none") : n.toFixed(digits));
   return (
-    <section className="page">
-      <h1>{t("decide.ranking.title", { call: call.title[locale] })}</h1>
-      <CallTabs callId={call.id} />
+    <>
       <p>{t("decide.ranking.lead", { threshold: call.shortlistThreshold ?? t("decide.ranking.noThreshold") })}</p>
 
       <h2>{t("decide.ranking.filters")}</h2>
@@ -242,7 +242,7 @@ export default function Ranking() {
           <Pager page={page} pageSize={pageSize} total={total} search={location.search} />
         </Form>
       )}
-    </section>
+    </>
   );
 }
 

@@ -5,13 +5,15 @@ import { useTranslation } from "react-i18next";
 import { ReviewersIntent, TrackAssignSchema } from "~/modules/applications/select/schema";
 import { remindReviewers } from "~/modules/applications/review/reminders.server";
 import { assignByTrack, autoAssign, reviewersPage } from "~/modules/applications/review/assignment.server";
-import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { badInput, withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
+
+export const handle: CallSection = { section: "manage.tabs.reviewers" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -48,9 +50,7 @@ export default function Reviewers() {
   const done = result && "assigned" in result ? result : null;
   const trackForm = useZodForm(TrackAssignSchema, errors);
   return (
-    <section className="page">
-      <h1>{t("decide.reviewers.title", { call: call.title[locale] })}</h1>
-      <CallTabs callId={call.id} />
+    <>
       {done?.assigned ? (
         <FormMessage tone="success">
           {t("decide.reviewers.assigned_result", { assigned: done.assigned.assigned, conflicts: done.assigned.skippedConflicts })}
@@ -170,7 +170,7 @@ export default function Reviewers() {
           </Form>
         </>
       ) : null}
-    </section>
+    </>
   );
 }
 

@@ -1,17 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CallHeading } from "~/modules/applications/setup/call-heading";
 import { CriterionEditor } from "~/modules/applications/setup/criterion-editor";
 import { runCommand } from "~/modules/applications/setup/actions.server";
 import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/manage-ui";
 import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/setup/rubric-builder.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
+import { readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
 
-export const meta: MetaFunction = () => [{ title: "Rubric · Tiêu chí chấm" }];
+export const handle: CallSection = { section: "manage.tabs.rubric" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -22,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const commands = { addCriterion, updateCriterion, moveCriterion, removeCriterion };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { intent, result } = await runCommand(request, params.callId ?? "", commands);
+  const viewer = await requireViewer(request);
+  const { intent, result } = await runCommand(viewer.claims, params.callId ?? "", await readForm(request), commands);
   if (intent === "updateCriterion" && result.init?.status !== 400) return redirect(`/manage/calls/${params.callId}/rubric`);
   return result;
 }
@@ -37,8 +39,7 @@ export default function RubricBuilderPage() {
   const here = `/manage/calls/${call.id}/rubric`;
   const removal = answerFor(result, "removeCriterion", (result as { id?: string } | undefined)?.id ?? null);
   return (
-    <section className="page">
-      <CallHeading call={call} title={t("manage.tabs.rubric")} />
+    <>
       <p className="hint">{t("manage.rubric.lead")}</p>
       <Outcome answer={removal} />
       {criteria.length === 0 ? <p className="empty">{t("manage.rubric.none")}</p> : null}
@@ -76,7 +77,7 @@ export default function RubricBuilderPage() {
           />
         </Section>
       </div>
-    </section>
+    </>
   );
 }
 

@@ -1,7 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CallHeading } from "~/modules/applications/setup/call-heading";
 import { callSettingsPage, updateCall } from "~/modules/applications/setup/call-settings.server";
 import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/setup/tracks.server";
 import { runCommand } from "~/modules/applications/setup/actions.server";
@@ -10,9 +9,11 @@ import { CallForm } from "~/modules/applications/setup/forms";
 import { AddTrackForm, TrackRow } from "~/modules/applications/setup/track-forms";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
+import { readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
+import type { CallSection } from "./manage.calls.$callId";
 
-export const meta: MetaFunction = () => [{ title: "Call settings · Thiết lập đợt tuyển chọn" }];
+export const handle: CallSection = { section: "manage.tabs.settings" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -22,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const commands = { updateCall, addTrack, renameTrack, moveTrack, removeTrack };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { result } = await runCommand(request, params.callId ?? "", commands);
+  const viewer = await requireViewer(request);
+  const { result } = await runCommand(viewer.claims, params.callId ?? "", await readForm(request), commands);
   return result;
 }
 
@@ -31,8 +33,7 @@ export default function CallSettingsPage() {
   const { call, tracks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <section className="page">
-      <CallHeading call={call} title={t("manage.tabs.settings")} />
+    <>
       <div className="setup-columns">
         <Section title={t("manage.settingsTitle")}>
           <CallForm
@@ -55,7 +56,7 @@ export default function CallSettingsPage() {
           <AddTrackForm result={result} version={tracks.length} />
         </Section>
       </div>
-    </section>
+    </>
   );
 }
 

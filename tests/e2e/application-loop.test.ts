@@ -161,7 +161,7 @@ describe("the application loop", () => {
     const callUrl = mp.url();
     const tabs = mp.getByRole("navigation", { name: "Call sections" });
     await tabs.getByRole("link", { name: "Reviewers" }).click();
-    await mp.getByRole("heading", { name: `Reviewers · ${CALL.en}` }).waitFor();
+    await mp.getByRole("heading", { name: `${CALL.en}: Reviewers` }).waitFor();
     await mp.getByText("1 applications can be assigned; 1 have fewer than 1 active reviews.").waitFor();
     await expectAccessible(mp);
     await mp.getByRole("button", { name: "Assign automatically" }).click();
@@ -234,7 +234,7 @@ describe("the application loop", () => {
     await expectAccessible(mp);
 
     await tabs.getByRole("link", { name: "Decisions" }).click();
-    await mp.getByRole("heading", { name: `Decisions · ${CALL.en}` }).waitFor();
+    await mp.getByRole("heading", { name: `${CALL.en}: Decisions` }).waitFor();
     await mp.getByText("No decision yet.").waitFor();
     await mp.getByText("Accepting opens an offer for 10 days").waitFor();
     await mp.getByLabel("Accepted: Vietnamese message").fill(TEMPLATE.vi);
@@ -251,7 +251,7 @@ describe("the application loop", () => {
     await expectAccessible(mp);
 
     await tabs.getByRole("link", { name: "Ranking" }).click();
-    await mp.getByRole("heading", { name: `Ranking · ${CALL.en}` }).waitFor();
+    await mp.getByRole("heading", { name: `${CALL.en}: Ranking` }).waitFor();
     // (3 × 4/5 + 2 × 5/5) / 5 = 88 of 100
     const ranked = mp.getByRole("row", { name: new RegExp(STARTUP) });
     await ranked.getByRole("cell", { name: "88.00" }).waitFor();

@@ -32,12 +32,12 @@ describe("the manager's selection", () => {
 
     // The demo manager reads Vietnamese.
     await page.goto(`${base}/reviewers`);
-    await page.getByRole("heading", { name: /^Người đánh giá · Tuyển chọn khóa 2027$/ }).waitFor();
+    await page.getByRole("heading", { name: /^Tuyển chọn khóa 2027: Người chấm$/ }).waitFor();
     await page.getByRole("row", { name: /Phạm Văn Hùng/ }).waitFor();
     await expectAccessible(page);
 
     await page.goto(`${base}/ranking`);
-    await page.getByRole("heading", { name: /^Xếp hạng/ }).waitFor();
+    await page.getByRole("heading", { name: /: Xếp hạng$/ }).waitFor();
     await expectAccessible(page);
     await page.getByLabel(/AgriLink/).check();
     await page.getByLabel("Thao tác").selectOption("decision:accepted");
@@ -86,13 +86,13 @@ describe("the manager's selection", () => {
     await founder.close();
   });
 
-  it("answers 404 to a manager of another organisation", async () => {
+  it("answers 403 to a manager of another organisation, whose call they may read but not manage", async () => {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     await signIn(page, app.baseUrl, "eiu.manager@demo.binhduong.example");
     for (const tab of ["ranking", "reviewers", "audit", "export"]) {
       const res = await page.goto(`${app.baseUrl}/manage/calls/${callId}/${tab}`);
-      expect(res?.status()).toBe(404);
+      expect(res?.status()).toBe(403);
     }
     await context.close();
   });

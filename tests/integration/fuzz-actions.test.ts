@@ -4,7 +4,8 @@ import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { localeCookie } from "~/platform/auth/cookie.server";
-import { vi as vietnameseStrings } from "~/platform/i18n/vi";
+import { registeredStrings } from "~/platform/i18n/i18n";
+import "~/strings";
 import { startAppServer } from "../support/app-server";
 import { decodeEntities, fingerprint, formFields, post, signIn, type AppServer } from "../support/http-client";
 
@@ -144,7 +145,7 @@ const MESSAGES_VI: RegExp[] = [];
   } else if (node && typeof node === "object") {
     for (const [k, v] of Object.entries(node)) collect(v, `${key}.${k}`);
   }
-})(vietnameseStrings, "");
+})(registeredStrings("vi"), "");
 
 let app: AppServer;
 let db: postgres.Sql;

@@ -1,7 +1,3 @@
-import { decideStrings } from "~/modules/applications/select/strings";
-import { founderStrings } from "~/modules/applications/apply/strings";
-import { manageStrings } from "~/modules/applications/setup/strings";
-import { reviewStrings } from "~/modules/applications/review/strings";
 // English strings. vi.ts must have exactly the same keys (the type checker enforces it).
 export const en = {
   app: {
@@ -227,11 +223,6 @@ export const en = {
     perHour: "{{price}} per hour",
     kinds: { meeting_room: "Meeting room", hot_desk: "Hot desk", lab: "Lab", hall: "Hall", equipment: "Equipment" },
   },
-  // Each capability keeps its strings beside its code; they are mounted here.
-  apply: founderStrings.en,
-  review: reviewStrings.en,
-  manage: manageStrings.en,
-  decide: decideStrings.en,
   format: {
     vnd: "VND",
   },

@@ -9,10 +9,34 @@ export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 export const isLocale = (v: unknown): v is Locale => v === "vi" || v === "en";
 
-const resources = { en: { translation: en }, vi: { translation: vi } };
-
 /** One i18next instance per locale, shared by server renders, emails and the browser. */
 const instances = new Map<Locale, I18n>();
+
+type Tree = { [key: string]: string | Tree };
+type Bundle = Record<Locale, Tree>;
+
+// The platform's own strings; each capability adds its own with registerStrings, so the platform
+// never imports a capability (app/strings.ts imports them all, once, for every entry point).
+const resources: Record<Locale, { translation: Tree }> = { en: { translation: { ...en } }, vi: { translation: { ...vi } } };
+
+/**
+ * Mount a capability's strings (same keys in both languages) at the top level, e.g. { en: { apply: … } }.
+ * Top-level names are unique across the app: a second capability claiming one is a programming error.
+ */
+export function registerStrings(bundle: Bundle) {
+  for (const locale of LOCALES) {
+    const tree = resources[locale].translation;
+    for (const [name, value] of Object.entries(bundle[locale])) {
+      if (Object.hasOwn(tree, name) && tree[name] !== value) throw new Error(`Strings "${name}" are registered twice`);
+      tree[name] = value;
+    }
+    instances.get(locale)?.addResourceBundle(locale, "translation", bundle[locale], true, true);
+  }
+}
+
+/** Every registered string of a language (tests compare messages against them). */
+export const registeredStrings = (locale: Locale): Tree => resources[locale].translation;
+
 export function i18nFor(locale: Locale): I18n {
   let instance = instances.get(locale);
   if (!instance) {

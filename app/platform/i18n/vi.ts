@@ -1,7 +1,3 @@
-import { decideStrings } from "~/modules/applications/select/strings";
-import { founderStrings } from "~/modules/applications/apply/strings";
-import { manageStrings } from "~/modules/applications/setup/strings";
-import { reviewStrings } from "~/modules/applications/review/strings";
 import type { Dictionary } from "./en";
 
 export const vi: Dictionary = {
@@ -228,10 +224,6 @@ export const vi: Dictionary = {
     perHour: "{{price}} mỗi giờ",
     kinds: { meeting_room: "Phòng họp", hot_desk: "Chỗ ngồi linh hoạt", lab: "Phòng thí nghiệm", hall: "Hội trường", equipment: "Thiết bị" },
   },
-  apply: founderStrings.vi,
-  review: reviewStrings.vi,
-  manage: manageStrings.vi,
-  decide: decideStrings.vi,
   format: {
     vnd: "đồng",
   },

@@ -1,6 +1,6 @@
 import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import { requireId } from "../form-input.server";
+import { requireId } from "~/platform/ids.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { founderNamesOf } from "../people.server";
 import type { Bilingual } from "../types";

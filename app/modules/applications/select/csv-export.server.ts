@@ -2,8 +2,11 @@ import { toCsv } from "~/platform/csv.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
+import { requireId } from "~/platform/ids.server";
+import { assertManagesCall } from "../access.server";
 import { auditExport } from "../audit.server";
 import { managedCall } from "../managed-call.server";
+import "../strings";
 import type { ChoiceOption, Question } from "../types";
 
 type ExportRow = {
@@ -29,8 +32,11 @@ type ExportRow = {
  * statement each; toCsv quotes and neutralises spreadsheet formulas.
  */
 export function exportCsv(claims: Claims, callId: string, locale: Locale): Promise<{ filename: string; csv: string }> {
+  const id = requireId(callId);
   return asUser(claims, async (tx) => {
-    const call = await managedCall(tx, callId);
+    // As on the call's pages: a call the viewer may read but not manage is a 403, not a 404.
+    await assertManagesCall(tx, id);
+    const call = await managedCall(tx, id);
     if (!call) throw new NotFoundError();
     const [questions, rows] = await Promise.all([
       tx<Pick<Question, "id" | "kind" | "label" | "options">[]>`

@@ -165,7 +165,6 @@ const en = {
     unchanged: "Nothing changed: the founders already answered the offer, or this is the decision already.",
   },
   feedback: {
-    title: "Feedback to founders · {{call}}",
     lead: "Founders read their reviewers' released feedback on their application page: each criterion's comment and the overall comment of every submitted review, unsigned. Internal comments are never shown. Releasing is separate from deciding and sends no mail.",
     releaseDecided_one: "Release feedback for {{count}} decided application",
     releaseDecided_other: "Release feedback for {{count}} decided applications",
@@ -436,7 +435,6 @@ export const decideStrings: { en: typeof en; vi: typeof en } = {
       unchanged: "Không có thay đổi: nhà sáng lập đã trả lời lời mời, hoặc đây đã là quyết định hiện tại.",
     },
     feedback: {
-      title: "Phản hồi cho nhà sáng lập · {{call}}",
       lead: "Nhà sáng lập đọc phản hồi đã công bố trên trang hồ sơ của mình: nhận xét từng tiêu chí và nhận xét chung của mỗi bài chấm đã nộp, không ghi tên người chấm. Nhận xét nội bộ không bao giờ hiển thị. Công bố phản hồi tách biệt với quyết định và không gửi thư.",
       releaseDecided_one: "Công bố phản hồi cho {{count}} hồ sơ đã có quyết định",
       releaseDecided_other: "Công bố phản hồi cho {{count}} hồ sơ đã có quyết định",

@@ -1,9 +1,7 @@
 import { data } from "@remix-run/node";
-import { requireViewer } from "~/platform/auth/guards.server";
 import type { Claims } from "~/platform/db/transaction.server";
 import { withOutcomes } from "~/platform/http/errors.server";
-import { formToObject, readForm } from "~/platform/http/form.server";
-import type { Outcome } from "../form-input.server";
+import { formToObject, type Outcome } from "~/platform/http/form.server";
 
 /**
  * What a set-up action answers: which form it was for (intent and target id, so several forms on
@@ -27,14 +25,13 @@ type Command = (claims: Claims, callId: string, input: unknown) => Promise<Outco
 
 /**
  * A set-up page's action: the command its form names in `intent`, run for the call in the URL
- * and answered as above. An intent the page does not have is a 400.
+ * and answered as above. An intent the page does not have is a 400. The route reads the request
+ * (who is asking, the posted form); modules never see HTTP.
  */
-export async function runCommand(request: Request, callId: string, commands: Record<string, Command>) {
-  const viewer = await requireViewer(request);
-  const form = await readForm(request);
+export async function runCommand(claims: Claims, callId: string, form: FormData, commands: Record<string, Command>) {
   const intent = intentOf(form);
   const command = Object.hasOwn(commands, intent) ? commands[intent] : undefined;
   if (!command) throw data(null, { status: 400 });
   const input = formToObject(form);
-  return { intent, result: await answer(intent, targetOf(form), input, () => command(viewer.claims, callId, input)) };
+  return { intent, result: await answer(intent, targetOf(form), input, () => command(claims, callId, input)) };
 }

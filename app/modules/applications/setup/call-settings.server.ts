@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { ConflictError, NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { assertManagesCall, assertManagesProgramme } from "../access.server";
-import { checkInput, refused, requireId, type Outcome } from "../form-input.server";
+import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
+import { requireId } from "~/platform/ids.server";
 import { CallSchema, type CallInput } from "./schema";
 import type { Bilingual, Track } from "../types";
 
@@ -64,6 +65,15 @@ export async function callHeader(tx: Tx, callId: string): Promise<CallSettings> 
   return row;
 }
 
+/** The call's header for its manager pages' layout: after the check that the viewer manages it. */
+export function callHeaderPage(claims: Claims, callId: string): Promise<CallHeader> {
+  const id = requireId(callId);
+  return asUser(claims, async (tx) => {
+    await assertManagesCall(tx, id);
+    return callHeader(tx, id);
+  });
+}
+
 /** The settings page: the call (as its form shows it) and its tracks. */
 export async function callSettingsPage(claims: Claims, callId: string): Promise<{ call: CallSettings; tracks: Track[] }> {
   const id = requireId(callId);
@@ -111,7 +121,7 @@ function values(c: CallInput) {
 /** A new call of a programme; its times are read in the organisation's zone. Unpublished unless asked. */
 export async function createCall(claims: Claims, programmeId: string, input: unknown): Promise<Outcome<{ id: string }>> {
   const id = requireId(programmeId);
-  const form = checkInput(CallSchema, input);
+  const form = parseInput(CallSchema, input);
   if (!form.ok) return form;
   const c = form.data;
   const v = values(c);
@@ -142,7 +152,7 @@ export async function createCall(claims: Claims, programmeId: string, input: unk
 
 export async function updateCall(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const form = checkInput(CallSchema, input);
+  const form = parseInput(CallSchema, input);
   if (!form.ok) return form;
   const c = form.data;
   const v = values(c);

@@ -3,7 +3,8 @@ import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { loadCallForm } from "../call-form.server";
 import { callHeader, type CallSettings } from "./call-settings.server";
 import { assertManagesCall, hasSubmissions, moved } from "../access.server";
-import { checkInput, refused, requireId, type Outcome } from "../form-input.server";
+import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
+import { requireId } from "~/platform/ids.server";
 import { IdSchema, MoveSchema, QuestionSchema, type QuestionInput } from "./schema";
 import type { Question } from "../types";
 
@@ -62,7 +63,7 @@ const columns = (q: QuestionInput, tx: Tx) => ({
 
 export async function addQuestion(claims: Claims, callId: string, input: unknown): Promise<Outcome<{ id: string }>> {
   const id = requireId(callId);
-  const form = checkInput(QuestionSchema, input);
+  const form = parseInput(QuestionSchema, input);
   if (!form.ok) return form;
   return asUser(claims, async (tx) => {
     await assertManagesCall(tx, id);
@@ -81,9 +82,9 @@ export async function addQuestion(claims: Claims, callId: string, input: unknown
 
 export async function updateQuestion(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const target = checkInput(IdSchema, input);
+  const target = parseInput(IdSchema, input);
   if (!target.ok) return target;
-  const form = checkInput(QuestionSchema, input);
+  const form = parseInput(QuestionSchema, input);
   if (!form.ok) return form;
   const questionId = target.data.id;
   return asUser(claims, async (tx) => {
@@ -112,7 +113,7 @@ export async function updateQuestion(claims: Claims, callId: string, input: unkn
 /** Refused, with a message, when anyone has answered the question: their answers are kept. */
 export async function removeQuestion(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const target = checkInput(IdSchema, input);
+  const target = parseInput(IdSchema, input);
   if (!target.ok) return target;
   return asUser(claims, async (tx) => {
     await assertManagesCall(tx, id);
@@ -126,7 +127,7 @@ export async function removeQuestion(claims: Claims, callId: string, input: unkn
 /** Up or down within its step. */
 export async function moveQuestion(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const form = checkInput(MoveSchema, input);
+  const form = parseInput(MoveSchema, input);
   if (!form.ok) return form;
   return asUser(claims, async (tx) => {
     await assertManagesCall(tx, id);

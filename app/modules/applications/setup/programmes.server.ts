@@ -1,7 +1,8 @@
 import { ConflictError, NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { assertManagesProgramme, PROGRAMME_ORG_KINDS } from "../access.server";
-import { checkInput, refused, requireId, type Outcome } from "../form-input.server";
+import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
+import { requireId } from "~/platform/ids.server";
 import { callSummaries, type CallSummary } from "./overview.server";
 import { ProgrammeEditSchema, ProgrammeSchema } from "./schema";
 import type { Bilingual } from "../types";
@@ -35,7 +36,7 @@ const slugTaken = (error: unknown) => error instanceof ConflictError && /slug/.t
 
 /** A new programme of an incubator or innovation centre the viewer manages. */
 export async function createProgramme(claims: Claims, input: unknown): Promise<Outcome<{ id: string }>> {
-  const form = checkInput(ProgrammeSchema, input);
+  const form = parseInput(ProgrammeSchema, input);
   if (!form.ok) return form;
   const p = form.data;
   try {
@@ -57,7 +58,7 @@ export async function createProgramme(claims: Claims, input: unknown): Promise<O
 
 export async function updateProgramme(claims: Claims, programmeId: string, input: unknown): Promise<Outcome> {
   const id = requireId(programmeId);
-  const form = checkInput(ProgrammeEditSchema, input);
+  const form = parseInput(ProgrammeEditSchema, input);
   if (!form.ok) return form;
   const p = form.data;
   try {

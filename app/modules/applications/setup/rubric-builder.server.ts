@@ -3,7 +3,8 @@ import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { loadCallForm } from "../call-form.server";
 import { callHeader, type CallSettings } from "./call-settings.server";
 import { assertManagesCall, moved } from "../access.server";
-import { checkInput, refused, requireId, type Outcome } from "../form-input.server";
+import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
+import { requireId } from "~/platform/ids.server";
 import { CriterionSchema, IdSchema, MoveSchema, type CriterionInput } from "./schema";
 import type { Criterion } from "../types";
 
@@ -43,7 +44,7 @@ async function saveLevels(tx: Tx, criterionId: string, c: CriterionInput) {
 
 export async function addCriterion(claims: Claims, callId: string, input: unknown): Promise<Outcome<{ id: string }>> {
   const id = requireId(callId);
-  const form = checkInput(CriterionSchema, input);
+  const form = parseInput(CriterionSchema, input);
   if (!form.ok) return form;
   const c = form.data;
   return asUser(claims, async (tx) => {
@@ -61,9 +62,9 @@ export async function addCriterion(claims: Claims, callId: string, input: unknow
 
 export async function updateCriterion(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const target = checkInput(IdSchema, input);
+  const target = parseInput(IdSchema, input);
   if (!target.ok) return target;
-  const form = checkInput(CriterionSchema, input);
+  const form = parseInput(CriterionSchema, input);
   if (!form.ok) return form;
   const c = form.data;
   const criterionId = target.data.id;
@@ -85,7 +86,7 @@ export async function updateCriterion(claims: Claims, callId: string, input: unk
 
 export async function removeCriterion(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const target = checkInput(IdSchema, input);
+  const target = parseInput(IdSchema, input);
   if (!target.ok) return target;
   return asUser(claims, async (tx) => {
     await assertManagesCall(tx, id);
@@ -100,7 +101,7 @@ export async function removeCriterion(claims: Claims, callId: string, input: unk
 
 export async function moveCriterion(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const form = checkInput(MoveSchema, input);
+  const form = parseInput(MoveSchema, input);
   if (!form.ok) return form;
   return asUser(claims, async (tx) => {
     await assertManagesCall(tx, id);

@@ -69,6 +69,7 @@ const en = {
     cohort: "Cohort",
     feedback: "Feedback",
     audit: "Audit log",
+    application: "Application",
     export: "Export CSV",
   },
   callOverview: {
@@ -283,6 +284,7 @@ export const manageStrings: { en: typeof en; vi: typeof en } = {
       cohort: "Khóa ươm tạo",
       feedback: "Phản hồi",
       audit: "Nhật ký",
+      application: "Hồ sơ",
       export: "Xuất CSV",
     },
     callOverview: {

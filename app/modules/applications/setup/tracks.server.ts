@@ -1,7 +1,8 @@
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { assertManagesCall, moved } from "../access.server";
-import { checkInput, requireId, type Outcome } from "../form-input.server";
+import { parseInput, type Outcome } from "~/platform/http/form.server";
+import { requireId } from "~/platform/ids.server";
 import { IdSchema, MoveSchema, TrackSchema } from "./schema";
 
 // Tracks of a call (e.g. "Smart city", "Agritech"): add, rename, remove, reorder. Removing a
@@ -12,7 +13,7 @@ const trackIds = async (tx: Tx, callId: string) =>
 
 export async function addTrack(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const form = checkInput(TrackSchema, input);
+  const form = parseInput(TrackSchema, input);
   if (!form.ok) return form;
   return asUser(claims, async (tx) => {
     await assertManagesCall(tx, id);
@@ -25,8 +26,8 @@ export async function addTrack(claims: Claims, callId: string, input: unknown): 
 
 export async function renameTrack(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const target = checkInput(IdSchema, input);
-  const form = checkInput(TrackSchema, input);
+  const target = parseInput(IdSchema, input);
+  const form = parseInput(TrackSchema, input);
   if (!target.ok) return target;
   if (!form.ok) return form;
   return asUser(claims, async (tx) => {
@@ -40,7 +41,7 @@ export async function renameTrack(claims: Claims, callId: string, input: unknown
 
 export async function removeTrack(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const target = checkInput(IdSchema, input);
+  const target = parseInput(IdSchema, input);
   if (!target.ok) return target;
   return asUser(claims, async (tx) => {
     await assertManagesCall(tx, id);
@@ -52,7 +53,7 @@ export async function removeTrack(claims: Claims, callId: string, input: unknown
 
 export async function moveTrack(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
   const id = requireId(callId);
-  const form = checkInput(MoveSchema, input);
+  const form = parseInput(MoveSchema, input);
   if (!form.ok) return form;
   return asUser(claims, async (tx) => {
     await assertManagesCall(tx, id);

@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Outlet, useLoaderData, useMatches } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CallHeading } from "~/modules/applications/setup/call-heading";
+import { callHeaderPage } from "~/modules/applications/setup/call-settings.server";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { isLocale, tFor } from "~/platform/i18n/i18n";
+import type { RootData } from "~/root";
+import { RouteError } from "~/ui/route-error";
+
+// The layout of every manager page of a call: the call is loaded (and the viewer's right to manage
+// it checked) once here, and its heading and section tabs drawn once. Each section names itself
+// with `handle = { section: "<strings key>" }`.
+
+export type CallSection = { section: string };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return { call: await withOutcomes(() => callHeaderPage(viewer.claims, params.callId ?? "")) };
+}
+
+const sectionOf = (matches: { handle?: unknown }[]) => (matches.at(-1)?.handle as Partial<CallSection> | undefined)?.section ?? "manage.tabs.overview";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as RootData | undefined;
+  const locale = isLocale(root?.locale) ? root.locale : "vi";
+  return [{ title: data ? `${tFor(locale)(sectionOf(matches))} · ${data.call.title[locale]}` : "" }];
+};
+
+export default function CallLayout() {
+  const { t } = useTranslation();
+  const { call } = useLoaderData<typeof loader>();
+  const section = sectionOf(useMatches());
+  return (
+    <section className="page">
+      <CallHeading call={call} title={t(section)} />
+      <Outlet />
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;
