@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { auditPage } from "~/modules/applications/audit.server";
-import { useEventValue } from "~/modules/applications/select/ui";
+import { useAuditDetails } from "~/modules/applications/audit-ui";
 import { AuditQuerySchema } from "~/modules/applications/select/schema";
 import { Pager } from "~/ui/pager";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -23,8 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Audit() {
   const { t } = useTranslation();
-  const value = useEventValue();
   const { events, total, page, pageSize, locale, timeZone } = useLoaderData<typeof loader>();
+  const details = useAuditDetails(locale);
   const location = useLocation();
   return (
     <>
@@ -47,14 +47,10 @@ export default function Audit() {
               {events.map((e) => (
                 <tr key={e.id}>
                   <td>{formatDateTime(e.at, locale, timeZone)}</td>
-                  <td>
-                    {e.code} · {e.startup}
-                  </td>
+                  <td>{e.application ? `${e.application.code} · ${e.application.startup}` : t("decide.audit.theCall")}</td>
                   <td>{e.actor ?? t("decide.audit.system")}</td>
                   <td>{t(`decide.audit.kinds.${e.kind}`)}</td>
-                  <td>
-                    {value(e.kind, e.from)} → {value(e.kind, e.to)}
-                  </td>
+                  <td>{details(e)}</td>
                 </tr>
               ))}
             </tbody>

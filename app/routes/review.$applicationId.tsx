@@ -95,7 +95,7 @@ export default function ReviewApplication() {
           <p className="callout">{assignment.status === "abstained" ? t("review.abstained") : t("review.final")}</p>
           {assignment.status === "abstained" && assignment.comment ? <p className="answer-text">{assignment.comment}</p> : null}
           {assignment.status === "submitted" ? (
-            <ReadOnlyScores criteria={page.criteria} scores={page.scores} overall={assignment.comment} locale={locale} />
+            <ReadOnlyScores criteria={page.criteria} scores={page.scores} overall={assignment.comment} internal={assignment.internal} locale={locale} />
           ) : null}
         </>
       ) : application.status !== "submitted" ? (
@@ -105,7 +105,14 @@ export default function ReviewApplication() {
       ) : (
         <>
           <p>{t("review.scoringLead")}</p>
-          <ScoreForm criteria={page.criteria} scores={page.scores} overall={assignment.comment} locale={locale} errors={errorsFor("score")} />
+          <ScoreForm
+            criteria={page.criteria}
+            scores={page.scores}
+            overall={assignment.comment}
+            internal={assignment.internal}
+            locale={locale}
+            errors={errorsFor("score")}
+          />
         </>
       )}
       {assignment.status === "assigned" ? (

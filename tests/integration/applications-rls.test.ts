@@ -115,7 +115,10 @@ describe("applications RLS", () => {
       expect(await count(founder.claims, scores)).toBe(0); // not released
       expect(await count(idle.claims, scores)).toBe(0);
       await asService((tx) => tx`update public.applications set feedback_released = true where id = ${app}`);
-      expect(await count(founder.claims, scores)).toBe(1);
+      // once released, founders read the submitted reviews through released_feedback(), never the table (drafts stay private)
+      expect(await count(founder.claims, scores)).toBe(0);
+      expect(await count(founder.claims, `public.released_feedback('${app}')`)).toBe(1);
+      expect(await count(otherFounder.claims, `public.released_feedback('${app}')`)).toBe(0);
       expect(await count(otherFounder.claims, scores)).toBe(0);
       expect(await changed(idle.claims, `insert into public.review_scores (application_id, reviewer_id, round, criterion_id, level) values ('${app}', '${idle.id}', 'review', '${criterion}', 5)`)).toMatch(/refused/);
     },
@@ -123,7 +126,8 @@ describe("applications RLS", () => {
       expect(await count(manager.claims, `public.application_events where application_id = '${app}'`)).toBeGreaterThan(0);
       expect(await count(founder.claims, `public.application_events where application_id = '${app}'`)).toBeGreaterThan(0);
       expect(await count(reviewer.claims, `public.application_events where application_id = '${app}'`)).toBe(0);
-      expect(await changed(manager.claims, `delete from public.application_events where application_id = '${app}'`)).toBe(0);
+      // a view of the append-only audit_events: nobody deletes through it
+      expect(await changed(manager.claims, `delete from public.application_events where application_id = '${app}'`)).toMatch(/refused/);
     },
     decision_templates: async () => {
       expect(await count(manager.claims, `public.decision_templates where call_id = '${callId}'`)).toBe(1);

@@ -262,7 +262,7 @@ describe("after submitting", () => {
     expect((await applicationForFounder(founder.claims, id))?.reviews).toEqual([]);
     await asService((tx) => tx`update public.applications set feedback_released = true where id = ${id}`);
     const view = await applicationForFounder(founder.claims, id);
-    expect(view?.reviews).toEqual([{ reviewer: 1, scores: [{ criterion: { vi: "Tiêu chí", en: "Criterion" }, level: 4, maxLevel: 5, comment: "Strong pilot data" }] }]);
+    expect(view?.reviews).toEqual([{ reviewer: 1, overall: "", scores: [{ criterion: { vi: "Tiêu chí", en: "Criterion" }, level: 4, maxLevel: 5, comment: "Strong pilot data" }] }]);
     expect(JSON.stringify(view)).not.toContain(reviewer.id);
     expect(orgId).toBeTruthy();
   });

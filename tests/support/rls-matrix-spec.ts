@@ -529,7 +529,7 @@ export const TABLES: Record<string, TableSpec> = {
     row: "application_id = :app and reviewer_id = :assignedReviewerId",
     groups: {
       review: {
-        columns: ["status", "recusal_reason", "comment", "submitted_at"],
+        columns: ["status", "recusal_reason", "comment", "internal_comment", "submitted_at"],
         select: ["assignedReviewer", "manager", "admin"],
         update: ["assignedReviewer", "manager", "admin"],
         set: "comment = 'changed'",
@@ -615,18 +615,66 @@ export const TABLES: Record<string, TableSpec> = {
     },
     delete: NOBODY,
   },
-  application_events: {
-    table: "application_events",
-    row: "application_id = :app and kind = 'status'",
+  // the platform's audit trail: APP's submission, shared with startup S (application_events is a view of it)
+  "audit_events (shared)": {
+    table: "audit_events",
+    row: "subject_id = :app and kind = 'status'",
     groups: {
       event: {
-        columns: ["id", "application_id", "actor_id", "kind", "from_value", "to_value", "note", "created_at"],
+        columns: [
+          "id",
+          "org_id",
+          "scope_id",
+          "subject_type",
+          "subject_id",
+          "shared_startup_id",
+          "actor_id",
+          "kind",
+          "from_value",
+          "to_value",
+          "detail",
+          "created_at",
+        ],
         select: ["founder", "manager", "admin"],
         update: NOBODY,
-        set: "note = 'changed'",
+        set: "to_value = 'withdrawn'",
       },
     },
-    insert: { sql: "insert into public.application_events (application_id, kind, to_value) values (:app, 'decision', 'accepted')", allow: NOBODY },
+    insert: {
+      sql: "insert into public.audit_events (org_id, scope_id, subject_type, subject_id, kind) values (:orgA, :call, 'application', :app, 'decision')",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
+  // who reviews APP: the call's managers only, never its founders
+  "audit_events (managers only)": {
+    table: "audit_events",
+    row: "subject_id = :app and kind = 'assigned'",
+    groups: {
+      event: {
+        columns: [
+          "id",
+          "org_id",
+          "scope_id",
+          "subject_type",
+          "subject_id",
+          "shared_startup_id",
+          "actor_id",
+          "kind",
+          "from_value",
+          "to_value",
+          "detail",
+          "created_at",
+        ],
+        select: ["manager", "admin"],
+        update: NOBODY,
+        set: "detail = '{}'",
+      },
+    },
+    insert: {
+      sql: "insert into public.audit_events (org_id, scope_id, subject_type, subject_id, kind) values (:orgB, :otherCall, 'call', :otherCall, 'exported')",
+      allow: NOBODY,
+    },
     delete: NOBODY,
   },
   decision_templates: {
@@ -685,6 +733,13 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "org_roster(uuid,integer,integer)": { call: "select * from public.org_roster(:orgA, 10, 0)", learns: [...ORG_A, "admin"] },
   "ranked_applications(uuid,app_stage)": { call: "select * from public.ranked_applications(:call)", learns: ["manager", "admin"] },
   "respond_to_offer(uuid,boolean)": { call: "select public.respond_to_offer(:offeredApp, true)", learns: ["otherFounder"] },
+  // the actor is the caller; only managers of the organisation (and admins) may add to its log
+  "record_audit(uuid,uuid,text,uuid,text,jsonb)": {
+    call: "select public.record_audit(:orgA, :call, 'call', :call, 'exported', '{}')",
+    learns: ["manager", "admin"],
+  },
+  // APP's feedback is not released: nobody learns anything (tests/integration/feedback-release.test.ts covers release)
+  "released_feedback(uuid)": { call: "select * from public.released_feedback(:app)", learns: NOBODY },
   "reviewer_conflicted(uuid,uuid)": { call: "select public.reviewer_conflicted(:app, :mentorId)", learns: ["manager", "admin"] },
   "reviewer_files(uuid)": { call: "select * from public.reviewer_files(:app)", learns: ["assignedReviewer"] },
   "reviews_application(uuid)": { call: "select public.reviews_application(:app)", learns: ["assignedReviewer"] },

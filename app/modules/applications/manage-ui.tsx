@@ -177,6 +177,7 @@ export function CallTabs({ callId }: { callId: string }) {
     [`${base}/ranking`, "ranking"],
     [`${base}/decisions`, "decisions"],
     [`${base}/cohort`, "cohort"],
+    [`${base}/feedback`, "feedback"],
     [`${base}/audit`, "audit"],
   ];
   return (

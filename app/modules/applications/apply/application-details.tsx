@@ -63,6 +63,12 @@ export function ApplicationDetails({ application: a }: { application: Applicatio
                     <td className="pre-wrap">{s.comment}</td>
                   </tr>
                 ))}
+                {r.overall ? (
+                  <tr>
+                    <td colSpan={2}>{t("apply.feedback.overall")}</td>
+                    <td className="pre-wrap">{r.overall}</td>
+                  </tr>
+                ) : null}
               </tbody>
             </table>
           ))}

@@ -1,3 +1,4 @@
+import { auditFileRead } from "../audit.server";
 import { ForbiddenError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { removeStoredFile, saveFile } from "~/platform/storage/files.server";
@@ -156,16 +157,17 @@ export async function uploadDeck(claims: Claims, id: string, questionId: string,
  * blind questions and names the file by the application's code under blind review. Null otherwise.
  */
 export async function applicationFile(claims: Claims, applicationId: string, fileId: string) {
-  const [row] = await asUser(
-    claims,
-    (tx) => tx<{ storagePath: string; originalName: string }[]>`
+  const [row] = await asUser(claims, async (tx) => {
+    // a manager's download is an export of applicants' data: recorded in the same transaction
+    await auditFileRead(tx, applicationId, fileId);
+    return tx<{ storagePath: string; originalName: string }[]>`
       select f.storage_path as "storagePath", f.original_name as "originalName"
         from public.application_files f
        where f.id = ${fileId} and f.application_id = ${applicationId}
          and (public.founds_application(f.application_id) or public.manages_application(f.application_id))
       union all
       select r.storage_path, r.name from public.reviewer_files(${applicationId}) r where r.id = ${fileId}
-      limit 1`,
-  );
+      limit 1`;
+  });
   return row ?? null;
 }

@@ -34,7 +34,7 @@ export function listMyApplications(claims: Claims): Promise<MyApplication[]> {
 }
 
 export type TimelineEvent = { kind: string; fromValue: string | null; toValue: string | null; at: string };
-export type ReleasedReview = { reviewer: number; scores: { criterion: Bilingual; level: number; maxLevel: number; comment: string }[] };
+export type ReleasedReview = { reviewer: number; overall: string; scores: { criterion: Bilingual; level: number; maxLevel: number; comment: string }[] };
 export type AnswerView = { id: string; step: number; kind: Question["kind"]; label: Bilingual; options: ChoiceOption[]; value: AnswerValue | null; file: { id: string; name: string } | null };
 
 export type ApplicationView = {
@@ -86,13 +86,9 @@ export async function applicationForFounder(claims: Claims, id: string): Promise
                          left join public.application_answers x on x.application_id = a.id and x.question_id = q.id
                          left join public.application_files f on f.application_id = a.id and f.question_id = q.id
                         where q.call_id = a.call_id), '[]') as answers,
-             coalesce((select json_agg(json_build_object('reviewer', r.n, 'scores', r.scores) order by r.n)
-                         from (select dense_rank() over (order by sc.reviewer_id) as n, sc.reviewer_id,
-                                      json_agg(json_build_object('criterion', json_build_object('vi', cr.name_vi, 'en', cr.name_en),
-                                        'level', sc.level, 'maxLevel', cr.max_level, 'comment', sc.comment) order by cr.position) as scores
-                                 from public.review_scores sc join public.rubric_criteria cr on cr.id = sc.criterion_id
-                                where sc.application_id = a.id and a.feedback_released
-                                group by sc.reviewer_id) r), '[]') as reviews
+             -- exactly what the reviewer's form said founders would read: released_feedback() (SQL)
+             coalesce((select json_agg(json_build_object('reviewer', r.reviewer, 'overall', r.overall, 'scores', r.scores) order by r.reviewer)
+                         from public.released_feedback(a.id) r), '[]') as reviews
         from public.applications a
         join public.startups s on s.id = a.startup_id
         join public.calls c on c.id = a.call_id

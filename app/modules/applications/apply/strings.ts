@@ -127,6 +127,7 @@ const en = {
     score: "Score",
     comment: "Comment",
     level: "{{level}} of {{max}}",
+    overall: "Overall comment",
   },
   errors: {
     tooLong: "This answer is too long.",
@@ -321,6 +322,7 @@ export const founderStrings: { en: typeof en; vi: typeof en } = {
       score: "Điểm",
       comment: "Nhận xét",
       level: "{{level}} trên {{max}}",
+      overall: "Nhận xét chung",
     },
     errors: {
       tooLong: "Câu trả lời quá dài.",

@@ -124,6 +124,8 @@ export function autoAssign(claims: Claims, callId: string): Promise<AssignOutcom
                          from apps cross join pool where public.reviewer_conflicted(apps.id, pool.id)), '[]') as conflicts`;
     const plan = planAssignments({ ...state!, perApplication: call.reviewsPerApplication });
     if (plan.pairs.length > 0) {
+      // the audit trigger records these assignments as automatic (transaction-local setting)
+      await tx`select set_config('app.assignment_via', 'automatic', true)`;
       const inserted = await tx<{ reviewer_id: string }[]>`
         insert into public.review_assignments (application_id, reviewer_id, round, assigned_by)
         select a, r, 'review', ${claims.sub}

@@ -13,12 +13,14 @@ export function ScoreForm({
   criteria,
   scores,
   overall,
+  internal,
   locale,
   errors,
 }: {
   criteria: Criterion[];
   scores: Score[];
   overall: string;
+  internal: string;
   locale: Locale;
   errors?: FieldErrors;
 }) {
@@ -78,6 +80,16 @@ export function ScoreForm({
         register={form.register}
         error={form.errorOf("overall")}
       />
+      <TextArea
+        name="internal"
+        label={t("review.internal")}
+        hint={t("review.internalHint")}
+        defaultValue={internal}
+        maxLength={OVERALL_MAX}
+        rows={3}
+        register={form.register}
+        error={form.errorOf("internal")}
+      />
       <p className="hint">{t("review.submitHint")}</p>
       <div className="actions">
         <button type="submit" name="intent" value="save" className="button secondary" disabled={form.isSubmitting}>
@@ -135,7 +147,19 @@ function ReasonForm({
 }
 
 /** A final review, read-only: the chosen level with its anchor, and the comments. */
-export function ReadOnlyScores({ criteria, scores, overall, locale }: { criteria: Criterion[]; scores: Score[]; overall: string; locale: Locale }) {
+export function ReadOnlyScores({
+  criteria,
+  scores,
+  overall,
+  internal = "",
+  locale,
+}: {
+  criteria: Criterion[];
+  scores: Score[];
+  overall: string;
+  internal?: string;
+  locale: Locale;
+}) {
   const { t } = useTranslation();
   const saved = new Map(scores.map((s) => [s.criterionId, s]));
   return (
@@ -155,6 +179,12 @@ export function ReadOnlyScores({ criteria, scores, overall, locale }: { criteria
         <div>
           <dt>{t("review.overall")}</dt>
           <dd className="comment">{overall}</dd>
+        </div>
+      ) : null}
+      {internal ? (
+        <div>
+          <dt>{t("review.internal")}</dt>
+          <dd className="comment">{internal}</dd>
         </div>
       ) : null}
     </dl>

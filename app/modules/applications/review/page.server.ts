@@ -21,7 +21,7 @@ export type MyScore = { criterionId: string; level: number; comment: string };
 export type ReviewPage = {
   application: { id: string; code: string; status: "draft" | "submitted" | "withdrawn"; submittedAt: string | null; track: Bilingual | null };
   call: { id: string; title: Bilingual; closesAt: string; timeZone: string; blindFields: string[] } | null;
-  assignment: { round: Round; status: "assigned" | "submitted" | "abstained"; comment: string; submittedAt: string | null };
+  assignment: { round: Round; status: "assigned" | "submitted" | "abstained"; comment: string; internal: string; submittedAt: string | null };
   answers: ReviewAnswer[];
   hiddenQuestions: number;
   criteria: Criterion[];
@@ -44,7 +44,7 @@ export async function loadReviewPage(tx: Tx, applicationId: string, round: Round
         'track', case when t.id is null then null else json_build_object('vi', t.name_vi, 'en', t.name_en) end) as application,
       case when c.id is null then null else json_build_object('id', c.id, 'title', json_build_object('vi', c.title_vi, 'en', c.title_en),
         'closesAt', c.closes_at, 'timeZone', c.time_zone, 'blindFields', c.blind_fields) end as call,
-      json_build_object('round', r.round, 'status', r.status, 'comment', r.comment, 'submittedAt', r.submitted_at) as assignment,
+      json_build_object('round', r.round, 'status', r.status, 'comment', r.comment, 'internal', r.internal_comment, 'submittedAt', r.submitted_at) as assignment,
       coalesce((select json_agg(json_build_object(
                   'questionId', q.id, 'kind', q.kind, 'label', json_build_object('vi', q.label_vi, 'en', q.label_en),
                   'options', q.options, 'value', ans.value,

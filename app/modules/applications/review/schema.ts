@@ -36,7 +36,8 @@ export function scoreSchema(criteria: ScoredCriterion[]) {
     final[commentField(c.id)] = z.preprocess((v) => v ?? "", c.commentRequired ? comment.min(1, "review.errors.commentRequired") : comment);
   }
   const overall = z.preprocess((v) => v ?? "", z.string().trim().max(OVERALL_MAX, "validation.tooLong"));
-  const save = z.object({ intent: z.literal("save"), overall, ...draft }).superRefine((value, ctx) => {
+  const internal = overall;
+  const save = z.object({ intent: z.literal("save"), overall, internal, ...draft }).superRefine((value, ctx) => {
     const v = value as Record<string, unknown>;
     for (const c of criteria) {
       if (v[commentField(c.id)] && v[levelField(c.id)] === undefined) {
@@ -44,13 +45,15 @@ export function scoreSchema(criteria: ScoredCriterion[]) {
       }
     }
   });
-  const submit = z.object({ intent: z.literal("submit"), overall, ...final });
+  const submit = z.object({ intent: z.literal("submit"), overall, internal, ...final });
   return z.discriminatedUnion("intent", [save, submit], { error: "validation.required" });
 }
 
 export type ScoreInput = {
   intent: "save" | "submit";
   overall: string;
+  /** for the call's managers only, never for founders */
+  internal: string;
   scores: { criterionId: string; level: number; comment: string }[];
 };
 
@@ -59,6 +62,7 @@ export function toScoreInput(criteria: ScoredCriterion[], data: Record<string, u
   return {
     intent: data.intent as "save" | "submit",
     overall: String(data.overall ?? ""),
+    internal: String(data.internal ?? ""),
     scores: criteria
       .filter((c) => typeof data[levelField(c.id)] === "number")
       .map((c) => ({ criterionId: c.id, level: data[levelField(c.id)] as number, comment: String(data[commentField(c.id)] ?? "") })),

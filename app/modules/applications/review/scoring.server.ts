@@ -72,6 +72,7 @@ export function scoreReview(claims: Claims, applicationId: string, round: Round 
     await tx`
       update public.review_assignments
          set comment = ${input.overall},
+             internal_comment = ${input.internal},
              status = ${submit ? "submitted" : "assigned"},
              submitted_at = ${submit ? tx`now()` : null}
        where application_id = ${applicationId} and reviewer_id = (select auth.uid()) and round = ${locked.round}`;

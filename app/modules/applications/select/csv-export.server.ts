@@ -4,6 +4,7 @@ import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
 import { requireId } from "~/platform/ids.server";
 import { assertManagesCall } from "../access.server";
+import { auditExport } from "../audit.server";
 import { managedCall } from "../managed-call.server";
 import "../strings";
 import type { ChoiceOption, Question } from "../types";
@@ -75,6 +76,7 @@ export function exportCsv(claims: Claims, callId: string, locale: Locale): Promi
       r.percentile,
       ...questions.map((q) => (q.kind === "file" ? (r.files[q.id] ?? "") : answerText(r.answers[q.id], q.options, locale))),
     ]);
+    await auditExport(tx, call, "csv", records.length);
     return { filename: `${call.slug}-applications.csv`, csv: toCsv([header, ...records]) };
   });
 }

@@ -23,6 +23,8 @@ export type DossierReview = {
   status: "assigned" | "submitted" | "abstained" | "recused";
   reason: string | null;
   comment: string;
+  /** the reviewer's comment for managers only */
+  internal: string;
   submittedAt: string | null;
   total: number | null;
   z: number | null;
@@ -86,7 +88,7 @@ export function applicationDossier(claims: Claims, callId: string, applicationId
                     'weight', k.weight, 'maxLevel', k.max_level) order by k.position, k.name_en)
                     from public.rubric_criteria k where k.call_id = a.call_id), '[]') as criteria,
         coalesce((select json_agg(json_build_object(
-                    'reviewerId', r.reviewer_id, 'status', r.status, 'reason', r.recusal_reason, 'comment', r.comment,
+                    'reviewerId', r.reviewer_id, 'status', r.status, 'reason', r.recusal_reason, 'comment', r.comment, 'internal', r.internal_comment,
                     'submittedAt', r.submitted_at, 'total', rt.total, 'z', rt.z,
                     'scores', coalesce((select json_agg(json_build_object('criterionId', sc.criterion_id, 'level', sc.level, 'comment', sc.comment))
                                           from public.review_scores sc

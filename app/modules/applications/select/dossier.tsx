@@ -52,6 +52,7 @@ export function DossierReviews({ dossier, locale }: { dossier: Dossier; locale: 
                 {t(`decide.dossier.states.${r.status}`)}
                 {r.reason ? <div className="hint">{t("decide.dossier.reason", { reason: r.reason })}</div> : null}
                 {r.comment ? <div className="hint">{`${t("decide.dossier.overall")}: ${r.comment}`}</div> : null}
+                {r.internal ? <div className="hint">{`${t("decide.dossier.internal")}: ${r.internal}`}</div> : null}
               </td>
               {dossier.criteria.map((c) => {
                 const s = r.scores.find((x) => x.criterionId === c.id);
