@@ -7,7 +7,7 @@ import { RankingQuerySchema } from "~/modules/applications/select/schema";
 import { decide, moveStage } from "~/modules/applications/select/moves.server";
 import { exportCsv } from "~/modules/applications/select/csv-export.server";
 import { auditPage } from "~/modules/applications/audit.server";
-import { NotFoundError } from "~/platform/db/errors.server";
+import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { statementCount } from "~/platform/db/sql.server";
 import { asService } from "~/platform/db/transaction.server";
 import { addMember, createOrg, createStartup, createUser, outboxFor, type TestUser } from "../support/factories";
@@ -266,6 +266,7 @@ describe("CSV export", () => {
     expect(records).toHaveLength(1 + 10);
     const vi = parse((await exportCsv(manager.claims, callId, "vi")).csv, { bom: true }) as string[][];
     expect(vi[0]!.slice(0, 2)).toEqual(["Mã", "Khởi nghiệp"]);
-    await expect(exportCsv(outsider.claims, callId, "en")).rejects.toBeInstanceOf(NotFoundError);
+    // The call is published: an outsider may read it, not export its applicants (403, as on its pages).
+    await expect(exportCsv(outsider.claims, callId, "en")).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
