@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Reviewers() {
   const { t } = useTranslation();
-  const { call, reviewers, assignable, underReviewed, locale, timeZone } = useLoaderData<typeof loader>();
+  const { call, reviewers, assignable, underReviewed, withdrawn, locale, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const done = result && "assigned" in result ? result : null;
@@ -59,6 +59,7 @@ export default function Reviewers() {
       ) : null}
       {done?.reminded != null ? <FormMessage tone="success">{t("decide.reviewers.reminded", { count: done.reminded })}</FormMessage> : null}
       <p>{t("decide.reviewers.lead", { count: assignable, under: underReviewed, n: call.reviewsPerApplication })}</p>
+      {withdrawn.recused + withdrawn.abstained > 0 ? <p>{t("decide.reviewers.withdrawn", withdrawn)}</p> : null}
 
       <h2>{t("decide.reviewers.progress")}</h2>
       {reviewers.length === 0 ? (

@@ -331,7 +331,7 @@ export const TABLES: Record<string, TableSpec> = {
         set: "closes_at = closes_at + interval '1 day'",
       },
       review: {
-        columns: ["blind_fields", "reviews_per_application", "shortlist_threshold", "offer_days", "review_due_at"],
+        columns: ["blind_fields", "reviews_per_application", "shortlist_threshold", "offer_days", "review_due_at", "z_min_reviews"],
         select: ALL,
         update: ["manager", "admin"],
         set: "blind_fields = '{}'",
@@ -603,7 +603,7 @@ export const TABLES: Record<string, TableSpec> = {
     row: "application_id = :app",
     groups: {
       score: {
-        columns: ["application_id", "round", "call_id", "reviews", "raw_score", "z_score"],
+        columns: ["application_id", "round", "call_id", "reviews", "normalised", "raw_score", "z_score"],
         select: ["manager", "admin"],
         update: NOBODY,
         set: "raw_score = 100",

@@ -9,6 +9,7 @@ import { managedCall, type ManagedCall } from "../managed-call.server";
 export type ReviewerProgress = {
   id: string;
   name: string;
+  /** Active reviews: pending or submitted. Abstentions and recusals are counted apart. */
   assigned: number;
   pending: number;
   submitted: number;
@@ -23,6 +24,8 @@ export type ReviewersPage = {
   assignable: number;
   /** Assignable applications with fewer than N active reviews. */
   underReviewed: number;
+  /** Reviews of assignable applications that no longer count: the next automatic run replaces them. */
+  withdrawn: { recused: number; abstained: number };
 };
 
 /** The reviewers page: the pool with each reviewer's progress, in one statement after the guard. */
@@ -30,7 +33,7 @@ export function reviewersPage(claims: Claims, callId: string): Promise<Reviewers
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
     if (!call) return null;
-    const [row] = await tx<{ reviewers: ReviewerProgress[]; assignable: number; under_reviewed: number }[]>`
+    const [row] = await tx<{ reviewers: ReviewerProgress[]; assignable: number; under_reviewed: number; withdrawn: ReviewersPage["withdrawn"] }[]>`
       with pool as (
         select distinct m.user_id from public.memberships m where m.org_id = ${call.orgId} and m.role = 'reviewer'
       ), work as (
@@ -38,13 +41,19 @@ export function reviewersPage(claims: Claims, callId: string): Promise<Reviewers
           from public.review_assignments r join public.applications a on a.id = r.application_id
          where a.call_id = ${call.id} and r.round = 'review'
       ), apps as (
-        select a.id, (select count(*) from public.review_assignments r
-                       where r.application_id = a.id and r.round = 'review' and r.status <> 'recused') as active
+        -- abstained and recused reviews will never be scored: they are not active
+        select a.id,
+               (select count(*) from public.review_assignments r
+                 where r.application_id = a.id and r.round = 'review' and r.status in ('assigned', 'submitted')) as active,
+               (select count(*) from public.review_assignments r
+                 where r.application_id = a.id and r.round = 'review' and r.status = 'recused') as recused,
+               (select count(*) from public.review_assignments r
+                 where r.application_id = a.id and r.round = 'review' and r.status = 'abstained') as abstained
           from public.applications a
          where a.call_id = ${call.id} and a.status = 'submitted' and a.eligible is not false and a.decision is null
       ), per_reviewer as (
         select p.user_id as id, coalesce(pr.display_name, '—') as name,
-               count(w.status) filter (where w.status <> 'recused')::int as assigned,
+               count(w.status) filter (where w.status in ('assigned', 'submitted'))::int as assigned,
                count(w.status) filter (where w.status = 'assigned')::int as pending,
                count(w.status) filter (where w.status = 'submitted')::int as submitted,
                count(w.status) filter (where w.status = 'abstained')::int as abstained,
@@ -55,8 +64,10 @@ export function reviewersPage(claims: Claims, callId: string): Promise<Reviewers
       )
       select coalesce((select json_agg(r order by r.name) from per_reviewer r), '[]') as reviewers,
              (select count(*)::int from apps) as assignable,
-             (select count(*)::int from apps where active < ${call.reviewsPerApplication}) as under_reviewed`;
-    return { call, reviewers: row!.reviewers, assignable: row!.assignable, underReviewed: row!.under_reviewed };
+             (select count(*)::int from apps where active < ${call.reviewsPerApplication}) as under_reviewed,
+             (select json_build_object('recused', coalesce(sum(recused), 0)::int, 'abstained', coalesce(sum(abstained), 0)::int) from apps) as withdrawn`;
+    const r = row!;
+    return { call, reviewers: r.reviewers, assignable: r.assignable, underReviewed: r.under_reviewed, withdrawn: r.withdrawn };
   });
 }
 
@@ -108,7 +119,7 @@ export function autoAssign(claims: Claims, callId: string): Promise<AssignOutcom
     if (!call) throw new NotFoundError();
     await lockCall(tx, call.id);
     type Pair = { applicationId: string; reviewerId: string };
-    const [state] = await tx<{ applications: string[]; reviewers: string[]; existing: (Pair & { recused: boolean })[]; conflicts: Pair[] }[]>`
+    const [state] = await tx<{ applications: string[]; reviewers: string[]; existing: (Pair & { inactive: boolean })[]; conflicts: Pair[] }[]>`
       with apps as (
         select a.id from public.applications a
          where a.call_id = ${call.id} and a.status = 'submitted' and a.eligible is not false and a.decision is null
@@ -118,7 +129,7 @@ export function autoAssign(claims: Claims, callId: string): Promise<AssignOutcom
       select coalesce((select array_agg(id order by id) from apps), '{}') as applications,
              coalesce((select array_agg(id order by id) from pool), '{}') as reviewers,
              coalesce((select json_agg(json_build_object('applicationId', r.application_id, 'reviewerId', r.reviewer_id,
-                                                         'recused', r.status = 'recused'))
+                                                         'inactive', r.status in ('recused', 'abstained')))
                          from public.review_assignments r join apps on apps.id = r.application_id where r.round = 'review'), '[]') as existing,
              coalesce((select json_agg(json_build_object('applicationId', apps.id, 'reviewerId', pool.id))
                          from apps cross join pool where public.reviewer_conflicted(apps.id, pool.id)), '[]') as conflicts`;

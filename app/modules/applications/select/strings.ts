@@ -22,13 +22,36 @@ const en = {
   decisions: { accepted: "Accepted", waitlisted: "Waitlisted", rejected: "Rejected" },
   statuses: { draft: "Draft", submitted: "Submitted", withdrawn: "Withdrawn" },
   offer: { confirmed: "Confirmed", declined: "Declined", lapsed: "Lapsed" },
+  // Reviews that count and those that do not (abstained, recused), as the ranking shows them.
+  reviewCounts: {
+    of_one: "{{done}} of {{count}} review",
+    of_other: "{{done}} of {{count}} reviews",
+    pending: "{{count}} to do",
+    recused: "{{count}} recused",
+    abstained: "{{count}} abstained",
+  },
+  // The thin-review caution (decisions/thin-reviews.md).
+  thin: {
+    marker: "Few reviews",
+    few: "{{have}} of {{need}} reviews submitted",
+    unnormalised_one: "{{count}} review not normalised",
+    unnormalised_other: "{{count}} reviews not normalised",
+    legend:
+      "Few reviews: the totals rest on fewer submitted reviews than the call asks for ({{n}}), or on reviewers who scored fewer than {{min}} applications of this call. Those reviewers are not normalised, so the z-score averages only the other reviews (none: no z-score). Abstentions and recusals do not count as reviews.",
+    sortedByZ_one:
+      "Sorted by z-score: {{count}} application on this page is marked “Few reviews”. Its z-score may place it above better-scored applications; compare the raw scores before deciding.",
+    sortedByZ_other:
+      "Sorted by z-score: {{count}} applications on this page are marked “Few reviews”. Their z-scores may place them above better-scored applications; compare the raw scores before deciding.",
+  },
   reviewers: {
     title: "Reviewers · {{call}}",
     lead: "{{count}} applications can be assigned; {{under}} have fewer than {{n}} active reviews.",
+    withdrawn:
+      "Not active: {{recused}} recused and {{abstained}} abstained review(s). They are never scored; automatic assignment gives those applications other reviewers, never the same one again.",
     progress: "Progress",
     none: "The organisation has no members with the reviewer role yet. Invite them from the organisation's page.",
     name: "Reviewer",
-    assigned: "Assigned",
+    assigned: "Active",
     pending: "To do",
     submitted: "Submitted",
     abstained: "Abstained",
@@ -202,13 +225,34 @@ export const decideStrings: { en: typeof en; vi: typeof en } = {
     decisions: { accepted: "Chấp nhận", waitlisted: "Danh sách chờ", rejected: "Từ chối" },
     statuses: { draft: "Bản nháp", submitted: "Đã nộp", withdrawn: "Đã rút" },
     offer: { confirmed: "Đã xác nhận", declined: "Đã từ chối", lapsed: "Hết hạn" },
+    reviewCounts: {
+      of_one: "{{done}}/{{count}} lượt chấm",
+      of_other: "{{done}}/{{count}} lượt chấm",
+      pending: "{{count}} chưa chấm",
+      recused: "{{count}} rút lui do xung đột",
+      abstained: "{{count}} bỏ qua",
+    },
+    thin: {
+      marker: "Ít lượt chấm",
+      few: "Đã nộp {{have}}/{{need}} lượt chấm",
+      unnormalised_one: "{{count}} lượt chấm chưa chuẩn hóa",
+      unnormalised_other: "{{count}} lượt chấm chưa chuẩn hóa",
+      legend:
+        "Ít lượt chấm: tổng điểm dựa trên ít lượt chấm đã nộp hơn số đợt yêu cầu ({{n}}), hoặc dựa trên người chấm đã chấm ít hơn {{min}} hồ sơ của đợt này. Những người chấm đó không được chuẩn hóa, nên điểm z chỉ tính trung bình các lượt chấm còn lại (không còn lượt nào: không có điểm z). Bỏ qua và rút lui do xung đột không được tính là lượt chấm.",
+      sortedByZ_one:
+        "Đang sắp xếp theo điểm z: {{count}} hồ sơ trên trang này được đánh dấu “Ít lượt chấm”. Điểm z có thể xếp hồ sơ đó trên những hồ sơ có điểm tốt hơn; hãy so sánh điểm thô trước khi quyết định.",
+      sortedByZ_other:
+        "Đang sắp xếp theo điểm z: {{count}} hồ sơ trên trang này được đánh dấu “Ít lượt chấm”. Điểm z có thể xếp các hồ sơ đó trên những hồ sơ có điểm tốt hơn; hãy so sánh điểm thô trước khi quyết định.",
+    },
     reviewers: {
       title: "Người đánh giá · {{call}}",
       lead: "Có {{count}} hồ sơ có thể phân công; {{under}} hồ sơ chưa đủ {{n}} lượt đánh giá.",
+      withdrawn:
+        "Không còn hiệu lực: {{recused}} lượt rút lui do xung đột và {{abstained}} lượt bỏ qua. Các lượt này không bao giờ được chấm; phân công tự động sẽ giao các hồ sơ đó cho người đánh giá khác, không bao giờ giao lại cho chính người đó.",
       progress: "Tiến độ",
       none: "Tổ chức chưa có thành viên nào với vai trò người đánh giá. Hãy mời họ từ trang của tổ chức.",
       name: "Người đánh giá",
-      assigned: "Được giao",
+      assigned: "Đang hiệu lực",
       pending: "Chưa làm",
       submitted: "Đã nộp",
       abstained: "Bỏ qua",
