@@ -1,14 +1,19 @@
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { planAssignments } from "./assignment-plan";
+import { invitePanel, reviewerPool, type InvitePanel } from "./invitations.server";
 import { mailAssigned } from "./reminders.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
+import { displayNames } from "../people.server";
 
 // Reviewer assignment of a call (round "review"): the pool is the organisation's members with the
-// reviewer role; an application is assignable once submitted, not screened out and not decided.
+// reviewer role and the people added to the call (members, guest judges: invitations.server.ts);
+// an application is assignable once submitted, not screened out and not decided.
 export type ReviewerProgress = {
   id: string;
   name: string;
+  /** A guest judge of this call only (not a member of the organisation). */
+  guest: boolean;
   /** Active reviews: pending or submitted. Abstentions and recusals are counted apart. */
   assigned: number;
   pending: number;
@@ -26,6 +31,7 @@ export type ReviewersPage = {
   underReviewed: number;
   /** Reviews of assignable applications that no longer count: the next automatic run replaces them. */
   withdrawn: { recused: number; abstained: number };
+  invite: InvitePanel;
 };
 
 /** The reviewers page: the pool with each reviewer's progress, in one statement after the guard. */
@@ -34,9 +40,7 @@ export function reviewersPage(claims: Claims, callId: string): Promise<Reviewers
     const call = await managedCall(tx, callId);
     if (!call) return null;
     const [row] = await tx<{ reviewers: ReviewerProgress[]; assignable: number; under_reviewed: number; withdrawn: ReviewersPage["withdrawn"] }[]>`
-      with pool as (
-        select distinct m.user_id from public.memberships m where m.org_id = ${call.orgId} and m.role = 'reviewer'
-      ), work as (
+      with pool as (${reviewerPool(tx, call)}), work as (
         select r.reviewer_id, r.status, r.reminded_at
           from public.review_assignments r join public.applications a on a.id = r.application_id
          where a.call_id = ${call.id} and r.round = 'review'
@@ -53,6 +57,7 @@ export function reviewersPage(claims: Claims, callId: string): Promise<Reviewers
          where a.call_id = ${call.id} and a.status = 'submitted' and a.eligible is not false and a.decision is null
       ), per_reviewer as (
         select p.user_id as id, coalesce(pr.display_name, '—') as name,
+               exists (select 1 from public.call_reviewers g where g.call_id = ${call.id} and g.user_id = p.user_id and g.guest) as guest,
                count(w.status) filter (where w.status in ('assigned', 'submitted'))::int as assigned,
                count(w.status) filter (where w.status = 'assigned')::int as pending,
                count(w.status) filter (where w.status = 'submitted')::int as submitted,
@@ -67,7 +72,10 @@ export function reviewersPage(claims: Claims, callId: string): Promise<Reviewers
              (select count(*)::int from apps where active < ${call.reviewsPerApplication}) as under_reviewed,
              (select json_build_object('recused', coalesce(sum(recused), 0)::int, 'abstained', coalesce(sum(abstained), 0)::int) from apps) as withdrawn`;
     const r = row!;
-    return { call, reviewers: r.reviewers, assignable: r.assignable, underReviewed: r.under_reviewed, withdrawn: r.withdrawn };
+    // A guest judge's profile is not the manager's to read under RLS: their name through the service path.
+    const names = await displayNames(tx, r.reviewers.filter((x) => x.guest).map((x) => x.id));
+    for (const x of r.reviewers) x.name = names[x.id] ?? x.name;
+    return { call, reviewers: r.reviewers, assignable: r.assignable, underReviewed: r.under_reviewed, withdrawn: r.withdrawn, invite: await invitePanel(tx, call) };
   });
 }
 
@@ -88,8 +96,7 @@ export function assignByTrack(claims: Claims, callId: string, trackId: string, r
     await lockCall(tx, call.id);
     const [row] = await tx<{ assigned: number; conflicts: number; reviewers: string[] }[]>`
       with pool as (
-        select distinct m.user_id from public.memberships m
-         where m.org_id = ${call.orgId} and m.role = 'reviewer' and m.user_id = any(${tx.array(reviewerIds)}::uuid[])
+        select p.user_id from (${reviewerPool(tx, call)}) p where p.user_id = any(${tx.array(reviewerIds)}::uuid[])
       ), pairs as (
         select a.id as application_id, p.user_id as reviewer_id, public.reviewer_conflicted(a.id, p.user_id) as conflicted
           from public.applications a cross join pool p
@@ -124,7 +131,7 @@ export function autoAssign(claims: Claims, callId: string): Promise<AssignOutcom
         select a.id from public.applications a
          where a.call_id = ${call.id} and a.status = 'submitted' and a.eligible is not false and a.decision is null
       ), pool as (
-        select distinct m.user_id as id from public.memberships m where m.org_id = ${call.orgId} and m.role = 'reviewer'
+        select p.user_id as id from (${reviewerPool(tx, call)}) p
       )
       select coalesce((select array_agg(id order by id) from apps), '{}') as applications,
              coalesce((select array_agg(id order by id) from pool), '{}') as reviewers,
