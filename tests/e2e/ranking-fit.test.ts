@@ -2,11 +2,12 @@ import postgres from "postgres";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser, signIn } from "../support/browser";
+import { expectAccessible, launchBrowser, linkFromMailbox, signIn } from "../support/browser";
 
 // The ranking in a 1280×800 window: every column, the decision's included, without sideways
 // scrolling, in Vietnamese (the demo manager's language, the longer one); the thin-review caution
-// is shown and explained; a row opens the application's page.
+// is shown and explained; a row opens the application's page. Then a reviewer invited by email
+// from the reviewers tab accepts and lands on their review list.
 let app: Awaited<ReturnType<typeof startAppServer>>;
 let browser: Browser;
 let callId: string;
@@ -62,5 +63,38 @@ describe("the ranking at 1280 px", () => {
     await row.getByRole("link").first().click();
     await page.waitForURL(new RegExp(`/manage/calls/${callId}/applications/[0-9a-f-]{36}$`));
     await context.close();
+  });
+
+  it("invites a reviewer by email; the invitee accepts from the mail and lands on their reviews", async () => {
+    const context = await browser.newContext({ locale: "vi-VN" });
+    const page = await context.newPage();
+    await signIn(page, app.baseUrl, "manager@demo.binhduong.example");
+    await page.goto(`${app.baseUrl}/manage/calls/${callId}/reviewers`);
+    await page.getByRole("heading", { name: "Mời người đánh giá" }).waitFor();
+    await page.getByLabel("Địa chỉ email").fill("not an address");
+    await page.getByRole("button", { name: "Gửi lời mời" }).click();
+    await page.getByText("Hãy nhập địa chỉ email hợp lệ.").waitFor();
+    await page.getByLabel("Địa chỉ email").fill("founder2@demo.binhduong.example");
+    await page.getByRole("button", { name: "Gửi lời mời" }).click();
+    await page.getByText("Đã gửi lời mời đến founder2@demo.binhduong.example.").waitFor();
+    await expectAccessible(page);
+    await context.close();
+
+    // Founder 2 reads English: the mail is in English only, the page too.
+    const judge = await browser.newContext({ locale: "en-US" });
+    const jpage = await judge.newPage();
+    const link = await linkFromMailbox(
+      jpage, app.baseUrl, "founder2@demo.binhduong.example", "Invitation to review applications: Cohort 2027 call", "View the invitation",
+    );
+    expect(link).toMatch(/\/reviewer-invitations\/[\w-]{20,}$/);
+    await jpage.goto(`${app.baseUrl}${new URL(link).pathname}`);
+    await jpage.getByRole("link", { name: "Sign in" }).last().click();
+    await jpage.getByLabel(/^(Email)$/).fill("founder2@demo.binhduong.example");
+    await jpage.getByLabel(/^(Password|Mật khẩu)$/).fill("demo-password-2026");
+    await jpage.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
+    await jpage.getByRole("button", { name: "Accept and open my reviews" }).click();
+    await jpage.waitForURL(/\/review$/);
+    await jpage.getByRole("heading", { name: "Applications to review" }).waitFor();
+    await judge.close();
   });
 });

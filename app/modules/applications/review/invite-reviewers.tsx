@@ -44,7 +44,8 @@ export function InviteReviewers({ panel, errors, locale, timeZone }: { panel: In
           </button>
         </Form>
       )}
-      <Form method="post" className="filters">
+      {/* noValidate: the action checks the address and answers in the viewer's language */}
+      <Form method="post" className="filters" noValidate>
         <input type="hidden" name="intent" value="invite" />
         <div className="field">
           <label htmlFor="field-email">{t("decide.reviewers.invite.email")}</label>
