@@ -8,6 +8,7 @@ import OfferLapsed, * as offerLapsed from "./offer-lapsed";
 import ReviewAssigned, * as reviewAssigned from "./review-assigned";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ResetPassword, * as resetPassword from "./reset-password";
+import ReviewerInvitation, * as reviewerInvitation from "./reviewer-invitation";
 import SignInUnlock, * as signInUnlock from "./sign-in-unlock";
 import StartupInvitation, * as startupInvitation from "./startup-invitation";
 import VerifyEmail, * as verifyEmail from "./verify-email";
@@ -23,6 +24,7 @@ export const templates = {
   invitation: define(Invitation, invitation.subject),
   "review-assigned": define(ReviewAssigned, reviewAssigned.subject),
   "review-reminder": define(ReviewReminder, reviewReminder.subject),
+  "reviewer-invitation": define(ReviewerInvitation, reviewerInvitation.subject),
   "application-stage": define(ApplicationStage, applicationStage.subject),
   "application-decision": define(ApplicationDecision, applicationDecision.subject),
   "application-submitted": define(ApplicationSubmitted, applicationSubmitted.subject),

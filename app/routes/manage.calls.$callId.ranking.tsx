@@ -7,6 +7,7 @@ import { BULK_ACTIONS, BulkSchema, DECISIONS, RankingQuerySchema, STAGES, type D
 import { rankingPage } from "~/modules/applications/select/ranking.server";
 import { decide, moveStage } from "~/modules/applications/select/moves.server";
 import { Pager } from "~/ui/pager";
+import { ReviewCounts, ThinReviewLegend, ZScore } from "~/modules/applications/select/ranking-cells";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
@@ -15,7 +16,8 @@ import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
-export const handle: CallSection = { section: "manage.tabs.ranking" };
+// The ranking table with its decision column needs the full width of a 1280 px screen.
+export const handle: CallSection = { section: "manage.tabs.ranking", wide: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -136,13 +138,14 @@ export default function Ranking() {
       {outcome ? (
         <FormMessage tone="success">{t("decide.ranking.done", { changed: outcome.changed, skipped: outcome.skipped })}</FormMessage>
       ) : null}
+      <ThinReviewLegend rows={rows} call={call} sortedByZ={query.sort === "z"} />
       {rows.length === 0 ? (
         <p className="empty">{t("decide.ranking.empty")}</p>
       ) : (
         <Form method="post" noValidate onSubmit={form.onSubmit}>
           <input type="hidden" value="bulk" {...form.register("intent")} />
           <div className="table-wrap">
-            <table className="table">
+            <table className="table compact">
               <caption className="visually-hidden">{t("decide.ranking.caption")}</caption>
               <thead>
                 <tr>
@@ -158,7 +161,7 @@ export default function Ranking() {
                   <th scope="col" className="num">
                     {t("decide.ranking.percentile")}
                   </th>
-                  {header("reviews", t("decide.ranking.reviews"), true)}
+                  {header("reviews", t("decide.ranking.reviews"))}
                   <th scope="col">{t("decide.ranking.shortlist")}</th>
                   <th scope="col">{t("decide.ranking.decision")}</th>
                 </tr>
@@ -181,9 +184,13 @@ export default function Ranking() {
                     <td>{t(`decide.stages.${r.stage}`)}</td>
                     <td>{r.eligible == null ? t("decide.common.none") : t(r.eligible ? "decide.common.yes" : "decide.common.no")}</td>
                     <td className="num">{score(r.rawScore, 2)}</td>
-                    <td className="num">{score(r.zScore, 3)}</td>
+                    <td className="num">
+                      <ZScore value={r.zScore} caution={r.caution} />
+                    </td>
                     <td className="num">{r.percentile.toFixed(1)}</td>
-                    <td className="num">{r.reviews}</td>
+                    <td>
+                      <ReviewCounts row={r} need={call.reviewsPerApplication} />
+                    </td>
                     <td>{r.shortlisted ? t("decide.ranking.shortlisted") : ""}</td>
                     <td>
                       {r.decision ? t(`decide.decisions.${r.decision}`) : t("decide.common.none")}

@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { ReviewersIntent, TrackAssignSchema } from "~/modules/applications/select/schema";
 import { remindReviewers } from "~/modules/applications/review/reminders.server";
 import { assignByTrack, autoAssign, reviewersPage } from "~/modules/applications/review/assignment.server";
+import { addMemberReviewer, inviteReviewer } from "~/modules/applications/review/invitations.server";
+import { InviteReviewers } from "~/modules/applications/review/invite-reviewers";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { badInput, withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
@@ -27,24 +29,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(await readForm(request), ReviewersIntent);
   // only the track form has fields a person chooses; any other error (an intent or a reviewer the
   // page's buttons do not send) has no field to show it on
-  if (!form.ok && Object.keys(form.errors).some((field) => field !== "trackId" && field !== "reviewerIds")) throw badInput();
+  if (!form.ok && Object.keys(form.errors).some((field) => !["trackId", "reviewerIds", "email", "userId"].includes(field))) throw badInput();
   if (!form.ok) return invalid(form.errors);
   const callId = params.callId ?? "";
   const input = form.data;
+  if (input.intent === "addMember") {
+    const added = await withOutcomes(() => addMemberReviewer(viewer.claims, callId, input.userId));
+    if (added === "not_member") return invalid({ userId: "decide.reviewers.invite.notMember" });
+    return { errors: null, reminded: null, assigned: null, invited: { key: added === "added" ? "added" : "already", email: "" } };
+  }
+  if (input.intent === "invite") {
+    const sent = await withOutcomes(() => inviteReviewer(viewer.claims, callId, input.email, viewer.locale));
+    const key = { invited: "invited", already_invited: "alreadyInvited", already_reviewer: "alreadyReviewer" }[sent];
+    return { errors: null, reminded: null, assigned: null, invited: { key, email: input.email } };
+  }
   if (input.intent === "remind") {
     const reminded = await withOutcomes(() => remindReviewers(viewer.claims, callId, input.reviewerId));
-    return { errors: null, reminded, assigned: null };
+    return { errors: null, reminded, assigned: null, invited: null };
   }
   const outcome = await withOutcomes(() =>
     input.intent === "auto" ? autoAssign(viewer.claims, callId) : assignByTrack(viewer.claims, callId, input.trackId, input.reviewerIds),
   );
   if (outcome === "unknown_track") return invalid({ trackId: "validation.required" });
-  return { errors: null, reminded: null, assigned: outcome };
+  return { errors: null, reminded: null, assigned: outcome, invited: null };
 }
 
 export default function Reviewers() {
   const { t } = useTranslation();
-  const { call, reviewers, assignable, underReviewed, locale, timeZone } = useLoaderData<typeof loader>();
+  const { call, reviewers, assignable, underReviewed, withdrawn, invite, locale, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const done = result && "assigned" in result ? result : null;
@@ -58,7 +70,9 @@ export default function Reviewers() {
         </FormMessage>
       ) : null}
       {done?.reminded != null ? <FormMessage tone="success">{t("decide.reviewers.reminded", { count: done.reminded })}</FormMessage> : null}
+      {done?.invited ? <FormMessage tone="success">{t(`decide.reviewers.invite.${done.invited.key}`, { email: done.invited.email })}</FormMessage> : null}
       <p>{t("decide.reviewers.lead", { count: assignable, under: underReviewed, n: call.reviewsPerApplication })}</p>
+      {withdrawn.recused + withdrawn.abstained > 0 ? <p>{t("decide.reviewers.withdrawn", withdrawn)}</p> : null}
 
       <h2>{t("decide.reviewers.progress")}</h2>
       {reviewers.length === 0 ? (
@@ -81,7 +95,10 @@ export default function Reviewers() {
             <tbody>
               {reviewers.map((r) => (
                 <tr key={r.id}>
-                  <th scope="row">{r.name}</th>
+                  <th scope="row">
+                    {r.name}
+                    {r.guest ? ` (${t("decide.reviewers.guest")})` : null}
+                  </th>
                   <td className="num">{r.assigned}</td>
                   <td className="num">{r.pending}</td>
                   <td className="num">{r.submitted}</td>
@@ -115,6 +132,8 @@ export default function Reviewers() {
           </p>
         </Form>
       ) : null}
+
+      <InviteReviewers panel={invite} errors={errors} locale={locale} timeZone={timeZone} />
 
       <h2>{t("decide.reviewers.autoTitle")}</h2>
       <p>{t("decide.reviewers.autoLead", { n: call.reviewsPerApplication })}</p>

@@ -13,14 +13,16 @@ import { RouteError } from "~/ui/route-error";
 // it checked) once here, and its heading and section tabs drawn once. Each section names itself
 // with `handle = { section: "<strings key>" }`.
 
-export type CallSection = { section: string };
+/** What a section tells the layout: its name (a strings key), and whether it needs the full width. */
+export type CallSection = { section: string; wide?: boolean };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   return { call: await withOutcomes(() => callHeaderPage(viewer.claims, params.callId ?? "")) };
 }
 
-const sectionOf = (matches: { handle?: unknown }[]) => (matches.at(-1)?.handle as Partial<CallSection> | undefined)?.section ?? "manage.tabs.overview";
+const handleOf = (matches: { handle?: unknown }[]) => (matches.at(-1)?.handle as Partial<CallSection> | undefined) ?? {};
+const sectionOf = (matches: { handle?: unknown }[]) => handleOf(matches).section ?? "manage.tabs.overview";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as RootData | undefined;
@@ -31,9 +33,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export default function CallLayout() {
   const { t } = useTranslation();
   const { call } = useLoaderData<typeof loader>();
-  const section = sectionOf(useMatches());
+  const { section = "manage.tabs.overview", wide } = handleOf(useMatches());
   return (
-    <section className="page">
+    <section className={wide ? "page wide" : "page"}>
       <CallHeading call={call} title={t(section)} />
       <Outlet />
     </section>

@@ -48,7 +48,9 @@ describe("the manager's application page", () => {
     expect(byName[scorer.id]).toMatchObject({ reviewer: "Trần Scorer", status: "submitted", scores: [{ criterionId: criterion, level: 5, comment: "Strong pilot data" }] });
     expect(byName[scorer.id]!.total).toBe(100);
     expect(byName[abstainer.id]).toMatchObject({ status: "abstained", reason: "Outside my field", scores: [] });
-    expect(d.totals).toEqual({ reviews: 1, raw: 100, z: expect.any(Number) });
+    // The scorer reviewed two applications, fewer than the call's minimum of 3 for a z-score
+    // (decisions/thin-reviews.md): no z, and the ranking's order falls back to the raw score.
+    expect(d.totals).toEqual({ reviews: 1, raw: 100, z: null });
     // Its neighbours in the ranking's order: the strong one ranks first.
     expect(d.neighbours).toEqual({ prev: null, next: weak });
     expect((await applicationDossier(manager.claims, callId, weak))!.neighbours).toEqual({ prev: strong, next: null });

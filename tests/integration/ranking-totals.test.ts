@@ -64,7 +64,8 @@ function fromScratch(tx: Tx, callId: string) {
        group by s.application_id, s.reviewer_id, s.round
     )
     select application_id, reviewer_id, round, total::text,
-           (case when stddev_pop(total) over w > 0 then (total - avg(total) over w) / stddev_pop(total) over w else 0 end)::text as z
+           (case when count(*) over w < (select z_min_reviews from public.calls where id = ${callId}) then null
+                 when stddev_pop(total) over w > 0 then (total - avg(total) over w) / stddev_pop(total) over w else 0 end)::text as z
       from t window w as (partition by reviewer_id, round)`;
   return totals;
 }
@@ -83,7 +84,8 @@ function rankingFromScratch(tx: Tx, callId: string) {
        group by s.application_id, s.reviewer_id
     ), normalised as (
       select application_id, total,
-             case when stddev_pop(total) over w > 0
+             case when count(*) over w < (select z_min_reviews from public.calls where id = ${callId}) then null
+                  when stddev_pop(total) over w > 0
                   then (total - avg(total) over w) / stddev_pop(total) over w
                   else 0 end as z
         from review_totals
@@ -110,10 +112,11 @@ async function expectFresh(callId: string) {
   const { keptTotals, scratchTotals, keptApps, scratchApps, ranking, scratchRanking } = await asService(async (tx) => ({
     keptTotals: await tx`select application_id, reviewer_id, round, total::text, z::text from public.review_totals where call_id = ${callId}`,
     scratchTotals: await fromScratch(tx, callId),
-    keptApps: await tx`select application_id, round, reviews, raw_score::text, z_score::text from public.application_scores where call_id = ${callId}`,
+    keptApps: await tx`select application_id, round, reviews, normalised, raw_score::text, z_score::text from public.application_scores where call_id = ${callId}`,
     scratchApps: await tx`
       with t as (${fromScratch(tx, callId)})
-      select application_id, round, count(*)::int as reviews, avg(total::numeric)::text as raw_score, avg(z::numeric)::text as z_score
+      select application_id, round, count(*)::int as reviews, count(z)::int as normalised,
+             avg(total::numeric)::text as raw_score, avg(z::numeric)::text as z_score
         from t group by application_id, round`,
     ranking: await tx`select * from public.call_ranking(${callId}) order by application_id`,
     scratchRanking: await rankingFromScratch(tx, callId),
@@ -206,6 +209,29 @@ describe("kept ranking totals", () => {
     await asService((tx) => tx`update public.review_assignments set status = 'submitted' where application_id = ${app3} and reviewer_id = ${r[0]!}`);
     const { ranking } = await expectFresh(f.callId);
     expect(ranking.map((x) => x.reviews).sort()).toEqual([2, 2, 3, 3]);
+  });
+
+  it("leave a reviewer with fewer reviews than the call's minimum unnormalised, and follow the minimum", async () => {
+    const f = await fixture(4);
+    await reviewAll(f, [0, 1]);
+    // A third reviewer scores two applications: below the default minimum of 3, no z-scores.
+    for (const i of [0, 1]) await review(f.apps[i]!, reviewers[3]!.id, [[f.a, 5], [f.b, 5]]);
+    await expectFresh(f.callId);
+    const zOf = (reviewer: string) =>
+      asService((tx) => tx`select z::text from public.review_totals where reviewer_id = ${reviewer} and call_id = ${f.callId}`);
+    expect((await zOf(reviewers[3]!.id)).map((r) => r.z)).toEqual([null, null]);
+    const normalised = () =>
+      asService((tx) => tx`select application_id, reviews, normalised from public.application_scores where call_id = ${f.callId} order by application_id`);
+    expect((await normalised()).filter((r) => r.reviews !== r.normalised)).toHaveLength(2);
+    // Lowered to 2: the third reviewer is normalised, in the same transaction as the change.
+    await asService((tx) => tx`update public.calls set z_min_reviews = 2 where id = ${f.callId}`);
+    await expectFresh(f.callId);
+    expect((await zOf(reviewers[3]!.id)).every((r) => r.z !== null)).toBe(true);
+    expect((await normalised()).every((r) => r.reviews === r.normalised)).toBe(true);
+    // Raised above everyone's count: no z-score at all, the ranking falls back to the raw totals.
+    await asService((tx) => tx`update public.calls set z_min_reviews = 10 where id = ${f.callId}`);
+    const { ranking } = await expectFresh(f.callId);
+    expect(ranking.every((r) => r.z_score === null)).toBe(true);
   });
 
   it("follow a criterion's weight and scale, a criterion removed and a reviewer's account deleted", async () => {

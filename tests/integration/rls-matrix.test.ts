@@ -116,6 +116,9 @@ beforeAll(async () => {
     await tx`insert into public.sign_in_unlocks (user_id, token_hash, expires_at) values (${ids.founderId!}, 'matrix-unlock', now() + interval '1 hour')`;
     await tx`insert into public.application_notes (application_id, author_id, body) values (${ids.app!}, ${ids.managerId!}, 'Internal')`;
     await tx`insert into public.review_reminders (call_id, reviewer_id, kind) values (${ids.call!}, ${ids.assignedReviewerId!}, 'due_soon')`;
+    await tx`insert into public.call_reviewers (call_id, user_id, guest, added_by) values (${ids.call!}, ${ids.researcherId!}, false, ${ids.managerId!})`;
+    await tx`insert into public.reviewer_invitations (call_id, email, token_hash, invited_by, expires_at)
+             values (${ids.call!}, 'matrix-judge@example.test', 'matrix-judge-token', ${ids.managerId!}, now() + interval '1 day')`;
   });
   await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);
 });

@@ -51,7 +51,7 @@ describe("assignment planner", () => {
     const plan = planAssignments({
       applications: apps,
       reviewers: ["r1", "r2", "r3"],
-      existing: [{ applicationId: "a1", reviewerId: "r1", recused: false }, { applicationId: "a2", reviewerId: "r2", recused: true }],
+      existing: [{ applicationId: "a1", reviewerId: "r1", inactive: false }, { applicationId: "a2", reviewerId: "r2", inactive: true }],
       conflicts: [{ applicationId: "a3", reviewerId: "r3" }],
       perApplication: 2,
     });

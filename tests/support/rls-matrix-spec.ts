@@ -331,7 +331,7 @@ export const TABLES: Record<string, TableSpec> = {
         set: "closes_at = closes_at + interval '1 day'",
       },
       review: {
-        columns: ["blind_fields", "reviews_per_application", "shortlist_threshold", "offer_days", "review_due_at"],
+        columns: ["blind_fields", "reviews_per_application", "shortlist_threshold", "offer_days", "review_due_at", "z_min_reviews"],
         select: ALL,
         update: ["manager", "admin"],
         set: "blind_fields = '{}'",
@@ -581,6 +581,37 @@ export const TABLES: Record<string, TableSpec> = {
     insert: { sql: "insert into public.review_reminders (call_id, reviewer_id, kind) values (:call, auth.uid(), 'overdue')", allow: NOBODY },
     delete: NOBODY,
   },
+  // reviewers added to one call: members of its organisation, or guest judges by invitation
+  call_reviewers: {
+    table: "call_reviewers",
+    row: "call_id = :call and user_id = :researcherId",
+    groups: {
+      reviewer: { columns: ["call_id", "user_id", "guest", "added_by", "added_at"], select: ["researcher", "manager", "admin"], update: NOBODY, set: "guest = true" },
+    },
+    // a member only, never a guest: guests join by accepting an invitation
+    insert: {
+      sql: "insert into public.call_reviewers (call_id, user_id, guest, added_by) values (:call, :partnerId, false, auth.uid())",
+      allow: ["manager", "admin"],
+    },
+    delete: ["manager", "admin"],
+  },
+  reviewer_invitations: {
+    table: "reviewer_invitations",
+    row: "call_id = :call and email = 'matrix-judge@example.test'",
+    groups: {
+      invitation: {
+        columns: ["id", "call_id", "email", "token_hash", "invited_by", "expires_at", "accepted_at", "accepted_by", "created_at"],
+        select: ["manager", "admin"],
+        update: ["manager", "admin"],
+        set: "expires_at = now() + interval '1 year'",
+      },
+    },
+    insert: {
+      sql: "insert into public.reviewer_invitations (call_id, email, token_hash, invited_by, expires_at) values (:call, 'matrix-judge2@example.test', 'matrix-judge-hash', auth.uid(), now() + interval '1 day')",
+      allow: ["manager", "admin"],
+    },
+    delete: ["manager", "admin"],
+  },
   review_totals: {
     table: "review_totals",
     row: "application_id = :app",
@@ -603,7 +634,7 @@ export const TABLES: Record<string, TableSpec> = {
     row: "application_id = :app",
     groups: {
       score: {
-        columns: ["application_id", "round", "call_id", "reviews", "raw_score", "z_score"],
+        columns: ["application_id", "round", "call_id", "reviews", "normalised", "raw_score", "z_score"],
         select: ["manager", "admin"],
         update: NOBODY,
         set: "raw_score = 100",
@@ -712,11 +743,13 @@ export const TABLES: Record<string, TableSpec> = {
  */
 export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] }> = {
   "accept_invitation(text)": { call: "select public.accept_invitation('matrix-org-token')", learns: NOBODY },
+  "accept_reviewer_invitation(text)": { call: "select public.accept_reviewer_invitation('matrix-judge-token')", learns: NOBODY },
   "accept_startup_invitation(text)": { call: "select public.accept_startup_invitation('matrix-startup-token')", learns: NOBODY },
   // the reviewer learns what the call does not hide (here: the founders, not the organisation)
   "application_identity(uuid)": { call: "select * from public.application_identity(:app)", learns: ["assignedReviewer", "manager", "admin"] },
   "assigned_applications()": { call: "select * from public.assigned_applications() where id = :app", learns: ["assignedReviewer"] },
   "call_is_public(uuid)": { call: "select public.call_is_public(:call)", learns: ALL },
+  "call_org_member(uuid,uuid)": { call: "select public.call_org_member(:call, :researcherId)", learns: ["manager", "admin"] },
   "call_ranking(uuid,app_stage)": { call: "select * from public.call_ranking(:call)", learns: ["manager", "admin"] },
   "decide_startup_affiliation(uuid,boolean)": { call: "select public.decide_startup_affiliation(:startupS, true)", learns: ["manager", "admin"] },
   "founds_application(uuid)": { call: "select public.founds_application(:app)", learns: ["founder"] },

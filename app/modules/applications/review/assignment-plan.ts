@@ -4,8 +4,12 @@
 export type PlanInput = {
   applications: string[];
   reviewers: string[];
-  /** Existing assignments of this call's round; recused ones still block the pair but do not count. */
-  existing: { applicationId: string; reviewerId: string; recused: boolean }[];
+  /**
+   * Existing assignments of this call's round. Inactive ones (recused or abstained: the reviewer
+   * gave no score and never will) still block the pair but do not count, so the gap they leave is
+   * filled by someone else.
+   */
+  existing: { applicationId: string; reviewerId: string; inactive: boolean }[];
   /** Pairs that must never be assigned (member, colleague or mentor of the startup). */
   conflicts: { applicationId: string; reviewerId: string }[];
   perApplication: number;
@@ -27,7 +31,7 @@ export function planAssignments(input: PlanInput): Plan {
   const load = new Map(input.reviewers.map((r) => [r, 0]));
   const have = new Map(input.applications.map((a) => [a, 0]));
   for (const e of input.existing) {
-    if (e.recused) continue;
+    if (e.inactive) continue;
     if (load.has(e.reviewerId)) load.set(e.reviewerId, load.get(e.reviewerId)! + 1);
     if (have.has(e.applicationId)) have.set(e.applicationId, have.get(e.applicationId)! + 1);
   }

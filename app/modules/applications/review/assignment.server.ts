@@ -1,14 +1,20 @@
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { planAssignments } from "./assignment-plan";
+import { invitePanel, reviewerPool, type InvitePanel } from "./invitations.server";
 import { mailAssigned } from "./reminders.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
+import { displayNames } from "../people.server";
 
 // Reviewer assignment of a call (round "review"): the pool is the organisation's members with the
-// reviewer role; an application is assignable once submitted, not screened out and not decided.
+// reviewer role and the people added to the call (members, guest judges: invitations.server.ts);
+// an application is assignable once submitted, not screened out and not decided.
 export type ReviewerProgress = {
   id: string;
   name: string;
+  /** A guest judge of this call only (not a member of the organisation). */
+  guest: boolean;
+  /** Active reviews: pending or submitted. Abstentions and recusals are counted apart. */
   assigned: number;
   pending: number;
   submitted: number;
@@ -23,6 +29,9 @@ export type ReviewersPage = {
   assignable: number;
   /** Assignable applications with fewer than N active reviews. */
   underReviewed: number;
+  /** Reviews of assignable applications that no longer count: the next automatic run replaces them. */
+  withdrawn: { recused: number; abstained: number };
+  invite: InvitePanel;
 };
 
 /** The reviewers page: the pool with each reviewer's progress, in one statement after the guard. */
@@ -30,21 +39,26 @@ export function reviewersPage(claims: Claims, callId: string): Promise<Reviewers
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
     if (!call) return null;
-    const [row] = await tx<{ reviewers: ReviewerProgress[]; assignable: number; under_reviewed: number }[]>`
-      with pool as (
-        select distinct m.user_id from public.memberships m where m.org_id = ${call.orgId} and m.role = 'reviewer'
-      ), work as (
+    const [row] = await tx<{ reviewers: ReviewerProgress[]; assignable: number; under_reviewed: number; withdrawn: ReviewersPage["withdrawn"] }[]>`
+      with pool as (${reviewerPool(tx, call)}), work as (
         select r.reviewer_id, r.status, r.reminded_at
           from public.review_assignments r join public.applications a on a.id = r.application_id
          where a.call_id = ${call.id} and r.round = 'review'
       ), apps as (
-        select a.id, (select count(*) from public.review_assignments r
-                       where r.application_id = a.id and r.round = 'review' and r.status <> 'recused') as active
+        -- abstained and recused reviews will never be scored: they are not active
+        select a.id,
+               (select count(*) from public.review_assignments r
+                 where r.application_id = a.id and r.round = 'review' and r.status in ('assigned', 'submitted')) as active,
+               (select count(*) from public.review_assignments r
+                 where r.application_id = a.id and r.round = 'review' and r.status = 'recused') as recused,
+               (select count(*) from public.review_assignments r
+                 where r.application_id = a.id and r.round = 'review' and r.status = 'abstained') as abstained
           from public.applications a
          where a.call_id = ${call.id} and a.status = 'submitted' and a.eligible is not false and a.decision is null
       ), per_reviewer as (
         select p.user_id as id, coalesce(pr.display_name, '—') as name,
-               count(w.status) filter (where w.status <> 'recused')::int as assigned,
+               exists (select 1 from public.call_reviewers g where g.call_id = ${call.id} and g.user_id = p.user_id and g.guest) as guest,
+               count(w.status) filter (where w.status in ('assigned', 'submitted'))::int as assigned,
                count(w.status) filter (where w.status = 'assigned')::int as pending,
                count(w.status) filter (where w.status = 'submitted')::int as submitted,
                count(w.status) filter (where w.status = 'abstained')::int as abstained,
@@ -55,8 +69,13 @@ export function reviewersPage(claims: Claims, callId: string): Promise<Reviewers
       )
       select coalesce((select json_agg(r order by r.name) from per_reviewer r), '[]') as reviewers,
              (select count(*)::int from apps) as assignable,
-             (select count(*)::int from apps where active < ${call.reviewsPerApplication}) as under_reviewed`;
-    return { call, reviewers: row!.reviewers, assignable: row!.assignable, underReviewed: row!.under_reviewed };
+             (select count(*)::int from apps where active < ${call.reviewsPerApplication}) as under_reviewed,
+             (select json_build_object('recused', coalesce(sum(recused), 0)::int, 'abstained', coalesce(sum(abstained), 0)::int) from apps) as withdrawn`;
+    const r = row!;
+    // A guest judge's profile is not the manager's to read under RLS: their name through the service path.
+    const names = await displayNames(tx, r.reviewers.filter((x) => x.guest).map((x) => x.id));
+    for (const x of r.reviewers) x.name = names[x.id] ?? x.name;
+    return { call, reviewers: r.reviewers, assignable: r.assignable, underReviewed: r.under_reviewed, withdrawn: r.withdrawn, invite: await invitePanel(tx, call) };
   });
 }
 
@@ -77,8 +96,7 @@ export function assignByTrack(claims: Claims, callId: string, trackId: string, r
     await lockCall(tx, call.id);
     const [row] = await tx<{ assigned: number; conflicts: number; reviewers: string[] }[]>`
       with pool as (
-        select distinct m.user_id from public.memberships m
-         where m.org_id = ${call.orgId} and m.role = 'reviewer' and m.user_id = any(${tx.array(reviewerIds)}::uuid[])
+        select p.user_id from (${reviewerPool(tx, call)}) p where p.user_id = any(${tx.array(reviewerIds)}::uuid[])
       ), pairs as (
         select a.id as application_id, p.user_id as reviewer_id, public.reviewer_conflicted(a.id, p.user_id) as conflicted
           from public.applications a cross join pool p
@@ -108,17 +126,17 @@ export function autoAssign(claims: Claims, callId: string): Promise<AssignOutcom
     if (!call) throw new NotFoundError();
     await lockCall(tx, call.id);
     type Pair = { applicationId: string; reviewerId: string };
-    const [state] = await tx<{ applications: string[]; reviewers: string[]; existing: (Pair & { recused: boolean })[]; conflicts: Pair[] }[]>`
+    const [state] = await tx<{ applications: string[]; reviewers: string[]; existing: (Pair & { inactive: boolean })[]; conflicts: Pair[] }[]>`
       with apps as (
         select a.id from public.applications a
          where a.call_id = ${call.id} and a.status = 'submitted' and a.eligible is not false and a.decision is null
       ), pool as (
-        select distinct m.user_id as id from public.memberships m where m.org_id = ${call.orgId} and m.role = 'reviewer'
+        select p.user_id as id from (${reviewerPool(tx, call)}) p
       )
       select coalesce((select array_agg(id order by id) from apps), '{}') as applications,
              coalesce((select array_agg(id order by id) from pool), '{}') as reviewers,
              coalesce((select json_agg(json_build_object('applicationId', r.application_id, 'reviewerId', r.reviewer_id,
-                                                         'recused', r.status = 'recused'))
+                                                         'inactive', r.status in ('recused', 'abstained')))
                          from public.review_assignments r join apps on apps.id = r.application_id where r.round = 'review'), '[]') as existing,
              coalesce((select json_agg(json_build_object('applicationId', apps.id, 'reviewerId', pool.id))
                          from apps cross join pool where public.reviewer_conflicted(apps.id, pool.id)), '[]') as conflicts`;

@@ -13,6 +13,16 @@ const en = {
   open: "Open application {{code}}",
   assignedAt: "assigned {{date}}",
   recusedNotice: "You declared a conflict of interest for application {{code}}. It is no longer visible to you and your scores were deleted.",
+  // The page an invited reviewer (a guest judge) opens from the invitation mail.
+  invitation: {
+    title: "Invitation to review",
+    lead: "{{inviter}} invited you to judge the applications of “{{call}}” ({{org}}).",
+    scope: "You will see only the applications of this call assigned to you, nothing else of the organisation.",
+    accept: "Accept and open my reviews",
+    invalid: "This invitation is invalid, already used or expired. Ask the call's managers to invite you again.",
+    wrongAccount: "This invitation was sent to {{email}}. Sign in with that address to accept it.",
+    signInFirst: "Sign in or create an account with {{email}} to accept.",
+  },
   status: {
     assigned: "To do",
     submitted: "Submitted",
@@ -103,6 +113,15 @@ export const reviewStrings: { en: typeof en; vi: typeof en } = {
     open: "Mở hồ sơ {{code}}",
     assignedAt: "giao ngày {{date}}",
     recusedNotice: "Bạn đã khai báo xung đột lợi ích với hồ sơ {{code}}. Bạn không còn xem được hồ sơ này và điểm của bạn đã bị xóa.",
+    invitation: {
+      title: "Lời mời đánh giá hồ sơ",
+      lead: "{{inviter}} mời bạn làm giám khảo đánh giá hồ sơ của đợt “{{call}}” ({{org}}).",
+      scope: "Bạn chỉ thấy các hồ sơ của đợt này được giao cho bạn, không thấy gì khác của tổ chức.",
+      accept: "Chấp nhận và mở danh sách đánh giá",
+      invalid: "Lời mời không hợp lệ, đã được dùng hoặc đã hết hạn. Hãy đề nghị ban quản lý đợt mời lại bạn.",
+      wrongAccount: "Lời mời này được gửi đến {{email}}. Hãy đăng nhập bằng địa chỉ đó để chấp nhận.",
+      signInFirst: "Hãy đăng nhập hoặc tạo tài khoản bằng {{email}} để chấp nhận.",
+    },
     status: {
       assigned: "Cần làm",
       submitted: "Đã nộp",

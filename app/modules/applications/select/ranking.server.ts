@@ -1,5 +1,6 @@
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import type { RankingQuery } from "./schema";
+import { thinReviewCaution, type ThinReviewCaution } from "./thin-reviews";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import type { Bilingual } from "../types";
 
@@ -16,12 +17,22 @@ export type RankingRow = {
   offerExpiresAt: string | null;
   offerResponse: "confirmed" | "declined" | "lapsed" | null;
   feedbackReleased: boolean;
+  /** Submitted reviews: the ones the totals count. */
   reviews: number;
+  /** Of those, the reviews whose reviewer is normalised (has a z-score, see decisions/thin-reviews.md). */
+  normalised: number;
+  /** Assigned and not yet scored. */
+  pending: number;
+  /** Withdrawn from the count: never scored, replaced by the next automatic assignment. */
+  recused: number;
+  abstained: number;
   rawScore: number | null;
   zScore: number | null;
   rank: number;
   percentile: number;
   shortlisted: boolean;
+  /** Why the totals deserve a second look before they are trusted; null when they rest on enough reviews. */
+  caution: ThinReviewCaution | null;
 };
 
 export type RankingPage = { call: ManagedCall; rows: RankingRow[]; total: number; page: number; pageSize: number };
@@ -65,8 +76,14 @@ async function rankingRows(tx: Tx, call: ManagedCall, q: RankingQuery) {
   const eligible = q.eligible === "yes" ? true : q.eligible === "no" ? false : null;
   const decision = q.decision && q.decision !== "none" ? q.decision : null;
   const undecided = q.decision === "none";
-  const rows = await tx<(Omit<RankingRow, "rawScore" | "zScore" | "percentile"> & { rawScore: string | null; zScore: string | null; percentile: string; total: number })[]>`
-    select r.application_id as id, r.code, r.startup,
+  // The page's rows first (ranked_applications: one check of the caller, no policy per row), then
+  // for those rows only, the review counts the kept totals do not hold: at most a page's worth of
+  // policy checks, whatever the size of the call.
+  type Row = Omit<RankingRow, "rawScore" | "zScore" | "percentile" | "caution"> & { rawScore: string | null; zScore: string | null; percentile: string };
+  const rows = await tx<(Row & { total: number; ord: string })[]>`
+    with page as (
+    select row_number() over (order by ${orderBy(tx, q.sort, q.dir)}, r.code) as ord,
+           r.application_id as id, r.code, r.startup,
            case when r.track_id is null then null else json_build_object('vi', r.track_vi, 'en', r.track_en) end as track,
            r.stage, r.eligible, r.decision, r.offer_expires_at as "offerExpiresAt", r.offer_response as "offerResponse",
            r.feedback_released as "feedbackReleased", r.reviews, r.raw_score as "rawScore", r.z_score as "zScore",
@@ -81,14 +98,27 @@ async function rankingRows(tx: Tx, call: ManagedCall, q: RankingQuery) {
        and (not ${undecided} or r.decision is null)
        and (${q.minScore ?? null}::numeric is null or r.raw_score >= ${q.minScore ?? null})
      order by ${orderBy(tx, q.sort, q.dir)}, r.code
-     limit ${RANKING_PAGE_SIZE} offset ${(q.page - 1) * RANKING_PAGE_SIZE}`;
+     limit ${RANKING_PAGE_SIZE} offset ${(q.page - 1) * RANKING_PAGE_SIZE}
+    )
+    select page.*, coalesce(s.normalised, 0) as normalised,
+           coalesce(w.pending, 0) as pending, coalesce(w.recused, 0) as recused, coalesce(w.abstained, 0) as abstained
+      from page
+      left join public.application_scores s on s.application_id = page.id and s.round = 'review'
+      left join lateral (
+        select count(*) filter (where x.status = 'assigned')::int as pending,
+               count(*) filter (where x.status = 'recused')::int as recused,
+               count(*) filter (where x.status = 'abstained')::int as abstained
+          from public.review_assignments x where x.application_id = page.id and x.round = 'review'
+      ) w on true
+     order by page.ord`;
   return {
     total: rows[0]?.total ?? 0,
-    rows: rows.map(({ total: _total, ...r }) => ({
+    rows: rows.map(({ total: _total, ord: _ord, ...r }) => ({
       ...r,
       rawScore: r.rawScore == null ? null : Number(r.rawScore),
       zScore: r.zScore == null ? null : Number(r.zScore),
       percentile: Number(r.percentile),
+      caution: thinReviewCaution(r, call),
     })),
   };
 }

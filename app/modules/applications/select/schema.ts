@@ -57,7 +57,20 @@ export const TrackAssignSchema = z.object({
 });
 export const AutoAssignSchema = z.object({ intent: z.literal("auto") });
 export const RemindSchema = z.object({ intent: z.literal("remind"), reviewerId: z.preprocess(blank, uuid.optional()) });
-export const ReviewersIntent = z.discriminatedUnion("intent", [TrackAssignSchema, AutoAssignSchema, RemindSchema]);
+/** A member of the organisation added to the call's reviewers. */
+export const AddReviewerSchema = z.object({ intent: z.literal("addMember"), userId: uuid });
+/** Anyone invited by address, a guest judge of this call once they accept. */
+export const InviteReviewerSchema = z.object({
+  intent: z.literal("invite"),
+  email: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(254, "validation.tooLong")
+    .pipe(z.email("validation.email"))
+    .transform((v) => v.toLowerCase()),
+});
+export const ReviewersIntent = z.discriminatedUnion("intent", [TrackAssignSchema, AutoAssignSchema, RemindSchema, AddReviewerSchema, InviteReviewerSchema]);
 
 /** The manager's application page: an internal note, or a decision on this one application. */
 export const NoteSchema = z.object({ intent: z.literal("note"), body: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(4000, "validation.tooLong") });

@@ -37,6 +37,7 @@ export type CallSettings = CallHeader & {
   orgTimeZone: string;
   blindFields: string[];
   reviewsPerApplication: number;
+  zMinReviews: number;
   shortlistThreshold: number | null;
   offerDays: number;
 };
@@ -55,7 +56,7 @@ export async function callHeader(tx: Tx, callId: string): Promise<CallSettings> 
            to_char(c.closes_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "closesLocal",
            to_char(c.review_due_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "reviewDueLocal",
            o.time_zone as "orgTimeZone", c.blind_fields as "blindFields",
-           c.reviews_per_application as "reviewsPerApplication", c.shortlist_threshold::float8 as "shortlistThreshold",
+           c.reviews_per_application as "reviewsPerApplication", c.z_min_reviews as "zMinReviews", c.shortlist_threshold::float8 as "shortlistThreshold",
            c.offer_days as "offerDays",
            (select count(*) from public.applications a where a.call_id = c.id and a.status = 'submitted')::int as submitted,
            (select count(*) from public.applications a where a.call_id = c.id and a.status = 'draft')::int as drafts
@@ -113,6 +114,7 @@ function values(c: CallInput) {
     published: c.published,
     blind_fields: c.blindFields,
     reviews_per_application: c.reviewsPerApplication,
+    z_min_reviews: c.zMinReviews,
     shortlist_threshold: c.shortlistThreshold ?? null,
     offer_days: c.offerDays,
   };
@@ -134,11 +136,11 @@ export async function createCall(claims: Claims, programmeId: string, input: unk
       const inserted = await tx`
         insert into public.calls (id, program_id, slug, title_vi, title_en, description_vi, description_en, opens_at, closes_at,
                                   time_zone, published, blind_fields, reviews_per_application, shortlist_threshold, offer_days,
-                                  review_due_at)
+                                  review_due_at, z_min_reviews)
         select ${newId}, p.id, ${v.slug}, ${v.title_vi}, ${v.title_en}, ${v.description_vi}, ${v.description_en},
                ${c.opensAt}::timestamp at time zone o.time_zone, ${c.closesAt}::timestamp at time zone o.time_zone,
                o.time_zone, ${v.published}, ${v.blind_fields}::text[], ${v.reviews_per_application}, ${v.shortlist_threshold},
-               ${v.offer_days}, ${c.reviewDueAt ?? null}::timestamp at time zone o.time_zone
+               ${v.offer_days}, ${c.reviewDueAt ?? null}::timestamp at time zone o.time_zone, ${v.z_min_reviews}
           from public.programs p join public.organisations o on o.id = p.org_id
          where p.id = ${id}`;
       if (inserted.count !== 1) throw new NotFoundError();
@@ -166,7 +168,8 @@ export async function updateCall(claims: Claims, callId: string, input: unknown)
                opens_at = ${c.opensAt}::timestamp at time zone o.time_zone,
                closes_at = ${c.closesAt}::timestamp at time zone o.time_zone, time_zone = o.time_zone,
                published = ${v.published}, blind_fields = ${v.blind_fields}::text[],
-               reviews_per_application = ${v.reviews_per_application}, shortlist_threshold = ${v.shortlist_threshold},
+               reviews_per_application = ${v.reviews_per_application}, z_min_reviews = ${v.z_min_reviews},
+               shortlist_threshold = ${v.shortlist_threshold},
                offer_days = ${v.offer_days},
                review_due_at = ${c.reviewDueAt ?? null}::timestamp at time zone o.time_zone
           from public.programs p join public.organisations o on o.id = p.org_id

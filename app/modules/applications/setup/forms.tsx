@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BLIND_FIELDS, CallSchema, ProgrammeEditSchema, ProgrammeSchema } from "./schema";
+import { BLIND_FIELDS, CallSchema, ProgrammeEditSchema, ProgrammeSchema, Z_MIN_REVIEWS_DEFAULT } from "./schema";
 import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer } from "../manage-ui";
 import type { Bilingual } from "../types";
 
@@ -54,6 +54,7 @@ export type CallValues = {
   closesLocal: string;
   published: boolean;
   reviewsPerApplication: number;
+  zMinReviews: number;
   shortlistThreshold: number | null;
   offerDays: number;
   reviewDueLocal: string | null;
@@ -83,6 +84,7 @@ export function CallForm({ intent, answer, zone, values, submitLabel }: { intent
         <Input form={form} prefix={p} name="reviewsPerApplication" type="number" label={t("manage.fields.reviewsPerApplication")} defaultValue={values?.reviewsPerApplication ?? 3} required />
         <Input form={form} prefix={p} name="offerDays" type="number" label={t("manage.fields.offerDays")} defaultValue={values?.offerDays ?? 14} required />
       </div>
+      <Input form={form} prefix={p} name="zMinReviews" type="number" label={t("manage.fields.zMinReviews")} hint={t("manage.fields.zMinReviewsHint")} defaultValue={values?.zMinReviews ?? Z_MIN_REVIEWS_DEFAULT} required />
       <Input form={form} prefix={p} name="reviewDueAt" type="datetime-local" label={`${t("manage.fields.reviewDueAt")} (${zone})`} hint={t("manage.fields.reviewDueHint")} defaultValue={values?.reviewDueLocal ?? undefined} />
       <Input form={form} prefix={p} name="shortlistThreshold" type="number" step="any" label={t("manage.fields.shortlistThreshold")} hint={t("manage.fields.shortlistHint")} defaultValue={values?.shortlistThreshold} />
       <fieldset className="field">

@@ -9,6 +9,8 @@ export const QUESTION_KINDS = ["text", "long_text", "choice", "multi_choice", "n
 export const CHOICE_KINDS = ["choice", "multi_choice"] as const;
 export const BLIND_FIELDS = ["founders", "team", "organisation"] as const;
 export const MAX_OPTIONS = 20;
+/** A reviewer needs this many scored applications of a call before their scores are normalised. */
+export const Z_MIN_REVIEWS_DEFAULT = 3;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : typeof v === "string" ? v.trim() : v);
 
@@ -71,6 +73,8 @@ export const CallSchema = z
     closesAt: localDateTime,
     published: checkbox,
     reviewsPerApplication: int(1, 20, "manage.errors.reviewsPerApplication"),
+    // left empty (or sent by an older form): the default, 3 (see decisions/thin-reviews.md)
+    zMinReviews: z.preprocess((v) => blankToUndefined(v) ?? Z_MIN_REVIEWS_DEFAULT, int(1, 50, "manage.errors.zMinReviews")),
     shortlistThreshold: z.preprocess(
       blankToUndefined,
       z.coerce.number({ error: "manage.errors.threshold" }).min(0, "manage.errors.threshold").max(100, "manage.errors.threshold").optional(),
