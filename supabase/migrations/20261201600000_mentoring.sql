@@ -64,6 +64,8 @@ create table public.mentor_profiles (
   -- ISO 639-1 codes of the languages the mentor can hold a session in
   languages text[] not null default '{vi}'
     check (cardinality(languages) between 1 and 10 and array_to_string(languages, ',') ~ '^[a-z]{2}(,[a-z]{2})*$'),
+  -- the startup stages the mentor helps best (empty: any)
+  stages text[] not null default '{}' check (stages <@ array['idea', 'prototype', 'mvp', 'seed', 'growth']::text[]),
   time_zone text not null default 'Asia/Ho_Chi_Minh' check (char_length(time_zone) between 1 and 64),
   -- capacity: startups mentored at once, hours a month
   max_startups int not null default 3 check (max_startups between 0 and 50),

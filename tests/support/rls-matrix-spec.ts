@@ -674,7 +674,7 @@ export const TABLES: Record<string, TableSpec> = {
     row: "user_id = :mentorId",
     groups: {
       profile: {
-        columns: ["user_id", "org_id", "bio", "expertise", "sectors", "languages", "time_zone", "created_at", "updated_at"],
+        columns: ["user_id", "org_id", "bio", "expertise", "sectors", "languages", "stages", "time_zone", "created_at", "updated_at"],
         select: MENTOR_SEERS,
         update: ["mentor"],
         set: "bio = 'changed'",
