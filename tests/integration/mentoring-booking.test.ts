@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bookSession } from "~/modules/mentoring/booking/book.server";
 import "~/modules/mentoring/strings";
-import { asService } from "~/platform/db/transaction.server";
+import { asService, asUser } from "~/platform/db/transaction.server";
 import { resetEnv } from "~/platform/env.server";
 import { tFor } from "~/platform/i18n/i18n";
 import { addMember, createOrg, createUser, type TestUser } from "../support/factories";
@@ -42,6 +42,44 @@ function expectTranslated(key: string) {
     expect(text.length).toBeGreaterThan(10);
   }
   expect(tFor("vi")(key)).not.toBe(tFor("en")(key));
+}
+
+/**
+ * Two bookings of one startup with room for one hour, with two mentors (so only the budget can
+ * stop the second): the first holds its transaction open until the second has either finished or
+ * is seen waiting for a lock (from a third connection, never by sleeping); then the first commits.
+ */
+async function budgetRace() {
+  const program = (await createProgram(orgId)).id;
+  await setBudget(program, 1);
+  const { founder, startupId } = await createCohortStartup(program);
+  const [m1, m2] = [await createMentor(orgId, program), await createMentor(orgId, program)];
+  for (const m of [m1, m2]) await assignMentor(startupId, m.id);
+
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let booked!: () => void;
+  const firstBooked = new Promise<void>((resolve) => (booked = resolve));
+  const first = asUser(founder.claims, async (tx) => {
+    await tx`select public.book_session(${program}, ${startupId}, ${m1.id}, ${at(60, 3)})`;
+    booked();
+    await gate;
+  });
+  await firstBooked;
+  let secondDone = false;
+  const second = bookSession(founder.claims, { programId: program, startupId, mentorId: m2.id, startsAt: at(60, 5) }).finally(() => (secondDone = true));
+  const waitingOnLock = async () =>
+    (await asService((tx) => tx<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]!.n > 0;
+  while (!secondDone && !(await waitingOnLock())) await new Promise((resolve) => setImmediate(resolve));
+  release();
+  await first;
+  const outcome = await second;
+  const [used] = await asService(
+    (tx) => tx<{ hours: number }[]>`
+      select (sum(extract(epoch from ends_at - starts_at)) / 3600)::float8 as hours from public.mentoring_sessions
+       where program_id = ${program} and startup_id = ${startupId} and status <> 'cancelled'`,
+  );
+  return { outcome, hours: used!.hours };
 }
 
 describe("one slot, many bookers", () => {
@@ -114,6 +152,14 @@ describe("the hours budget", () => {
   });
 });
 
+describe("the hours budget, step by step", () => {
+  it("makes a second booking wait for the first and then refuses it", async () => {
+    const { outcome, hours } = await budgetRace();
+    expect(outcome).toEqual({ ok: false, errors: { startsAt: "mentoring.booking.refused.budgetExceeded" } });
+    expect(hours).toBe(1);
+  });
+});
+
 describe("who may book whom", () => {
   it("refuses a mentor not assigned to the startup, and someone else's startup, writing nothing", async () => {
     const mentor = await createMentor(orgId, programId);
@@ -153,8 +199,9 @@ describe("who may book whom", () => {
   });
 });
 
-// Last, because it changes the schema of this file's database: the race test above can catch the
-// bug it guards against. Without the exclusion constraint the same race books the slot many times.
+// Last, because they change the schema of this file's database: the race tests above can catch the
+// bugs they guard against. Without the exclusion constraint the same race books the slot many
+// times; without the cohort row lock a startup spends past its budget.
 describe("the race test proves itself", () => {
   it("books one slot more than once once the exclusion constraint is dropped", async () => {
     const mentor = await createMentor(orgId, programId);
@@ -163,5 +210,19 @@ describe("the race test proves itself", () => {
     await asService((tx) => tx`alter table public.mentoring_sessions drop constraint mentoring_sessions_no_overlap`);
     const outcomes = await Promise.all(startups.map((s) => book(s.founder, s.startupId, mentor.id, at(50, 3))));
     expect(outcomes.filter((o) => o.ok).length).toBeGreaterThan(1);
+  });
+
+  it("overspends the budget once book_session() no longer locks the startup's cohort row", async () => {
+    await asService(async (tx) => {
+      const [row] = await tx<{ def: string }[]>`
+        select pg_get_functiondef('public.book_session(uuid, uuid, uuid, timestamptz)'::regprocedure) as def`;
+      const def = row!.def;
+      const unlocked = def.replace(/perform 1 from public\.cohort_members[^;]*for update;/, "");
+      expect(unlocked).not.toBe(def);
+      await tx.unsafe(unlocked);
+    });
+    const { outcome, hours } = await budgetRace();
+    expect(outcome.ok).toBe(true);
+    expect(hours).toBe(2);
   });
 });
