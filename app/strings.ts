@@ -1,3 +1,4 @@
 // Every capability's strings, registered with the platform's i18n. Imported once by the root
 // route (pages, server and browser) and the worker; the platform itself never imports a capability.
 import "~/modules/applications/strings";
+import "~/modules/mentoring/strings";

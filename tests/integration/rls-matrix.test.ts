@@ -64,6 +64,7 @@ beforeAll(async () => {
 
   ids.program = (await createProgram(orgA.id)).id;
   ids.otherProgram = (await createProgram(orgB.id)).id;
+  ids.program2 = (await createProgram(orgA.id)).id;
   ids.call = (await createCall(ids.program, { blind: ["organisation"] })).id;
   ids.call2 = (await createCall(ids.program)).id;
   ids.otherCall = (await createCall(ids.otherProgram)).id;
@@ -119,6 +120,19 @@ beforeAll(async () => {
     await tx`insert into public.call_reviewers (call_id, user_id, guest, added_by) values (${ids.call!}, ${ids.researcherId!}, false, ${ids.managerId!})`;
     await tx`insert into public.reviewer_invitations (call_id, email, token_hash, invited_by, expires_at)
              values (${ids.call!}, 'matrix-judge@example.test', 'matrix-judge-token', ${ids.managerId!}, now() + interval '1 day')`;
+    // mentoring: the mentor of A (profile, approved for P) mentors S2, in P's cohort; one session
+    await tx`insert into public.expertise_tags (slug, name_vi, name_en) values ('matrix-ai', 'Trí tuệ nhân tạo', 'Artificial intelligence')`;
+    await tx`insert into public.mentor_profiles (user_id, org_id, expertise) values (${ids.mentorId!}, ${orgA.id}, '{matrix-ai}')`;
+    await tx`insert into public.program_mentors (program_id, mentor_id) values (${ids.program!}, ${ids.mentorId!})`;
+    await tx`insert into public.startup_mentors (startup_id, mentor_id) values (${ids.startupS2!}, ${ids.mentorId!})`;
+    await tx`insert into public.startup_needs (startup_id, expertise) values (${ids.startupS2!}, '{matrix-ai}')`;
+    await tx`insert into public.mentor_weekly_hours (mentor_id, weekday, starts, ends) values (${ids.mentorId!}, 1, '09:00', '17:00')`;
+    await tx`insert into public.mentor_date_overrides (mentor_id, on_date, starts, ends) values (${ids.mentorId!}, '2026-12-24', '09:00', '11:00')`;
+    ids.session = (
+      await tx<{ id: string }[]>`insert into public.mentoring_sessions (program_id, startup_id, mentor_id, starts_at, ends_at, blocked_from, blocked_until)
+        select ${ids.program!}, ${ids.startupS2!}, ${ids.mentorId!}, t, t + interval '1 hour', t, t + interval '1 hour'
+          from (select date_trunc('hour', now()) + interval '2 days' as t) x returning id`
+    )[0]!.id;
   });
   await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);
 });

@@ -56,6 +56,9 @@ const ALL: readonly Actor[] = ACTORS;
 const SIGNED_IN: readonly Actor[] = ACTORS.filter((a) => a !== "anon");
 const NOBODY: readonly Actor[] = [];
 const ORG_A: readonly Actor[] = ["manager", "reviewer", "assignedReviewer", "mentor", "researcher", "partner", "staff"];
+// who sees the mentor's profile and availability: their organisation, the founders of the startup
+// they mentor (S) and of P's cohort (S2), admins
+const MENTOR_SEERS: readonly Actor[] = [...ORG_A, "founder", "otherFounder", "admin"];
 
 export type Group = { columns: string[]; select: readonly Actor[]; update: readonly Actor[]; set: string };
 export type TableSpec = {
@@ -307,6 +310,7 @@ export const TABLES: Record<string, TableSpec> = {
         set: "name_en = 'Changed'",
       },
       record: { columns: ["id", "org_id", "created_at"], select: ALL, update: ["admin"], set: "org_id = :orgB" },
+      mentoring: { columns: ["mentoring_hours_per_startup"], select: ALL, update: ["manager", "admin"], set: "mentoring_hours_per_startup = 20" },
     },
     insert: {
       sql: "insert into public.programs (org_id, slug, name_vi, name_en) values (:orgA, 'matrix-new-prog', 'a', 'b')",
@@ -733,6 +737,111 @@ export const TABLES: Record<string, TableSpec> = {
     insert: { sql: "insert into public.cohort_members (program_id, startup_id) values (:program, :startupS)", allow: ["manager"] },
     delete: ["manager"],
   },
+  // Mentoring (world: the mentor of A has a profile, is approved for P and mentors S2, which is in
+  // P's cohort; one session of S2 with the mentor; see rls-matrix.test.ts)
+  expertise_tags: {
+    table: "expertise_tags",
+    row: "slug = 'matrix-ai'",
+    groups: {
+      tag: { columns: ["slug", "name_vi", "name_en", "created_at"], select: ALL, update: ["admin"], set: "name_en = 'Changed'" },
+    },
+    insert: { sql: "insert into public.expertise_tags (slug, name_vi, name_en) values ('matrix-new-tag', 'Mới', 'New')", allow: ["admin"] },
+    delete: NOBODY,
+  },
+  mentor_profiles: {
+    table: "mentor_profiles",
+    row: "user_id = :mentorId",
+    groups: {
+      profile: {
+        columns: ["user_id", "org_id", "bio", "expertise", "sectors", "languages", "stages", "time_zone", "created_at", "updated_at"],
+        select: MENTOR_SEERS,
+        update: ["mentor"],
+        set: "bio = 'changed'",
+      },
+      capacity: { columns: ["max_startups", "hours_per_month"], select: MENTOR_SEERS, update: ["mentor"], set: "max_startups = 5" },
+      booking: {
+        columns: [
+          "slot_minutes",
+          "step_minutes",
+          "buffer_before_minutes",
+          "buffer_after_minutes",
+          "min_notice_minutes",
+          "horizon_days",
+          "weekly_cap",
+        ],
+        select: MENTOR_SEERS,
+        update: ["mentor"],
+        set: "weekly_cap = 3",
+      },
+    },
+    // only someone with the mentor role creates a profile, their own (the mentor has one already)
+    insert: { sql: "insert into public.mentor_profiles (user_id) values (auth.uid())", allow: NOBODY },
+    delete: NOBODY,
+  },
+  program_mentors: {
+    table: "program_mentors",
+    row: "program_id = :program and mentor_id = :mentorId",
+    groups: {
+      approval: {
+        columns: ["program_id", "mentor_id", "approved_by", "approved_at"],
+        select: [...ORG_A, "otherFounder", "admin"],
+        update: NOBODY,
+        set: "approved_at = now() - interval '1 day'",
+      },
+    },
+    insert: { sql: "insert into public.program_mentors (program_id, mentor_id) values (:program2, :mentorId)", allow: ["manager", "admin"] },
+    delete: ["manager", "admin"],
+  },
+  startup_needs: {
+    table: "startup_needs",
+    row: "startup_id = :startupS2",
+    groups: {
+      need: {
+        columns: ["startup_id", "expertise", "languages", "note", "updated_at"],
+        select: ["otherFounder", "mentor", "manager", "admin"],
+        update: ["otherFounder"],
+        set: "note = 'changed'",
+      },
+    },
+    insert: { sql: "insert into public.startup_needs (startup_id) values (:startupS)", allow: ["founder"] },
+    delete: NOBODY,
+  },
+  mentor_weekly_hours: {
+    table: "mentor_weekly_hours",
+    row: "mentor_id = :mentorId",
+    groups: {
+      hours: { columns: ["id", "mentor_id", "weekday", "starts", "ends"], select: MENTOR_SEERS, update: ["mentor"], set: "ends = '18:00'" },
+    },
+    insert: { sql: "insert into public.mentor_weekly_hours (mentor_id, weekday, starts, ends) values (:mentorId, 2, '09:00', '12:00')", allow: ["mentor"] },
+    delete: ["mentor"],
+  },
+  mentor_date_overrides: {
+    table: "mentor_date_overrides",
+    row: "mentor_id = :mentorId",
+    groups: {
+      override: { columns: ["id", "mentor_id", "on_date", "starts", "ends"], select: MENTOR_SEERS, update: ["mentor"], set: "starts = null, ends = null" },
+    },
+    insert: { sql: "insert into public.mentor_date_overrides (mentor_id, on_date) values (:mentorId, '2027-01-01')", allow: ["mentor"] },
+    delete: ["mentor"],
+  },
+  mentoring_sessions: {
+    table: "mentoring_sessions",
+    row: "id = :session",
+    groups: {
+      session: {
+        columns: ["id", "program_id", "startup_id", "mentor_id", "booked_by", "starts_at", "ends_at", "blocked_from", "blocked_until", "status", "cancelled_at", "created_at"],
+        select: ["mentor", "otherFounder", "manager", "admin"],
+        update: NOBODY,
+        set: "status = 'cancelled'",
+      },
+    },
+    // booking goes through book_session(), which checks the caller
+    insert: {
+      sql: "insert into public.mentoring_sessions (program_id, startup_id, mentor_id, starts_at, ends_at, blocked_from, blocked_until) values (:program, :startupS2, :mentorId, now() + interval '20 days', now() + interval '20 days 1 hour', now() + interval '20 days', now() + interval '20 days 1 hour')",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
 };
 
 /**
@@ -747,6 +856,11 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "accept_startup_invitation(text)": { call: "select public.accept_startup_invitation('matrix-startup-token')", learns: NOBODY },
   // the reviewer learns what the call does not hide (here: the founders, not the organisation)
   "application_identity(uuid)": { call: "select * from public.application_identity(:app)", learns: ["assignedReviewer", "manager", "admin"] },
+  // a session is only booked by the startup's people, for its assigned mentor
+  "book_session(uuid,uuid,uuid,timestamp with time zone)": {
+    call: "select public.book_session(:program, :startupS2, :mentorId, date_trunc('hour', now()) + interval '3 days')",
+    learns: ["otherFounder"],
+  },
   "assigned_applications()": { call: "select * from public.assigned_applications() where id = :app", learns: ["assignedReviewer"] },
   "call_is_public(uuid)": { call: "select public.call_is_public(:call)", learns: ALL },
   "call_org_member(uuid,uuid)": { call: "select public.call_org_member(:call, :researcherId)", learns: ["manager", "admin"] },
@@ -758,6 +872,11 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "is_platform_admin()": { call: "select public.is_platform_admin()", learns: ["admin"] },
   "is_startup_member(uuid)": { call: "select public.is_startup_member(:startupS)", learns: ["founder"] },
   "manages_application(uuid)": { call: "select public.manages_application(:app)", learns: ["manager", "admin"] },
+  "manages_program(uuid)": { call: "select public.manages_program(:program)", learns: ["manager", "admin"] },
+  "mentor_busy(uuid,timestamp with time zone,timestamp with time zone)": {
+    call: "select * from public.mentor_busy(:mentorId, now(), now() + interval '30 days')",
+    learns: MENTOR_SEERS,
+  },
   "manages_call(uuid)": { call: "select public.manages_call(:call)", learns: ["manager", "admin"] },
   // the caller's own colleagues (each one sees themselves)
   "my_colleague_ids()": { call: "select * from public.my_colleague_ids() x where x = :founderId", learns: ["founder"] },
@@ -778,5 +897,6 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "reviews_application(uuid)": { call: "select public.reviews_application(:app)", learns: ["assignedReviewer"] },
   "reviews_call(uuid)": { call: "select public.reviews_call(:call)", learns: ["assignedReviewer"] },
   "reviews_sighted_application(uuid)": { call: "select public.reviews_sighted_application(:app)", learns: NOBODY },
+  "sees_mentor(uuid)": { call: "select public.sees_mentor(:mentorId)", learns: MENTOR_SEERS },
   "withdraw_application(uuid)": { call: "select public.withdraw_application(:app)", learns: ["founder"] },
 };

@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { asService } from "~/platform/db/transaction.server";
+import { addMember, createStartup, createUser, type TestUser } from "./factories";
+
+// Factories for the mentoring capability, through the service path: a test states only what it is about.
+const uid = () => randomBytes(4).toString("hex");
+
+export type MentorRules = Partial<{
+  slotMinutes: number;
+  bufferBefore: number;
+  bufferAfter: number;
+  minNotice: number;
+  horizonDays: number;
+  weeklyCap: number;
+  timeZone: string;
+}>;
+
+/** A user with the mentor role in the organisation, a profile with the given booking rules, approved for the programme. */
+export async function createMentor(orgId: string, programId: string, rules: MentorRules = {}): Promise<TestUser> {
+  const mentor = await createUser({ name: `Mentor ${uid()}` });
+  await addMember(orgId, mentor.id, "mentor");
+  await asService(async (tx) => {
+    await tx`
+      insert into public.mentor_profiles (user_id, org_id, time_zone, slot_minutes, buffer_before_minutes, buffer_after_minutes,
+                                          min_notice_minutes, horizon_days, weekly_cap)
+      values (${mentor.id}, ${orgId}, ${rules.timeZone ?? "Asia/Ho_Chi_Minh"}, ${rules.slotMinutes ?? 60}, ${rules.bufferBefore ?? 0},
+              ${rules.bufferAfter ?? 0}, ${rules.minNotice ?? 0}, ${rules.horizonDays ?? 365}, ${rules.weeklyCap ?? 100})`;
+    await tx`insert into public.program_mentors (program_id, mentor_id) values (${programId}, ${mentor.id})`;
+  });
+  return mentor;
+}
+
+/** A founder's startup in the programme's cohort. */
+export async function createCohortStartup(programId: string, founder?: TestUser) {
+  const person = founder ?? (await createUser());
+  const startup = await createStartup(person.id);
+  await asService((tx) => tx`insert into public.cohort_members (program_id, startup_id) values (${programId}, ${startup.id})`);
+  return { founder: person, startupId: startup.id };
+}
+
+export async function assignMentor(startupId: string, mentorId: string) {
+  await asService((tx) => tx`insert into public.startup_mentors (startup_id, mentor_id) values (${startupId}, ${mentorId})`);
+}
+
+export async function setBudget(programId: string, hours: number) {
+  await asService((tx) => tx`update public.programs set mentoring_hours_per_startup = ${hours} where id = ${programId}`);
+}
+
+export async function sessionsOf(mentorId: string) {
+  return asService(
+    (tx) => tx<{ id: string; startup_id: string; starts_at: Date; ends_at: Date; status: string }[]>`
+      select id, startup_id, starts_at, ends_at, status from public.mentoring_sessions where mentor_id = ${mentorId} order by starts_at`,
+  );
+}
