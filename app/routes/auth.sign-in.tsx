@@ -8,6 +8,7 @@ import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { requireAnonymous, safeRedirect } from "~/platform/auth/guards.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { withRedirect } from "~/ui/redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Đăng nhập" }];
 
@@ -60,7 +61,7 @@ export default function SignIn() {
         <Link to="/auth/forgot">{t("auth.forgot")}</Link>
       </p>
       <p>
-        {t("auth.noAccount")} <Link to="/auth/sign-up">{t("nav.signUp")}</Link>
+        {t("auth.noAccount")} <Link to={withRedirect("/auth/sign-up", params.get("redirectTo"))}>{t("nav.signUp")}</Link>
       </p>
     </section>
   );

@@ -5,6 +5,7 @@ import { acceptCofounderInvitation, viewCofounderInvitation } from "~/modules/st
 import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { FormMessage } from "~/ui/form";
+import { withRedirect } from "~/ui/redirect";
 import { RouteError } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Co-founder invitation · Lời mời đồng sáng lập" }];
@@ -62,8 +63,8 @@ export default function CofounderInvitation() {
       ) : (
         <p>
           {t("apply.cofounder.signInFirst", { email: invitation.email })}{" "}
-          <Link to={`/auth/sign-in?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("nav.signIn")}</Link> ·{" "}
-          <Link to="/auth/sign-up">{t("nav.signUp")}</Link>
+          <Link to={withRedirect("/auth/sign-in", location.pathname)}>{t("nav.signIn")}</Link> ·{" "}
+          <Link to={withRedirect("/auth/sign-up", location.pathname)}>{t("nav.signUp")}</Link>
         </p>
       )}
     </section>
