@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { regionOverview } from "~/modules/identity/organisations.server";
@@ -8,8 +8,9 @@ import { resolveLocale } from "~/platform/i18n/locale.server";
 import { DEFAULT_TIME_ZONE } from "~/platform/i18n/i18n";
 import { OrgList } from "~/modules/identity/org-list";
 import { FormMessage } from "~/ui/form";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Binh Duong Innovation Region · Vùng Đổi mới Sáng tạo Bình Dương" }];
+export const meta = titled();
 
 // A visitor sees the region; a signed-in person sees their roles and what to do next.
 export async function loader({ request }: LoaderFunctionArgs) {

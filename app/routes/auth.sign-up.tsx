@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { signUp } from "~/modules/identity/accounts.server";
@@ -9,8 +9,9 @@ import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { withRedirect } from "~/ui/redirect";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Sign up · Đăng ký" }];
+export const meta = titled("auth.signUpTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

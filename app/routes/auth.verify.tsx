@@ -7,6 +7,9 @@ import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { safeRedirect } from "~/platform/auth/guards.server";
 import { readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
+import { titled } from "~/ui/title";
+
+export const meta = titled("auth.verifyTitle");
 
 // The link from the mail opens this page; the button confirms. A GET never changes state, so
 // mail scanners that prefetch links cannot use up the token.

@@ -7,6 +7,9 @@ import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { FormMessage } from "~/ui/form";
 import { withRedirect } from "~/ui/redirect";
+import { titled } from "~/ui/title";
+
+export const meta = titled("invitation.title");
 
 const validToken = (t: string | undefined) => !!t && t.length >= 20 && t.length <= 200;
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallHeading } from "~/modules/applications/setup/call-heading";
@@ -6,8 +6,10 @@ import { callOverviewPage } from "~/modules/applications/setup/call-settings.ser
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "Call · Đợt tuyển chọn" }];
+export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => d.call.title[locale]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -10,6 +10,9 @@ import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+
+export const meta = titled("manage.tabs.audit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -18,7 +21,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!audit) throw data(null, { status: 404 });
   return { ...audit, locale: viewer.locale, timeZone: viewer.timeZone };
 }
-
 
 export default function Audit() {
   const { t } = useTranslation();

@@ -7,6 +7,9 @@ import { CohortTable } from "~/modules/applications/select/cohort-table";
 import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+
+export const meta = titled("manage.tabs.cohort");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

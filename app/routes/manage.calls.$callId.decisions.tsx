@@ -9,9 +9,12 @@ import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
-import { formatDateTime } from "~/platform/i18n/format";
+import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+
+export const meta = titled("manage.tabs.decisions");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -69,7 +72,7 @@ export default function Decisions() {
                   <td>{formatDateTime(d.decidedAt, locale, timeZone)}</td>
                   <td>
                     {d.offerExpiresAt
-                      ? t("decide.common.callZone", { date: formatDateTime(d.offerExpiresAt, locale, call.timeZone), zone: call.timeZone })
+                      ? t("decide.common.callZone", { date: formatDateTime(d.offerExpiresAt, locale, call.timeZone), zone: zoneName(call.timeZone, locale, d.offerExpiresAt) })
                       : none}
                   </td>
                   <td>{d.offerResponse ? t(`decide.offer.${d.offerResponse}`) : d.decision === "accepted" ? t("decide.decisionsPage.awaiting") : none}</td>

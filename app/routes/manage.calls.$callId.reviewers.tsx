@@ -12,6 +12,9 @@ import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+
+export const meta = titled("manage.tabs.reviewers");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

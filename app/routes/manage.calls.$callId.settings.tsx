@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallHeading } from "~/modules/applications/setup/call-heading";
@@ -11,8 +11,9 @@ import { AddTrackForm, TrackRow } from "~/modules/applications/setup/track-forms
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Call settings · Thiết lập đợt tuyển chọn" }];
+export const meta = titled("manage.tabs.settings");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

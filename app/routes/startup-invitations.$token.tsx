@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { acceptCofounderInvitation, viewCofounderInvitation } from "~/modules/startups/invitations.server";
@@ -7,8 +7,10 @@ import { getViewer } from "~/platform/auth/viewer.server";
 import { FormMessage } from "~/ui/form";
 import { withRedirect } from "~/ui/redirect";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Co-founder invitation · Lời mời đồng sáng lập" }];
+export const meta = titled("apply.cofounder.title");
+
 const validToken = (t: string | undefined) => !!t && t.length >= 20 && t.length <= 200;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -85,3 +85,23 @@ describe("without APP_URL", () => {
     expect(verified.headers.get("location")).toBe("/?verified=1");
   });
 });
+
+const titleOf = async (res: Response) => /<title>([^<]*)<\/title>/.exec(await res.text())?.[1];
+const inLanguage = (path: string, lang: "vi" | "en") => fetch(`${app.baseUrl}${path}`, { headers: { "accept-language": lang } });
+
+describe("page titles", () => {
+  it("name each page in the viewer's language", async () => {
+    expect(await titleOf(await inLanguage("/auth/sign-in", "en"))).toBe("Sign in · Binh Duong Innovation Region");
+    expect(await titleOf(await inLanguage("/auth/sign-in", "vi"))).toBe("Đăng nhập · Vùng Đổi mới Sáng tạo Bình Dương");
+    expect(await titleOf(await inLanguage("/calls", "en"))).toMatch(/ · Binh Duong Innovation Region$/);
+    expect(await titleOf(await inLanguage("/", "vi"))).toBe("Vùng Đổi mới Sáng tạo Bình Dương");
+  });
+
+  it("name the 404 page too", async () => {
+    const en = await inLanguage("/no-such-page", "en");
+    expect(en.status).toBe(404);
+    expect(await titleOf(en)).toBe("Page not found · Binh Duong Innovation Region");
+    expect(await titleOf(await inLanguage("/no-such-page", "vi"))).toBe("Không tìm thấy trang · Vùng Đổi mới Sáng tạo Bình Dương");
+    expect(await titleOf(await inLanguage("/orgs/no-such-organisation", "en"))).toBe("Page not found · Binh Duong Innovation Region");
+  });
+});

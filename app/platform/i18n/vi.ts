@@ -155,7 +155,8 @@ export const vi: Dictionary = {
     found: "Số tổ chức tìm thấy: {{count}}",
     noneFound: "Không có tổ chức nào phù hợp. Hãy thử tên hoặc loại khác.",
     directoryPages: "Các trang tổ chức",
-    all: "Xem tất cả {{count}} tổ chức",
+    all_one: "Xem {{count}} tổ chức",
+    all_other: "Xem tất cả {{count}} tổ chức",
   },
   pager: {
     pages: "Phân trang",
@@ -206,6 +207,9 @@ export const vi: Dictionary = {
     imageTooBig: "Ảnh phải có dung lượng tối đa 2 MB.",
   },
   errors: {
+    notFoundTitle: "Không tìm thấy trang",
+    forbiddenTitle: "Không có quyền truy cập",
+    errorTitle: "Lỗi",
     conflict: "Có người vừa thay đổi nội dung này. Hãy tải lại trang và thử lại.",
     busy: "Hệ thống đang bận. Vui lòng thử lại sau giây lát.",
     unavailable: "Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau giây lát.",
@@ -225,7 +229,8 @@ export const vi: Dictionary = {
   spaces: {
     title: "Phòng họp, chỗ ngồi và phòng thí nghiệm",
     none: "Tổ chức này chưa có không gian nào.",
-    capacity: "{{count}} người",
+    capacity_one: "{{count}} người",
+    capacity_other: "{{count}} người",
     free: "miễn phí cho thành viên",
     perHour: "{{price}} mỗi giờ",
     kinds: { meeting_room: "Phòng họp", hot_desk: "Chỗ ngồi linh hoạt", lab: "Phòng thí nghiệm", hall: "Hội trường", equipment: "Thiết bị" },
