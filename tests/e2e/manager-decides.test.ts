@@ -54,7 +54,7 @@ describe("the manager's selection", () => {
 
     await page.goto(`${base}/decisions`);
     await page.getByRole("row", { name: /AgriLink/ }).getByText("Đang chờ").waitFor();
-    await page.getByRole("row", { name: /AgriLink/ }).getByText(/\(Indochina Time, GMT\+7\)/).waitFor();
+    await page.getByRole("row", { name: /AgriLink/ }).getByText(/\(Giờ Đông Dương, GMT\+7\)/).waitFor();
     await expectAccessible(page);
 
     await page.goto(`${base}/audit`);

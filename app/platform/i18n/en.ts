@@ -10,6 +10,7 @@ export const en = {
     language: "Language",
     switchTo: "Tiếng Việt",
     mainNav: "Main",
+    menu: "Menu",
   },
   nav: {
     home: "Home",

@@ -8,6 +8,7 @@ export const vi: Dictionary = {
   app: {
     name: "Vùng Đổi mới Sáng tạo Bình Dương",
     skipToContent: "Bỏ qua đến nội dung",
+    menu: "Trình đơn",
     language: "Ngôn ngữ",
     switchTo: "English",
     mainNav: "Điều hướng chính",
