@@ -1,5 +1,5 @@
 import "~/strings";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
@@ -10,6 +10,7 @@ import { mailboxEnabled } from "~/platform/mail/mailbox.server";
 import { useNonce } from "~/ui/nonce";
 import { Shell, type ShellViewer } from "~/ui/shell";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
 import styles from "~/ui/styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -17,7 +18,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Binh Duong Innovation Region" }];
+// Every page's <title>, in the viewer's language (routes name themselves with `titled`, app/ui/title.ts).
+export const meta = titled();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

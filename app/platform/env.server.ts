@@ -6,7 +6,8 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    APP_URL: z.url().default("http://localhost:3000"),
+    // Where people reach the app; links in mails start with it. Without it: http://localhost:PORT.
+    APP_URL: z.url().optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")
@@ -36,6 +37,7 @@ const EnvSchema = z
     JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(50).default(2),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
+  .transform(({ APP_URL, ...env }) => ({ ...env, APP_URL: (APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "") }))
   .superRefine((env, ctx) => {
     // A deployment (production on a real address) must bring its own secret; a local run keeps one under .data/.
     const local = ["localhost", "127.0.0.1"].includes(new URL(env.APP_URL).hostname);

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { regionOverview } from "~/modules/identity/organisations.server";
 import { EventList } from "~/modules/events/event-list";
@@ -7,8 +7,10 @@ import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { DEFAULT_TIME_ZONE } from "~/platform/i18n/i18n";
 import { OrgList } from "~/modules/identity/org-list";
+import { FormMessage } from "~/ui/form";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Binh Duong Innovation Region · Vùng Đổi mới Sáng tạo Bình Dương" }];
+export const meta = titled();
 
 // A visitor sees the region; a signed-in person sees their roles and what to do next.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Home() {
   const { t } = useTranslation();
   const home = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   if (home.kind === "public") {
     return (
       <section className="page">
@@ -56,6 +59,7 @@ export default function Home() {
   return (
     <section className="page">
       <h1>{t("home.welcome", { name: home.name })}</h1>
+      {params.get("verified") ? <FormMessage tone="success">{t("auth.verifiedSignedIn")}</FormMessage> : null}
       {home.profileIncomplete ? (
         <p className="callout">
           <Link to="/account/profile">{t("home.completeProfile")}</Link>
@@ -66,6 +70,11 @@ export default function Home() {
         <div className="empty">
           <p>{t("home.noRoles")}</p>
           <p>{t("home.noRolesNext")}</p>
+          <p>
+            <Link to="/startups/new" className="button">
+              {t("home.createStartup")}
+            </Link>
+          </p>
         </div>
       ) : (
         <ul className="cards">

@@ -8,6 +8,9 @@ import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { titled } from "~/ui/title";
+
+export const meta = titled("auth.changePasswordTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,11 +7,14 @@ import { ProfileSchema } from "~/modules/identity/schema";
 import { localeCookie } from "~/platform/auth/cookie.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form.server";
-import { TIME_ZONES } from "~/platform/i18n/format";
+import { zoneOptions } from "~/platform/i18n/format";
+import { useLocale } from "~/ui/locale";
 import { saveFile, sniffImage } from "~/platform/storage/files.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Profile · Hồ sơ" }];
+export const meta = titled("profile.title");
+
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -43,6 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ProfilePage() {
   const { t } = useTranslation();
   const { profile, userId, email } = useLoaderData<typeof loader>();
+  const locale = useLocale();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const form = useZodForm(ProfileSchema, errors);
@@ -77,9 +81,9 @@ export default function ProfilePage() {
         <div className="field">
           <label htmlFor="field-timeZone">{t("profile.timeZone")}</label>
           <select id="field-timeZone" defaultValue={profile.timeZone} {...form.register("timeZone")}>
-            {TIME_ZONES.map((tz) => (
-              <option key={tz} value={tz}>
-                {tz}
+            {zoneOptions(locale).map((z) => (
+              <option key={z.value} value={z.value}>
+                {z.label}
               </option>
             ))}
           </select>

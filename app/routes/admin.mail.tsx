@@ -9,6 +9,9 @@ import { formatDateTime } from "~/platform/i18n/format";
 import { mailProblems, retryMail } from "~/platform/mail/failures.server";
 import type { RootData } from "~/root";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+
+export const meta = titled("admin.mailTitle");
 
 async function requireAdmin(request: Request) {
   const viewer = await requireViewer(request);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listMyApplications } from "~/modules/applications/apply/status.server";
@@ -6,8 +6,9 @@ import { StatusBadge, useBilingual, useLocaleZone } from "~/modules/applications
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "My applications · Hồ sơ của tôi" }];
+export const meta = titled("apply.list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

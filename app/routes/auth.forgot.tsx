@@ -1,12 +1,13 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requestPasswordReset } from "~/modules/identity/accounts.server";
 import { ForgotSchema } from "~/modules/identity/schema";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Reset password · Đặt lại mật khẩu" }];
+export const meta = titled("auth.forgotTitle");
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(await readForm(request), ForgotSchema);

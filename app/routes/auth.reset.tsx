@@ -7,6 +7,9 @@ import { ResetSchema } from "~/modules/identity/schema";
 import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { titled } from "~/ui/title";
+
+export const meta = titled("auth.resetTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";

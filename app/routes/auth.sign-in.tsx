@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,8 +8,10 @@ import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { requireAnonymous, safeRedirect } from "~/platform/auth/guards.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { withRedirect } from "~/ui/redirect";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Đăng nhập" }];
+export const meta = titled("auth.signInTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -60,7 +62,7 @@ export default function SignIn() {
         <Link to="/auth/forgot">{t("auth.forgot")}</Link>
       </p>
       <p>
-        {t("auth.noAccount")} <Link to="/auth/sign-up">{t("nav.signUp")}</Link>
+        {t("auth.noAccount")} <Link to={withRedirect("/auth/sign-up", params.get("redirectTo"))}>{t("nav.signUp")}</Link>
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,8 +6,9 @@ import { unlockDevice } from "~/modules/identity/accounts.server";
 import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Đăng nhập" }];
+export const meta = titled("auth.unlockTitle");
 
 // The link mailed while sign-ins to an account are paused opens this page; the button uses it.
 // A GET never changes state, so mail scanners that prefetch links cannot use up the token.

@@ -3,8 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { verifyEmail } from "~/modules/identity/accounts.server";
+import { cookieJar } from "~/platform/auth/cookie-jar.server";
+import { safeRedirect } from "~/platform/auth/guards.server";
 import { readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
+import { titled } from "~/ui/title";
+
+export const meta = titled("auth.verifyTitle");
 
 // The link from the mail opens this page; the button confirms. A GET never changes state, so
 // mail scanners that prefetch links cannot use up the token.
@@ -12,12 +17,14 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { token: new URL(request.url).searchParams.get("token") ?? "" };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+// Verifying signs the person in and lands them where they signed up from (an invitation), else home.
+export async function action({ request, context }: ActionFunctionArgs) {
   const token = (await readForm(request)).get("token");
-  if (typeof token === "string" && token.length >= 20 && token.length <= 200 && (await verifyEmail(token))) {
-    throw redirect("/auth/sign-in?verified=1");
-  }
-  return { failed: true };
+  if (typeof token !== "string" || token.length < 20 || token.length > 200) return { failed: true };
+  const cookies = cookieJar(request);
+  const verified = await verifyEmail(token, { ip: context.clientIp, userAgent: request.headers.get("user-agent") ?? "" }, cookies);
+  if (!verified) return { failed: true };
+  throw redirect(safeRedirect(verified.next, "/?verified=1"), { headers: cookies.headers });
 }
 
 export default function Verify() {

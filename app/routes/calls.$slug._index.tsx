@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,8 +6,10 @@ import { BlindNotice, Deadline, useBilingual } from "~/modules/applications/appl
 import { callPage } from "~/modules/applications/apply/open-calls.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "Call · Đợt tuyển chọn" }];
+export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => d.call.title[locale]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

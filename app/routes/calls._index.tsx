@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Deadline, useBilingual } from "~/modules/applications/apply/ui";
 import { listCalls } from "~/modules/applications/apply/open-calls.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Open calls · Đợt tuyển chọn" }];
+export const meta = titled("apply.calls.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

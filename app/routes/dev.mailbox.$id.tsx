@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { isUuid } from "~/platform/ids";
 import { mailboxEnabled, mailboxMessage } from "~/platform/mail/mailbox.server";
+import { titled } from "~/ui/title";
+
+export const meta = titled("mailbox.title");
 
 // The mail as its recipient would see it. Served as its own document with a CSP that runs no script.
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -5,6 +5,9 @@ import { useTranslation } from "react-i18next";
 import { listMailbox, mailboxEnabled } from "~/platform/mail/mailbox.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import type { RootData } from "~/root";
+import { titled } from "~/ui/title";
+
+export const meta = titled("mailbox.title");
 
 export async function loader(_: LoaderFunctionArgs) {
   if (!mailboxEnabled()) throw data(null, { status: 404 });

@@ -6,6 +6,10 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { FormMessage } from "~/ui/form";
+import { withRedirect } from "~/ui/redirect";
+import { titled } from "~/ui/title";
+
+export const meta = titled("invitation.title");
 
 const validToken = (t: string | undefined) => !!t && t.length >= 20 && t.length <= 200;
 
@@ -62,8 +66,8 @@ export default function InvitationPage() {
       ) : (
         <p>
           {t("invitation.signInFirst", { email: invitation.email })}{" "}
-          <Link to={`/auth/sign-in?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("nav.signIn")}</Link> ·{" "}
-          <Link to="/auth/sign-up">{t("nav.signUp")}</Link>
+          <Link to={withRedirect("/auth/sign-in", location.pathname)}>{t("nav.signIn")}</Link> ·{" "}
+          <Link to={withRedirect("/auth/sign-up", location.pathname)}>{t("nav.signUp")}</Link>
         </p>
       )}
     </section>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,11 +12,12 @@ import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
 import type { CallSection } from "./manage.calls.$callId";
 
 export const handle: CallSection = { section: "manage.tabs.application" };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.dossier.application.code} · ${data.dossier.application.startup}` : "" }];
+export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => `${d.dossier.application.code} · ${d.dossier.application.startup}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

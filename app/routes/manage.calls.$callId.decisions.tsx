@@ -7,7 +7,7 @@ import { decisionsPage, saveTemplates } from "~/modules/applications/select/temp
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
-import { formatDateTime } from "~/platform/i18n/format";
+import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import { FormMessage, TextArea, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
@@ -68,7 +68,7 @@ export default function Decisions() {
                   <td>{formatDateTime(d.decidedAt, locale, timeZone)}</td>
                   <td>
                     {d.offerExpiresAt
-                      ? t("decide.common.callZone", { date: formatDateTime(d.offerExpiresAt, locale, call.timeZone), zone: call.timeZone })
+                      ? t("decide.common.callZone", { date: formatDateTime(d.offerExpiresAt, locale, call.timeZone), zone: zoneName(call.timeZone, locale, d.offerExpiresAt) })
                       : none}
                   </td>
                   <td>{d.offerResponse ? t(`decide.offer.${d.offerResponse}`) : d.decision === "accepted" ? t("decide.decisionsPage.awaiting") : none}</td>

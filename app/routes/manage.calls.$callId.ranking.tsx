@@ -11,7 +11,7 @@ import { ReviewCounts, ThinReviewLegend, ZScore } from "~/modules/applications/s
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
-import { formatDateTime } from "~/platform/i18n/format";
+import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
@@ -196,7 +196,7 @@ export default function Ranking() {
                       {r.decision ? t(`decide.decisions.${r.decision}`) : t("decide.common.none")}
                       {r.decision === "accepted" && r.offerExpiresAt && !r.offerResponse
                         ? ` (${t("decide.ranking.offerUntil", {
-                            date: t("decide.common.callZone", { date: formatDateTime(r.offerExpiresAt, locale, call.timeZone), zone: call.timeZone }),
+                            date: t("decide.common.callZone", { date: formatDateTime(r.offerExpiresAt, locale, call.timeZone), zone: zoneName(call.timeZone, locale, r.offerExpiresAt) }),
                           })})`
                         : null}
                       {r.offerResponse ? ` · ${t(`decide.offer.${r.offerResponse}`)}` : null}

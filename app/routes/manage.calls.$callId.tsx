@@ -1,13 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Outlet, useLoaderData, useMatches } from "@remix-run/react";
+import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import { Outlet, useLoaderData, useMatches, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallHeading } from "~/modules/applications/setup/call-heading";
 import { callHeaderPage } from "~/modules/applications/setup/call-settings.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
-import { isLocale, tFor } from "~/platform/i18n/i18n";
-import type { RootData } from "~/root";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
 
 // The layout of every manager page of a call: the call is loaded (and the viewer's right to manage
 // it checked) once here, and its heading and section tabs drawn once. Each section names itself
@@ -24,10 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const handleOf = (matches: { handle?: unknown }[]) => (matches.at(-1)?.handle as Partial<CallSection> | undefined) ?? {};
 const sectionOf = (matches: { handle?: unknown }[]) => handleOf(matches).section ?? "manage.tabs.overview";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as RootData | undefined;
-  const locale = isLocale(root?.locale) ? root.locale : "vi";
-  return [{ title: data ? `${tFor(locale)(sectionOf(matches))} · ${data.call.title[locale]}` : "" }];
+export const meta: MetaFunction = (args) => {
+  const section = sectionOf(args.matches);
+  return titled<SerializeFrom<typeof loader>>((t, d, locale) => `${t(section)} · ${d.call.title[locale]}`)(args);
 };
 
 export default function CallLayout() {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { programmeCohortPage } from "~/modules/applications/select/cohort.server";
@@ -6,8 +6,10 @@ import { CohortTable } from "~/modules/applications/select/cohort-table";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "Cohort · Khóa ươm tạo" }];
+export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("manage.cohort.title", { programme: d.programme.name[locale] }));
 
 // The programme's cohort for the managers of its organisation (403 for others, 404 if unknown).
 export async function loader({ request, params }: LoaderFunctionArgs) {

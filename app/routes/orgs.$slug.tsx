@@ -17,6 +17,10 @@ import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { Pager, pageParam } from "~/ui/pager";
 import { RouteError } from "~/ui/route-error";
 import { SpaceList } from "~/modules/spaces/space-list";
+import { titled } from "~/ui/title";
+import type { SerializeFrom } from "@remix-run/node";
+
+export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => (locale === "vi" ? d.org.nameVi : d.org.nameEn));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

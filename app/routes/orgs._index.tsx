@@ -7,6 +7,9 @@ import { directoryQuery, ORG_KINDS } from "~/modules/identity/schema";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { Pager } from "~/ui/pager";
+import { titled } from "~/ui/title";
+
+export const meta = titled("orgs.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,8 +12,10 @@ import { parseForm, readForm, type FieldErrors } from "~/platform/http/form.serv
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "Review · Đánh giá" }];
+export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("review.code", { code: d.application.code }));
 
 const roundOf = (request: Request) => parseRound(new URL(request.url).searchParams.get("round"));
 

@@ -1,13 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { myAssignments } from "~/modules/applications/review/list.server";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { formatDate, formatDateTime } from "~/platform/i18n/format";
+import { formatDate, formatDateTime, zoneName } from "~/platform/i18n/format";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Review · Đánh giá" }];
+export const meta = titled("review.listTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -40,7 +41,7 @@ export default function ReviewList() {
             <h2 id={`call-${call.callId}`}>{call.title ? call.title[locale] : t("review.unknownCall")}</h2>
             {call.programName ? <p className="tag">{call.programName[locale]}</p> : null}
             {call.closesAt && call.timeZone ? (
-              <p>{t("review.callCloses", { date: formatDateTime(call.closesAt, locale, timeZone), zone: call.timeZone })}</p>
+              <p>{t("review.callCloses", { date: formatDateTime(call.closesAt, locale, timeZone), zone: zoneName(timeZone, locale, call.closesAt) })}</p>
             ) : null}
             <p>
               <progress max={call.total} value={call.done} aria-label={t("review.progress", { done: call.done, total: call.total })} />{" "}

@@ -1,13 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { acceptCofounderInvitation, viewCofounderInvitation } from "~/modules/startups/invitations.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { FormMessage } from "~/ui/form";
+import { withRedirect } from "~/ui/redirect";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "Co-founder invitation · Lời mời đồng sáng lập" }];
+export const meta = titled("apply.cofounder.title");
+
 const validToken = (t: string | undefined) => !!t && t.length >= 20 && t.length <= 200;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,8 +65,8 @@ export default function CofounderInvitation() {
       ) : (
         <p>
           {t("apply.cofounder.signInFirst", { email: invitation.email })}{" "}
-          <Link to={`/auth/sign-in?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("nav.signIn")}</Link> ·{" "}
-          <Link to="/auth/sign-up">{t("nav.signUp")}</Link>
+          <Link to={withRedirect("/auth/sign-in", location.pathname)}>{t("nav.signIn")}</Link> ·{" "}
+          <Link to={withRedirect("/auth/sign-up", location.pathname)}>{t("nav.signUp")}</Link>
         </p>
       )}
     </section>

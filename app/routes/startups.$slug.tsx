@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,8 +16,10 @@ import { invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form
 import { formatDate } from "~/platform/i18n/format";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "Startup · Khởi nghiệp" }];
+export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => d.startup.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,9 @@ import { StartupForm } from "~/modules/startups/startup-form";
 import { requireViewer, safeRedirect } from "~/platform/auth/guards.server";
 import { invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
 
-export const meta: MetaFunction = () => [{ title: "New startup · Khởi nghiệp mới" }];
+export const meta = titled("apply.startup.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);

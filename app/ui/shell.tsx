@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
 
@@ -13,6 +13,9 @@ export type ShellViewer = {
   hasAvatar: boolean;
 };
 
+/** Wider than this, the menu's contents are always shown (styles.css says the same). */
+const WIDE = "(min-width: 800px)";
+
 /** Header, navigation (what the viewer's roles allow), language switch, and the page. */
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -20,6 +23,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const viewer = data?.viewer ?? null;
   const location = useLocation();
   const here = location.pathname + location.search;
+  // On a phone the navigation folds into a <details> menu (works without JavaScript, Enter or
+  // Space on its summary opens it); it closes again when the person moves to another page. On a
+  // wide screen it is open (CSS shows its contents even before the JavaScript runs).
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menu.current) menu.current.open = window.matchMedia(WIDE).matches;
+  }, [location.pathname]);
   return (
     <>
       <a href="#main" className="skip-link">
@@ -29,6 +39,9 @@ export function Shell({ children }: { children: ReactNode }) {
         <Link to="/" className="brand">
           {t("app.name")}
         </Link>
+        <details className="site-menu" ref={menu}>
+          <summary className="button secondary">{t("app.menu")}</summary>
+          <div className="site-menu-body">
         <nav aria-label={t("app.mainNav")}>
           <ul className="nav-list">
             <li>
@@ -100,6 +113,8 @@ export function Shell({ children }: { children: ReactNode }) {
             </>
           )}
         </div>
+          </div>
+        </details>
       </header>
       <main id="main" tabIndex={-1}>
         {children}

@@ -68,11 +68,14 @@ describe("a new visitor", () => {
     const verifyUrl = await linkFromMailbox(page, app.baseUrl, email, "Verify your email address", "Verify email");
     await page.goto(verifyUrl);
     await expectAccessible(page);
+    // Verifying signs the person in.
     await page.getByRole("button", { name: "Verify my email" }).click();
-    await page.getByText("Your email is verified").waitFor();
-
-    await signIn(page, email, password);
+    await page.getByText("Your email is verified and you are signed in.").waitFor();
     await page.getByRole("heading", { name: "Welcome, Trần Thị Mai" }).waitFor();
+    // The next step links where it says.
+    await page.getByRole("link", { name: "Create your startup's profile" }).click();
+    await page.waitForURL(/\/startups\/new$/);
+    await page.goBack();
     await page.getByText("You are not part of any organisation or startup yet.").waitFor();
     await expectAccessible(page);
 

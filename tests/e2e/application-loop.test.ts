@@ -261,14 +261,14 @@ describe("the application loop", () => {
     await mp.getByLabel("Include the call's message template in the mail").check();
     await mp.getByRole("button", { name: "Apply to selected" }).click();
     await mp.getByText("1 application(s) changed, 0 left as they were. The founders were emailed.").waitFor();
-    await ranked.getByText(/^Accepted \(offer until .* \(Asia\/Ho_Chi_Minh\)\)$/).waitFor();
+    await ranked.getByText(/^Accepted \(offer until .* \(Indochina Time, GMT\+7\)\)$/).waitFor();
     await expectAccessible(mp);
 
     await tabs.getByRole("link", { name: "Decisions" }).click();
     const decided = mp.getByRole("row", { name: new RegExp(STARTUP) });
     await decided.getByRole("cell", { name: "Accepted" }).waitFor();
     await decided.getByRole("cell", { name: "Awaiting" }).waitFor();
-    const offerDeadline = (await decided.getByRole("cell", { name: /\(Asia\/Ho_Chi_Minh\)$/ }).textContent())!;
+    const offerDeadline = (await decided.getByRole("cell", { name: /\(Indochina Time, GMT\+7\)$/ }).textContent())!;
     await expectAccessible(mp);
     // Accepted is not yet in: the programme's cohort waits for the founders.
     await mp.goto(programmeUrl);
@@ -286,7 +286,7 @@ describe("the application loop", () => {
     expect(new URL(confirmLink).pathname).toBe(applicationPath);
     await fp.getByText(`Hồ sơ ${code} của ${STARTUP} đã được chấp nhận.`).waitFor();
     await fp.getByText(TEMPLATE.vi).waitFor();
-    await fp.getByText(/^Hãy xác nhận tham gia trước .* \(Asia\/Ho_Chi_Minh\)\./).waitFor();
+    await fp.getByText(/^Hãy xác nhận tham gia trước .* \(Giờ Đông Dương, GMT\+7\)\./).waitFor();
     expect(await fp.content()).not.toContain(TEMPLATE.en);
     await expectAccessible(fp);
     // The mail's button opens the page in a new tab, as a mail client would.
@@ -314,7 +314,7 @@ describe("the application loop", () => {
     // ── The manager sees the answer, and the startup in the cohort with its founders, stage and sector.
     await mp.goto(`${callUrl}/decisions`);
     await decided.getByRole("cell", { name: "Confirmed" }).waitFor();
-    expect(offerDeadline).toMatch(/\(Asia\/Ho_Chi_Minh\)$/);
+    expect(offerDeadline).toMatch(/\(Indochina Time, GMT\+7\)$/);
     await tabs.getByRole("link", { name: "Cohort" }).click();
     const member = mp.getByRole("row", { name: new RegExp(STARTUP) });
     await member.getByRole("cell", { name: `${founder.name}, ${cofounder.name}` }).waitFor();

@@ -61,11 +61,11 @@ describe("a manager", () => {
     await page.getByLabel("Title (English)").fill("IoT 2027 call");
     await page.getByLabel("Web address (slug)").fill("iot-2027");
     // The server refuses what the browser did not check: a close before the opening.
-    await page.getByLabel("Opens at (Asia/Ho_Chi_Minh)").fill(hcmc(-1, 9));
-    await page.getByLabel("Closes at (Asia/Ho_Chi_Minh)").fill(hcmc(-2, 9));
+    await page.getByLabel("Opens at (Indochina Time, GMT+7)").fill(hcmc(-1, 9));
+    await page.getByLabel("Closes at (Indochina Time, GMT+7)").fill(hcmc(-2, 9));
     await submit(page, "Create");
     await page.getByText("The call must close after it opens.").waitFor();
-    await page.getByLabel("Closes at (Asia/Ho_Chi_Minh)").fill(hcmc(30, 17));
+    await page.getByLabel("Closes at (Indochina Time, GMT+7)").fill(hcmc(30, 17));
     await page.getByLabel("Founders' names").check();
     await submit(page, "Create");
     await page.getByRole("heading", { name: "IoT 2027 call: Settings" }).waitFor();

@@ -54,7 +54,7 @@ describe("the manager's selection", () => {
 
     await page.goto(`${base}/decisions`);
     await page.getByRole("row", { name: /AgriLink/ }).getByText("Đang chờ").waitFor();
-    await page.getByRole("row", { name: /AgriLink/ }).getByText(/\(Asia\/Ho_Chi_Minh\)/).waitFor();
+    await page.getByRole("row", { name: /AgriLink/ }).getByText(/\(Giờ Đông Dương, GMT\+7\)/).waitFor();
     await expectAccessible(page);
 
     await page.goto(`${base}/audit`);
@@ -82,7 +82,7 @@ describe("the manager's selection", () => {
     );
     expect(confirm).toMatch(/\/applications\/[0-9a-f-]{36}$/);
     await fpage.getByText("Congratulations! Your startup was selected for the 2027 cohort.").waitFor();
-    await fpage.getByText(/Please confirm your place by .* \(Asia\/Ho_Chi_Minh\)/).waitFor();
+    await fpage.getByText(/Please confirm your place by .* \(Indochina Time, GMT\+7\)/).waitFor();
     await founder.close();
   });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { changePassword, requestPasswordReset, resetPassword, signIn, signUp, verifyEmail } from "~/modules/identity/accounts.server";
 import { loadViewerBySession } from "~/platform/auth/viewer.server";
+import { CookieJar } from "~/platform/auth/cookie-jar.server";
+import { sessionCookie } from "~/platform/auth/cookie.server";
+import { safeRedirect } from "~/platform/auth/guards.server";
 import { MAX_ACCOUNTS_PER_ADDRESS, MAX_FAILURES_PER_ACCOUNT } from "~/platform/auth/throttle.server";
 import { asService } from "~/platform/db/transaction.server";
 import { createUser, linkIn, outboxFor } from "../support/factories";
@@ -30,11 +33,38 @@ describe("sign-up and verification", () => {
     expect(await signIn({ email: "huy@example.test", password: "a-long-password-1", ...meta })).toEqual({ ok: false, reason: "not_verified" });
     const [mail] = await outboxFor("huy@example.test");
     const token = tokenOf(linkIn(mail!.text_body, "/auth/verify"));
-    expect(await verifyEmail(token)).toBe(true);
-    expect(await verifyEmail(token)).toBe(false); // single use
+    expect(await verifyEmail(token, meta)).not.toBeNull();
+    expect(await verifyEmail(token, meta)).toBeNull(); // single use
     const signedIn = await signIn({ email: "huy@example.test", password: "a-long-password-1", ...meta });
     expect(signedIn.ok).toBe(true);
     expect((await outboxFor("huy@example.test")).map((m) => m.template)).toEqual(["welcome", "verify-email"]);
+  });
+});
+
+describe("verifying signs in", () => {
+  it("opens a session for the verified person and lands them on the invitation they signed up from", async () => {
+    const email = "thu@example.test";
+    await signUp({ email, password: "a-long-password-1", displayName: "Thu" }, "vi", "/invitations/abcdefghijklmnopqrstuvwxyz");
+    const [mail] = await outboxFor(email);
+    const cookies = new CookieJar();
+    const verified = await verifyEmail(tokenOf(linkIn(mail!.text_body, "/auth/verify")), meta, cookies);
+    expect(verified?.next).toBe("/invitations/abcdefghijklmnopqrstuvwxyz");
+    const sessionId: unknown = await sessionCookie().parse(cookies.headers.getSetCookie()[0]!.split(";")[0]!);
+    const viewer = await loadViewerBySession(String(sessionId));
+    expect(viewer?.claims.email).toBe(email);
+  });
+
+  it("lands on home when the sign-up came from nowhere in particular", async () => {
+    await signUp({ email: "khoa@example.test", password: "a-long-password-1", displayName: "Khoa" }, "en");
+    const [mail] = await outboxFor("khoa@example.test");
+    expect((await verifyEmail(tokenOf(linkIn(mail!.text_body, "/auth/verify")), meta))?.next).toBeNull();
+  });
+
+  it("never redirects off the site", () => {
+    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "\\evil.example", "javascript:alert(1)"]) {
+      expect(safeRedirect(bad)).toBe("/");
+    }
+    expect(safeRedirect("/invitations/abc?x=1")).toBe("/invitations/abc?x=1");
   });
 });
 

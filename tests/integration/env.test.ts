@@ -7,6 +7,12 @@ describe("environment validation", () => {
     expect(env).toMatchObject({ PORT: 3000, APP_URL: "http://localhost:3000", DATABASE_PREPARE: "true" });
   });
 
+  it("follows PORT when APP_URL is not set, and drops a trailing slash from a given one", () => {
+    expect(parseEnv({ PORT: "4123" }).APP_URL).toBe("http://localhost:4123");
+    expect(parseEnv({ PORT: "4123", APP_URL: "" }).APP_URL).toBe("http://localhost:4123");
+    expect(parseEnv({ PORT: "4123", APP_URL: "https://innovation.example.vn/" }).APP_URL).toBe("https://innovation.example.vn");
+  });
+
   it("names the malformed variable", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://nope" })).toThrow(/DATABASE_URL: must be a postgres:\/\/ connection string/);
     expect(() => parseEnv({ PORT: "seventy" })).toThrow(/PORT/);

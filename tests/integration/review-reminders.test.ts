@@ -42,7 +42,7 @@ describe("reviewers are told", () => {
     const [en] = await mails(enReviewer, "review-assigned");
     expect(vi!.subject).toMatch(/Bạn được phân công đánh giá 3 hồ sơ/);
     expect(en!.subject).toMatch(/You have been assigned 3 applications to review/);
-    expect(en!.text_body).toMatch(/Please complete your reviews by .*\(Asia\/Ho_Chi_Minh\)/);
+    expect(en!.text_body).toMatch(/Please complete your reviews by .*\(Indochina Time, GMT\+7\)/);
     // Running the assignment again assigns nothing and mails nobody.
     expect(await autoAssign(manager.claims, callId)).toMatchObject({ assigned: 0 });
     expect(await mails(enReviewer, "review-assigned")).toHaveLength(1);

@@ -51,7 +51,7 @@ async function account(displayName = "Nguyễn Văn An") {
   const password = "a-long-password-1";
   const created = await signUp({ email, password, displayName }, "en");
   if (!created.ok) throw new Error("sign-up failed");
-  expect(await verifyEmail(fake.mailTo(email, "signup").tokenHash)).toBe(true);
+  expect(await verifyEmail(fake.mailTo(email, "signup").tokenHash, meta)).not.toBeNull();
   return { id: created.userId, email, password };
 }
 
@@ -98,19 +98,19 @@ describe("sign-up and verification on Supabase", () => {
     expect((await signUp({ email, password: "another-password-2", displayName: "B" }, "vi")).ok).toBe(false);
   });
 
-  it("signs in only after the mailed token hash is verified, once, and our outbox sends the welcome", async () => {
+  it("signs in only after the mailed token hash is verified, once; verifying signs the person in; our outbox sends the welcome", async () => {
     const email = newEmail();
-    await signUp({ email, password: "a-long-password-1", displayName: "Huy" }, "en");
+    await signUp({ email, password: "a-long-password-1", displayName: "Huy" }, "en", "/invitations/some-invitation-token-123456");
     expect(await signIn({ email, password: "a-long-password-1", ...meta })).toEqual({ ok: false, reason: "not_verified" });
     const token = fake.mailTo(email, "signup").tokenHash;
-    expect(await verifyEmail(token)).toBe(true);
-    expect(await verifyEmail(token)).toBe(false);
+    const cookies = new CookieJar();
+    const verified = await verifyEmail(token, meta, cookies);
+    expect(verified).toMatchObject({ next: "/invitations/some-invitation-token-123456" });
+    expect(await verifyEmail(token, meta)).toBeNull();
     expect((await outboxFor(email)).map((m) => m.template)).toEqual(["welcome"]);
-    // The session the verification opened was ended: the person signs in next.
-    const [{ sessions }] = (await asService(
-      (tx) => tx`select count(*)::int as sessions from auth.sessions s join auth.users u on u.id = s.user_id where u.email = ${email}`,
-    )) as unknown as [{ sessions: number }];
-    expect(sessions).toBe(0);
+    // The session the verification opened is this browser's: it is signed in as the new account.
+    const viewer = await getViewer(requestWith(asCookieHeader(cookies.headers.getSetCookie())));
+    expect(viewer?.id).toBe(verified!.userId);
     expect((await signIn({ email, password: "a-long-password-1", ...meta })).ok).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { formatDateTime } from "~/platform/i18n/format";
+import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
 import type { RootData } from "~/root";
 import { FormMessage, LabelledField, useZodForm } from "~/ui/form";
@@ -212,7 +212,7 @@ export function When({ at, zone }: { at: Date | string; zone: string }) {
   return (
     <time dateTime={new Date(at).toISOString()}>
       {mine}
-      {zone !== timeZone ? ` (${formatDateTime(at, locale, zone)} ${zone})` : ""}
+      {zone !== timeZone ? ` (${formatDateTime(at, locale, zone)}, ${zoneName(zone, locale, at)})` : ""}
     </time>
   );
 }

@@ -21,14 +21,16 @@ async function profileOf(tx: Tx, userId: string, email: string) {
   return { locale: profile?.locale ?? ("vi" as Locale), name: profile?.display_name ?? email };
 }
 
-export function signUp(input: SignUpInput, locale: Locale) {
-  return authProvider().signUp({ ...input, locale }, page("/auth/verify"), async (tx, mail) => {
+/** `next`: where the person lands once verified (an invitation they signed up from). */
+export function signUp(input: SignUpInput, locale: Locale, next?: string) {
+  return authProvider().signUp({ ...input, locale, next }, page("/auth/verify"), async (tx, mail) => {
     await enqueueMail(tx, mail.email, "verify-email", { locale, name: input.displayName, url: mail.link });
   });
 }
 
-export function verifyEmail(token: string) {
-  return authProvider().confirmEmail(token, async (tx, user) => {
+/** Verifies the address and signs the person in (the session cookie goes into `cookies`). */
+export function verifyEmail(token: string, client: { ip: string; userAgent: string }, cookies = new CookieJar()) {
+  return authProvider().confirmEmail(token, { ...client, cookies }, async (tx, user) => {
     const { locale, name } = await profileOf(tx, user.id, user.email);
     await enqueueMail(tx, user.email, "welcome", { locale, name, url: page("/") });
   });

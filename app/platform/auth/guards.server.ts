@@ -15,8 +15,12 @@ export async function requireAnonymous(request: Request) {
   if (await getViewer(request)) throw redirect("/");
 }
 
-/** Only same-site relative paths: never an open redirect. */
+/**
+ * Only same-site relative paths: never an open redirect. Browsers drop tabs and newlines from a
+ * URL and read a backslash as a slash, so "/\t/evil.example" would be "//evil.example": refused.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || to.length > 2000 || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  if (to.startsWith("//")) return fallback;
   return to;
 }

@@ -20,7 +20,7 @@ const DUMMY_HASH = bcrypt.hashSync("not-a-real-password", BCRYPT_COST);
 
 export async function createUser(
   tx: Tx,
-  input: { email: string; password: string; displayName: string; locale: Locale },
+  input: { email: string; password: string; displayName: string; locale: Locale; next?: string },
 ): Promise<{ userId: string; token: string } | { conflict: true }> {
   const hash = await bcrypt.hash(input.password, BCRYPT_COST);
   const userId = randomUUID();
@@ -30,7 +30,7 @@ export async function createUser(
                             confirmation_sent_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
     values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated', ${input.email},
             ${hash}, ${tokenHash}, now(), ${tx.json({ provider: "email", providers: ["email"] })},
-            ${tx.json({ display_name: input.displayName, locale: input.locale })}, now(), now())
+            ${tx.json({ display_name: input.displayName, locale: input.locale, ...(input.next ? { next: input.next } : {}) })}, now(), now())
     on conflict do nothing`;
   if (inserted.count === 0) return { conflict: true };
   // The profile comes from the on_auth_user_created trigger, as it does when Supabase Auth inserts
@@ -39,11 +39,11 @@ export async function createUser(
 }
 
 export async function confirmEmail(tx: Tx, token: string) {
-  const [user] = await tx<{ id: string; email: string }[]>`
+  const [user] = await tx<{ id: string; email: string; next: string | null }[]>`
     update auth.users set email_confirmed_at = now(), confirmation_token = '', updated_at = now()
      where confirmation_token = ${hashToken(token)} and email_confirmed_at is null
        and confirmation_sent_at > now() - make_interval(hours => ${VERIFY_HOURS})
-    returning id, email`;
+    returning id, email, raw_user_meta_data ->> 'next' as next`;
   return user ?? null;
 }
 
@@ -147,13 +147,19 @@ export const localProvider: AuthProvider = {
       return { ok: true, userId: created.userId };
     }),
 
-  confirmEmail: (token, then) =>
-    asService(async (tx) => {
+  async confirmEmail(token, client, then) {
+    const verified = await asService(async (tx) => {
       const user = await confirmEmail(tx, token);
-      if (!user) return false;
+      if (!user) return null;
       await then(tx, user);
-      return true;
-    }),
+      const sessionId = await createSession(tx, user.id, client);
+      await tx`update auth.users set last_sign_in_at = now() where id = ${user.id}`;
+      return { userId: user.id, next: user.next, sessionId };
+    });
+    if (!verified) return null;
+    client.cookies.append(await startSessionCookie(verified.sessionId));
+    return { userId: verified.userId, next: verified.next };
+  },
 
   async signIn(input, cookies, unlock) {
     const attempt = { account: input.email, ip: input.ip, cookies, unlock };

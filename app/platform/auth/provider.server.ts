@@ -13,7 +13,10 @@ export function authProvider(): AuthProvider {
   return env().SUPABASE_URL ? supabaseProvider : localProvider;
 }
 
-export type NewAccount = { email: string; password: string; displayName: string; locale: Locale };
+/** `next`: a same-site path the person lands on once the address is verified (an invitation). */
+export type NewAccount = { email: string; password: string; displayName: string; locale: Locale; next?: string };
+/** Who verified an address: the session opened for them is in the cookie jar. */
+export type Verified = { userId: string; next: string | null };
 export type SignInInput = { email: string; password: string; ip: string; userAgent: string };
 export type SignInResult =
   | { ok: true; userId: string; sessionId: string }
@@ -35,8 +38,16 @@ export type MailLink = (tx: Tx, mail: { userId: string; email: string; link: str
 /** What account flows need of a provider. `pageUrl` arguments are the pages the mailed links open. */
 export interface AuthProvider {
   signUp(account: NewAccount, verifyPageUrl: string, mail: MailLink): Promise<{ ok: true; userId: string } | { ok: false }>;
-  /** Confirms the address; `then` runs in a transaction of ours (the welcome mail). */
-  confirmEmail(token: string, then: (tx: Tx, user: { id: string; email: string }) => Promise<void>): Promise<boolean>;
+  /**
+   * Confirms the address and signs the person in (the mailed link proves the mailbox, and the
+   * token is used once): a new session cookie goes into the jar. `then` runs in a transaction of
+   * ours (the welcome mail). Null when the token is unknown, used or expired.
+   */
+  confirmEmail(
+    token: string,
+    client: { ip: string; userAgent: string; cookies: CookieJar },
+    then: (tx: Tx, user: { id: string; email: string }) => Promise<void>,
+  ): Promise<Verified | null>;
   /** Under the sign-in throttle with either provider; a session cookie goes into the jar. */
   signIn(input: SignInInput, cookies: CookieJar, unlock: Unlock): Promise<SignInResult>;
   /** Ends the session the cookies hold (if any) and clears them. */

@@ -24,7 +24,10 @@ export const supabaseProvider: AuthProvider = {
     const { data, error } = await detachedSupabase().auth.signUp({
       email: account.email,
       password: account.password,
-      options: { emailRedirectTo: verifyPageUrl, data: { display_name: account.displayName, locale: account.locale } },
+      options: {
+        emailRedirectTo: verifyPageUrl,
+        data: { display_name: account.displayName, locale: account.locale, ...(account.next ? { next: account.next } : {}) },
+      },
     });
     if (error) {
       if (error.code && TAKEN.has(error.code)) return { ok: false };
@@ -36,19 +39,18 @@ export const supabaseProvider: AuthProvider = {
     return { ok: true, userId: data.user.id };
   },
 
-  async confirmEmail(token, then) {
-    const auth = detachedSupabase().auth;
-    const { data, error } = await auth.verifyOtp({ token_hash: token, type: "email" });
+  async confirmEmail(token, client, then) {
+    // Verifying opens a session, kept in the browser's cookies: the person is signed in.
+    const { data, error } = await supabaseFor(client.cookies).auth.verifyOtp({ token_hash: token, type: "email" });
     if (error) {
-      if (isRefusal(error)) return false;
+      if (isRefusal(error)) return null;
       throw error;
     }
     const user = data.user;
-    if (!user?.email) return false;
-    // Verifying opens a session; as with the local provider the person signs in next, so end it.
-    if (data.session) await auth.signOut({ scope: "local" });
+    if (!user?.email) return null;
     await asService((tx) => then(tx, { id: user.id, email: user.email! }));
-    return true;
+    const next: unknown = user.user_metadata?.next;
+    return { userId: user.id, next: typeof next === "string" ? next : null };
   },
 
   signIn: (input, cookies, unlock) =>

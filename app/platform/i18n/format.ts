@@ -41,3 +41,43 @@ export function isTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/**
+ * A time zone as people read it, in their language: "Indochina Time, GMT+7" ("Giờ Đông Dương,
+ * GMT+7"), not "Asia/Ho_Chi_Minh". The offset is the one in force at `at` (daylight saving).
+ */
+export function zoneName(timeZone: string, locale: Locale, at: Date | string = new Date()) {
+  const part = (style: Intl.DateTimeFormatOptions["timeZoneName"]) =>
+    new Intl.DateTimeFormat(tag(locale), { timeZone, timeZoneName: style }).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? "";
+  const offset = part("shortOffset");
+  // Zones without a name of their own (UTC, Etc/…) read as their offset in the generic style.
+  const name = [part("longGeneric"), part("long")].find((n) => n && !/^(GMT|UTC)([+-−]|$)/.test(n));
+  return name ? `${name}, ${offset}` : offset;
+}
+
+/** The city an IANA zone is named after ("Ho Chi Minh"), to tell apart zones that share a name. */
+const cityOf = (timeZone: string) => timeZone.split("/").pop()!.replace(/_/g, " ");
+
+const offsetMinutes = (timeZone: string) => {
+  const [, sign, h, m] = /GMT([+-])?(\d+)?(?::(\d+))?/.exec(
+    new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "shortOffset" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName")?.value ?? "",
+  ) ?? [];
+  return (sign === "-" ? -1 : 1) * (Number(h ?? 0) * 60 + Number(m ?? 0));
+};
+
+const options = new Map<Locale, { value: string; label: string }[]>();
+/** The zones for a picker, west to east, each read as a place: "Indochina Time, GMT+7 (Ho Chi Minh)". */
+export function zoneOptions(locale: Locale) {
+  let list = options.get(locale);
+  if (!list) {
+    list = TIME_ZONES.map((value) => ({ value, offset: offsetMinutes(value), label: `${zoneName(value, locale)} (${cityOf(value)})` }))
+      .sort((a, b) => a.offset - b.offset || a.label.localeCompare(b.label, tag(locale)))
+      .map(({ value, label }) => ({ value, label }));
+    options.set(locale, list);
+  }
+  return list;
+}
+
+/** A moment in a zone, with the zone read as a place: "1 Dec 2026, 17:00 (Indochina Time, GMT+7)". */
+export const formatInZone = (value: Date | string, locale: Locale, timeZone: string) =>
+  `${formatDateTime(value, locale, timeZone)} (${zoneName(timeZone, locale, value)})`;

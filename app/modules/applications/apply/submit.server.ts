@@ -1,7 +1,7 @@
 import { ConflictError } from "~/platform/db/errors.server";
 import { asServiceWithin, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
-import { formatDateTime } from "~/platform/i18n/format";
+import { formatInZone } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
 import { enqueueMail } from "~/platform/mail/outbox.server";
 import { raisedName } from "../outcomes.server";
@@ -96,7 +96,7 @@ async function mailFounders(tx: Tx, id: string) {
       startup: r.startup,
       call: r.locale === "vi" ? r.title_vi : r.title_en,
       code: r.code,
-      submittedAt: `${formatDateTime(r.submitted_at, r.locale, r.time_zone)} (${r.time_zone})`,
+      submittedAt: formatInZone(r.submitted_at, r.locale, r.time_zone),
       url: `${env().APP_URL}/applications/${id}`,
     });
   }

@@ -1,7 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
-import { formatDateTime } from "~/platform/i18n/format";
+import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import type { RootData } from "~/root";
 import type { AnswerValue } from "./schema";
 import type { Bilingual, ChoiceOption } from "../types";
@@ -25,8 +25,8 @@ export function Deadline({ at, callZone }: { at: string | Date; callZone: string
   const theirs = formatDateTime(at, locale, callZone);
   return (
     <>
-      <time dateTime={new Date(at).toISOString()}>{t("apply.zoned", { when: mine, zone: timeZone })}</time>
-      {timeZone !== callZone || mine !== theirs ? <> · {t("apply.callZone", { when: theirs, zone: callZone })}</> : null}
+      <time dateTime={new Date(at).toISOString()}>{t("apply.zoned", { when: mine, zone: zoneName(timeZone, locale, at) })}</time>
+      {timeZone !== callZone || mine !== theirs ? <> · {t("apply.callZone", { when: theirs, zone: zoneName(callZone, locale, at) })}</> : null}
     </>
   );
 }

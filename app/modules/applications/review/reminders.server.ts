@@ -1,7 +1,7 @@
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asService, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
-import { formatDateTime } from "~/platform/i18n/format";
+import { formatInZone } from "~/platform/i18n/format";
 import { enqueueMail } from "~/platform/mail/outbox.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { recipientsOf } from "../people.server";
@@ -9,7 +9,7 @@ import { recipientsOf } from "../people.server";
 // What reviewers are told: that they have work (when assigned), and that it is due (by a
 // manager's button, or by the scheduler before the call's due date and once it has passed).
 const reviewUrl = () => `${env().APP_URL}/review`;
-const dueText = (at: Date | string, locale: "vi" | "en", zone: string) => `${formatDateTime(at, locale, zone)} (${zone})`;
+const dueText = (at: Date | string, locale: "vi" | "en", zone: string) => formatInZone(at, locale, zone);
 /** The "due soon" reminder goes out this long before the due date. */
 export const DUE_SOON_HOURS = 48;
 

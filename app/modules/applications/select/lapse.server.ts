@@ -1,6 +1,6 @@
 import { asService } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
-import { formatDateTime } from "~/platform/i18n/format";
+import { formatInZone } from "~/platform/i18n/format";
 import { enqueueMail } from "~/platform/mail/outbox.server";
 import { foundersOf } from "../people.server";
 
@@ -28,7 +28,7 @@ export function lapseOffers(): Promise<number> {
         startup: a.startup,
         call: f.locale === "vi" ? a.title_vi : a.title_en,
         code: a.code,
-        deadline: `${formatDateTime(a.deadline, f.locale, a.zone)} (${a.zone})`,
+        deadline: formatInZone(a.deadline, f.locale, a.zone),
         url: `${env().APP_URL}/applications/${a.id}`,
       });
     }

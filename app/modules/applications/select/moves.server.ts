@@ -1,7 +1,7 @@
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
-import { formatDateTime } from "~/platform/i18n/format";
+import { formatInZone } from "~/platform/i18n/format";
 import { enqueueMail } from "~/platform/mail/outbox.server";
 import type { Decision, Stage } from "./schema";
 import { managedCall } from "../managed-call.server";
@@ -74,7 +74,7 @@ export function decide(claims: Claims, callId: string, ids: string[], decision: 
         code: app.code,
         decision,
         message: template ? (f.locale === "vi" ? template.body_vi : template.body_en) : "",
-        deadline: app.offer_expires_at ? `${formatDateTime(app.offer_expires_at, f.locale, call.timeZone)} (${call.timeZone})` : null,
+        deadline: app.offer_expires_at ? formatInZone(app.offer_expires_at, f.locale, call.timeZone) : null,
         feedbackReleased: app.feedback_released,
         url: appUrl(app.id),
       });

@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { zoneName } from "~/platform/i18n/format";
+import { useLocale } from "~/ui/locale";
 import { BLIND_FIELDS, CallSchema, ProgrammeEditSchema, ProgrammeSchema, Z_MIN_REVIEWS_DEFAULT } from "./schema";
 import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer } from "../manage-ui";
 import type { Bilingual } from "../types";
@@ -65,7 +67,8 @@ export function CallForm({ intent, answer, zone, values, submitLabel }: { intent
   const { t } = useTranslation();
   const form = useSetupForm(CallSchema, answer);
   const p = "call";
-  const zoneHint = t("manage.fields.zoneHint", { zone });
+  const zone_ = zoneName(zone, useLocale());
+  const zoneHint = t("manage.fields.zoneHint", { zone: zone_ });
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit}>
       <Outcome answer={answer} form={form} />
@@ -76,8 +79,8 @@ export function CallForm({ intent, answer, zone, values, submitLabel }: { intent
       <Input form={form} prefix={p} name="descriptionVi" label={t("manage.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
       <Input form={form} prefix={p} name="descriptionEn" label={t("manage.fields.descriptionEn")} defaultValue={values?.description.en} multiline />
       <div className="field-row">
-        <Input form={form} prefix={p} name="opensAt" type="datetime-local" label={`${t("manage.fields.opensAt")} (${zone})`} hint={zoneHint} defaultValue={values?.opensLocal} required />
-        <Input form={form} prefix={p} name="closesAt" type="datetime-local" label={`${t("manage.fields.closesAt")} (${zone})`} hint={zoneHint} defaultValue={values?.closesLocal} required />
+        <Input form={form} prefix={p} name="opensAt" type="datetime-local" label={`${t("manage.fields.opensAt")} (${zone_})`} hint={zoneHint} defaultValue={values?.opensLocal} required />
+        <Input form={form} prefix={p} name="closesAt" type="datetime-local" label={`${t("manage.fields.closesAt")} (${zone_})`} hint={zoneHint} defaultValue={values?.closesLocal} required />
       </div>
       <Check form={form} prefix={p} name="published" label={t("manage.fields.published")} defaultChecked={values?.published ?? false} />
       <div className="field-row">
@@ -85,7 +88,7 @@ export function CallForm({ intent, answer, zone, values, submitLabel }: { intent
         <Input form={form} prefix={p} name="offerDays" type="number" label={t("manage.fields.offerDays")} defaultValue={values?.offerDays ?? 14} required />
       </div>
       <Input form={form} prefix={p} name="zMinReviews" type="number" label={t("manage.fields.zMinReviews")} hint={t("manage.fields.zMinReviewsHint")} defaultValue={values?.zMinReviews ?? Z_MIN_REVIEWS_DEFAULT} required />
-      <Input form={form} prefix={p} name="reviewDueAt" type="datetime-local" label={`${t("manage.fields.reviewDueAt")} (${zone})`} hint={t("manage.fields.reviewDueHint")} defaultValue={values?.reviewDueLocal ?? undefined} />
+      <Input form={form} prefix={p} name="reviewDueAt" type="datetime-local" label={`${t("manage.fields.reviewDueAt")} (${zone_})`} hint={t("manage.fields.reviewDueHint")} defaultValue={values?.reviewDueLocal ?? undefined} />
       <Input form={form} prefix={p} name="shortlistThreshold" type="number" step="any" label={t("manage.fields.shortlistThreshold")} hint={t("manage.fields.shortlistHint")} defaultValue={values?.shortlistThreshold} />
       <fieldset className="field">
         <legend>{t("manage.fields.blindFields")}</legend>
