@@ -116,6 +116,7 @@ beforeAll(async () => {
     await tx`insert into public.sign_in_unlocks (user_id, token_hash, expires_at) values (${ids.founderId!}, 'matrix-unlock', now() + interval '1 hour')`;
     await tx`insert into public.application_notes (application_id, author_id, body) values (${ids.app!}, ${ids.managerId!}, 'Internal')`;
     await tx`insert into public.review_reminders (call_id, reviewer_id, kind) values (${ids.call!}, ${ids.assignedReviewerId!}, 'due_soon')`;
+    await tx`insert into public.pending_decisions (application_id, call_id, decision) values (${ids.app!}, ${ids.call!}, 'rejected')`;
   });
   await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);
 });
