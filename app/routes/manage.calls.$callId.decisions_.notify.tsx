@@ -7,7 +7,7 @@ import { notifyFounders, notifyPreview } from "~/modules/applications/select/not
 import { MailPreview, useCountList } from "~/modules/applications/select/notify-preview";
 import { CallTabs } from "~/modules/applications/manage-ui";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { withOutcomes } from "~/platform/http/errors.server";
+import { badInput, withOutcomes } from "~/platform/http/errors.server";
 import { parseForm, readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
@@ -24,10 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = parseForm(await readForm(request), NotifySchema);
-  if (!form.ok) return data({ message: "decide.notify.changed", codes: "", counts: null }, { status: 400 });
+  if (!form.ok) throw badInput();
   const outcome = await withOutcomes(() => notifyFounders(viewer.claims, params.callId ?? "", form.data.version));
   if (outcome.kind === "changed") return data({ message: "decide.notify.changed", codes: "", counts: null }, { status: 409 });
-  if (outcome.kind === "deadlinePassed") return data({ message: "decide.notify.expired", codes: outcome.codes.join(", "), counts: null }, { status: 400 });
+  if (outcome.kind === "deadlinePassed") return data({ message: "decide.notify.expiredError", codes: outcome.codes.join(", "), counts: null }, { status: 400 });
   return { message: "decide.notify.sent", codes: "", counts: outcome.counts };
 }
 
