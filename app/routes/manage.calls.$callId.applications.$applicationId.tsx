@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DossierAnswers, DossierReviews, DossierTimeline } from "~/modules/applications/select/dossier";
 import { addNote, applicationDossier } from "~/modules/applications/select/dossier.server";
-import { decide } from "~/modules/applications/select/moves.server";
+import { decide, undoDecision } from "~/modules/applications/select/decide.server";
+import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decide-answer";
+import { DecideFields, WarnedList, WarningList } from "~/modules/applications/select/decide-fields";
 import { DECISIONS, DossierIntent } from "~/modules/applications/select/schema";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const dossier = await applicationDossier(viewer.claims, params.callId ?? "", params.applicationId ?? "");
   if (!dossier) throw data(null, { status: 404 });
-  return { dossier, locale: viewer.locale };
+  return { dossier, locale: viewer.locale, deadline: deadlineField(dossier.call.timeZone, dossier.call.offerDays) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,16 +37,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await addNote(viewer.claims, callId, id, form.data.body))) throw data(null, { status: 404 });
     return { errors: null, message: "decide.dossier.noted" };
   }
-  const { decision, includeMessage, releaseFeedback } = form.data;
-  const outcome = await withOutcomes(() => decide(viewer.claims, callId, [id], decision, { includeMessage, releaseFeedback }));
-  return { errors: null, message: outcome.changed > 0 ? "decide.dossier.decided" : "decide.dossier.unchanged" };
+  if (form.data.intent === "undo") {
+    const undone = await withOutcomes(() => undoDecision(viewer.claims, callId, id));
+    return { errors: null, message: undone ? "decide.notify.undone" : "decide.notify.notUndone" };
+  }
+  const { decision, ...options } = form.data;
+  const outcome = await withOutcomes(() => decide(viewer.claims, callId, [id], decision, options));
+  const refusal = decideRefusal(outcome);
+  if (refusal) return data({ ...refusal, message: null }, { status: 400 });
+  return { errors: null, message: outcome.kind === "done" && outcome.changed > 0 ? "decide.dossier.decided" : "decide.dossier.unchanged" };
 }
 
 export default function ApplicationDossier() {
   const { t } = useTranslation();
-  const { dossier, locale } = useLoaderData<typeof loader>();
+  const { dossier, locale, deadline } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { application: a, call, neighbours, totals } = dossier;
+  const { application: a, call, neighbours, totals, decide: controls } = dossier;
+  const errors = result?.errors ?? null;
+  const warned = (result as { warned?: DecideRefusal["warned"] } | undefined)?.warned;
   const base = `/manage/calls/${call.id}`;
   return (
     <>
@@ -57,12 +67,18 @@ export default function ApplicationDossier() {
         {neighbours.next ? <Link to={`${base}/applications/${neighbours.next}`}>{t("decide.dossier.next")}</Link> : null}
       </nav>
       {result?.message ? <FormMessage tone="success">{t(result.message)}</FormMessage> : null}
-      {result?.errors ? <FormMessage tone="error">{t("validation.formErrors")}</FormMessage> : null}
+      {errors ? (
+        <FormMessage tone="error">
+          {errors.confirmWarnings ? t(errors.confirmWarnings) : t("validation.formErrors")}
+          {warned ? <WarnedList warned={warned} required={call.reviewsPerApplication} threshold={call.shortlistThreshold} /> : null}
+        </FormMessage>
+      ) : null}
 
       <h2>{t("decide.dossier.facts")}</h2>
       <ul className="facts">
         <li>{`${t("decide.ranking.stage")}: ${t(`decide.stages.${a.stage}`)}`}</li>
         <li>{`${t("decide.ranking.decision")}: ${a.decision ? t(`decide.decisions.${a.decision}`) : t("decide.common.none")}${a.offerResponse ? ` · ${t(`decide.offer.${a.offerResponse}`)}` : ""}`}</li>
+        {controls.pending ? <li>{t("decide.dossier.pending", { decision: t(`decide.decisions.${controls.pending.decision}`) })}</li> : null}
         {a.submittedAt ? <li>{`${t("decide.dossier.submitted")}: ${formatDateTime(a.submittedAt, locale, call.timeZone)}`}</li> : null}
         {a.track ? <li>{`${t("decide.dossier.track")}: ${a.track[locale]}`}</li> : null}
         <li>
@@ -73,21 +89,33 @@ export default function ApplicationDossier() {
       </ul>
 
       <h2>{t("decide.dossier.decide")}</h2>
+      <WarningList warnings={controls.warnings} required={call.reviewsPerApplication} threshold={call.shortlistThreshold} />
       <Form method="post" className="actions-bar">
         <input type="hidden" name="intent" value="decide" />
         <p className="hint">{t("decide.dossier.decideLead")}</p>
-        <label className="check">
-          <input type="checkbox" name="includeMessage" defaultChecked /> {t("decide.ranking.includeMessage")}
-        </label>
-        <label className="check">
-          <input type="checkbox" name="releaseFeedback" /> {t("decide.ranking.releaseFeedback")}
-        </label>
+        <DecideFields
+          idPrefix="decide"
+          zone={call.timeZone}
+          offerDays={call.offerDays}
+          deadline={deadline}
+          errors={errors}
+          includeMessageDefault
+        />
         {DECISIONS.map((d) => (
           <button key={d} type="submit" name="decision" value={d} className="button secondary">
             {t(`decide.decisions.${d}`)}
           </button>
         ))}
       </Form>
+      {controls.pending ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="undo" />
+          <input type="hidden" name="applicationId" value={a.id} />
+          <button type="submit" className="button secondary">
+            {t("decide.dossier.undo")}
+          </button>
+        </Form>
+      ) : null}
 
       <h2>{t("decide.dossier.reviews")}</h2>
       <DossierReviews dossier={dossier} locale={locale} />

@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DECISIONS, TemplatesSchema } from "~/modules/applications/select/schema";
+import { DECISIONS, DecisionsIntent, TemplatesSchema } from "~/modules/applications/select/schema";
+import { undoDecision } from "~/modules/applications/select/decide.server";
+import { PendingTable } from "~/modules/applications/select/pending-table";
 import { decisionsPage, saveTemplates } from "~/modules/applications/select/templates.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
@@ -23,17 +25,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const form = parseForm(await readForm(request), TemplatesSchema);
+  const form = parseForm(await readForm(request), DecisionsIntent);
   if (!form.ok) return invalid(form.errors);
-  await withOutcomes(() => saveTemplates(viewer.claims, params.callId ?? "", form.data));
+  const callId = params.callId ?? "";
+  if (form.data.intent === "undo") {
+    const { applicationId } = form.data;
+    const undone = await withOutcomes(() => undoDecision(viewer.claims, callId, applicationId));
+    return { errors: null, message: undone ? "decide.notify.undone" : "decide.notify.notUndone" };
+  }
+  const templates = form.data;
+  await withOutcomes(() => saveTemplates(viewer.claims, callId, templates));
   return { errors: null, saved: true };
 }
 
 export default function Decisions() {
   const { t } = useTranslation();
-  const { call, templates, decided, locale, timeZone } = useLoaderData<typeof loader>();
+  const { call, templates, decided, pending, locale, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result?.errors ?? undefined;
+  const errors = result && !("message" in result && result.message) ? (result.errors ?? undefined) : undefined;
   const form = useZodForm(TemplatesSchema, errors);
   const none = t("decide.common.none");
   return (
@@ -41,6 +50,10 @@ export default function Decisions() {
       <p>
         {t("decide.decisionsPage.lead", { days: call.offerDays })} <Link to={`/manage/calls/${call.id}/ranking`}>{t("decide.nav.ranking")}</Link>
       </p>
+
+      <h2>{t("decide.notify.pending")}</h2>
+      {result && "message" in result && result.message ? <FormMessage tone="success">{t(result.message)}</FormMessage> : null}
+      <PendingTable callId={call.id} pending={pending} locale={locale} timeZone={call.timeZone} />
 
       <h2>{t("decide.decisionsPage.decided")}</h2>
       {decided.length === 0 ? (

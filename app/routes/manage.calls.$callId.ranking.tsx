@@ -5,7 +5,10 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import { BULK_ACTIONS, BulkSchema, DECISIONS, RankingQuerySchema, STAGES, type Decision, type Stage } from "~/modules/applications/select/schema";
 import { rankingPage } from "~/modules/applications/select/ranking.server";
-import { decide, moveStage } from "~/modules/applications/select/moves.server";
+import { moveStage } from "~/modules/applications/select/moves.server";
+import { decide } from "~/modules/applications/select/decide.server";
+import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decide-answer";
+import { DecideFields, WarnedList } from "~/modules/applications/select/decide-fields";
 import { Pager } from "~/ui/pager";
 import { ReviewCounts, ThinReviewLegend, ZScore } from "~/modules/applications/select/ranking-cells";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -25,32 +28,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = RankingQuerySchema.parse(Object.fromEntries(url.searchParams));
   const page = await rankingPage(viewer.claims, params.callId ?? "", query);
   if (!page) throw data(null, { status: 404 });
-  return { ...page, query, locale: viewer.locale };
+  return { ...page, query, locale: viewer.locale, deadline: deadlineField(page.call.timeZone, page.call.offerDays) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = parseForm(await readForm(request), BulkSchema);
   if (!form.ok) return invalid(form.errors);
-  const { ids, action, includeMessage, releaseFeedback } = form.data;
+  const { ids, action, intent: _intent, ...options } = form.data;
   const [kind, value] = action.split(":") as ["stage" | "decision", string];
   const callId = params.callId ?? "";
-  const outcome = await withOutcomes(() =>
-    kind === "stage"
-      ? moveStage(viewer.claims, callId, ids, value as Stage)
-      : decide(viewer.claims, callId, ids, value as Decision, { includeMessage, releaseFeedback }),
-  );
-  return { errors: null, outcome };
+  if (kind === "stage") return { errors: null, outcome: await withOutcomes(() => moveStage(viewer.claims, callId, ids, value as Stage)), decided: false };
+  const decided = await withOutcomes(() => decide(viewer.claims, callId, ids, value as Decision, options));
+  const refusal = decideRefusal(decided);
+  if (refusal || decided.kind !== "done") return data({ ...refusal, outcome: null }, { status: 400 });
+  return { errors: null, outcome: { changed: decided.changed, skipped: decided.skipped }, decided: true };
 }
 
 type SortKey = "rank" | "code" | "startup" | "raw" | "z" | "reviews";
 
 export default function Ranking() {
   const { t } = useTranslation();
-  const { call, rows, total, page, pageSize, query, locale } = useLoaderData<typeof loader>();
+  const { call, rows, total, page, pageSize, query, locale, deadline } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const outcome = result && "outcome" in result ? result.outcome : null;
+  const warned = (result as { warned?: DecideRefusal["warned"] } | undefined)?.warned ?? [];
   const form = useZodForm(BulkSchema, errors);
   const { reset } = form;
   // Once the server applied the action, nothing stays ticked (as after a plain post's reload).
@@ -136,7 +139,15 @@ export default function Ranking() {
 
       <p role="status">{t("decide.ranking.results", { count: total })}</p>
       {outcome ? (
-        <FormMessage tone="success">{t("decide.ranking.done", { changed: outcome.changed, skipped: outcome.skipped })}</FormMessage>
+        <FormMessage tone="success">
+          {t(result && "decided" in result && result.decided ? "decide.ranking.doneDecided" : "decide.ranking.done", { changed: outcome.changed, skipped: outcome.skipped })}
+        </FormMessage>
+      ) : null}
+      {errors?.confirmWarnings ? (
+        <FormMessage tone="error">
+          {t(errors.confirmWarnings)}
+          <WarnedList warned={warned} required={call.reviewsPerApplication} threshold={call.shortlistThreshold} />
+        </FormMessage>
       ) : null}
       <ThinReviewLegend rows={rows} call={call} sortedByZ={query.sort === "z"} />
       {rows.length === 0 ? (
@@ -193,8 +204,12 @@ export default function Ranking() {
                     </td>
                     <td>{r.shortlisted ? t("decide.ranking.shortlisted") : ""}</td>
                     <td>
-                      {r.decision ? t(`decide.decisions.${r.decision}`) : t("decide.common.none")}
-                      {r.decision === "accepted" && r.offerExpiresAt && !r.offerResponse
+                      {r.pendingDecision
+                        ? t("decide.ranking.pending", { decision: t(`decide.decisions.${r.pendingDecision}`) })
+                        : r.decision
+                          ? t(`decide.decisions.${r.decision}`)
+                          : t("decide.common.none")}
+                      {!r.pendingDecision && r.decision === "accepted" && r.offerExpiresAt && !r.offerResponse
                         ? ` (${t("decide.ranking.offerUntil", {
                             date: t("decide.common.callZone", { date: formatDateTime(r.offerExpiresAt, locale, call.timeZone), zone: zoneName(call.timeZone, locale, r.offerExpiresAt) }),
                           })})`
@@ -236,12 +251,7 @@ export default function Ranking() {
               </select>
               {form.errorOf("action") ? <p className="field-error">{t(form.errorOf("action")!)}</p> : null}
             </div>
-            <label className="check">
-              <input type="checkbox" {...form.register("includeMessage")} /> {t("decide.ranking.includeMessage")}
-            </label>
-            <label className="check">
-              <input type="checkbox" {...form.register("releaseFeedback")} /> {t("decide.ranking.releaseFeedback")}
-            </label>
+            <DecideFields idPrefix="bulk" zone={call.timeZone} offerDays={call.offerDays} deadline={deadline} errors={errors} />
             <button type="submit" className="button" disabled={form.isSubmitting}>
               {t("decide.ranking.run")}
             </button>

@@ -236,7 +236,7 @@ describe("the application loop", () => {
     await tabs.getByRole("link", { name: "Decisions" }).click();
     await mp.getByRole("heading", { name: `${CALL.en}: Decisions` }).waitFor();
     await mp.getByText("No decision yet.").waitFor();
-    await mp.getByText("Accepting opens an offer for 10 days").waitFor();
+    await mp.getByText("by default for 10 days after the founders are told").waitFor();
     await mp.getByLabel("Accepted: Vietnamese message").fill(TEMPLATE.vi);
     await mp.getByLabel("Accepted: English message").fill(TEMPLATE.en);
     for (const [decision, vi, en] of [
@@ -260,10 +260,18 @@ describe("the application loop", () => {
     await mp.getByLabel("Action").selectOption("decision:accepted");
     await mp.getByLabel("Include the call's message template in the mail").check();
     await mp.getByRole("button", { name: "Apply to selected" }).click();
-    await mp.getByText("1 application(s) changed, 0 left as they were. The founders were emailed.").waitFor();
-    await ranked.getByText(/^Accepted \(offer until .* \(Indochina Time, GMT\+7\)\)$/).waitFor();
+    await mp.getByText(/^1 decision\(s\) saved, 0 left as they were\. Nobody has been told yet/).waitFor();
+    await ranked.getByText("Accepted, not yet sent").waitFor();
     await expectAccessible(mp);
 
+    // Nobody is told until the manager sends, from the decisions tab.
+    await tabs.getByRole("link", { name: "Decisions" }).click();
+    await mp.getByRole("link", { name: "Preview and send the mails" }).click();
+    await mp.getByText(TEMPLATE.vi).waitFor();
+    await mp.getByText(TEMPLATE.en).waitFor();
+    await expectAccessible(mp);
+    await mp.getByRole("button", { name: "Send 1 acceptance" }).click();
+    await mp.getByText("Sent: 1 acceptance.").waitFor();
     await tabs.getByRole("link", { name: "Decisions" }).click();
     const decided = mp.getByRole("row", { name: new RegExp(STARTUP) });
     await decided.getByRole("cell", { name: "Accepted" }).waitFor();

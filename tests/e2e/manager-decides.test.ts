@@ -5,7 +5,7 @@ import { startAppServer } from "../support/app-server";
 import { expectAccessible, launchBrowser, linkFromMailbox, signIn } from "../support/browser";
 
 // A manager accepts the demo's AgriLink application from the ranking, with the call's message
-// template; the founder finds the decision mail. Every selection page passes axe-core.
+// template, then sends it from the decisions tab; the founder finds the decision mail. Every selection page passes axe-core.
 let app: Awaited<ReturnType<typeof startAppServer>>;
 let browser: Browser;
 let callId: string;
@@ -42,9 +42,10 @@ describe("the manager's selection", () => {
     await page.getByLabel(/AgriLink/).check();
     await page.getByLabel("Thao tác").selectOption("decision:accepted");
     await page.getByLabel("Kèm thư mẫu của đợt trong email").check();
+    await page.getByLabel("Vẫn chấp nhận dù có cảnh báo").check();
     await page.getByRole("button", { name: "Áp dụng cho hồ sơ đã chọn" }).click();
-    await page.getByText("Đã thay đổi 1 hồ sơ, giữ nguyên 0 hồ sơ.").waitFor();
-    await page.getByRole("row", { name: /AgriLink/ }).getByText(/Chấp nhận \(hạn xác nhận/).waitFor();
+    await page.getByText(/^Đã lưu 1 quyết định, giữ nguyên 0 hồ sơ\. Chưa ai được thông báo/).waitFor();
+    await page.getByRole("row", { name: /AgriLink/ }).getByText("Chấp nhận, chưa gửi").waitFor();
     await expectAccessible(page);
 
     // A bulk action with nothing selected is refused with a message, nothing sent.
@@ -52,6 +53,12 @@ describe("the manager's selection", () => {
     await page.getByRole("button", { name: "Áp dụng cho hồ sơ đã chọn" }).click();
     await page.getByText("Hãy chọn ít nhất một hồ sơ.").waitFor();
 
+    // Nobody is told until the manager previews the mail and sends it.
+    await page.goto(`${base}/decisions`);
+    await page.getByRole("link", { name: "Xem trước và gửi email" }).click();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Gửi 1 thư chấp nhận" }).click();
+    await page.getByText("Đã gửi: 1 thư chấp nhận.").waitFor();
     await page.goto(`${base}/decisions`);
     await page.getByRole("row", { name: /AgriLink/ }).getByText("Đang chờ").waitFor();
     await page.getByRole("row", { name: /AgriLink/ }).getByText(/\(Giờ Đông Dương, GMT\+7\)/).waitFor();

@@ -4,7 +4,9 @@ import { autoAssign, assignByTrack, reviewersPage } from "~/modules/applications
 import { remindReviewers } from "~/modules/applications/review/reminders.server";
 import { rankingPage } from "~/modules/applications/select/ranking.server";
 import { RankingQuerySchema } from "~/modules/applications/select/schema";
-import { decide, moveStage } from "~/modules/applications/select/moves.server";
+import { moveStage } from "~/modules/applications/select/moves.server";
+import { decide } from "~/modules/applications/select/decide.server";
+import { notifyFounders, notifyPreview } from "~/modules/applications/select/notify.server";
 import { exportCsv } from "~/modules/applications/select/csv-export.server";
 import { auditPage } from "~/modules/applications/audit.server";
 import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
@@ -196,6 +198,8 @@ async function bulkCall(n: number) {
 }
 
 describe("decisions", () => {
+  // These applications have fewer reviews than the call asks for: the manager accepts them anyway.
+  const options = { includeMessage: true, confirmWarnings: true };
   beforeAll(async () => {
     await asService((tx) => tx`
       insert into public.decision_templates (call_id, decision, body_vi, body_en)
@@ -203,7 +207,7 @@ describe("decisions", () => {
   });
 
   it("refuses a manager of another organisation and writes nothing", async () => {
-    await expect(decide(outsider.claims, callId, apps.slice(0, 5), "accepted", { includeMessage: true, releaseFeedback: false })).rejects.toBeInstanceOf(
+    await expect(decide(outsider.claims, callId, apps.slice(0, 5), "accepted", { ...options, releaseFeedback: false })).rejects.toBeInstanceOf(
       NotFoundError,
     );
     const [{ n }] = await asService((tx) => tx<[{ n: number }]>`
@@ -212,19 +216,23 @@ describe("decisions", () => {
     expect(await outboxFor(founders[0]!.email)).toHaveLength(0);
   });
 
-  it("accepts five at once: five decisions, five audit rows by the manager, five mails in each founder's language", async () => {
+  it("accepts five at once and sends: five decisions, five audit rows by the manager, five mails in each founder's language", async () => {
     const chosen = apps.slice(0, 5);
-    const outcome = await decide(manager.claims, callId, chosen, "accepted", { includeMessage: true, releaseFeedback: true });
-    expect(outcome).toEqual({ changed: 5, skipped: 0 });
-    const rows = await asService((tx) => tx<{ decision: string; stage: string; offer_expires_at: Date; decided_at: Date; feedback_released: boolean }[]>`
-      select decision, stage, decided_at, offer_expires_at, feedback_released from public.applications where id = any(${tx.array(chosen)}::uuid[])`);
+    const outcome = await decide(manager.claims, callId, chosen, "accepted", { ...options, releaseFeedback: true });
+    expect(outcome).toEqual({ kind: "done", changed: 5, skipped: 0 });
+    const preview = await notifyPreview(manager.claims, callId);
+    expect(await notifyFounders(manager.claims, callId, preview!.version)).toEqual({
+      kind: "sent", counts: { accepted: 5, waitlisted: 0, rejected: 0 }, mails: 5,
+    });
+    const rows = await asService((tx) => tx<{ decision: string; stage: string; offer_expires_at: Date; notified_at: Date; feedback_released: boolean }[]>`
+      select decision, stage, notified_at, offer_expires_at, feedback_released from public.applications where id = any(${tx.array(chosen)}::uuid[])`);
     for (const r of rows) {
       expect(r.decision).toBe("accepted");
       // The stage follows the decision: a decided application no longer reads "Screening".
       expect(r.stage).toBe("decision");
       expect(r.feedback_released).toBe(true);
-      // createCall keeps the default offer_days of 14
-      expect(r.offer_expires_at.getTime() - r.decided_at.getTime()).toBe(14 * 86_400_000);
+      // createCall keeps the default offer_days of 14, counted from when the founders were told
+      expect(r.offer_expires_at.getTime() - r.notified_at.getTime()).toBe(14 * 86_400_000);
     }
     const events = await asService((tx) => tx<{ actor_id: string; from_value: string | null; to_value: string }[]>`
       select actor_id, from_value, to_value from public.application_events
@@ -240,7 +248,7 @@ describe("decisions", () => {
       expect(mails[0]!.text_body).toContain(`/applications/`);
     }
     // Deciding the same again changes nothing and mails nobody.
-    expect(await decide(manager.claims, callId, chosen, "accepted", { includeMessage: true, releaseFeedback: false })).toEqual({ changed: 0, skipped: 5 });
+    expect(await decide(manager.claims, callId, chosen, "accepted", { ...options, releaseFeedback: false })).toEqual({ kind: "done", changed: 0, skipped: 5 });
   });
 
   it("moves stages in bulk, mails the founders, and the audit page names the manager", async () => {

@@ -133,6 +133,7 @@ beforeAll(async () => {
         select ${ids.program!}, ${ids.startupS2!}, ${ids.mentorId!}, t, t + interval '1 hour', t, t + interval '1 hour'
           from (select date_trunc('hour', now()) + interval '2 days' as t) x returning id`
     )[0]!.id;
+    await tx`insert into public.pending_decisions (application_id, call_id, decision) values (${ids.app!}, ${ids.call!}, 'rejected')`;
   });
   await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);
 });

@@ -15,7 +15,15 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")
 describe("selection forms", () => {
   it("accepts one or many selected applications and refuses none, garbage or too many", () => {
     const one = parseForm(form([["intent", "bulk"], ["ids", id(1)], ["action", "decision:accepted"], ["includeMessage", "on"]]), BulkSchema);
-    expect(one).toEqual({ ok: true, data: { intent: "bulk", ids: [id(1)], action: "decision:accepted", includeMessage: true, releaseFeedback: false } });
+    expect(one).toEqual({
+      ok: true,
+      data: { intent: "bulk", ids: [id(1)], action: "decision:accepted", includeMessage: true, releaseFeedback: false, confirmWarnings: false },
+    });
+    // The offer's deadline is a day that exists; whether it is far enough ahead is the server's to say.
+    const withDay = (day: string) => parseForm(form([["intent", "bulk"], ["ids", id(1)], ["action", "decision:accepted"], ["deadline", day]]), BulkSchema);
+    expect(withDay("2027-01-15")).toMatchObject({ ok: true, data: { deadline: "2027-01-15" } });
+    expect(withDay("")).toMatchObject({ ok: true, data: { deadline: undefined } });
+    for (const bad of ["2027-02-30", "15/01/2027", "2027-1-5", "tomorrow"]) expect(withDay(bad)).toMatchObject({ ok: false, errors: { deadline: "decide.deadline.invalid" } });
     expect(parseForm(form([["intent", "bulk"], ["action", "stage:review"]]), BulkSchema)).toMatchObject({ ok: false, errors: { ids: "validation.required" } });
     expect(parseForm(form([["intent", "bulk"], ["ids", "1; drop table x"], ["action", "stage:review"]]), BulkSchema)).toMatchObject({ ok: false });
     expect(parseForm(form([["intent", "bulk"], ["ids", id(1)], ["action", "decision:maybe"]]), BulkSchema)).toMatchObject({

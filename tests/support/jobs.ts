@@ -4,8 +4,11 @@ import { asService } from "~/platform/db/transaction.server";
 import { addJob } from "~/platform/jobs/enqueue.server";
 import { jobLogger, toTaskList } from "~/platform/jobs/runner.server";
 
-/** Queue a scheduled task as the scheduler would at its tick, then work the queue until it is empty. */
-export async function runScheduled(task: keyof typeof jobs.tasks & string) {
-  await asService((tx) => addJob(tx, task, {}));
+/**
+ * Queue a scheduled task as the scheduler would at its tick (`at`, the job clock: now unless the
+ * test moves it), then work the queue until it is empty.
+ */
+export async function runScheduled(task: keyof typeof jobs.tasks & string, at: Date = new Date()) {
+  await asService((tx) => addJob(tx, task, { _cron: { ts: at.toISOString(), backfilled: false } }));
   await runOnce({ connectionString: process.env.DATABASE_URL!, noHandleSignals: true, logger: jobLogger }, toTaskList(jobs));
 }

@@ -431,7 +431,7 @@ export const TABLES: Record<string, TableSpec> = {
         set: "track_id = null",
       },
       selection: {
-        columns: ["stage", "eligible", "decision", "decided_at", "feedback_released"],
+        columns: ["stage", "eligible", "decision", "decided_at", "feedback_released", "notified_at"],
         select: ["founder", "manager", "admin"],
         update: ["manager", "admin"],
         set: "stage = 'interview'",
@@ -466,7 +466,7 @@ export const TABLES: Record<string, TableSpec> = {
         set: "track_id = null",
       },
       selection: {
-        columns: ["stage", "eligible", "decision", "decided_at", "feedback_released"],
+        columns: ["stage", "eligible", "decision", "decided_at", "feedback_released", "notified_at"],
         select: ["founder", "manager", "admin"],
         update: ["manager", "admin"],
         set: "stage = 'interview'",
@@ -649,6 +649,30 @@ export const TABLES: Record<string, TableSpec> = {
       allow: NOBODY,
     },
     delete: NOBODY,
+  },
+  // decisions not yet told: the call's managers only (a founder must not learn of one before the mail)
+  pending_decisions: {
+    table: "pending_decisions",
+    row: "application_id = :app",
+    groups: {
+      decision: {
+        columns: ["decision", "offer_expires_at", "include_message", "release_feedback", "warnings_overridden"],
+        select: ["manager", "admin"],
+        update: ["manager", "admin"],
+        set: "decision = 'waitlisted'",
+      },
+      record: {
+        columns: ["application_id", "call_id", "decided_by", "decided_at"],
+        select: ["manager", "admin"],
+        update: ["manager", "admin"],
+        set: "decided_at = now() - interval '1 day'",
+      },
+    },
+    insert: {
+      sql: "insert into public.pending_decisions (application_id, call_id, decision) values (:offeredApp, :call2, 'rejected')",
+      allow: ["manager", "admin"],
+    },
+    delete: ["manager", "admin"],
   },
   // the platform's audit trail: APP's submission, shared with startup S (application_events is a view of it)
   "audit_events (shared)": {
@@ -853,6 +877,8 @@ export const TABLES: Record<string, TableSpec> = {
 export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] }> = {
   "accept_invitation(text)": { call: "select public.accept_invitation('matrix-org-token')", learns: NOBODY },
   "accept_reviewer_invitation(text)": { call: "select public.accept_reviewer_invitation('matrix-judge-token')", learns: NOBODY },
+  // why accepting deserves a second look: for the call's managers only
+  "acceptance_warnings(uuid)": { call: "select public.acceptance_warnings(:app)", learns: ["manager", "admin"] },
   "accept_startup_invitation(text)": { call: "select public.accept_startup_invitation('matrix-startup-token')", learns: NOBODY },
   // the reviewer learns what the call does not hide (here: the founders, not the organisation)
   "application_identity(uuid)": { call: "select * from public.application_identity(:app)", learns: ["assignedReviewer", "manager", "admin"] },

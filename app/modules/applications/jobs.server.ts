@@ -5,8 +5,8 @@ import { lapseOffers } from "./select/lapse.server";
 // The applications capability's background work. Each task is a sweep that is safe to run twice.
 export const applicationJobs: JobSet = {
   tasks: {
-    "applications.lapse-offers": async () => void (await lapseOffers()),
-    "applications.remind-reviewers": async () => void (await remindByDueDate()),
+    "applications.lapse-offers": async (_payload, job) => void (await lapseOffers(job.now)),
+    "applications.remind-reviewers": async (_payload, job) => void (await remindByDueDate(job.now)),
   },
   schedules: [
     { task: "applications.lapse-offers", cron: "* * * * *" },

@@ -12,6 +12,10 @@ const NAMED = [
   "offer_expired",
   "not_found",
   "not_allowed",
+  "decision_locked",
+  "deadline_past",
+  "deadline_too_far",
+  "warnings_unconfirmed",
 ] as const;
 export type RaisedName = (typeof NAMED)[number];
 

@@ -14,12 +14,19 @@ export const jobLogger = new Logger(() => (level, message, meta) => {
 export const migrateJobQueue = (connectionString: string) =>
   runMigrations({ connectionString, logger: jobLogger });
 
+/** The job's clock: its schedule's tick when a schedule queued it, else now. */
+export function clockOf(payload: unknown): Date {
+  const ts = (payload as { _cron?: { ts?: unknown } } | null)?._cron?.ts;
+  const at = typeof ts === "string" ? new Date(ts) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : new Date();
+}
+
 /** Our tasks in graphile-worker's shape (also what tests hand to its `runOnce`). */
 export function toTaskList(jobs: JobSet): TaskList {
   const taskList: TaskList = {};
   for (const [name, task] of Object.entries(jobs.tasks)) {
     taskList[name] = (payload, helpers) =>
-      task(payload, { id: helpers.job.id, attempts: helpers.job.attempts, runAt: new Date(helpers.job.run_at) });
+      task(payload, { id: helpers.job.id, attempts: helpers.job.attempts, runAt: new Date(helpers.job.run_at), now: clockOf(payload) });
   }
   return taskList;
 }

@@ -3,6 +3,19 @@ import { createElement, type FunctionComponent } from "react";
 import { templates, type TemplateName, type TemplateProps } from "~emails/index";
 import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
 
+export type RenderedMail = { subject: string; html: string; text: string };
+
+/** A mail as its reader will see it: subject, HTML and plain text (also what a preview shows). */
+export async function renderMail<N extends TemplateName>(name: N, props: TemplateProps<N>): Promise<RenderedMail> {
+  const template = templates[name] as unknown as {
+    component: FunctionComponent<TemplateProps<N>>;
+    subject: (p: TemplateProps<N>) => string;
+  };
+  const element = createElement(template.component as FunctionComponent<object>, props as object);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: template.subject(props), html, text };
+}
+
 /**
  * Queue a mail in the same transaction as the change it reports: if the change rolls back, no
  * mail; if it commits, the worker delivers it. Rendered now, so the mail shows what was true then.
@@ -13,18 +26,13 @@ export async function enqueueMail<N extends TemplateName>(
   name: N,
   props: TemplateProps<N>,
 ): Promise<string> {
-  const template = templates[name] as unknown as {
-    component: FunctionComponent<TemplateProps<N>>;
-    subject: (p: TemplateProps<N>) => string;
-  };
-  const element = createElement(template.component as FunctionComponent<object>, props as object);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const { subject, html, text } = await renderMail(name, props);
   // The outbox is closed to users; queueing is the service's job, done within the same transaction.
   const [row] = await asServiceWithin(
     tx,
     (t) => t<{ id: string }[]>`
       insert into public.email_outbox (to_email, locale, template, subject, html, text_body)
-      values (${to}, ${(props as { locale: string }).locale}, ${name}, ${template.subject(props)}, ${html}, ${text})
+      values (${to}, ${(props as { locale: string }).locale}, ${name}, ${subject}, ${html}, ${text})
       returning id`,
   );
   return row!.id;

@@ -66,19 +66,20 @@ export function remindReviewers(claims: Claims, callId: string, reviewerId?: str
  * The scheduler's sweep: reviewers with unfinished reviews of a call get one reminder when its
  * due date is less than DUE_SOON_HOURS away, and one more once it has passed. Each reminder is
  * recorded (review_reminders) in the same transaction as its mail, so a second sweep, or one
- * retried after a crash, sends nothing twice. Returns how many mails were queued.
+ * retried after a crash, sends nothing twice. Returns how many mails were queued. `now` is the
+ * job's clock (the scheduler's tick), so a test moves time instead of waiting for it.
  */
-export function remindByDueDate(): Promise<number> {
+export function remindByDueDate(now: Date = new Date()): Promise<number> {
   return asService(async (tx) => {
     const due = await tx<{ reviewer_id: string; pending: number; kind: "due_soon" | "overdue"; due_at: Date; zone: string; title_vi: string; title_en: string }[]>`
       with pending as (
         select a.call_id, r.reviewer_id, count(*)::int as pending,
-               case when c.review_due_at <= now() then 'overdue' else 'due_soon' end as kind
+               case when c.review_due_at <= ${now}::timestamptz then 'overdue' else 'due_soon' end as kind
           from public.review_assignments r
           join public.applications a on a.id = r.application_id
           join public.calls c on c.id = a.call_id
          where r.round = 'review' and r.status = 'assigned' and a.status = 'submitted' and a.decision is null
-           and c.review_due_at is not null and c.review_due_at <= now() + make_interval(hours => ${DUE_SOON_HOURS})
+           and c.review_due_at is not null and c.review_due_at <= ${now}::timestamptz + make_interval(hours => ${DUE_SOON_HOURS})
          group by a.call_id, r.reviewer_id, c.review_due_at
       ), recorded as (
         insert into public.review_reminders (call_id, reviewer_id, kind)

@@ -3,6 +3,7 @@ import type { Bilingual, ChoiceOption } from "../types";
 import { isUuid } from "~/platform/ids";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { displayNames } from "../people.server";
+import { decideControls, type DecideControls } from "./decide.server";
 
 // One application as its call's managers see it: every answer (blind ones marked), the deck,
 // each reviewer's scores and comments, abstentions and recusals with their reasons, the kept
@@ -52,9 +53,11 @@ export type Dossier = {
   events: { kind: string; from: string | null; to: string | null; actor: string | null; at: string }[];
   notes: { id: string; author: string; body: string; at: string }[];
   neighbours: { prev: string | null; next: string | null };
+  /** The decide controls: the pending (unsent) decision and the warnings. */
+  decide: DecideControls;
 };
 
-type Row = Omit<Dossier, "call" | "reviews" | "events" | "notes" | "totals"> & {
+type Row = Omit<Dossier, "call" | "reviews" | "events" | "notes" | "totals" | "decide"> & {
   totals: { reviews: number; raw: string; z: string | null } | null;
   reviews: (Omit<DossierReview, "reviewer" | "total" | "z"> & { total: string | null; z: string | null })[];
   events: (Omit<Dossier["events"][number], "actor"> & { actorId: string | null })[];
@@ -124,6 +127,7 @@ export function applicationDossier(claims: Claims, callId: string, applicationId
     return {
       ...row,
       call,
+      decide: await decideControls(tx, row.application.id),
       totals: row.totals && { reviews: row.totals.reviews, raw: Number(row.totals.raw), z: num(row.totals.z) },
       reviews: row.reviews.map((r) => ({ ...r, reviewer: names[r.reviewerId] ?? "—", total: num(r.total), z: num(r.z) })),
       events: row.events.map(({ actorId, ...e }) => ({ ...e, actor: actorId ? (names[actorId] ?? null) : null })),

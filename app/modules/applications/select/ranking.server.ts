@@ -14,6 +14,8 @@ export type RankingRow = {
   stage: "screening" | "review" | "interview" | "decision";
   eligible: boolean | null;
   decision: "accepted" | "waitlisted" | "rejected" | null;
+  /** A decision made but not yet sent to the founders (they still see `decision`). */
+  pendingDecision: "accepted" | "waitlisted" | "rejected" | null;
   offerExpiresAt: string | null;
   offerResponse: "confirmed" | "declined" | "lapsed" | null;
   feedbackReleased: boolean;
@@ -85,17 +87,18 @@ async function rankingRows(tx: Tx, call: ManagedCall, q: RankingQuery) {
     select row_number() over (order by ${orderBy(tx, q.sort, q.dir)}, r.code) as ord,
            r.application_id as id, r.code, r.startup,
            case when r.track_id is null then null else json_build_object('vi', r.track_vi, 'en', r.track_en) end as track,
-           r.stage, r.eligible, r.decision, r.offer_expires_at as "offerExpiresAt", r.offer_response as "offerResponse",
+           r.stage, r.eligible, r.decision, p.decision as "pendingDecision", r.offer_expires_at as "offerExpiresAt", r.offer_response as "offerResponse",
            r.feedback_released as "feedbackReleased", r.reviews, r.raw_score as "rawScore", r.z_score as "zScore",
            r.rank, r.percentile,
            coalesce(r.raw_score >= ${call.shortlistThreshold}::numeric, false) as shortlisted,
            count(*) over ()::int as total
       from public.ranked_applications(${call.id}) r
+      left join public.pending_decisions p on p.application_id = r.application_id and p.call_id = ${call.id}
      where (${track}::uuid is null or r.track_id = ${track})
        and (${stage}::public.app_stage is null or r.stage = ${stage})
        and (${eligible}::boolean is null or r.eligible is not distinct from ${eligible})
-       and (${decision}::public.app_decision is null or r.decision = ${decision})
-       and (not ${undecided} or r.decision is null)
+       and (${decision}::public.app_decision is null or coalesce(p.decision, r.decision) = ${decision})
+       and (not ${undecided} or coalesce(p.decision, r.decision) is null)
        and (${q.minScore ?? null}::numeric is null or r.raw_score >= ${q.minScore ?? null})
      order by ${orderBy(tx, q.sort, q.dir)}, r.code
      limit ${RANKING_PAGE_SIZE} offset ${(q.page - 1) * RANKING_PAGE_SIZE}

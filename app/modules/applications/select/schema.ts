@@ -28,13 +28,33 @@ export type RankingQuery = z.output<typeof RankingQuerySchema>;
 
 export const BULK_ACTIONS = [...STAGES.map((s) => `stage:${s}` as const), ...DECISIONS.map((d) => `decision:${d}` as const)];
 
+/** A calendar day (YYYY-MM-DD) that exists; blank is none. Whether it is far enough ahead is the server's to say. */
+const day = z.preprocess(
+  blank,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "decide.deadline.invalid")
+    .refine((d) => {
+      const at = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(d);
+    }, "decide.deadline.invalid")
+    .optional(),
+);
+
+/** What every decide form carries besides the decision: message, feedback, the offer's deadline, the warnings' confirmation. */
+const decideOptions = {
+  includeMessage: checkbox,
+  releaseFeedback: checkbox,
+  deadline: day,
+  confirmWarnings: checkbox,
+};
+
 /** The ranking's bulk form: the chosen applications, what to do with them, and the options. */
 export const BulkSchema = z.object({
   intent: z.literal("bulk"),
   ids: many(uuid, 200),
   action: z.enum(BULK_ACTIONS as [string, ...string[]], { error: "validation.required" }),
-  includeMessage: checkbox,
-  releaseFeedback: checkbox,
+  ...decideOptions,
 });
 export type BulkInput = z.output<typeof BulkSchema>;
 
@@ -77,9 +97,14 @@ export const NoteSchema = z.object({ intent: z.literal("note"), body: z.string({
 export const DecideOneSchema = z.object({
   intent: z.literal("decide"),
   decision: z.enum(DECISIONS, { error: "validation.required" }),
-  includeMessage: checkbox,
-  releaseFeedback: checkbox,
+  ...decideOptions,
 });
-export const DossierIntent = z.discriminatedUnion("intent", [NoteSchema, DecideOneSchema]);
+/** Undo a decision the founders have not been told (the dossier's, or a row of the decisions page). */
+export const UndoSchema = z.object({ intent: z.literal("undo"), applicationId: uuid });
+export const DossierIntent = z.discriminatedUnion("intent", [NoteSchema, DecideOneSchema, UndoSchema]);
+
+/** The notify step's confirmation: the version of the pending list the manager was shown. */
+export const NotifySchema = z.object({ intent: z.literal("notify"), version: z.string().regex(/^[0-9a-f]{32}$/, "decide.notify.changed") });
+export const DecisionsIntent = z.discriminatedUnion("intent", [TemplatesSchema, UndoSchema]);
 
 export const AuditQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
