@@ -1,3 +1,4 @@
+import "~/strings";
 import { describe, expect, it } from "vitest";
 import { formatInZone, zoneName, zoneOptions } from "~/platform/i18n/format";
 import { tFor } from "~/platform/i18n/i18n";
