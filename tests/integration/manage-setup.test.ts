@@ -194,6 +194,45 @@ describe("programmes and calls", () => {
   });
 });
 
+describe("addresses made from titles", () => {
+  const slugOf = async (table: "programs" | "calls", id: string) =>
+    asService(async (tx) => (await tx.unsafe(`select slug from public.${table} where id = $1`, [id]))[0]!.slug as string);
+
+  it("an empty slug is made from the English title, diacritics stripped; a typed one is kept", async () => {
+    const programme = await createProgramme(manager.claims, { orgId, slug: "  ", nameVi: "Đổi mới sáng tạo", nameEn: "Open Innovation Đà Nẵng" });
+    if (!programme.ok) throw new Error(JSON.stringify(programme.errors));
+    expect(await slugOf("programs", programme.value.id)).toBe("open-innovation-da-nang");
+
+    const call = await createCall(manager.claims, programme.value.id, callInput({ slug: undefined, titleVi: "Tuyển chọn", titleEn: "Cohort Đợt 1 — 2027!" }));
+    if (!call.ok) throw new Error(JSON.stringify(call.errors));
+    expect(await slugOf("calls", call.value.id)).toBe("cohort-dot-1-2027");
+
+    const typed = await createCall(manager.claims, programme.value.id, callInput({ slug: "My-Own-Slug", titleEn: "Cohort Đợt 1 — 2027!" }));
+    if (!typed.ok) throw new Error(JSON.stringify(typed.errors));
+    expect(await slugOf("calls", typed.value.id)).toBe("my-own-slug");
+
+    // Editing with the slug emptied makes it again from the (new) title.
+    expect(await updateCall(manager.claims, typed.value.id, callInput({ slug: "", titleEn: "Second intake" }))).toEqual({ ok: true, value: undefined });
+    expect(await slugOf("calls", typed.value.id)).toBe("second-intake");
+  });
+
+  it("a slug made from a title already in use gets the taken error; a title without Latin letters asks for one", async () => {
+    const programmeId = await newProgramme();
+    const before = await count("calls", "program_id", programmeId);
+    expect((await createCall(manager.claims, programmeId, callInput({ slug: "", titleEn: "Green Hydrogen Call" }))).ok).toBe(true);
+    expect(await createCall(manager.claims, programmeId, callInput({ slug: "", titleEn: "Green hydrogen call" }))).toEqual({
+      ok: false, errors: { slug: "manage.errors.slugTaken" },
+    });
+    expect(await createCall(manager.claims, programmeId, callInput({ slug: "", titleVi: "創新", titleEn: "—" }))).toEqual({
+      ok: false, errors: { slug: "manage.errors.slugFromTitle" },
+    });
+    expect(await createProgramme(manager.claims, { orgId, slug: "", nameVi: "Ươm tạo", nameEn: "" })).toEqual({
+      ok: false, errors: { nameEn: "validation.required" },
+    });
+    expect(await count("calls", "program_id", programmeId)).toBe(before + 1);
+  });
+});
+
 describe("tracks, questions and criteria", () => {
   let callId: string;
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { uuid } from "~/platform/ids";
+import { SLUG_MAX, slugify } from "~/platform/slug";
 
 // The manager's set-up forms: programme, call, track, question, criterion. One schema per form,
 // used by react-hook-form in the browser and re-checked on the server (the authority). Messages
@@ -18,12 +19,28 @@ const text = (max: number) =>
   z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
 const optionalText = (max: number) =>
   z.preprocess((v) => (v == null ? "" : v), z.string({ error: "validation.required" }).trim().max(max, "validation.tooLong"));
-const slug = z
-  .string({ error: "validation.required" })
-  .trim()
-  .toLowerCase()
-  .min(1, "validation.required")
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "manage.errors.slug");
+const SLUG = new RegExp(`^[a-z0-9][a-z0-9-]{1,${SLUG_MAX - 1}}$`);
+/** An address as typed; left empty, it is made from the title (see `withSlug`). */
+const slug = z.preprocess(
+  (v) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v),
+  z.string({ error: "manage.errors.slug" }).trim().toLowerCase().regex(SLUG, "manage.errors.slug").optional(),
+);
+
+/** The address typed, or else one made from the English title (or the Vietnamese one). */
+const addressOf = (typed: string | undefined, en: string, vi: string) => typed ?? slugify(en || vi);
+
+/** A form with a `slug` and a title in two languages: an empty slug is made from the title. */
+function withSlug<T extends { slug?: string | undefined }>(titles: (v: T) => [en: string, vi: string]) {
+  return {
+    check(v: T, ctx: z.RefinementCtx): void {
+      const [en, vi] = titles(v);
+      // No title at all already has its own error; a title without Latin letters asks for a slug.
+      if (v.slug === undefined && (en || vi) && !SLUG.test(addressOf(undefined, en, vi)))
+        ctx.addIssue({ code: "custom", path: ["slug"], message: "manage.errors.slugFromTitle" });
+    },
+    fill: <V extends T>(v: V): V & { slug: string } => ({ ...v, slug: addressOf(v.slug, ...titles(v)) }),
+  };
+}
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 const int = (min: number, max: number, message: string) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: "validation.required" }).int(message).min(min, message).max(max, message));
@@ -50,18 +67,20 @@ const localDateTime = z
   }, "manage.errors.dateTime")
   .transform((v) => v.slice(0, 16));
 
-export const ProgrammeSchema = z.object({
-  orgId: uuid,
+const ProgrammeFields = z.object({
   slug,
   nameVi: text(200),
   nameEn: text(200),
   descriptionVi: optionalText(8000),
   descriptionEn: optionalText(8000),
 });
-export const ProgrammeEditSchema = ProgrammeSchema.omit({ orgId: true });
+const programmeSlug = withSlug((p: z.output<typeof ProgrammeFields>) => [p.nameEn, p.nameVi]);
+export const ProgrammeEditSchema = ProgrammeFields.superRefine(programmeSlug.check).transform(programmeSlug.fill);
+export const ProgrammeSchema = ProgrammeFields.extend({ orgId: uuid }).superRefine(programmeSlug.check).transform(programmeSlug.fill);
 
 const optionalLocalDateTime = z.preprocess(blankToUndefined, localDateTime.optional());
 
+const callSlug = withSlug((c: { slug?: string | undefined; titleEn: string; titleVi: string }) => [c.titleEn, c.titleVi]);
 export const CallSchema = z
   .object({
     slug,
@@ -90,7 +109,9 @@ export const CallSchema = z
   .refine((c) => !c.reviewDueAt || !LOCAL.test(c.opensAt) || c.reviewDueAt > c.opensAt, {
     path: ["reviewDueAt"],
     message: "manage.errors.reviewDueBeforeOpens",
-  });
+  })
+  .superRefine(callSlug.check)
+  .transform(callSlug.fill);
 
 export const TrackSchema = z.object({ nameVi: text(200), nameEn: text(200) });
 export const IdSchema = z.object({ id: uuid });

@@ -24,7 +24,7 @@ const en = {
   fields: {
     organisation: "Organisation",
     slug: "Web address (slug)",
-    slugHint: "Lowercase letters, digits and hyphens, e.g. smart-city-2027.",
+    slugHint: "Lowercase letters, digits and hyphens, e.g. smart-city-2027. Left empty, it is made from the title.",
     nameVi: "Name (Vietnamese)",
     nameEn: "Name (English)",
     titleVi: "Title (Vietnamese)",
@@ -187,6 +187,7 @@ const en = {
   errors: {
     slug: "Use 2–63 lowercase letters, digits and hyphens, starting with a letter or digit.",
     slugTaken: "This web address is already used. Choose another.",
+    slugFromTitle: "No web address can be made from this title. Type one: lowercase letters, digits and hyphens.",
     orgKind: "Choose an incubator or innovation centre you manage.",
     dateTime: "Enter a valid date and time.",
     closesBeforeOpens: "The call must close after it opens.",
@@ -243,7 +244,7 @@ export const manageStrings: { en: typeof en; vi: typeof en } = {
     fields: {
       organisation: "Tổ chức",
       slug: "Địa chỉ web (slug)",
-      slugHint: "Chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ smart-city-2027.",
+      slugHint: "Chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ smart-city-2027. Để trống thì địa chỉ được tạo từ tiêu đề.",
       nameVi: "Tên (tiếng Việt)",
       nameEn: "Tên (tiếng Anh)",
       titleVi: "Tiêu đề (tiếng Việt)",
@@ -406,6 +407,7 @@ export const manageStrings: { en: typeof en; vi: typeof en } = {
     errors: {
       slug: "Dùng 2–63 chữ thường không dấu, chữ số và dấu gạch ngang, bắt đầu bằng chữ hoặc số.",
       slugTaken: "Địa chỉ web này đã được dùng. Hãy chọn địa chỉ khác.",
+      slugFromTitle: "Không tạo được địa chỉ web từ tiêu đề này. Hãy nhập một địa chỉ: chữ thường không dấu, chữ số và dấu gạch ngang.",
       orgKind: "Hãy chọn vườn ươm hoặc trung tâm đổi mới sáng tạo mà bạn quản lý.",
       dateTime: "Hãy nhập ngày giờ hợp lệ.",
       closesBeforeOpens: "Thời điểm đóng phải sau thời điểm mở.",
