@@ -155,8 +155,8 @@ describe("programmes and calls", () => {
       errors: expect.objectContaining({ opensAt: "manage.errors.dateTime", titleEn: "validation.tooLong", shortlistThreshold: "manage.errors.threshold", blindFields: "validation.required" }),
     });
     expect(await count("calls", "program_id", programmeId)).toBe(before);
-    expect(await createProgramme(manager.claims, { orgId, slug: "Not A Slug!", nameVi: "", nameEn: "x" })).toEqual({
-      ok: false, errors: { slug: "manage.errors.slug", nameVi: "validation.required" },
+    expect(await createProgramme(manager.claims, { orgId, slug: "Not A Slug!", nameVi: "", nameEn: " " })).toEqual({
+      ok: false, errors: { slug: "manage.errors.slug", nameVi: "manage.errors.oneLanguage", nameEn: "manage.errors.oneLanguage" },
     });
 
     const callId = await newCall(programmeId, { slug: `taken-${programmeId.slice(0, 8)}` });
@@ -226,10 +226,45 @@ describe("addresses made from titles", () => {
     expect(await createCall(manager.claims, programmeId, callInput({ slug: "", titleVi: "創新", titleEn: "—" }))).toEqual({
       ok: false, errors: { slug: "manage.errors.slugFromTitle" },
     });
-    expect(await createProgramme(manager.claims, { orgId, slug: "", nameVi: "Ươm tạo", nameEn: "" })).toEqual({
-      ok: false, errors: { nameEn: "validation.required" },
+    expect(await createProgramme(manager.claims, { orgId, slug: "", nameVi: "", nameEn: "" })).toEqual({
+      ok: false, errors: { nameVi: "manage.errors.oneLanguage", nameEn: "manage.errors.oneLanguage" },
     });
     expect(await count("calls", "program_id", programmeId)).toBe(before + 1);
+  });
+});
+
+describe("labels given in one language", () => {
+  it("programme, call, track, question and criterion store the one given text in both columns", async () => {
+    const programme = await createProgramme(manager.claims, { orgId, slug: "", nameVi: "Ươm tạo nông nghiệp", nameEn: "" });
+    if (!programme.ok) throw new Error(JSON.stringify(programme.errors));
+    const [p] = await asService((tx) => tx`select slug, name_vi, name_en from public.programs where id = ${programme.value.id}`);
+    expect(p).toEqual({ slug: "uom-tao-nong-nghiep", name_vi: "Ươm tạo nông nghiệp", name_en: "Ươm tạo nông nghiệp" });
+
+    const call = await createCall(manager.claims, programme.value.id, callInput({ titleVi: "", titleEn: "Agri call 2027" }));
+    if (!call.ok) throw new Error(JSON.stringify(call.errors));
+    const callId = call.value.id;
+    const [c] = await asService((tx) => tx`select title_vi, title_en from public.calls where id = ${callId}`);
+    expect(c).toEqual({ title_vi: "Agri call 2027", title_en: "Agri call 2027" });
+
+    expect((await addTrack(manager.claims, callId, { nameVi: "Nông nghiệp", nameEn: "" })).ok).toBe(true);
+    expect((await addQuestion(manager.claims, callId, { step: "1", kind: "text", labelVi: "", labelEn: "Company name" })).ok).toBe(true);
+    expect((await addCriterion(manager.claims, callId, { nameVi: "Đội ngũ", nameEn: "", weight: "1", maxLevel: "5" })).ok).toBe(true);
+    const { tracks } = await callSettingsPage(manager.claims, callId);
+    expect(tracks.map((t) => t.name)).toEqual([{ vi: "Nông nghiệp", en: "Nông nghiệp" }]);
+    expect((await formBuilderPage(manager.claims, callId)).questions.map((q) => q.label)).toEqual([{ vi: "Company name", en: "Company name" }]);
+    expect((await rubricBuilderPage(manager.claims, callId)).criteria.map((r) => r.name)).toEqual([{ vi: "Đội ngũ", en: "Đội ngũ" }]);
+  });
+
+  it("refuses a label empty in both languages with an error on both fields, and writes nothing", async () => {
+    const callId = await newCall(await newProgramme());
+    const both = (a: string, b: string) => ({ ok: false, errors: { [a]: "manage.errors.oneLanguage", [b]: "manage.errors.oneLanguage" } });
+    expect(await addTrack(manager.claims, callId, { nameVi: " ", nameEn: "" })).toEqual(both("nameVi", "nameEn"));
+    expect(await addQuestion(manager.claims, callId, { step: "1", kind: "text", labelVi: "", labelEn: "" })).toEqual(both("labelVi", "labelEn"));
+    expect(await addCriterion(manager.claims, callId, { nameVi: "", nameEn: "", weight: "1", maxLevel: "5" })).toEqual(both("nameVi", "nameEn"));
+    expect(await updateCall(manager.claims, callId, callInput({ titleVi: "", titleEn: "" }))).toEqual(both("titleVi", "titleEn"));
+    expect(await count("call_tracks", "call_id", callId)).toBe(0);
+    expect(await count("call_questions", "call_id", callId)).toBe(0);
+    expect(await count("rubric_criteria", "call_id", callId)).toBe(0);
   });
 });
 

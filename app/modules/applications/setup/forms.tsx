@@ -43,8 +43,8 @@ export function ProgrammeForm({
       {orgs ? (
         <Select form={form} prefix={p} name="orgId" label={t("manage.fields.organisation")} defaultValue={orgId} options={orgs.map((o) => ({ value: o.id, label: o.name[lang] }))} />
       ) : null}
-      <Input form={form} prefix={p} name="nameVi" label={t("manage.fields.nameVi")} defaultValue={values?.name.vi} required />
-      <Input form={form} prefix={p} name="nameEn" label={t("manage.fields.nameEn")} defaultValue={values?.name.en} required />
+      <Input form={form} prefix={p} name="nameVi" label={t("manage.fields.nameVi")} defaultValue={values?.name.vi} />
+      <Input form={form} prefix={p} name="nameEn" label={t("manage.fields.nameEn")} defaultValue={values?.name.en} />
       <Input form={form} prefix={p} name="slug" label={t("manage.fields.slug")} hint={t("manage.fields.slugHint")} defaultValue={values?.slug} placeholder={slugFromTitle(form, "nameEn", "nameVi", values?.name)} />
       <Input form={form} prefix={p} name="descriptionVi" label={t("manage.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
       <Input form={form} prefix={p} name="descriptionEn" label={t("manage.fields.descriptionEn")} defaultValue={values?.description.en} multiline />
@@ -80,8 +80,8 @@ export function CallForm({ intent, answer, zone, values, submitLabel }: { intent
     <Form method="post" noValidate onSubmit={form.onSubmit}>
       <Outcome answer={answer} form={form} />
       <input type="hidden" name="intent" value={intent} />
-      <Input form={form} prefix={p} name="titleVi" label={t("manage.fields.titleVi")} defaultValue={values?.title.vi} required />
-      <Input form={form} prefix={p} name="titleEn" label={t("manage.fields.titleEn")} defaultValue={values?.title.en} required />
+      <Input form={form} prefix={p} name="titleVi" label={t("manage.fields.titleVi")} defaultValue={values?.title.vi} />
+      <Input form={form} prefix={p} name="titleEn" label={t("manage.fields.titleEn")} defaultValue={values?.title.en} />
       <Input form={form} prefix={p} name="slug" label={t("manage.fields.slug")} hint={t("manage.fields.slugHint")} defaultValue={values?.slug} placeholder={slugFromTitle(form, "titleEn", "titleVi", values?.title)} />
       <Input form={form} prefix={p} name="descriptionVi" label={t("manage.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
       <Input form={form} prefix={p} name="descriptionEn" label={t("manage.fields.descriptionEn")} defaultValue={values?.description.en} multiline />

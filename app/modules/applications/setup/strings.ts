@@ -187,6 +187,7 @@ const en = {
   errors: {
     slug: "Use 2–63 lowercase letters, digits and hyphens, starting with a letter or digit.",
     slugTaken: "This web address is already used. Choose another.",
+    oneLanguage: "Give this in at least one language; the other then reads the same.",
     slugFromTitle: "No web address can be made from this title. Type one: lowercase letters, digits and hyphens.",
     orgKind: "Choose an incubator or innovation centre you manage.",
     dateTime: "Enter a valid date and time.",
@@ -407,6 +408,7 @@ export const manageStrings: { en: typeof en; vi: typeof en } = {
     errors: {
       slug: "Dùng 2–63 chữ thường không dấu, chữ số và dấu gạch ngang, bắt đầu bằng chữ hoặc số.",
       slugTaken: "Địa chỉ web này đã được dùng. Hãy chọn địa chỉ khác.",
+      oneLanguage: "Hãy nhập bằng ít nhất một ngôn ngữ; ngôn ngữ còn lại sẽ dùng cùng nội dung.",
       slugFromTitle: "Không tạo được địa chỉ web từ tiêu đề này. Hãy nhập một địa chỉ: chữ thường không dấu, chữ số và dấu gạch ngang.",
       orgKind: "Hãy chọn vườn ươm hoặc trung tâm đổi mới sáng tạo mà bạn quản lý.",
       dateTime: "Hãy nhập ngày giờ hợp lệ.",
