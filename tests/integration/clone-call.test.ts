@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCall } from "~/modules/applications/setup/call-settings.server";
 import { cloneCall, copySlugs } from "~/modules/applications/setup/clone.server";
-import { addQuestion, formBuilderPage } from "~/modules/applications/setup/form-builder.server";
+import { addQuestion, formBuilderPage, nameStep } from "~/modules/applications/setup/form-builder.server";
 import { createProgramme } from "~/modules/applications/setup/programmes.server";
 import { addCriterion, rubricBuilderPage } from "~/modules/applications/setup/rubric-builder.server";
 import { addTrack } from "~/modules/applications/setup/tracks.server";
@@ -49,6 +49,7 @@ beforeAll(async () => {
     "options.0.value": "yes", "options.0.vi": "Có", "options.0.en": "Yes", "options.0.eligible": "on",
     "options.1.value": "no", "options.1.vi": "Không", "options.1.en": "No",
   })).id;
+  ok(await nameStep(manager.claims, sourceId, { step: "2", titleVi: "Ý tưởng", titleEn: "Idea" }));
   ok(await addQuestion(manager.claims, sourceId, { step: "2", kind: "long_text", labelVi: "Ý tưởng", labelEn: "Idea", maxLength: "3000", blind: "on" }));
   criterionId = ok(await addCriterion(manager.claims, sourceId, {
     nameVi: "Đội ngũ", nameEn: "Team", weight: "2", maxLevel: "3", commentRequired: "on",
@@ -79,10 +80,10 @@ describe("cloning a call", () => {
     const settings = (callId: string) =>
       asService(async (tx) => (await tx`
         select description_vi, description_en, opens_at, closes_at, time_zone, blind_fields, reviews_per_application, z_min_reviews,
-               shortlist_threshold::float8 as shortlist, offer_days, review_due_at
+               shortlist_threshold::float8 as shortlist, offer_days, review_due_at, step_titles
           from public.calls where id = ${callId}`)[0]);
     expect(await settings(id)).toEqual(await settings(sourceId));
-    expect(await settings(id)).toMatchObject({ reviews_per_application: 4, z_min_reviews: 5, shortlist: 62.5, offer_days: 21, blind_fields: ["founders", "team"] });
+    expect(await settings(id)).toMatchObject({ reviews_per_application: 4, z_min_reviews: 5, shortlist: 62.5, offer_days: 21, blind_fields: ["founders", "team"], step_titles: { "2": { vi: "Ý tưởng", en: "Idea" } } });
 
     const form = async (callId: string) =>
       (await formBuilderPage(manager.claims, callId)).questions.map(({ id: _id, answers: _answers, ...q }) => q);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/setup/tracks.server";
 import { callSettingsPage, createCall, updateCall } from "~/modules/applications/setup/call-settings.server";
-import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
+import { addQuestion, formBuilderPage, moveQuestion, nameStep, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
+import { loadDraft, startApplication } from "~/modules/applications/apply/drafts.server";
 import { managerOverview } from "~/modules/applications/setup/overview.server";
 import { createProgramme, programmePage, updateProgramme } from "~/modules/applications/setup/programmes.server";
 import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/setup/rubric-builder.server";
@@ -265,6 +266,32 @@ describe("labels given in one language", () => {
     expect(await count("call_tracks", "call_id", callId)).toBe(0);
     expect(await count("call_questions", "call_id", callId)).toBe(0);
     expect(await count("rubric_criteria", "call_id", callId)).toBe(0);
+  });
+});
+
+describe("named form steps", () => {
+  it("a step is named in one or both languages, renamed, and unnamed again; bad input is refused", async () => {
+    const callId = await newCall(await newProgramme());
+    expect(await nameStep(manager.claims, callId, { step: "1", titleVi: "Đội ngũ", titleEn: "Team" })).toEqual({ ok: true, value: undefined });
+    expect(await nameStep(manager.claims, callId, { step: "2", titleVi: "Ý tưởng", titleEn: "" })).toEqual({ ok: true, value: undefined });
+    expect((await formBuilderPage(manager.claims, callId)).call.stepTitles).toEqual({ "1": { vi: "Đội ngũ", en: "Team" }, "2": { vi: "Ý tưởng", en: "Ý tưởng" } });
+
+    expect(await nameStep(manager.claims, callId, { step: "1", titleVi: "", titleEn: " " })).toEqual({ ok: true, value: undefined });
+    expect(await nameStep(manager.claims, callId, { step: "11", titleVi: "x".repeat(101), titleEn: "" })).toEqual({
+      ok: false, errors: { step: "manage.errors.step", titleVi: "validation.tooLong" },
+    });
+    await expect(nameStep(outsider.claims, callId, { step: "2", titleVi: "Hacked", titleEn: "" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await formBuilderPage(manager.claims, callId)).call.stepTitles).toEqual({ "2": { vi: "Ý tưởng", en: "Ý tưởng" } });
+
+    // The founder's draft carries the titles its step navigation shows.
+    const open = await newCall(await newProgramme(), { opensAt: "2026-01-01T00:00", closesAt: "2030-01-01T00:00", published: "on" });
+    expect((await addQuestion(manager.claims, open, { step: "1", kind: "text", labelVi: "Tên", labelEn: "Name" })).ok).toBe(true);
+    expect((await nameStep(manager.claims, open, { step: "1", titleVi: "Đội ngũ", titleEn: "Team" })).ok).toBe(true);
+    const founder = await createUser();
+    const startup = await createStartup(founder.id);
+    const started = await startApplication(founder.claims, (await callSettingsPage(manager.claims, open)).call.slug, { startupId: startup.id });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    expect((await loadDraft(founder.claims, started.id))?.call.stepTitles).toEqual({ "1": { vi: "Đội ngũ", en: "Team" } });
   });
 });
 

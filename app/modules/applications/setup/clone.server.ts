@@ -38,11 +38,11 @@ async function insertCall(tx: Tx, sourceId: string, newId: string): Promise<void
         (sp) => sp`
           insert into public.calls (id, program_id, slug, title_vi, title_en, description_vi, description_en, opens_at, closes_at,
                                     time_zone, published, blind_fields, reviews_per_application, shortlist_threshold, offer_days,
-                                    review_due_at, z_min_reviews)
+                                    review_due_at, z_min_reviews, step_titles)
           select ${newId}, c.program_id, ${slug},
                  left(c.title_vi, ${TITLE_MAX - COPY.vi.length}) || ${COPY.vi}, left(c.title_en, ${TITLE_MAX - COPY.en.length}) || ${COPY.en},
                  c.description_vi, c.description_en, c.opens_at, c.closes_at, c.time_zone, false, c.blind_fields,
-                 c.reviews_per_application, c.shortlist_threshold, c.offer_days, c.review_due_at, c.z_min_reviews
+                 c.reviews_per_application, c.shortlist_threshold, c.offer_days, c.review_due_at, c.z_min_reviews, c.step_titles
             from public.calls c where c.id = ${sourceId}`,
       );
       return;

@@ -134,6 +134,10 @@ export const CallSchema = z
   .transform((c) => callSlug.fill(titles.fill(c)));
 
 export const TrackSchema = z.object({ nameVi: optionalText(200), nameEn: optionalText(200) }).superRefine(names.check).transform(names.fill);
+/** A step's title; given in one language it reads the same in the other; empty in both, the step is unnamed. */
+export const StepTitleSchema = z
+  .object({ step: int(1, 10, "manage.errors.step"), titleVi: optionalText(100), titleEn: optionalText(100) })
+  .transform((s) => ({ step: s.step, vi: s.titleVi || s.titleEn, en: s.titleEn || s.titleVi }));
 export const IdSchema = z.object({ id: uuid });
 export const MoveSchema = z.object({ id: uuid, direction: z.enum(["up", "down"], { error: "validation.required" }) });
 
