@@ -76,6 +76,10 @@ export default function EditApplication() {
   const { draft, steps, step, submitKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { call, application } = draft;
+  const stepLabel = (n: number) => {
+    const title = call.stepTitles[String(n)];
+    return title ? t("apply.form.namedStep", { n, title: pick(title) }) : t("apply.form.step", { n });
+  };
   return (
     <section className="page">
       <p className="tag">
@@ -91,7 +95,7 @@ export default function EditApplication() {
           {steps.map((s) => (
             <li key={s}>
               <Link to={`?step=${s}`} aria-current={s === step ? "step" : undefined}>
-                {t("apply.form.step", { n: s })}
+                {stepLabel(s)}
               </Link>
             </li>
           ))}

@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
+import { addQuestion, formBuilderPage, moveQuestion, nameStep, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
 import { runCommand } from "~/modules/applications/setup/actions.server";
 import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/manage-ui";
 import { QuestionEditor } from "~/modules/applications/setup/question-editor";
+import { StepTitleForm } from "~/modules/applications/setup/step-title-form";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { readForm } from "~/platform/http/form.server";
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, editing: new URL(request.url).searchParams.get("edit") };
 }
 
-const commands = { addQuestion, updateQuestion, moveQuestion, removeQuestion };
+const commands = { addQuestion, updateQuestion, moveQuestion, removeQuestion, nameStep };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -47,9 +48,11 @@ export default function FormBuilderPage() {
       {questions.length === 0 ? <p className="empty">{t("manage.form.none")}</p> : null}
       {steps.map((step) => {
         const inStep = questions.filter((q) => q.step === step);
+        const title = call.stepTitles[String(step)];
         return (
           <section key={step} aria-labelledby={`step-${step}`}>
-            <h2 id={`step-${step}`}>{t("manage.form.step", { n: step })}</h2>
+            <h2 id={`step-${step}`}>{title ? t("manage.form.namedStep", { n: step, title: title[lang] }) : t("manage.form.step", { n: step })}</h2>
+            <StepTitleForm step={step} title={title} result={result} />
             <ol className="setup-list">
               {inStep.map((q, i) => (
                 <li key={q.id} className="card">

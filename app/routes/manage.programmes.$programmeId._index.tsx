@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { answer } from "~/modules/applications/setup/actions.server";
-import { answerFor, When } from "~/modules/applications/manage-ui";
+import { answer, intentOf } from "~/modules/applications/setup/actions.server";
+import { cloneCall } from "~/modules/applications/setup/clone.server";
+import { answerFor, Outcome, When } from "~/modules/applications/manage-ui";
 import { programmePage, updateProgramme } from "~/modules/applications/setup/programmes.server";
 import { ProgrammeForm } from "~/modules/applications/setup/forms";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -21,15 +22,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const input = formToObject(await readForm(request));
-  return answer("updateProgramme", null, input, () => updateProgramme(viewer.claims, params.programmeId ?? "", input));
+  const form = await readForm(request);
+  const input = formToObject(form);
+  const programmeId = params.programmeId ?? "";
+  if (intentOf(form) === "cloneCall") {
+    // A copy opens on its settings page, where its dates and address are checked before publishing.
+    let created: string | null = null;
+    const result = await answer("cloneCall", null, input, async () => {
+      const outcome = await cloneCall(viewer.claims, programmeId, input);
+      if (outcome.ok) created = outcome.value.id;
+      return outcome;
+    });
+    return created ? redirect(`/manage/calls/${created}/settings`) : result;
+  }
+  return answer("updateProgramme", null, input, () => updateProgramme(viewer.claims, programmeId, input));
 }
 
 export default function ProgrammePage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const { programme, calls } = useLoaderData<typeof loader>();
-  const result = answerFor(useActionData<typeof action>(), "updateProgramme");
+  const actionData = useActionData<typeof action>();
+  const result = answerFor(actionData, "updateProgramme");
+  const cloned = answerFor(actionData, "cloneCall");
   return (
     <section className="page">
       <p>
@@ -38,6 +53,7 @@ export default function ProgrammePage() {
       <p className="tag">{programme.orgName[lang]}</p>
       <h1>{programme.name[lang]}</h1>
       <h2>{t("manage.calls")}</h2>
+      <Outcome answer={cloned} />
       {calls.length === 0 ? (
         <p className="empty">{t("manage.noCalls")}</p>
       ) : (
@@ -48,6 +64,9 @@ export default function ProgrammePage() {
               <th scope="col">{t("manage.opens")}</th>
               <th scope="col">{t("manage.closes")}</th>
               <th scope="col">{t("manage.callOverview.applications")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("manage.copyCall")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -65,6 +84,15 @@ export default function ProgrammePage() {
                   <When at={c.closesAt} zone={c.timeZone} />
                 </td>
                 <td>{t("manage.counts", { drafts: c.drafts, submitted: c.submitted })}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="cloneCall" />
+                    <input type="hidden" name="id" value={c.id} />
+                    <button type="submit" className="button secondary" aria-label={t("manage.copyCallNamed", { title: c.title[lang] })}>
+                      {t("manage.copyCall")}
+                    </button>
+                  </Form>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/setup/tracks.server";
 import { callSettingsPage, createCall, updateCall } from "~/modules/applications/setup/call-settings.server";
-import { addQuestion, formBuilderPage, moveQuestion, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
+import { addQuestion, formBuilderPage, moveQuestion, nameStep, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
+import { loadDraft, startApplication } from "~/modules/applications/apply/drafts.server";
 import { managerOverview } from "~/modules/applications/setup/overview.server";
 import { createProgramme, programmePage, updateProgramme } from "~/modules/applications/setup/programmes.server";
 import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/setup/rubric-builder.server";
@@ -155,8 +156,8 @@ describe("programmes and calls", () => {
       errors: expect.objectContaining({ opensAt: "manage.errors.dateTime", titleEn: "validation.tooLong", shortlistThreshold: "manage.errors.threshold", blindFields: "validation.required" }),
     });
     expect(await count("calls", "program_id", programmeId)).toBe(before);
-    expect(await createProgramme(manager.claims, { orgId, slug: "Not A Slug!", nameVi: "", nameEn: "x" })).toEqual({
-      ok: false, errors: { slug: "manage.errors.slug", nameVi: "validation.required" },
+    expect(await createProgramme(manager.claims, { orgId, slug: "Not A Slug!", nameVi: "", nameEn: " " })).toEqual({
+      ok: false, errors: { slug: "manage.errors.slug", nameVi: "manage.errors.oneLanguage", nameEn: "manage.errors.oneLanguage" },
     });
 
     const callId = await newCall(programmeId, { slug: `taken-${programmeId.slice(0, 8)}` });
@@ -191,6 +192,106 @@ describe("programmes and calls", () => {
     });
     expect(await count("call_questions", "call_id", callId)).toBe(0);
     expect(await count("rubric_criteria", "call_id", callId)).toBe(0);
+  });
+});
+
+describe("addresses made from titles", () => {
+  const slugOf = async (table: "programs" | "calls", id: string) =>
+    asService(async (tx) => (await tx.unsafe(`select slug from public.${table} where id = $1`, [id]))[0]!.slug as string);
+
+  it("an empty slug is made from the English title, diacritics stripped; a typed one is kept", async () => {
+    const programme = await createProgramme(manager.claims, { orgId, slug: "  ", nameVi: "Đổi mới sáng tạo", nameEn: "Open Innovation Đà Nẵng" });
+    if (!programme.ok) throw new Error(JSON.stringify(programme.errors));
+    expect(await slugOf("programs", programme.value.id)).toBe("open-innovation-da-nang");
+
+    const call = await createCall(manager.claims, programme.value.id, callInput({ slug: undefined, titleVi: "Tuyển chọn", titleEn: "Cohort Đợt 1 — 2027!" }));
+    if (!call.ok) throw new Error(JSON.stringify(call.errors));
+    expect(await slugOf("calls", call.value.id)).toBe("cohort-dot-1-2027");
+
+    const typed = await createCall(manager.claims, programme.value.id, callInput({ slug: "My-Own-Slug", titleEn: "Cohort Đợt 1 — 2027!" }));
+    if (!typed.ok) throw new Error(JSON.stringify(typed.errors));
+    expect(await slugOf("calls", typed.value.id)).toBe("my-own-slug");
+
+    // Editing with the slug emptied makes it again from the (new) title.
+    expect(await updateCall(manager.claims, typed.value.id, callInput({ slug: "", titleEn: "Second intake" }))).toEqual({ ok: true, value: undefined });
+    expect(await slugOf("calls", typed.value.id)).toBe("second-intake");
+  });
+
+  it("a slug made from a title already in use gets the taken error; a title without Latin letters asks for one", async () => {
+    const programmeId = await newProgramme();
+    const before = await count("calls", "program_id", programmeId);
+    expect((await createCall(manager.claims, programmeId, callInput({ slug: "", titleEn: "Green Hydrogen Call" }))).ok).toBe(true);
+    expect(await createCall(manager.claims, programmeId, callInput({ slug: "", titleEn: "Green hydrogen call" }))).toEqual({
+      ok: false, errors: { slug: "manage.errors.slugTaken" },
+    });
+    expect(await createCall(manager.claims, programmeId, callInput({ slug: "", titleVi: "創新", titleEn: "—" }))).toEqual({
+      ok: false, errors: { slug: "manage.errors.slugFromTitle" },
+    });
+    expect(await createProgramme(manager.claims, { orgId, slug: "", nameVi: "", nameEn: "" })).toEqual({
+      ok: false, errors: { nameVi: "manage.errors.oneLanguage", nameEn: "manage.errors.oneLanguage" },
+    });
+    expect(await count("calls", "program_id", programmeId)).toBe(before + 1);
+  });
+});
+
+describe("labels given in one language", () => {
+  it("programme, call, track, question and criterion store the one given text in both columns", async () => {
+    const programme = await createProgramme(manager.claims, { orgId, slug: "", nameVi: "Ươm tạo nông nghiệp", nameEn: "" });
+    if (!programme.ok) throw new Error(JSON.stringify(programme.errors));
+    const [p] = await asService((tx) => tx`select slug, name_vi, name_en from public.programs where id = ${programme.value.id}`);
+    expect(p).toEqual({ slug: "uom-tao-nong-nghiep", name_vi: "Ươm tạo nông nghiệp", name_en: "Ươm tạo nông nghiệp" });
+
+    const call = await createCall(manager.claims, programme.value.id, callInput({ titleVi: "", titleEn: "Agri call 2027" }));
+    if (!call.ok) throw new Error(JSON.stringify(call.errors));
+    const callId = call.value.id;
+    const [c] = await asService((tx) => tx`select title_vi, title_en from public.calls where id = ${callId}`);
+    expect(c).toEqual({ title_vi: "Agri call 2027", title_en: "Agri call 2027" });
+
+    expect((await addTrack(manager.claims, callId, { nameVi: "Nông nghiệp", nameEn: "" })).ok).toBe(true);
+    expect((await addQuestion(manager.claims, callId, { step: "1", kind: "text", labelVi: "", labelEn: "Company name" })).ok).toBe(true);
+    expect((await addCriterion(manager.claims, callId, { nameVi: "Đội ngũ", nameEn: "", weight: "1", maxLevel: "5" })).ok).toBe(true);
+    const { tracks } = await callSettingsPage(manager.claims, callId);
+    expect(tracks.map((t) => t.name)).toEqual([{ vi: "Nông nghiệp", en: "Nông nghiệp" }]);
+    expect((await formBuilderPage(manager.claims, callId)).questions.map((q) => q.label)).toEqual([{ vi: "Company name", en: "Company name" }]);
+    expect((await rubricBuilderPage(manager.claims, callId)).criteria.map((r) => r.name)).toEqual([{ vi: "Đội ngũ", en: "Đội ngũ" }]);
+  });
+
+  it("refuses a label empty in both languages with an error on both fields, and writes nothing", async () => {
+    const callId = await newCall(await newProgramme());
+    const both = (a: string, b: string) => ({ ok: false, errors: { [a]: "manage.errors.oneLanguage", [b]: "manage.errors.oneLanguage" } });
+    expect(await addTrack(manager.claims, callId, { nameVi: " ", nameEn: "" })).toEqual(both("nameVi", "nameEn"));
+    expect(await addQuestion(manager.claims, callId, { step: "1", kind: "text", labelVi: "", labelEn: "" })).toEqual(both("labelVi", "labelEn"));
+    expect(await addCriterion(manager.claims, callId, { nameVi: "", nameEn: "", weight: "1", maxLevel: "5" })).toEqual(both("nameVi", "nameEn"));
+    expect(await updateCall(manager.claims, callId, callInput({ titleVi: "", titleEn: "" }))).toEqual(both("titleVi", "titleEn"));
+    expect(await count("call_tracks", "call_id", callId)).toBe(0);
+    expect(await count("call_questions", "call_id", callId)).toBe(0);
+    expect(await count("rubric_criteria", "call_id", callId)).toBe(0);
+  });
+});
+
+describe("named form steps", () => {
+  it("a step is named in one or both languages, renamed, and unnamed again; bad input is refused", async () => {
+    const callId = await newCall(await newProgramme());
+    expect(await nameStep(manager.claims, callId, { step: "1", titleVi: "Đội ngũ", titleEn: "Team" })).toEqual({ ok: true, value: undefined });
+    expect(await nameStep(manager.claims, callId, { step: "2", titleVi: "Ý tưởng", titleEn: "" })).toEqual({ ok: true, value: undefined });
+    expect((await formBuilderPage(manager.claims, callId)).call.stepTitles).toEqual({ "1": { vi: "Đội ngũ", en: "Team" }, "2": { vi: "Ý tưởng", en: "Ý tưởng" } });
+
+    expect(await nameStep(manager.claims, callId, { step: "1", titleVi: "", titleEn: " " })).toEqual({ ok: true, value: undefined });
+    expect(await nameStep(manager.claims, callId, { step: "11", titleVi: "x".repeat(101), titleEn: "" })).toEqual({
+      ok: false, errors: { step: "manage.errors.step", titleVi: "validation.tooLong" },
+    });
+    await expect(nameStep(outsider.claims, callId, { step: "2", titleVi: "Hacked", titleEn: "" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await formBuilderPage(manager.claims, callId)).call.stepTitles).toEqual({ "2": { vi: "Ý tưởng", en: "Ý tưởng" } });
+
+    // The founder's draft carries the titles its step navigation shows.
+    const open = await newCall(await newProgramme(), { opensAt: "2026-01-01T00:00", closesAt: "2030-01-01T00:00", published: "on" });
+    expect((await addQuestion(manager.claims, open, { step: "1", kind: "text", labelVi: "Tên", labelEn: "Name" })).ok).toBe(true);
+    expect((await nameStep(manager.claims, open, { step: "1", titleVi: "Đội ngũ", titleEn: "Team" })).ok).toBe(true);
+    const founder = await createUser();
+    const startup = await createStartup(founder.id);
+    const started = await startApplication(founder.claims, (await callSettingsPage(manager.claims, open)).call.slug, { startupId: startup.id });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    expect((await loadDraft(founder.claims, started.id))?.call.stepTitles).toEqual({ "1": { vi: "Đội ngũ", en: "Team" } });
   });
 });
 

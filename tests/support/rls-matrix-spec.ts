@@ -323,7 +323,7 @@ export const TABLES: Record<string, TableSpec> = {
     row: "id = :call",
     groups: {
       content: {
-        columns: ["slug", "title_vi", "title_en", "description_vi", "description_en"],
+        columns: ["slug", "title_vi", "title_en", "description_vi", "description_en", "step_titles"],
         select: ALL,
         update: ["manager", "admin"],
         set: "title_en = 'Changed'",

@@ -18,7 +18,7 @@ export async function loadCallForm(tx: Tx, by: { slug: string } | { id: string }
         'description', json_build_object('vi', c.description_vi, 'en', c.description_en),
         'opensAt', c.opens_at, 'closesAt', c.closes_at, 'timeZone', c.time_zone, 'published', c.published,
         'blindFields', c.blind_fields, 'reviewsPerApplication', c.reviews_per_application,
-        'shortlistThreshold', c.shortlist_threshold, 'offerDays', c.offer_days) as call,
+        'shortlistThreshold', c.shortlist_threshold, 'offerDays', c.offer_days, 'stepTitles', c.step_titles) as call,
       coalesce((select json_agg(json_build_object('id', t.id, 'name', json_build_object('vi', t.name_vi, 'en', t.name_en))
                   order by t.position, t.name_en)
                   from public.call_tracks t where t.call_id = c.id), '[]') as tracks,

@@ -52,6 +52,8 @@ type InputProps = {
   required?: boolean;
   step?: string;
   multiline?: boolean;
+  /** Shown while empty: what the server uses when it is left empty. */
+  placeholder?: string;
 };
 
 const idOf = (prefix: string, name: string) => `${prefix}-${name.replace(/\./g, "-")}`;
@@ -70,9 +72,10 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
 }
 
 /** A labelled input or textarea whose error is announced and tied to it. */
-export function Input({ form, prefix, name, label, hint, defaultValue, type = "text", required, step, multiline }: InputProps) {
+export function Input({ form, prefix, name, label, hint, defaultValue, type = "text", required, step, multiline, placeholder }: InputProps) {
   const common = {
     "aria-required": required || undefined,
+    placeholder: placeholder || undefined,
     defaultValue: (form.echo(name) as string | undefined) ?? defaultValue ?? "",
     ...form.register(name),
   };

@@ -55,6 +55,8 @@ export type Call = {
   reviewsPerApplication: number;
   shortlistThreshold: number | null;
   offerDays: number;
+  /** Titles of the form's steps that have one, by step number. */
+  stepTitles: Record<string, Bilingual>;
 };
 
 export type CallForm = { call: Call; tracks: Track[]; questions: Question[]; criteria: Criterion[] };

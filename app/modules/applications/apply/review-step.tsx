@@ -16,6 +16,10 @@ export function ReviewStep({ draft, submitKey, message }: { draft: Draft; submit
   const missing = draft.questions.filter((q) => q.required && !hasAnswer(q.id));
   const steps = [...new Set(draft.questions.map((q) => q.step))].sort((a, b) => a - b);
   const track = draft.tracks.find((tr) => tr.id === draft.application.trackId);
+  const stepLabel = (n: number) => {
+    const title = draft.call.stepTitles[String(n)];
+    return title ? t("apply.form.namedStep", { n, title: pick(title) }) : t("apply.form.step", { n });
+  };
   return (
     <>
       <h2>{t("apply.form.reviewStep")}</h2>
@@ -27,7 +31,7 @@ export function ReviewStep({ draft, submitKey, message }: { draft: Draft; submit
             {missing.map((q) => (
               <li key={q.id}>
                 <Link to={`?step=${q.step}`}>
-                  {pick(q.label)} ({t("apply.form.step", { n: q.step })})
+                  {pick(q.label)} ({stepLabel(q.step)})
                 </Link>
               </li>
             ))}
@@ -42,7 +46,7 @@ export function ReviewStep({ draft, submitKey, message }: { draft: Draft; submit
       {steps.map((s) => (
         <section key={s} className="card review-section">
           <h3>
-            {t("apply.form.step", { n: s })} · <Link to={`?step=${s}`}>{t("apply.form.editStep", { n: s })}</Link>
+            {stepLabel(s)} · <Link to={`?step=${s}`}>{t("apply.form.editStep", { n: s })}</Link>
           </h3>
           <dl className="answers">
             {draft.questions

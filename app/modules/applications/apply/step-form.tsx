@@ -20,8 +20,9 @@ export function StepForm(props: {
   message: string | null;
   posted?: Record<string, unknown>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { draft, step } = props;
+  const stepTitle = draft.call.stepTitles[String(step)];
   const questions = useMemo(() => draft.questions.filter((q) => q.step === step), [draft.questions, step]);
   const schema = useMemo(() => stepSchema(questions), [questions]);
   const form = useZodForm(schema, props.serverErrors);
@@ -47,7 +48,7 @@ export function StepForm(props: {
 
   return (
     <>
-      <h2>{t("apply.form.step", { n: step })}</h2>
+      <h2>{stepTitle ? t("apply.form.namedStep", { n: step, title: stepTitle[i18n.language === "en" ? "en" : "vi"] }) : t("apply.form.step", { n: step })}</h2>
       {props.message ? <FormMessage tone="error">{t(props.message)}</FormMessage> : null}
       <Form
         method="post"

@@ -40,6 +40,8 @@ export type CallSettings = CallHeader & {
   zMinReviews: number;
   shortlistThreshold: number | null;
   offerDays: number;
+  /** Titles of the form's steps that have one, by step number. */
+  stepTitles: Record<string, Bilingual>;
 };
 
 /** The facts every manager page of a call shows in its header, in one statement. */
@@ -57,7 +59,7 @@ export async function callHeader(tx: Tx, callId: string): Promise<CallSettings> 
            to_char(c.review_due_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "reviewDueLocal",
            o.time_zone as "orgTimeZone", c.blind_fields as "blindFields",
            c.reviews_per_application as "reviewsPerApplication", c.z_min_reviews as "zMinReviews", c.shortlist_threshold::float8 as "shortlistThreshold",
-           c.offer_days as "offerDays",
+           c.offer_days as "offerDays", c.step_titles as "stepTitles",
            (select count(*) from public.applications a where a.call_id = c.id and a.status = 'submitted')::int as submitted,
            (select count(*) from public.applications a where a.call_id = c.id and a.status = 'draft')::int as drafts
       from public.calls c join public.programs p on p.id = c.program_id join public.organisations o on o.id = p.org_id

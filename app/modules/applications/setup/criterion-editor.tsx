@@ -17,8 +17,8 @@ export function CriterionEditor({ criterion, answer, cancelTo }: { criterion: Cr
       <Outcome answer={answer} form={form} />
       <input type="hidden" name="intent" value={criterion ? "updateCriterion" : "addCriterion"} />
       {criterion ? <input type="hidden" name="id" value={criterion.id} /> : null}
-      <Input form={form} prefix={p} name="nameVi" label={t("manage.rubric.fields.nameVi")} defaultValue={criterion?.name.vi} required />
-      <Input form={form} prefix={p} name="nameEn" label={t("manage.rubric.fields.nameEn")} defaultValue={criterion?.name.en} required />
+      <Input form={form} prefix={p} name="nameVi" label={t("manage.rubric.fields.nameVi")} defaultValue={criterion?.name.vi} />
+      <Input form={form} prefix={p} name="nameEn" label={t("manage.rubric.fields.nameEn")} defaultValue={criterion?.name.en} />
       <Input form={form} prefix={p} name="descriptionVi" label={t("manage.rubric.fields.descriptionVi")} defaultValue={criterion?.description.vi} multiline />
       <Input form={form} prefix={p} name="descriptionEn" label={t("manage.rubric.fields.descriptionEn")} defaultValue={criterion?.description.en} multiline />
       <div className="field-row">

@@ -5,7 +5,7 @@ import { callHeader, type CallSettings } from "./call-settings.server";
 import { assertManagesCall, hasSubmissions, moved } from "../access.server";
 import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
 import { requireId } from "~/platform/ids.server";
-import { IdSchema, MoveSchema, QuestionSchema, type QuestionInput } from "./schema";
+import { IdSchema, MoveSchema, QuestionSchema, StepTitleSchema, type QuestionInput } from "./schema";
 import type { Question } from "../types";
 
 // The application form of a call: questions grouped by step.
@@ -140,6 +140,24 @@ export async function moveQuestion(claims: Claims, callId: string, input: unknow
       await tx`update public.call_questions q set position = o.n
                  from unnest(${order}::uuid[]) with ordinality as o(id, n) where q.id = o.id and q.call_id = ${id}`;
     }
+    return { ok: true as const, value: undefined };
+  });
+}
+
+/** Names a step of the form (both titles empty: the step reads "Step n" again). */
+export async function nameStep(claims: Claims, callId: string, input: unknown): Promise<Outcome> {
+  const id = requireId(callId);
+  const form = parseInput(StepTitleSchema, input);
+  if (!form.ok) return form;
+  const { step, vi, en } = form.data;
+  return asUser(claims, async (tx) => {
+    await assertManagesCall(tx, id);
+    const key = String(step);
+    const updated = vi
+      ? await tx`update public.calls set step_titles = step_titles || jsonb_build_object(${key}::text, jsonb_build_object('vi', ${vi}::text, 'en', ${en}::text))
+                  where id = ${id}`
+      : await tx`update public.calls set step_titles = step_titles - ${key}::text where id = ${id}`;
+    if (updated.count !== 1) throw new NotFoundError();
     return { ok: true as const, value: undefined };
   });
 }

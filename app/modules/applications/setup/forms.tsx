@@ -1,12 +1,19 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { zoneName } from "~/platform/i18n/format";
+import { slugify } from "~/platform/slug";
 import { useLocale } from "~/ui/locale";
 import { BLIND_FIELDS, CallSchema, ProgrammeEditSchema, ProgrammeSchema, Z_MIN_REVIEWS_DEFAULT } from "./schema";
-import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer } from "../manage-ui";
+import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer, type SetupForm } from "../manage-ui";
 import type { Bilingual } from "../types";
 
 // The programme and call forms, shared by their "new" and "edit" pages.
+
+/** The address the server makes from the title when the slug is left empty, as it is typed. */
+function slugFromTitle(form: SetupForm, en: string, vi: string, values?: Bilingual) {
+  const typed = (name: string, fallback = "") => String(form.watch(name) ?? form.echo(name) ?? fallback);
+  return slugify(typed(en, values?.en).trim() || typed(vi, values?.vi).trim());
+}
 
 type ProgrammeValues = { slug: string; name: Bilingual; description: Bilingual };
 
@@ -36,9 +43,9 @@ export function ProgrammeForm({
       {orgs ? (
         <Select form={form} prefix={p} name="orgId" label={t("manage.fields.organisation")} defaultValue={orgId} options={orgs.map((o) => ({ value: o.id, label: o.name[lang] }))} />
       ) : null}
-      <Input form={form} prefix={p} name="nameVi" label={t("manage.fields.nameVi")} defaultValue={values?.name.vi} required />
-      <Input form={form} prefix={p} name="nameEn" label={t("manage.fields.nameEn")} defaultValue={values?.name.en} required />
-      <Input form={form} prefix={p} name="slug" label={t("manage.fields.slug")} hint={t("manage.fields.slugHint")} defaultValue={values?.slug} required />
+      <Input form={form} prefix={p} name="nameVi" label={t("manage.fields.nameVi")} defaultValue={values?.name.vi} />
+      <Input form={form} prefix={p} name="nameEn" label={t("manage.fields.nameEn")} defaultValue={values?.name.en} />
+      <Input form={form} prefix={p} name="slug" label={t("manage.fields.slug")} hint={t("manage.fields.slugHint")} defaultValue={values?.slug} placeholder={slugFromTitle(form, "nameEn", "nameVi", values?.name)} />
       <Input form={form} prefix={p} name="descriptionVi" label={t("manage.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
       <Input form={form} prefix={p} name="descriptionEn" label={t("manage.fields.descriptionEn")} defaultValue={values?.description.en} multiline />
       <button type="submit" className="button">
@@ -73,9 +80,9 @@ export function CallForm({ intent, answer, zone, values, submitLabel }: { intent
     <Form method="post" noValidate onSubmit={form.onSubmit}>
       <Outcome answer={answer} form={form} />
       <input type="hidden" name="intent" value={intent} />
-      <Input form={form} prefix={p} name="titleVi" label={t("manage.fields.titleVi")} defaultValue={values?.title.vi} required />
-      <Input form={form} prefix={p} name="titleEn" label={t("manage.fields.titleEn")} defaultValue={values?.title.en} required />
-      <Input form={form} prefix={p} name="slug" label={t("manage.fields.slug")} hint={t("manage.fields.slugHint")} defaultValue={values?.slug} required />
+      <Input form={form} prefix={p} name="titleVi" label={t("manage.fields.titleVi")} defaultValue={values?.title.vi} />
+      <Input form={form} prefix={p} name="titleEn" label={t("manage.fields.titleEn")} defaultValue={values?.title.en} />
+      <Input form={form} prefix={p} name="slug" label={t("manage.fields.slug")} hint={t("manage.fields.slugHint")} defaultValue={values?.slug} placeholder={slugFromTitle(form, "titleEn", "titleVi", values?.title)} />
       <Input form={form} prefix={p} name="descriptionVi" label={t("manage.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
       <Input form={form} prefix={p} name="descriptionEn" label={t("manage.fields.descriptionEn")} defaultValue={values?.description.en} multiline />
       <div className="field-row">

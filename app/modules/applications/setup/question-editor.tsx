@@ -30,8 +30,8 @@ export function QuestionEditor({ question, answer, cancelTo }: { question: Quest
         />
         <Input form={form} prefix={p} name="step" type="number" label={t("manage.form.fields.step")} defaultValue={question?.step ?? 1} required />
       </div>
-      <Input form={form} prefix={p} name="labelVi" label={t("manage.form.fields.labelVi")} defaultValue={question?.label.vi} required />
-      <Input form={form} prefix={p} name="labelEn" label={t("manage.form.fields.labelEn")} defaultValue={question?.label.en} required />
+      <Input form={form} prefix={p} name="labelVi" label={t("manage.form.fields.labelVi")} defaultValue={question?.label.vi} />
+      <Input form={form} prefix={p} name="labelEn" label={t("manage.form.fields.labelEn")} defaultValue={question?.label.en} />
       <Input form={form} prefix={p} name="helpVi" label={t("manage.form.fields.helpVi")} defaultValue={question?.help.vi} multiline />
       <Input form={form} prefix={p} name="helpEn" label={t("manage.form.fields.helpEn")} defaultValue={question?.help.en} multiline />
       <Check form={form} prefix={p} name="required" label={t("manage.form.fields.required")} defaultChecked={question?.required ?? false} />

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { uuid } from "~/platform/ids";
+import { SLUG_MAX, slugify } from "~/platform/slug";
 
 // The manager's set-up forms: programme, call, track, question, criterion. One schema per form,
 // used by react-hook-form in the browser and re-checked on the server (the authority). Messages
@@ -14,16 +15,48 @@ export const Z_MIN_REVIEWS_DEFAULT = 3;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : typeof v === "string" ? v.trim() : v);
 
-const text = (max: number) =>
-  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
 const optionalText = (max: number) =>
   z.preprocess((v) => (v == null ? "" : v), z.string({ error: "validation.required" }).trim().max(max, "validation.tooLong"));
-const slug = z
-  .string({ error: "validation.required" })
-  .trim()
-  .toLowerCase()
-  .min(1, "validation.required")
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "manage.errors.slug");
+const SLUG = new RegExp(`^[a-z0-9][a-z0-9-]{1,${SLUG_MAX - 1}}$`);
+/** An address as typed; left empty, it is made from the title (see `withSlug`). */
+const slug = z.preprocess(
+  (v) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v),
+  z.string({ error: "manage.errors.slug" }).trim().toLowerCase().regex(SLUG, "manage.errors.slug").optional(),
+);
+
+/**
+ * A label in two languages of which one may be left empty: it then reads as the other, and both
+ * columns hold text, so every reader keeps working. An error on both fields only when both are empty.
+ */
+function eitherLanguage<Vi extends string, En extends string>(vi: Vi, en: En) {
+  type Pair = { [K in Vi | En]: string };
+  return {
+    check(v: Pair, ctx: z.RefinementCtx): void {
+      if (typeof v[vi] === "string" && typeof v[en] === "string" && !v[vi] && !v[en])
+        for (const path of [vi, en]) ctx.addIssue({ code: "custom", path: [path], message: "manage.errors.oneLanguage" });
+    },
+    fill: <V extends Pair>(v: V): V => ({ ...v, [vi]: v[vi] || v[en], [en]: v[en] || v[vi] }),
+  };
+}
+const names = eitherLanguage("nameVi", "nameEn");
+const titles = eitherLanguage("titleVi", "titleEn");
+const labels = eitherLanguage("labelVi", "labelEn");
+
+/** The address typed, or else one made from the English title (or the Vietnamese one). */
+const addressOf = (typed: string | undefined, en: string, vi: string) => typed ?? slugify(en || vi);
+
+/** A form with a `slug` and a title in two languages: an empty slug is made from the title. */
+function withSlug<T extends { slug?: string | undefined }>(titles: (v: T) => [en: string, vi: string]) {
+  return {
+    check(v: T, ctx: z.RefinementCtx): void {
+      const [en, vi] = titles(v);
+      // No title at all already has its own error; a title without Latin letters asks for a slug.
+      if (v.slug === undefined && (en || vi) && !SLUG.test(addressOf(undefined, en, vi)))
+        ctx.addIssue({ code: "custom", path: ["slug"], message: "manage.errors.slugFromTitle" });
+    },
+    fill: <V extends T>(v: V): V & { slug: string } => ({ ...v, slug: addressOf(v.slug, ...titles(v)) }),
+  };
+}
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 const int = (min: number, max: number, message: string) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: "validation.required" }).int(message).min(min, message).max(max, message));
@@ -50,23 +83,28 @@ const localDateTime = z
   }, "manage.errors.dateTime")
   .transform((v) => v.slice(0, 16));
 
-export const ProgrammeSchema = z.object({
-  orgId: uuid,
+const ProgrammeFields = z.object({
   slug,
-  nameVi: text(200),
-  nameEn: text(200),
+  nameVi: optionalText(200),
+  nameEn: optionalText(200),
   descriptionVi: optionalText(8000),
   descriptionEn: optionalText(8000),
 });
-export const ProgrammeEditSchema = ProgrammeSchema.omit({ orgId: true });
+const programmeSlug = withSlug((p: z.output<typeof ProgrammeFields>) => [p.nameEn, p.nameVi]);
+export const ProgrammeEditSchema = ProgrammeFields.superRefine(names.check).superRefine(programmeSlug.check).transform((p) => programmeSlug.fill(names.fill(p)));
+export const ProgrammeSchema = ProgrammeFields.extend({ orgId: uuid })
+  .superRefine(names.check)
+  .superRefine(programmeSlug.check)
+  .transform((p) => programmeSlug.fill(names.fill(p)));
 
 const optionalLocalDateTime = z.preprocess(blankToUndefined, localDateTime.optional());
 
+const callSlug = withSlug((c: { slug?: string | undefined; titleEn: string; titleVi: string }) => [c.titleEn, c.titleVi]);
 export const CallSchema = z
   .object({
     slug,
-    titleVi: text(200),
-    titleEn: text(200),
+    titleVi: optionalText(200),
+    titleEn: optionalText(200),
     descriptionVi: optionalText(8000),
     descriptionEn: optionalText(8000),
     opensAt: localDateTime,
@@ -90,9 +128,16 @@ export const CallSchema = z
   .refine((c) => !c.reviewDueAt || !LOCAL.test(c.opensAt) || c.reviewDueAt > c.opensAt, {
     path: ["reviewDueAt"],
     message: "manage.errors.reviewDueBeforeOpens",
-  });
+  })
+  .superRefine(titles.check)
+  .superRefine(callSlug.check)
+  .transform((c) => callSlug.fill(titles.fill(c)));
 
-export const TrackSchema = z.object({ nameVi: text(200), nameEn: text(200) });
+export const TrackSchema = z.object({ nameVi: optionalText(200), nameEn: optionalText(200) }).superRefine(names.check).transform(names.fill);
+/** A step's title; given in one language it reads the same in the other; empty in both, the step is unnamed. */
+export const StepTitleSchema = z
+  .object({ step: int(1, 10, "manage.errors.step"), titleVi: optionalText(100), titleEn: optionalText(100) })
+  .transform((s) => ({ step: s.step, vi: s.titleVi || s.titleEn, en: s.titleEn || s.titleVi }));
 export const IdSchema = z.object({ id: uuid });
 export const MoveSchema = z.object({ id: uuid, direction: z.enum(["up", "down"], { error: "validation.required" }) });
 
@@ -107,8 +152,8 @@ export const QuestionSchema = z
   .object({
     step: int(1, 10, "manage.errors.step"),
     kind: z.enum(QUESTION_KINDS, { error: "manage.errors.kind" }),
-    labelVi: text(500),
-    labelEn: text(500),
+    labelVi: optionalText(500),
+    labelEn: optionalText(500),
     helpVi: optionalText(2000),
     helpEn: optionalText(2000),
     required: checkbox,
@@ -122,6 +167,7 @@ export const QuestionSchema = z
     eligibleMin: optionalNumber("manage.errors.number"),
     options: z.preprocess(rows, z.array(OptionRow).max(MAX_OPTIONS, "manage.errors.tooManyOptions")),
   })
+  .superRefine(labels.check)
   .superRefine((q, ctx) => {
     const isChoice = (CHOICE_KINDS as readonly string[]).includes(q.kind);
     const rows = q.options.map((o, i) => ({ ...o, i })).filter((o) => o.value || o.vi || o.en);
@@ -142,6 +188,7 @@ export const QuestionSchema = z
     if (q.minNumber !== undefined && q.maxNumber !== undefined && q.minNumber > q.maxNumber)
       ctx.addIssue({ code: "custom", path: ["maxNumber"], message: "manage.errors.minAboveMax" });
   })
+  .transform(labels.fill)
   .transform((q) => {
     const isChoice = (CHOICE_KINDS as readonly string[]).includes(q.kind);
     const options = isChoice ? q.options.filter((o) => o.value || o.vi || o.en) : [];
@@ -169,8 +216,8 @@ const LevelRow = z.object({ vi: optionalText(1000), en: optionalText(1000) });
 
 export const CriterionSchema = z
   .object({
-    nameVi: text(200),
-    nameEn: text(200),
+    nameVi: optionalText(200),
+    nameEn: optionalText(200),
     descriptionVi: optionalText(2000),
     descriptionEn: optionalText(2000),
     weight: z.preprocess(
@@ -181,6 +228,7 @@ export const CriterionSchema = z
     commentRequired: checkbox,
     levels: z.preprocess(rows, z.array(LevelRow).max(10)),
   })
+  .superRefine(names.check)
   .superRefine((c, ctx) => {
     c.levels.slice(0, c.maxLevel).forEach((l, i) => {
       if (l.vi && !l.en) ctx.addIssue({ code: "custom", path: ["levels", i, "en"], message: "manage.errors.levelBothLanguages" });
@@ -188,7 +236,7 @@ export const CriterionSchema = z
     });
   })
   .transform((c) => ({
-    ...c,
+    ...names.fill(c),
     levels: c.levels
       .slice(0, c.maxLevel)
       .map((l, i) => ({ level: i + 1, vi: l.vi, en: l.en }))

@@ -17,8 +17,8 @@ export function TrackRow({ track, n, count, result }: { track: Track; n: number;
         <Outcome answer={answer} form={form} />
         <input type="hidden" name="intent" value="renameTrack" />
         <input type="hidden" name="id" value={track.id} />
-        <Input form={form} prefix={p} name="nameVi" label={t("manage.tracks.nameVi")} defaultValue={track.name.vi} required />
-        <Input form={form} prefix={p} name="nameEn" label={t("manage.tracks.nameEn")} defaultValue={track.name.en} required />
+        <Input form={form} prefix={p} name="nameVi" label={t("manage.tracks.nameVi")} defaultValue={track.name.vi} />
+        <Input form={form} prefix={p} name="nameEn" label={t("manage.tracks.nameEn")} defaultValue={track.name.en} />
         <button type="submit" className="button secondary small">
           {t("manage.tracks.rename")}
         </button>
@@ -40,8 +40,8 @@ export function AddTrackForm({ result, version }: { result: unknown; version: nu
     <Form method="post" noValidate onSubmit={form.onSubmit} key={version}>
       <Outcome answer={answer} form={form} />
       <input type="hidden" name="intent" value="addTrack" />
-      <Input form={form} prefix="new-track" name="nameVi" label={t("manage.tracks.nameVi")} required />
-      <Input form={form} prefix="new-track" name="nameEn" label={t("manage.tracks.nameEn")} required />
+      <Input form={form} prefix="new-track" name="nameVi" label={t("manage.tracks.nameVi")} />
+      <Input form={form} prefix="new-track" name="nameEn" label={t("manage.tracks.nameEn")} />
       <button type="submit" className="button">
         {t("manage.tracks.add")}
       </button>
