@@ -44,7 +44,6 @@ const en = {
       "Sorted by z-score: {{count}} applications on this page are marked “Few reviews”. Their z-scores may place them above better-scored applications; compare the raw scores before deciding.",
   },
   reviewers: {
-    title: "Reviewers · {{call}}",
     lead: "{{count}} applications can be assigned; {{under}} have fewer than {{n}} active reviews.",
     withdrawn:
       "Not active: {{recused}} recused and {{abstained}} abstained review(s). They are never scored; automatic assignment gives those applications other reviewers, never the same one again.",
@@ -95,7 +94,6 @@ const en = {
     },
   },
   ranking: {
-    title: "Ranking · {{call}}",
     lead: "Raw weighted totals (0–100) and per-reviewer normalised z-scores side by side. Shortlist threshold: {{threshold}}.",
     noThreshold: "none",
     filters: "Filters",
@@ -139,7 +137,6 @@ const en = {
     offerUntil: "offer until {{date}}",
   },
   decisionsPage: {
-    title: "Decisions · {{call}}",
     lead: "Decide from the ranking (singly or in bulk), then send the decisions from here. Accepting opens an offer (by default for {{days}} days after the founders are told); they confirm on their application's page.",
     templates: "Message templates",
     templatesLead: "Included in the decision mail when you choose to, in each founder's language.",
@@ -203,7 +200,6 @@ const en = {
     back: "Back to decisions",
   },
   cohort: {
-    title: "Cohort · {{program}}",
     lead: "Startups that accepted an offer of this programme.",
     none: "No startup has confirmed a place yet.",
   },
@@ -285,7 +281,6 @@ const en = {
     },
   },
   audit: {
-    title: "Audit log · {{call}}",
     lead: "Every change of status, stage, decision, offer and feedback, every reviewer assignment, recusal and abstention, every edit of the call's setup and every export of applicants' data, newest first.",
     none: "Nothing has changed yet.",
     when: "When",
@@ -410,7 +405,6 @@ export const decideStrings: { en: typeof en; vi: typeof en } = {
         "Đang sắp xếp theo điểm z: {{count}} hồ sơ trên trang này được đánh dấu “Ít lượt chấm”. Điểm z có thể xếp các hồ sơ đó trên những hồ sơ có điểm tốt hơn; hãy so sánh điểm thô trước khi quyết định.",
     },
     reviewers: {
-      title: "Người đánh giá · {{call}}",
       lead: "Có {{count}} hồ sơ có thể phân công; {{under}} hồ sơ chưa đủ {{n}} lượt đánh giá.",
       withdrawn:
         "Không còn hiệu lực: {{recused}} lượt rút lui do xung đột và {{abstained}} lượt bỏ qua. Các lượt này không bao giờ được chấm; phân công tự động sẽ giao các hồ sơ đó cho người đánh giá khác, không bao giờ giao lại cho chính người đó.",
@@ -461,7 +455,6 @@ export const decideStrings: { en: typeof en; vi: typeof en } = {
       },
     },
     ranking: {
-      title: "Xếp hạng · {{call}}",
       lead: "Tổng điểm có trọng số (0–100) và điểm chuẩn hóa z theo từng người đánh giá, đặt cạnh nhau. Ngưỡng vào danh sách rút gọn: {{threshold}}.",
       noThreshold: "không có",
       filters: "Bộ lọc",
@@ -505,7 +498,6 @@ export const decideStrings: { en: typeof en; vi: typeof en } = {
       offerUntil: "hạn xác nhận {{date}}",
     },
     decisionsPage: {
-      title: "Quyết định · {{call}}",
       lead: "Ra quyết định từ trang xếp hạng (từng hồ sơ hoặc hàng loạt), rồi gửi quyết định từ trang này. Chấp nhận sẽ mở lời mời (mặc định {{days}} ngày sau khi nhà sáng lập được thông báo); họ xác nhận trên trang hồ sơ.",
       templates: "Thư mẫu",
       templatesLead: "Được kèm trong email quyết định khi bạn chọn, theo ngôn ngữ của từng nhà sáng lập.",
@@ -569,7 +561,6 @@ export const decideStrings: { en: typeof en; vi: typeof en } = {
       back: "Quay lại trang quyết định",
     },
     cohort: {
-      title: "Khóa ươm tạo · {{program}}",
       lead: "Các khởi nghiệp đã nhận lời tham gia chương trình.",
       none: "Chưa có khởi nghiệp nào xác nhận tham gia.",
     },
@@ -651,7 +642,6 @@ export const decideStrings: { en: typeof en; vi: typeof en } = {
       },
     },
     audit: {
-      title: "Nhật ký · {{call}}",
       lead: "Mọi thay đổi về trạng thái, vòng, quyết định, lời mời và nhận xét, mọi lần phân công, rút lui và từ chối chấm, mọi chỉnh sửa thiết lập của đợt và mọi lần xuất dữ liệu người nộp hồ sơ, mới nhất trước.",
       none: "Chưa có thay đổi nào.",
       when: "Thời điểm",
