@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Outlet, useLoaderData, useMatches, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallHeading } from "~/modules/applications/setup/call-heading";
-import { callHeaderPage } from "~/modules/applications/setup/call-settings.server";
+import { callHeadingPage } from "~/modules/applications/setup/call-settings.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";
@@ -17,7 +17,7 @@ export type CallSection = { section: string; wide?: boolean };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { call: await withOutcomes(() => callHeaderPage(viewer.claims, params.callId ?? "")) };
+  return { call: await withOutcomes(() => callHeadingPage(viewer.claims, params.callId ?? "")) };
 }
 
 const handleOf = (matches: { handle?: unknown }[]) => (matches.at(-1)?.handle as Partial<CallSection> | undefined) ?? {};
