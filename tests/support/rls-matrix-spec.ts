@@ -149,7 +149,8 @@ export const TABLES: Record<string, TableSpec> = {
     },
     // joining goes through the creating statement or an accepted invitation, never a plain insert
     insert: { sql: "insert into public.startup_members (startup_id, user_id, role) values (:startupS, auth.uid(), 'founder')", allow: NOBODY },
-    delete: ["founder"],
+    // the row is S's only founder: nobody removes the last founder (tests/integration/startup-members.test.ts covers who removes whom)
+    delete: NOBODY,
   },
   startup_invitations: {
     table: "startup_invitations",
@@ -903,6 +904,8 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
     call: "select * from public.mentor_busy(:mentorId, now(), now() + interval '30 days')",
     learns: MENTOR_SEERS,
   },
+  // S's only founder may not be removed, so nobody learns "yes" here (startup-members.test.ts covers the rest)
+  "may_remove_startup_member(uuid,uuid)": { call: "select public.may_remove_startup_member(:startupS, :founderId)", learns: NOBODY },
   "manages_call(uuid)": { call: "select public.manages_call(:call)", learns: ["manager", "admin"] },
   // the caller's own colleagues (each one sees themselves)
   "my_colleague_ids()": { call: "select * from public.my_colleague_ids() x where x = :founderId", learns: ["founder"] },
