@@ -754,13 +754,12 @@ export const TABLES: Record<string, TableSpec> = {
     table: "cohort_members",
     row: "program_id = :program and startup_id = :startupS2",
     groups: {
-      // (platform admins do not change cohorts: the policy names the programme's managers only)
-      member: { columns: ["program_id", "startup_id", "joined_at"], select: ALL, update: ["manager"], set: "joined_at = now() - interval '1 day'" },
+      member: { columns: ["program_id", "startup_id", "joined_at"], select: ALL, update: ["manager", "admin"], set: "joined_at = now() - interval '1 day'" },
       // which application brought the startup in would unmask a blind review
-      link: { columns: ["application_id"], select: NOBODY, update: ["manager"], set: "application_id = null" },
+      link: { columns: ["application_id"], select: NOBODY, update: ["manager", "admin"], set: "application_id = null" },
     },
-    insert: { sql: "insert into public.cohort_members (program_id, startup_id) values (:program, :startupS)", allow: ["manager"] },
-    delete: ["manager"],
+    insert: { sql: "insert into public.cohort_members (program_id, startup_id) values (:program, :startupS)", allow: ["manager", "admin"] },
+    delete: ["manager", "admin"],
   },
   // Mentoring (world: the mentor of A has a profile, is approved for P and mentors S2, which is in
   // P's cohort; one session of S2 with the mentor; see rls-matrix.test.ts)
