@@ -1,6 +1,7 @@
 import { isUuid } from "~/platform/ids";
 import type { Tx } from "~/platform/db/transaction.server";
-import type { Bilingual, Track } from "./types";
+import type { Bilingual } from "~/platform/i18n/i18n";
+import type { Track } from "./types";
 
 /** What every selection page needs about its call. */
 export type ManagedCall = {

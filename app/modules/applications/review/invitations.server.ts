@@ -2,11 +2,10 @@ import { hashToken, newToken } from "~/platform/auth/tokens.server";
 import { ForbiddenError, NotFoundError, pgCode } from "~/platform/db/errors.server";
 import { asService, asServiceWithin, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
-import type { Locale } from "~/platform/i18n/i18n";
 import { enqueueMail } from "~/platform/mail/outbox.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { displayNames } from "../people.server";
-import type { Bilingual } from "../types";
+import type { Bilingual, Locale } from "~/platform/i18n/i18n";
 
 // Reviewers invited from a call's reviewers tab: a member of the organisation added to the call,
 // or anyone by address, who becomes a guest judge of this call only once they accept

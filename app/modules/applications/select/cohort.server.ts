@@ -3,7 +3,7 @@ import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { requireId } from "~/platform/ids.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { founderNamesOf } from "../people.server";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 // A programme's cohort: the startups that confirmed an offer of one of its calls. The cohort
 // belongs to the programme; the calls' pages show the same list.

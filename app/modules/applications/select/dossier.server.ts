@@ -1,5 +1,6 @@
 import { asUser, type Claims } from "~/platform/db/transaction.server";
-import type { Bilingual, ChoiceOption } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
+import type { ChoiceOption } from "../types";
 import { isUuid } from "~/platform/ids";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { displayNames } from "../people.server";

@@ -2,7 +2,7 @@ import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import type { RankingQuery } from "./schema";
 import { thinReviewCaution, type ThinReviewCaution } from "./thin-reviews";
 import { managedCall, type ManagedCall } from "../managed-call.server";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 export const RANKING_PAGE_SIZE = 50;
 

@@ -2,7 +2,7 @@ import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import type { Decision, TemplatesInput } from "./schema";
 import { managedCall, type ManagedCall } from "../managed-call.server";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 export type DecidedApplication = {
   id: string;

@@ -5,7 +5,8 @@ import { assertManagesCall, assertManagesProgramme } from "../access.server";
 import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
 import { requireId } from "~/platform/ids.server";
 import { CallSchema, type CallInput } from "./schema";
-import type { Bilingual, Track } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
+import type { Track } from "../types";
 
 // A call's settings. Opening and closing times are typed as wall-clock times of the
 // organisation's zone; PostgreSQL turns them into instants (`timestamp at time zone zone`, with

@@ -1,5 +1,5 @@
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 export type CallStatus = "draft" | "scheduled" | "open" | "closed";
 export type CallSummary = {
