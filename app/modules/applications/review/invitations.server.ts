@@ -1,5 +1,5 @@
 import { hashToken, newToken } from "~/platform/auth/tokens.server";
-import { ForbiddenError, NotFoundError, pgCode } from "~/platform/db/errors.server";
+import { ForbiddenError, pgCode } from "~/platform/db/errors.server";
 import { asService, asServiceWithin, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { enqueueMail } from "~/platform/mail/outbox.server";
@@ -46,7 +46,6 @@ export type AddOutcome = "added" | "already" | "not_member";
 export function addMemberReviewer(claims: Claims, callId: string, userId: string): Promise<AddOutcome> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     const [member] = await tx<{ ok: boolean }[]>`select public.call_org_member(${call.id}, ${userId}) as ok`;
     if (!member?.ok) return "not_member";
     const added = await tx`
@@ -68,7 +67,6 @@ export function inviteReviewer(claims: Claims, callId: string, email: string, in
   const { token, hash } = newToken();
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     const person = await accountOf(tx, email);
     if (person) {
       const [inPool] = await tx<{ yes: boolean }[]>`select ${person.id}::uuid in (${reviewerPool(tx, call)}) as yes`;

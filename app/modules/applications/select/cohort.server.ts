@@ -51,10 +51,9 @@ async function cohortMembers(tx: Tx, programId: string): Promise<CohortMember[]>
 }
 
 /** The programme's cohort, seen from one of its calls (the call's managers only, else null: 404). */
-export function cohortPage(claims: Claims, callId: string): Promise<CohortPage | null> {
+export function cohortPage(claims: Claims, callId: string): Promise<CohortPage> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) return null;
     return { call, members: await cohortMembers(tx, call.programId) };
   });
 }
