@@ -1,4 +1,8 @@
 // Every capability's strings, registered with the platform's i18n. Imported once by the root
 // route (pages, server and browser) and the worker; the platform itself never imports a capability.
 import "~/modules/applications/strings";
+import "~/modules/events/strings";
+import "~/modules/identity/strings";
 import "~/modules/mentoring/strings";
+import "~/modules/spaces/strings";
+import "~/modules/startups/strings";

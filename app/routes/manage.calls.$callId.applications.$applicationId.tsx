@@ -24,7 +24,6 @@ export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => `${d.dossier
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const dossier = await applicationDossier(viewer.claims, params.callId ?? "", params.applicationId ?? "");
-  if (!dossier) throw data(null, { status: 404 });
   return { dossier, locale: viewer.locale, deadline: deadlineField(dossier.call.timeZone, dossier.call.offerDays) };
 }
 
@@ -34,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors);
   const [callId, id] = [params.callId ?? "", params.applicationId ?? ""];
   if (form.data.intent === "note") {
-    if (!(await addNote(viewer.claims, callId, id, form.data.body))) throw data(null, { status: 404 });
+    await addNote(viewer.claims, callId, id, form.data.body);
     return { errors: null, message: "decide.dossier.noted" };
   }
   if (form.data.intent === "undo") {

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { auditPage } from "~/modules/applications/audit.server";
@@ -17,7 +16,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const { page } = AuditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const audit = await auditPage(viewer.claims, params.callId ?? "", page);
-  if (!audit) throw data(null, { status: 404 });
   return { ...audit, locale: viewer.locale, timeZone: viewer.timeZone };
 }
 

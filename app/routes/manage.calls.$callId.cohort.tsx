@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { cohortPage } from "~/modules/applications/select/cohort.server";
@@ -13,7 +12,6 @@ export const handle: CallSection = { section: "manage.tabs.cohort" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const page = await cohortPage(viewer.claims, params.callId ?? "");
-  if (!page) throw data(null, { status: 404 });
   return { ...page, locale: viewer.locale, timeZone: viewer.timeZone };
 }
 

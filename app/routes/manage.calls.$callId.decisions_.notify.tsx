@@ -19,7 +19,6 @@ export const handle: CallSection = { section: "decide.notify.section" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const preview = await notifyPreview(viewer.claims, params.callId ?? "");
-  if (!preview) throw data(null, { status: 404 });
   return { ...preview, locale: viewer.locale };
 }
 

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FeedbackIntentSchema } from "~/modules/applications/select/feedback-schema";
@@ -18,7 +17,6 @@ export const handle: CallSection = { section: "manage.tabs.feedback" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const page = await feedbackPage(viewer.claims, params.callId ?? "");
-  if (!page) throw data(null, { status: 404 });
   return page;
 }
 

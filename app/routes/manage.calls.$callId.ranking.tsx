@@ -27,7 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = RankingQuerySchema.parse(Object.fromEntries(url.searchParams));
   const page = await rankingPage(viewer.claims, params.callId ?? "", query);
-  if (!page) throw data(null, { status: 404 });
   return { ...page, query, locale: viewer.locale, deadline: deadlineField(page.call.timeZone, page.call.offerDays) };
 }
 

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReviewersIntent, TrackAssignSchema } from "~/modules/applications/select/schema";
@@ -20,7 +19,6 @@ export const handle: CallSection = { section: "manage.tabs.reviewers" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const page = await reviewersPage(viewer.claims, params.callId ?? "");
-  if (!page) throw data(null, { status: 404 });
   return { ...page, locale: viewer.locale, timeZone: viewer.timeZone };
 }
 

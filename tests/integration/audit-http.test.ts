@@ -1,6 +1,5 @@
-import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startAppServer } from "../support/app-server";
+import { describe, expect, it } from "vitest";
+import { demoSession } from "../support/demo-session";
 
 // The call's audit page and feedback page over HTTP on the real server with the demo data, as the
 // demo manager (Trần Thị Mai): an export shows on the audit page with who and what, in Vietnamese
@@ -9,35 +8,9 @@ import { startAppServer } from "../support/app-server";
 const CALL = "31000000-0000-4000-8000-000000000001";
 const AGRILINK_APP = "35000000-0000-4000-8000-000000000001";
 const MANAGER = "00000000-0000-4000-8000-000000000002";
-let app: Awaited<ReturnType<typeof startAppServer>>;
-let db: postgres.Sql;
-let cookie: string;
-
-beforeAll(async () => {
-  app = await startAppServer(inject("pgAdminUrl"));
-  db = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
-  const signIn = await fetch(`${app.baseUrl}/auth/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: app.baseUrl },
-    body: new URLSearchParams({ email: "manager@demo.binhduong.example", password: "demo-password-2026" }).toString(),
-  });
-  cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-});
-afterAll(async () => {
-  await db?.end();
-  await app?.stop();
-});
-
-const get = (path: string) => fetch(`${app.baseUrl}${path}`, { redirect: "manual", headers: { cookie } });
-const post = (path: string, fields: Record<string, string>) =>
-  fetch(`${app.baseUrl}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: app.baseUrl, cookie },
-    body: new URLSearchParams(fields).toString(),
-  });
-const feedbackRows = async () => (await db`select count(*)::int as n from public.audit_events where subject_id = ${AGRILINK_APP} and kind = 'feedback'`)[0]!.n as number;
+const session = demoSession("manager@demo.binhduong.example");
+const { get, post } = session;
+const feedbackRows = async () => (await session.db`select count(*)::int as n from public.audit_events where subject_id = ${AGRILINK_APP} and kind = 'feedback'`)[0]!.n as number;
 
 describe("the audit and feedback pages over HTTP", () => {
   it("refuses a post the feedback page never sends with a 400 in the manager's language, writing nothing", async () => {
@@ -55,7 +28,7 @@ describe("the audit and feedback pages over HTTP", () => {
     const res = await post(`/manage/calls/${CALL}/feedback`, { intent: "release", applicationId: AGRILINK_APP });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Đã công bố phản hồi cho 1 hồ sơ.");
-    const [row] = await db`select a.feedback_released, a.decision, e.actor_id from public.applications a
+    const [row] = await session.db`select a.feedback_released, a.decision, e.actor_id from public.applications a
                              join public.audit_events e on e.subject_id = a.id and e.kind = 'feedback' where a.id = ${AGRILINK_APP}`;
     expect(row).toMatchObject({ feedback_released: true, decision: null, actor_id: MANAGER });
   });
@@ -65,7 +38,7 @@ describe("the audit and feedback pages over HTTP", () => {
     const vi = await (await get(`/manage/calls/${CALL}/audit`)).text();
     for (const text of ["Xuất dữ liệu người nộp hồ sơ", "Trần Thị Mai", "Phân công người đánh giá", "Phạm Văn Hùng", "Công bố nhận xét"]) expect(vi).toContain(text);
     const switched = await post("/language", { locale: "en", redirectTo: `/manage/calls/${CALL}/audit` });
-    cookie = `${cookie}; ${switched.headers.get("set-cookie")!.split(";")[0]!}`;
+    session.cookie = `${session.cookie}; ${switched.headers.get("set-cookie")!.split(";")[0]!}`;
     const en = await (await get(`/manage/calls/${CALL}/audit`)).text();
     for (const text of ["Applicants&#x27; data exported", "Trần Thị Mai", "Reviewer assigned", "Phạm Văn Hùng", "Feedback released"]) expect(en).toContain(text);
   });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { NotFoundError } from "~/platform/db/errors.server";
 import { addNote, applicationDossier } from "~/modules/applications/select/dossier.server";
 import { asService, asUser } from "~/platform/db/transaction.server";
 import { addMember, createOrg, createStartup, createUser, type TestUser } from "../support/factories";
@@ -42,7 +43,7 @@ beforeAll(async () => {
 
 describe("the manager's application page", () => {
   it("shows every answer (blind ones marked), each review with its scores, comments and reasons, and the totals", async () => {
-    const d = (await applicationDossier(manager.claims, callId, strong))!;
+    const d = await applicationDossier(manager.claims, callId, strong);
     expect(d.answers.map((a) => [a.value, a.blind])).toEqual([["Ngô Gia Huy", true], ["Leak detection for city water", false]]);
     const byName = Object.fromEntries(d.reviews.map((r) => [r.reviewerId, r]));
     expect(byName[scorer.id]).toMatchObject({ reviewer: "Trần Scorer", status: "submitted", scores: [{ criterionId: criterion, level: 5, comment: "Strong pilot data" }] });
@@ -53,27 +54,27 @@ describe("the manager's application page", () => {
     expect(d.totals).toEqual({ reviews: 1, raw: 100, z: null });
     // Its neighbours in the ranking's order: the strong one ranks first.
     expect(d.neighbours).toEqual({ prev: null, next: weak });
-    expect((await applicationDossier(manager.claims, callId, weak))!.neighbours).toEqual({ prev: strong, next: null });
+    expect((await applicationDossier(manager.claims, callId, weak)).neighbours).toEqual({ prev: strong, next: null });
   });
 
   it("keeps internal notes for the call's managers: founders, reviewers and other managers never read them", async () => {
-    expect(await addNote(manager.claims, callId, strong, "Call the founders about the pilot")).toBe(true);
-    const d = (await applicationDossier(manager.claims, callId, strong))!;
+    await addNote(manager.claims, callId, strong, "Call the founders about the pilot");
+    const d = await applicationDossier(manager.claims, callId, strong);
     expect(d.notes.map((n) => n.body)).toEqual(["Call the founders about the pilot"]);
     for (const who of [founder, scorer, outsider]) {
       const rows = await asUser(who.claims, (tx) => tx`select body from public.application_notes where application_id = ${strong}`);
       expect(rows).toHaveLength(0);
     }
-    expect(await addNote(outsider.claims, callId, strong, "sneaky")).toBe(false);
+    await expect(addNote(outsider.claims, callId, strong, "sneaky")).rejects.toBeInstanceOf(NotFoundError);
     await expect(
       asUser(founder.claims, (tx) => tx`insert into public.application_notes (application_id, body) values (${strong}, 'mine')`),
     ).rejects.toThrow();
   });
 
   it("is a 404 for anyone but the call's managers, and for an application of another call", async () => {
-    expect(await applicationDossier(outsider.claims, callId, strong)).toBeNull();
-    expect(await applicationDossier(founder.claims, callId, strong)).toBeNull();
-    expect(await applicationDossier(manager.claims, callId, "00000000-0000-0000-0000-000000000000")).toBeNull();
-    expect(await applicationDossier(manager.claims, callId, "not-a-uuid")).toBeNull();
+    await expect(applicationDossier(outsider.claims, callId, strong)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(applicationDossier(founder.claims, callId, strong)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(applicationDossier(manager.claims, callId, "00000000-0000-0000-0000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(applicationDossier(manager.claims, callId, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
   });
 });

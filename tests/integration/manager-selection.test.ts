@@ -122,7 +122,7 @@ describe("reviewer assignment", () => {
 
   it("refuses a manager of another organisation", async () => {
     await expect(autoAssign(outsider.claims, callId)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await reviewersPage(outsider.claims, callId)).toBeNull();
+    await expect(reviewersPage(outsider.claims, callId)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -260,7 +260,7 @@ describe("decisions", () => {
     const stageEvents = audit!.events.filter((e) => e.kind === "stage" && e.to === "interview");
     expect(stageEvents).toHaveLength(5);
     expect(stageEvents.every((e) => e.actor === manager.name && e.to === "interview")).toBe(true);
-    expect(await auditPage(outsider.claims, callId, 1)).toBeNull();
+    await expect(auditPage(outsider.claims, callId, 1)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -1,40 +1,14 @@
-import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startAppServer } from "../support/app-server";
+import { describe, expect, it } from "vitest";
+import { demoSession } from "../support/demo-session";
 
 // The reviewer's pages over HTTP on the real server with the demo data: the demo reviewer is
 // assigned AgriLink's application in the smart-city call (Vietnamese is their language).
 const AGRILINK_APP = "35000000-0000-4000-8000-000000000001";
 const IMPACT = "34000000-0000-4000-8000-000000000004";
-let app: Awaited<ReturnType<typeof startAppServer>>;
-let db: postgres.Sql;
-let cookie: string;
-
-beforeAll(async () => {
-  app = await startAppServer(inject("pgAdminUrl"));
-  db = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
-  const signIn = await fetch(`${app.baseUrl}/auth/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: app.baseUrl },
-    body: new URLSearchParams({ email: "reviewer@demo.binhduong.example", password: "demo-password-2026" }).toString(),
-  });
-  cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-});
-afterAll(async () => {
-  await db?.end();
-  await app?.stop();
-});
-
-const post = (path: string, fields: Record<string, string> | string) =>
-  fetch(`${app.baseUrl}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: app.baseUrl, cookie },
-    body: typeof fields === "string" ? fields : new URLSearchParams(fields).toString(),
-  });
+const session = demoSession("reviewer@demo.binhduong.example");
+const { get, post } = session;
 const written = async () => {
-  const [row] = await db`select (select count(*)::int from public.review_scores where application_id = ${AGRILINK_APP}) as scores,
+  const [row] = await session.db`select (select count(*)::int from public.review_scores where application_id = ${AGRILINK_APP}) as scores,
                                 (select status from public.review_assignments where application_id = ${AGRILINK_APP}) as status`;
   return row;
 };
@@ -58,12 +32,12 @@ describe("the reviewer's pages over HTTP", () => {
 
   it("answers 404 for an application not assigned to the reviewer, and for nonsense ids", async () => {
     for (const id of ["00000000-0000-4000-8000-00000000dead", "not-a-uuid"]) {
-      expect((await fetch(`${app.baseUrl}/review/${id}`, { headers: { cookie } })).status).toBe(404);
+      expect((await get(`/review/${id}`)).status).toBe(404);
       expect((await post(`/review/${id}`, { intent: "save" })).status).toBe(404);
     }
-    expect((await fetch(`${app.baseUrl}/review/${AGRILINK_APP}`, { headers: { cookie } })).status).toBe(200);
+    expect((await get(`/review/${AGRILINK_APP}`)).status).toBe(200);
     // Signed out: to the sign-in page.
-    const anonymous = await fetch(`${app.baseUrl}/review/${AGRILINK_APP}`, { redirect: "manual" });
+    const anonymous = await fetch(`${session.app.baseUrl}/review/${AGRILINK_APP}`, { redirect: "manual" });
     expect(anonymous.status).toBe(302);
   });
 });

@@ -18,10 +18,9 @@ export type AuditPage = { call: ManagedCall; events: AuditEvent[]; total: number
  * The call's audit log, newest first: who changed or exported what, when, from what to what.
  * Actors' and reviewers' names through the service path (a founder's profile is private), after the guard.
  */
-export function auditPage(claims: Claims, callId: string, page: number): Promise<AuditPage | null> {
+export function auditPage(claims: Claims, callId: string, page: number): Promise<AuditPage> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) return null;
     const { rows, total } = await auditLog(tx, call.id, page, AUDIT_PAGE_SIZE);
     const appIds = [...new Set(rows.filter((r) => r.subjectType === "application").map((r) => r.subjectId))];
     const apps = appIds.length

@@ -1,6 +1,8 @@
-import { isUuid } from "~/platform/ids";
+import { NotFoundError } from "~/platform/db/errors.server";
+import { requireId } from "~/platform/ids.server";
 import type { Tx } from "~/platform/db/transaction.server";
-import type { Bilingual, Track } from "./types";
+import type { Bilingual } from "~/platform/i18n/i18n";
+import type { Track } from "./types";
 
 /** What every selection page needs about its call. */
 export type ManagedCall = {
@@ -23,11 +25,10 @@ export type ManagedCall = {
 
 
 /**
- * The call, if the viewer manages it (a manager of its organisation, or a platform admin); null
- * otherwise, so a stranger gets the same 404 as for a call that does not exist. One statement.
+ * The call, if the viewer manages it (a manager of its organisation, or a platform admin); a
+ * NotFoundError otherwise, so a stranger gets the same 404 as for a call that does not exist. One statement.
  */
-export async function managedCall(tx: Tx, callId: string): Promise<ManagedCall | null> {
-  if (!isUuid(callId)) return null;
+export async function managedCall(tx: Tx, callId: string): Promise<ManagedCall> {
   const [row] = await tx<{ call: ManagedCall }[]>`
     select json_build_object(
       'id', c.id, 'slug', c.slug, 'title', json_build_object('vi', c.title_vi, 'en', c.title_en),
@@ -37,6 +38,7 @@ export async function managedCall(tx: Tx, callId: string): Promise<ManagedCall |
       'tracks', coalesce((select json_agg(json_build_object('id', t.id, 'name', json_build_object('vi', t.name_vi, 'en', t.name_en))
                             order by t.position, t.name_en) from public.call_tracks t where t.call_id = c.id), '[]')) as call
       from public.calls c join public.programs p on p.id = c.program_id
-     where c.id = ${callId} and public.manages_call(c.id)`;
-  return row ? { ...row.call, shortlistThreshold: row.call.shortlistThreshold == null ? null : Number(row.call.shortlistThreshold) } : null;
+     where c.id = ${requireId(callId)} and public.manages_call(c.id)`;
+  if (!row) throw new NotFoundError();
+  return { ...row.call, shortlistThreshold: row.call.shortlistThreshold == null ? null : Number(row.call.shortlistThreshold) };
 }

@@ -1,8 +1,5 @@
 // Shapes shared by the founder, reviewer and manager sides of applications.
-// Bilingual is the platform's (every capability stores texts in both languages).
 import type { Bilingual } from "~/platform/i18n/i18n";
-
-export type { Bilingual };
 
 export type ChoiceOption = { value: string; vi: string; en: string };
 

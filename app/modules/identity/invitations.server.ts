@@ -6,6 +6,8 @@ import { env } from "~/platform/env.server";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
 import { enqueueMail } from "~/platform/mail/outbox.server";
 import type { InviteInput } from "./schema";
+// The mail names the role in the invitee's language: the role names are this capability's strings.
+import "./strings";
 
 const VALID_DAYS = 14;
 

@@ -1,6 +1,6 @@
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { loadCallForm } from "../call-form.server";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 export type CallSummary = {
   slug: string;

@@ -1,6 +1,7 @@
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import type { AnswerValue } from "./schema";
-import type { Bilingual, ChoiceOption, Question } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
+import type { ChoiceOption, Question } from "../types";
 
 export type MyApplication = {
   id: string;

@@ -2,10 +2,9 @@ import { ConflictError } from "~/platform/db/errors.server";
 import { asServiceWithin, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { formatInZone } from "~/platform/i18n/format";
-import type { Locale } from "~/platform/i18n/i18n";
 import { enqueueMail } from "~/platform/mail/outbox.server";
 import { raisedName } from "../outcomes.server";
-import type { Bilingual } from "../types";
+import type { Bilingual, Locale } from "~/platform/i18n/i18n";
 
 export type MissingAnswer = { id: string; step: number; label: Bilingual };
 export type SubmitOutcome =

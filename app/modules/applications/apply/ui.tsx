@@ -4,7 +4,8 @@ import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/
 import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import type { RootData } from "~/root";
 import type { AnswerValue } from "./schema";
-import type { Bilingual, ChoiceOption } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
+import type { ChoiceOption } from "../types";
 
 /** The viewer's language and time zone, as the root loader resolved them. */
 export function useLocaleZone(): { locale: Locale; timeZone: string } {

@@ -1,4 +1,3 @@
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { planAssignments } from "./assignment-plan";
 import { invitePanel, reviewerPool, type InvitePanel } from "./invitations.server";
@@ -35,10 +34,9 @@ export type ReviewersPage = {
 };
 
 /** The reviewers page: the pool with each reviewer's progress, in one statement after the guard. */
-export function reviewersPage(claims: Claims, callId: string): Promise<ReviewersPage | null> {
+export function reviewersPage(claims: Claims, callId: string): Promise<ReviewersPage> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) return null;
     const [row] = await tx<{ reviewers: ReviewerProgress[]; assignable: number; under_reviewed: number; withdrawn: ReviewersPage["withdrawn"] }[]>`
       with pool as (${reviewerPool(tx, call)}), work as (
         select r.reviewer_id, r.status, r.reminded_at
@@ -91,7 +89,6 @@ const lockCall = (tx: Tx, callId: string) => tx`select pg_advisory_xact_lock(has
 export function assignByTrack(claims: Claims, callId: string, trackId: string, reviewerIds: string[]): Promise<AssignOutcome | "unknown_track"> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     if (!call.tracks.some((t) => t.id === trackId)) return "unknown_track";
     await lockCall(tx, call.id);
     const [row] = await tx<{ assigned: number; conflicts: number; reviewers: string[] }[]>`
@@ -123,7 +120,6 @@ export function assignByTrack(claims: Claims, callId: string, trackId: string, r
 export function autoAssign(claims: Claims, callId: string): Promise<AssignOutcome> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     await lockCall(tx, call.id);
     type Pair = { applicationId: string; reviewerId: string };
     const [state] = await tx<{ applications: string[]; reviewers: string[]; existing: (Pair & { inactive: boolean })[]; conflicts: Pair[] }[]>`

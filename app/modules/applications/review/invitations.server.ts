@@ -1,12 +1,11 @@
 import { hashToken, newToken } from "~/platform/auth/tokens.server";
-import { ForbiddenError, NotFoundError, pgCode } from "~/platform/db/errors.server";
+import { ForbiddenError, pgCode } from "~/platform/db/errors.server";
 import { asService, asServiceWithin, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
-import type { Locale } from "~/platform/i18n/i18n";
 import { enqueueMail } from "~/platform/mail/outbox.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { displayNames } from "../people.server";
-import type { Bilingual } from "../types";
+import type { Bilingual, Locale } from "~/platform/i18n/i18n";
 
 // Reviewers invited from a call's reviewers tab: a member of the organisation added to the call,
 // or anyone by address, who becomes a guest judge of this call only once they accept
@@ -47,7 +46,6 @@ export type AddOutcome = "added" | "already" | "not_member";
 export function addMemberReviewer(claims: Claims, callId: string, userId: string): Promise<AddOutcome> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     const [member] = await tx<{ ok: boolean }[]>`select public.call_org_member(${call.id}, ${userId}) as ok`;
     if (!member?.ok) return "not_member";
     const added = await tx`
@@ -69,7 +67,6 @@ export function inviteReviewer(claims: Claims, callId: string, email: string, in
   const { token, hash } = newToken();
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     const person = await accountOf(tx, email);
     if (person) {
       const [inPool] = await tx<{ yes: boolean }[]>`select ${person.id}::uuid in (${reviewerPool(tx, call)}) as yes`;

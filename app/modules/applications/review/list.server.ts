@@ -1,5 +1,5 @@
 import { asUser, type Claims } from "~/platform/db/transaction.server";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 export type AssignmentStatus = "assigned" | "submitted" | "abstained" | "recused";
 

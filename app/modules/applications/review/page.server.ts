@@ -1,6 +1,7 @@
 import { isUuid } from "~/platform/ids";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import type { Bilingual, ChoiceOption, Criterion } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
+import type { ChoiceOption, Criterion } from "../types";
 
 export type Round = "screening" | "review" | "interview" | "decision";
 export const ROUNDS: readonly Round[] = ["screening", "review", "interview", "decision"];

@@ -1,4 +1,3 @@
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asService, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { formatInZone } from "~/platform/i18n/format";
@@ -37,7 +36,6 @@ export async function mailAssigned(tx: Tx, call: ManagedCall, reviewerIds: strin
 export function remindReviewers(claims: Claims, callId: string, reviewerId?: string): Promise<number> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     const slow = await tx<{ reviewer_id: string; pending: number }[]>`
       with touched as (
         update public.review_assignments r set reminded_at = now()

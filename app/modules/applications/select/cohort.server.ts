@@ -3,7 +3,7 @@ import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { requireId } from "~/platform/ids.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { founderNamesOf } from "../people.server";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 // A programme's cohort: the startups that confirmed an offer of one of its calls. The cohort
 // belongs to the programme; the calls' pages show the same list.
@@ -51,10 +51,9 @@ async function cohortMembers(tx: Tx, programId: string): Promise<CohortMember[]>
 }
 
 /** The programme's cohort, seen from one of its calls (the call's managers only, else null: 404). */
-export function cohortPage(claims: Claims, callId: string): Promise<CohortPage | null> {
+export function cohortPage(claims: Claims, callId: string): Promise<CohortPage> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) return null;
     return { call, members: await cohortMembers(tx, call.programId) };
   });
 }

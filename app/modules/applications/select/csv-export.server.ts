@@ -1,5 +1,4 @@
 import { toCsv } from "~/platform/csv.server";
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
 import { requireId } from "~/platform/ids.server";
@@ -37,7 +36,6 @@ export function exportCsv(claims: Claims, callId: string, locale: Locale): Promi
     // As on the call's pages: a call the viewer may read but not manage is a 403, not a 404.
     await assertManagesCall(tx, id);
     const call = await managedCall(tx, id);
-    if (!call) throw new NotFoundError();
     const [questions, rows] = await Promise.all([
       tx<Pick<Question, "id" | "kind" | "label" | "options">[]>`
         select id, kind, json_build_object('vi', label_vi, 'en', label_en) as label, options

@@ -1,4 +1,3 @@
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { isUuid } from "~/platform/ids";
 import type { Decision } from "./schema";
@@ -59,7 +58,6 @@ export async function decide(claims: Claims, callId: string, ids: string[], deci
 function decideOnce(claims: Claims, callId: string, ids: string[], decision: Decision, options: DecideOptions): Promise<DecideOutcome> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     let deadline: Date | null = null;
     if (decision === "accepted" && options.deadline) {
       const d = await deadlineOf(tx, call, options.deadline);
@@ -124,7 +122,6 @@ function decideOnce(claims: Claims, callId: string, ids: string[], decision: Dec
 export function undoDecision(claims: Claims, callId: string, applicationId: string): Promise<boolean> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     if (!isUuid(applicationId)) return false;
     const deleted = await tx`delete from public.pending_decisions where application_id = ${applicationId} and call_id = ${call.id}`;
     return deleted.count === 1;

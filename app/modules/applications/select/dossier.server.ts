@@ -1,6 +1,8 @@
 import { asUser, type Claims } from "~/platform/db/transaction.server";
-import type { Bilingual, ChoiceOption } from "../types";
-import { isUuid } from "~/platform/ids";
+import type { Bilingual } from "~/platform/i18n/i18n";
+import type { ChoiceOption } from "../types";
+import { NotFoundError } from "~/platform/db/errors.server";
+import { requireId } from "~/platform/ids.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { displayNames } from "../people.server";
 import { decideControls, type DecideControls } from "./decide.server";
@@ -66,11 +68,10 @@ type Row = Omit<Dossier, "call" | "reviews" | "events" | "notes" | "totals" | "d
 
 const num = (v: string | null) => (v == null ? null : Number(v));
 
-export function applicationDossier(claims: Claims, callId: string, applicationId: string): Promise<Dossier | null> {
-  if (!isUuid(applicationId)) return Promise.resolve(null);
+export async function applicationDossier(claims: Claims, callId: string, applicationId: string): Promise<Dossier> {
+  const id = requireId(applicationId);
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) return null;
     const [row] = await tx<Row[]>`
       select
         json_build_object('id', a.id, 'code', a.code, 'startup', s.name, 'status', a.status, 'stage', a.stage,
@@ -117,8 +118,8 @@ export function applicationDossier(claims: Claims, callId: string, applicationId
       from public.applications a
       join public.startups s on s.id = a.startup_id
       left join public.call_tracks t on t.id = a.track_id
-     where a.id = ${applicationId} and a.call_id = ${call.id}`;
-    if (!row) return null;
+     where a.id = ${id} and a.call_id = ${call.id}`;
+    if (!row) throw new NotFoundError();
     const names = await displayNames(tx, [
       ...row.reviews.map((r) => r.reviewerId),
       ...row.events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
@@ -138,13 +139,13 @@ export function applicationDossier(claims: Claims, callId: string, applicationId
 }
 
 /** An internal note by one of the call's managers (RLS checks who may write it, and sets no other author). */
-export function addNote(claims: Claims, callId: string, applicationId: string, body: string): Promise<boolean> {
+export async function addNote(claims: Claims, callId: string, applicationId: string, body: string): Promise<void> {
+  const id = requireId(applicationId);
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call || !isUuid(applicationId)) return false;
     const inserted = await tx`
       insert into public.application_notes (application_id, body)
-      select a.id, ${body} from public.applications a where a.id = ${applicationId} and a.call_id = ${call.id}`;
-    return inserted.count === 1;
+      select a.id, ${body} from public.applications a where a.id = ${id} and a.call_id = ${call.id}`;
+    if (inserted.count !== 1) throw new NotFoundError();
   });
 }

@@ -1,4 +1,3 @@
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import type { FeedbackIntent } from "./feedback-schema";
 import { managedCall, type ManagedCall } from "../managed-call.server";
@@ -11,10 +10,9 @@ export type FeedbackRow = { id: string; code: string; startup: string; decision:
 export type FeedbackPage = { call: ManagedCall; applications: FeedbackRow[] };
 
 /** The call's submitted applications with their submitted reviews and whether feedback is out, in one statement. */
-export function feedbackPage(claims: Claims, callId: string): Promise<FeedbackPage | null> {
+export function feedbackPage(claims: Claims, callId: string): Promise<FeedbackPage> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) return null;
     const applications = await tx<FeedbackRow[]>`
       select a.id, a.code, s.name as startup, a.decision, a.feedback_released as released,
              (select count(*)::int from public.review_assignments r where r.application_id = a.id and r.status = 'submitted') as reviews
@@ -30,7 +28,6 @@ export function feedbackPage(claims: Claims, callId: string): Promise<FeedbackPa
 export function applyFeedback(claims: Claims, callId: string, intent: FeedbackIntent): Promise<number> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     const release = intent.intent !== "withdraw";
     const one = intent.intent === "releaseDecided" ? null : intent.applicationId;
     const changed = await tx`

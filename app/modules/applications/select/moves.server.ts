@@ -1,4 +1,3 @@
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { enqueueMail } from "~/platform/mail/outbox.server";
@@ -19,7 +18,6 @@ const appUrl = (id: string) => `${env().APP_URL}/applications/${id}`;
 export function moveStage(claims: Claims, callId: string, ids: string[], stage: Stage): Promise<Outcome> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     const changed = await tx<Changed[]>`
       update public.applications a set stage = ${stage}
         from public.startups s

@@ -1,4 +1,3 @@
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { enqueueMail, renderMail, type RenderedMail } from "~/platform/mail/outbox.server";
@@ -59,10 +58,9 @@ async function templatesOf(tx: Tx, callId: string): Promise<Templates> {
 }
 
 /** The call's pending decisions with every mail they will send, rendered, and the list's version. */
-export function notifyPreview(claims: Claims, callId: string): Promise<NotifyPreview | null> {
+export function notifyPreview(claims: Claims, callId: string): Promise<NotifyPreview> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) return null;
     const [rows, [v], templates] = await Promise.all([
       tx<(PendingRow & { deadline_passed: boolean })[]>`
         select a.id, a.code, s.name as startup, a.startup_id, p.decision, a.decision as told, p.offer_expires_at,
@@ -110,7 +108,6 @@ export function notifyPreview(claims: Claims, callId: string): Promise<NotifyPre
 export function notifyFounders(claims: Claims, callId: string, version: string): Promise<NotifyOutcome> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     // The lock: held to commit, so a concurrent notify (or decide) on these rows waits for it.
     const [locked] = await tx<{ version: string; ids: string[]; expired: string[] }[]>`
       with p as (select * from public.pending_decisions where call_id = ${call.id} for update)

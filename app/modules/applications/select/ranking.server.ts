@@ -2,7 +2,7 @@ import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import type { RankingQuery } from "./schema";
 import { thinReviewCaution, type ThinReviewCaution } from "./thin-reviews";
 import { managedCall, type ManagedCall } from "../managed-call.server";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 export const RANKING_PAGE_SIZE = 50;
 
@@ -45,10 +45,9 @@ export type RankingPage = { call: ManagedCall; rows: RankingRow[]; total: number
  * filtered, sorted and paged in the database. One statement for the rows and their count (a
  * window), whatever the number of applications.
  */
-export function rankingPage(claims: Claims, callId: string, query: RankingQuery): Promise<RankingPage | null> {
+export function rankingPage(claims: Claims, callId: string, query: RankingQuery): Promise<RankingPage> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) return null;
     const { rows, total } = await rankingRows(tx, call, query);
     return { call, rows, total, page: query.page, pageSize: RANKING_PAGE_SIZE };
   });

@@ -1,8 +1,7 @@
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import type { Decision, TemplatesInput } from "./schema";
 import { managedCall, type ManagedCall } from "../managed-call.server";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 export type DecidedApplication = {
   id: string;
@@ -26,10 +25,9 @@ export type DecisionsPage = {
 };
 
 /** The decisions page: the call's message templates, the decisions not yet sent and every decision sent, in one statement. */
-export function decisionsPage(claims: Claims, callId: string): Promise<DecisionsPage | null> {
+export function decisionsPage(claims: Claims, callId: string): Promise<DecisionsPage> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) return null;
     const [row] = await tx<{ templates: DecisionsPage["templates"]; decided: DecidedApplication[]; pending: PendingDecision[] }[]>`
       select coalesce((select json_object_agg(t.decision, json_build_object('vi', t.body_vi, 'en', t.body_en))
                          from public.decision_templates t where t.call_id = ${call.id}), '{}') as templates,
@@ -53,7 +51,6 @@ export function decisionsPage(claims: Claims, callId: string): Promise<Decisions
 export function saveTemplates(claims: Claims, callId: string, input: TemplatesInput): Promise<void> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    if (!call) throw new NotFoundError();
     const rows = (["accepted", "waitlisted", "rejected"] as const).map((d) => ({
       call_id: call.id,
       decision: d,

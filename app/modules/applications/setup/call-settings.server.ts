@@ -5,7 +5,8 @@ import { assertManagesCall, assertManagesProgramme } from "../access.server";
 import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
 import { requireId } from "~/platform/ids.server";
 import { CallSchema, type CallInput } from "./schema";
-import type { Bilingual, Track } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
+import type { Track } from "../types";
 
 // A call's settings. Opening and closing times are typed as wall-clock times of the
 // organisation's zone; PostgreSQL turns them into instants (`timestamp at time zone zone`, with
@@ -52,8 +53,7 @@ export async function callHeader(tx: Tx, callId: string): Promise<CallSettings> 
            json_build_object('vi', c.title_vi, 'en', c.title_en) as title,
            json_build_object('vi', c.description_vi, 'en', c.description_en) as description,
            c.published, c.opens_at as "opensAt", c.closes_at as "closesAt", c.time_zone as "timeZone",
-           case when not c.published then 'draft' when now() < c.opens_at then 'scheduled'
-                when now() < c.closes_at then 'open' else 'closed' end as status,
+           public.call_status(c.published, c.opens_at, c.closes_at) as status,
            to_char(c.opens_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "opensLocal",
            to_char(c.closes_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "closesLocal",
            to_char(c.review_due_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "reviewDueLocal",
@@ -84,8 +84,7 @@ export function callHeadingPage(claims: Claims, callId: string): Promise<CallHea
       select c.id, p.id as "programmeId", json_build_object('vi', p.name_vi, 'en', p.name_en) as "programmeName",
              json_build_object('vi', c.title_vi, 'en', c.title_en) as title,
              c.opens_at as "opensAt", c.closes_at as "closesAt", c.time_zone as "timeZone",
-             case when not c.published then 'draft' when now() < c.opens_at then 'scheduled'
-                  when now() < c.closes_at then 'open' else 'closed' end as status
+             public.call_status(c.published, c.opens_at, c.closes_at) as status
         from public.calls c join public.programs p on p.id = c.program_id
        where c.id = ${id}`;
     if (!row) throw new NotFoundError();

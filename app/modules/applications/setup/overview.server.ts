@@ -1,5 +1,5 @@
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 export type CallStatus = "draft" | "scheduled" | "open" | "closed";
 export type CallSummary = {
@@ -22,8 +22,7 @@ export function callSummaries(tx: Tx, programmeIds: string[]) {
     select c.id, c.slug, c.program_id as "programmeId",
            json_build_object('vi', c.title_vi, 'en', c.title_en) as title,
            c.opens_at as "opensAt", c.closes_at as "closesAt", c.time_zone as "timeZone",
-           case when not c.published then 'draft' when now() < c.opens_at then 'scheduled'
-                when now() < c.closes_at then 'open' else 'closed' end as status,
+           public.call_status(c.published, c.opens_at, c.closes_at) as status,
            coalesce(n.drafts, 0)::int as drafts, coalesce(n.submitted, 0)::int as submitted
       from public.calls c
       left join (select a.call_id, count(*) filter (where a.status = 'draft') as drafts,

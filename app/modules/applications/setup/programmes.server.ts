@@ -5,7 +5,7 @@ import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
 import { requireId } from "~/platform/ids.server";
 import { callSummaries, type CallSummary } from "./overview.server";
 import { ProgrammeEditSchema, ProgrammeSchema } from "./schema";
-import type { Bilingual } from "../types";
+import type { Bilingual } from "~/platform/i18n/i18n";
 
 export type OrgChoice = { id: string; slug: string; name: Bilingual };
 export type ProgrammeDetail = {

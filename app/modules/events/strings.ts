@@ -1,0 +1,23 @@
+import { registerStrings } from "~/platform/i18n/i18n";
+
+// The events capability's strings. English and Vietnamese with the same keys, registered on import
+// (app/strings.ts).
+const en = {
+  events: {
+    upcoming: "Upcoming events",
+    none: "No upcoming events yet.",
+    kinds: { forum: "Forum", tech_fair: "Tech fair", workshop: "Workshop", demo_day: "Demo day" },
+  },
+};
+
+const vi: typeof en = {
+  events: {
+    upcoming: "Sự kiện sắp diễn ra",
+    none: "Chưa có sự kiện sắp diễn ra.",
+    kinds: { forum: "Diễn đàn", tech_fair: "Triển lãm công nghệ", workshop: "Hội thảo", demo_day: "Ngày trình diễn" },
+  },
+};
+
+export const eventStrings = { en, vi };
+
+registerStrings(eventStrings);
