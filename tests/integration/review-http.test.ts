@@ -1,11 +1,14 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
+import { signIn } from "../support/http-client";
 
 // The reviewer's pages over HTTP on the real server with the demo data: the demo reviewer is
 // assigned AgriLink's application in the smart-city call (Vietnamese is their language).
 const AGRILINK_APP = "35000000-0000-4000-8000-000000000001";
 const IMPACT = "34000000-0000-4000-8000-000000000004";
+const CALL = "31000000-0000-4000-8000-000000000001";
+const HASH = "$2b$10$NqSZrZfh0.fn0AbvLUnt.eZHq.vWrT3iDavHTNJ4U6J41V17VJiyK"; // the demo password's
 let app: Awaited<ReturnType<typeof startAppServer>>;
 let db: postgres.Sql;
 let cookie: string;
@@ -65,5 +68,36 @@ describe("the reviewer's pages over HTTP", () => {
     // Signed out: to the sign-in page.
     const anonymous = await fetch(`${app.baseUrl}/review/${AGRILINK_APP}`, { redirect: "manual" });
     expect(anonymous.status).toBe(302);
+  });
+});
+
+describe("the header's Review link", () => {
+  /** Someone with the demo password and no role in any organisation. */
+  async function person(email: string) {
+    const [u] = await db<{ id: string }[]>`
+      insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+      values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', ${email}, ${HASH}, now(),
+              '{"provider":"email","providers":["email"]}', '{}', now(), now())
+      returning id`;
+    return u!.id;
+  }
+  const reviewLinks = async (email: string) => {
+    const session = await signIn(app, email);
+    const home = await (await fetch(`${app.baseUrl}/`, { headers: { cookie: session } })).text();
+    return (home.match(/<a\b[^>]*href="\/review"[^>]*>Đánh giá<\/a>/g) ?? []).length;
+  };
+
+  it("shows to guest judges and to anyone assigned a review, not to others", async () => {
+    const guest = await person("guest.judge@http.example");
+    await db`insert into public.call_reviewers (call_id, user_id, guest) values (${CALL}, ${guest}, true)`;
+    const assigned = await person("assigned.only@http.example");
+    await db`insert into public.review_assignments (application_id, reviewer_id, round) values (${AGRILINK_APP}, ${assigned}, 'review')`;
+    await person("nobody@http.example");
+
+    expect(await reviewLinks("guest.judge@http.example")).toBe(1);
+    expect(await reviewLinks("assigned.only@http.example")).toBe(1);
+    expect(await reviewLinks("nobody@http.example")).toBe(0);
+    // The organisation's reviewer, as before.
+    expect(await reviewLinks("reviewer@demo.binhduong.example")).toBe(1);
   });
 });
