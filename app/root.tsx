@@ -28,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     displayName: viewer.displayName,
     isAdmin: viewer.isAdmin,
     manages: viewer.memberships.some((m) => m.role === "manager"),
-    reviews: viewer.memberships.some((m) => m.role === "reviewer"),
+    // Guest judges hold no role in the organisation: an assignment or a call's pool is enough.
+    reviews: viewer.reviewsCalls || viewer.memberships.some((m) => m.role === "reviewer"),
     founds: viewer.startups.length > 0,
     hasAvatar: !!viewer.avatarPath,
     id: viewer.id,

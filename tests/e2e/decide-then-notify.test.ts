@@ -142,8 +142,10 @@ describe("decisions checked before anyone is told", () => {
 
     // The preview: each mail as its founder reads it, then one confirmation with the counts.
     await page.getByRole("link", { name: "Xem trước và gửi email" }).click();
-    await page.getByText("Chúc mừng! Hồ sơ của bạn đã được chọn vào khóa ươm tạo 2027.", { exact: false }).waitFor();
-    await page.getByText("Thank you for applying. This time we could not select your startup.", { exact: false }).waitFor();
+    // Each mail's HTML in a frame titled with its recipient, as the outbox will hold it.
+    const mail = (to: string) => page.frameLocator(`iframe[title="Email gửi ${to}, đúng như người nhận sẽ thấy"]`);
+    await mail(green.founder).getByText("Chúc mừng! Hồ sơ của bạn đã được chọn vào khóa ươm tạo 2027.", { exact: false }).waitFor();
+    await mail(park.founder).getByText("Thank you for applying. This time we could not select your startup.", { exact: false }).waitFor();
     expect(await page.getByText(flood.startup).count()).toBe(0);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Gửi 1 thư chấp nhận và 1 thư từ chối" }).click();

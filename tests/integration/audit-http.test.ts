@@ -42,4 +42,16 @@ describe("the audit and feedback pages over HTTP", () => {
     const en = await (await get(`/manage/calls/${CALL}/audit`)).text();
     for (const text of ["Applicants&#x27; data exported", "Trần Thị Mai", "Reviewer assigned", "Phạm Văn Hùng", "Feedback released"]) expect(en).toContain(text);
   });
+
+  it("shows an invited reviewer and a named step on the audit tab, in the manager's language", async () => {
+    expect((await post(`/manage/calls/${CALL}/reviewers`, { intent: "invite", email: "judge@audit-http.example" })).status).toBe(200);
+    expect((await post(`/manage/calls/${CALL}/form`, { intent: "nameStep", step: "1", titleVi: "Đội ngũ", titleEn: "" })).status).toBeLessThan(400);
+    // The previous test left the English page: both languages, each from the same rows.
+    const en = await (await get(`/manage/calls/${CALL}/audit`)).text();
+    for (const text of ["Reviewer invited", "judge@audit-http.example", "Form edited", "name of step 1 «Đội ngũ» added"]) expect(en).toContain(text);
+    const switched = await post("/language", { locale: "vi", redirectTo: `/manage/calls/${CALL}/audit` });
+    cookie = `${cookie}; ${switched.headers.get("set-cookie")!.split(";")[0]!}`;
+    const vi = await (await get(`/manage/calls/${CALL}/audit`)).text();
+    for (const text of ["Mời người đánh giá", "judge@audit-http.example", "Sửa biểu mẫu", "Tên bước 1 «Đội ngũ» được thêm"]) expect(vi).toContain(text);
+  });
 });

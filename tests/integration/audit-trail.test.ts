@@ -3,21 +3,24 @@ import { NotFoundError } from "~/platform/db/errors.server";
 import { auditPage } from "~/modules/applications/audit.server";
 import { applicationFile } from "~/modules/applications/apply/drafts.server";
 import { assignByTrack, autoAssign } from "~/modules/applications/review/assignment.server";
+import { acceptReviewerInvitation, addMemberReviewer, inviteReviewer } from "~/modules/applications/review/invitations.server";
 import { abstain, recuse } from "~/modules/applications/review/scoring.server";
 import { exportCsv } from "~/modules/applications/select/csv-export.server";
 import { applyFeedback } from "~/modules/applications/select/feedback.server";
 import { decideStrings } from "~/modules/applications/select/strings";
 import { saveTemplates } from "~/modules/applications/select/templates.server";
+import { cloneCall } from "~/modules/applications/setup/clone.server";
+import { nameStep } from "~/modules/applications/setup/form-builder.server";
 import { asService, asUser, type Claims } from "~/platform/db/transaction.server";
 import { addCriterion, addQuestion, createApplication, createCall, createProgram } from "../support/application-factories";
-import { addMember, createOrg, createStartup, createUser, makeAdmin, type TestUser } from "../support/factories";
+import { addMember, createOrg, createStartup, createUser, linkIn, makeAdmin, outboxFor, type TestUser } from "../support/factories";
 
 // The audit trail of a call, through the module functions the routes call, as the people who act
 // (RLS applies): each kind is recorded with its actor and subject, in the same transaction as the
 // change; rows are read only by those who may read their subject and written by nobody directly.
 
 let manager: TestUser, reviewer: TestUser, reviewer2: TestUser, founder: TestUser, founder2: TestUser, otherManager: TestUser, stranger: TestUser, admin: TestUser;
-let orgId: string, callId: string, trackId: string, app: string, app2: string, startupId: string, questionId: string, criterionId: string, fileId: string;
+let orgId: string, programId: string, callId: string, trackId: string, app: string, app2: string, startupId: string, questionId: string, criterionId: string, fileId: string;
 
 type Row = { kind: string; actor_id: string | null; subject_type: string; subject_id: string; shared_startup_id: string | null; from_value: string | null; to_value: string | null; detail: Record<string, unknown> };
 const rowsOf = (kind: string) =>
@@ -44,6 +47,7 @@ beforeAll(async () => {
   await addMember(other.id, otherManager.id, "manager");
   await makeAdmin(admin.id);
   const program = await createProgram(org.id);
+  programId = program.id;
   callId = (await createCall(program.id, { reviewsPerApplication: 2 })).id;
   questionId = await addQuestion(callId, { kind: "file" });
   criterionId = await addCriterion(callId, 1);
@@ -125,10 +129,53 @@ describe("each kind is recorded with its actor and subject", () => {
     expect(await rowsOf("file_downloaded")).toEqual([expect.objectContaining({ actor_id: manager.id, subject_id: app, detail: { file: fileId, name: "deck.pdf" } })]);
   });
 
+  it("the reviewer pool: a member added, an address invited and re-invited once expired, the invitation accepted by its invitee", async () => {
+    const staff = await createUser({ name: "Võ Nhân Viên" });
+    await addMember(orgId, staff.id, "staff");
+    expect(await addMemberReviewer(manager.claims, callId, staff.id)).toBe("added");
+    expect(await rowsOf("reviewer_added")).toEqual([expect.objectContaining({ actor_id: manager.id, subject_type: "call", subject_id: callId, detail: { reviewer: staff.id, guest: false } })]);
+
+    const guest = await createUser({ name: "Giám Khảo Khách", email: `guest-${Date.now()}@audit.example` });
+    expect(await inviteReviewer(manager.claims, callId, guest.email, "vi")).toBe("invited");
+    await asService((tx) => tx`update public.reviewer_invitations set expires_at = now() - interval '1 minute' where email = ${guest.email}`);
+    expect(await inviteReviewer(manager.claims, callId, guest.email, "vi")).toBe("invited");
+    expect((await rowsOf("reviewer_invited")).map((r) => [r.actor_id, r.detail])).toEqual([
+      [manager.id, { email: guest.email, renewed: false }],
+      [manager.id, { email: guest.email, renewed: true }],
+    ]);
+    const [mail] = await outboxFor(guest.email);
+    const token = linkIn(mail!.text_body, "/reviewer-invitations/").split("/reviewer-invitations/")[1]!;
+    expect(await acceptReviewerInvitation(guest.claims, token)).toBe("accepted");
+    expect(await rowsOf("invitation_accepted")).toEqual([expect.objectContaining({ actor_id: guest.id, subject_id: callId, detail: { reviewer: guest.id, guest: true } })]);
+    // the acceptance is not also counted as a manager's addition
+    expect(await rowsOf("reviewer_added")).toHaveLength(1);
+  });
+
+  it("naming a form step is a form edit of that step, and cloning a call starts the copy's log with its source", async () => {
+    const settingsBefore = (await rowsOf("settings_edited")).length;
+    expect(await nameStep(manager.claims, callId, { step: "2", titleVi: "", titleEn: "Team" })).toMatchObject({ ok: true });
+    expect(await nameStep(manager.claims, callId, { step: "2", titleVi: "", titleEn: "" })).toMatchObject({ ok: true });
+    const steps = (await rowsOf("form_edited")).filter((r) => r.detail.item === "step_titles");
+    expect(steps.map((r) => [r.actor_id, r.detail.op, r.detail.step, r.detail.label])).toEqual([
+      [manager.id, "added", "2", { vi: "Team", en: "Team" }],
+      [manager.id, "removed", "2", { vi: "Team", en: "Team" }],
+    ]);
+    // not also a settings edit naming the column
+    expect(await rowsOf("settings_edited")).toHaveLength(settingsBefore);
+
+    const cloned = await cloneCall(manager.claims, programId, { id: callId });
+    if (!cloned.ok) throw new Error("not cloned");
+    const [row] = await asService(
+      (tx) => tx<Row[]>`select kind, actor_id, subject_type, subject_id, detail from public.audit_events where scope_id = ${cloned.value.id} and kind = 'cloned'`,
+    );
+    expect(row).toMatchObject({ actor_id: manager.id, subject_type: "call", subject_id: cloned.value.id, detail: { from: callId, label: { vi: expect.any(String), en: expect.any(String) } } });
+  });
+
   it("the audit page lists every kind with who did it and the reviewer concerned, each kind named in both languages", async () => {
     const page = await auditPage(manager.claims, callId, 1);
     const kinds = new Set(page!.events.map((e) => e.kind));
-    for (const k of ["status", "assigned", "unassigned", "recused", "abstained", "form_edited", "rubric_edited", "template_edited", "settings_edited", "feedback", "exported", "file_downloaded"]) {
+    for (const k of ["status", "assigned", "unassigned", "recused", "abstained", "form_edited", "rubric_edited", "template_edited", "settings_edited", "feedback", "exported", "file_downloaded",
+      "reviewer_added", "reviewer_invited", "invitation_accepted"]) {
       expect(kinds).toContain(k);
       expect((decideStrings.en.audit.kinds as Record<string, string>)[k]).toBeTruthy();
       expect((decideStrings.vi.audit.kinds as Record<string, string>)[k]).toBeTruthy();

@@ -6,6 +6,7 @@ import { loadDraft, startApplication } from "~/modules/applications/apply/drafts
 import { managerOverview } from "~/modules/applications/setup/overview.server";
 import { createProgramme, programmePage, updateProgramme } from "~/modules/applications/setup/programmes.server";
 import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/setup/rubric-builder.server";
+import { reviewPage } from "~/modules/applications/review/page.server";
 import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { asService } from "~/platform/db/transaction.server";
 import { answer, createApplication } from "../support/application-factories";
@@ -171,9 +172,6 @@ describe("programmes and calls", () => {
     expect(await addCriterion(manager.claims, callId, { nameVi: "Đội ngũ", nameEn: "Team", weight: "2", maxLevel: "11" })).toEqual({
       ok: false, errors: { maxLevel: "manage.errors.maxLevel" },
     });
-    expect(await addCriterion(manager.claims, callId, { nameVi: "Đội ngũ", nameEn: "Team", weight: "2", maxLevel: "3", "levels.0.vi": "Yếu" })).toEqual({
-      ok: false, errors: { "levels.0.en": "manage.errors.levelBothLanguages" },
-    });
     expect(await addQuestion(manager.claims, callId, { step: "1", kind: "text", labelVi: "x".repeat(501), labelEn: "Name" })).toEqual({
       ok: false, errors: { labelVi: "validation.tooLong" },
     });
@@ -184,9 +182,9 @@ describe("programmes and calls", () => {
       await addQuestion(manager.claims, callId, {
         step: "1", kind: "choice", labelVi: "Có?", labelEn: "Yes?",
         "options.0.value": "Yes please", "options.0.vi": "Có", "options.0.en": "Yes",
-        "options.1.value": "no", "options.1.vi": "Không", "options.1.en": "",
+        "options.1.value": "no", "options.1.vi": "", "options.1.en": "",
       }),
-    ).toEqual({ ok: false, errors: { "options.0.value": "manage.errors.optionValue", "options.1.en": "validation.required" } });
+    ).toEqual({ ok: false, errors: { "options.0.value": "manage.errors.optionValue", "options.1.vi": "manage.errors.oneLanguage", "options.1.en": "manage.errors.oneLanguage" } });
     expect(await addQuestion(manager.claims, callId, { step: "11", kind: "essay", labelVi: "A", labelEn: "A" })).toEqual({
       ok: false, errors: { step: "manage.errors.step", kind: "manage.errors.kind" },
     });
@@ -254,6 +252,47 @@ describe("labels given in one language", () => {
     expect(tracks.map((t) => t.name)).toEqual([{ vi: "Nông nghiệp", en: "Nông nghiệp" }]);
     expect((await formBuilderPage(manager.claims, callId)).questions.map((q) => q.label)).toEqual([{ vi: "Company name", en: "Company name" }]);
     expect((await rubricBuilderPage(manager.claims, callId)).criteria.map((r) => r.name)).toEqual([{ vi: "Đội ngũ", en: "Đội ngũ" }]);
+  });
+
+  it("choices and rubric level descriptions given in one language read in both, for the manager, the founder and the reviewer", async () => {
+    const callId = await newCall(await newProgramme(), { opensAt: "2026-01-01T00:00", closesAt: "2030-01-01T00:00", published: "on" });
+    const added = await addQuestion(manager.claims, callId, {
+      step: "1", kind: "choice", labelVi: "Giai đoạn", labelEn: "Stage",
+      "options.0.value": "idea", "options.0.vi": "Ý tưởng", "options.0.en": "",
+      "options.1.value": "revenue", "options.1.vi": "", "options.1.en": "Revenue",
+    });
+    expect(added.ok).toBe(true);
+    const criterion = await addCriterion(manager.claims, callId, {
+      nameVi: "Đội ngũ", nameEn: "Team", weight: "1", maxLevel: "3", "levels.0.vi": "Yếu", "levels.0.en": "", "levels.2.vi": "", "levels.2.en": "Strong",
+    });
+    expect(criterion.ok).toBe(true);
+    const choices = [
+      { value: "idea", vi: "Ý tưởng", en: "Ý tưởng" },
+      { value: "revenue", vi: "Revenue", en: "Revenue" },
+    ];
+    const levels = [
+      { level: 1, description: { vi: "Yếu", en: "Yếu" } },
+      { level: 3, description: { vi: "Strong", en: "Strong" } },
+    ];
+    // the manager's builders
+    expect((await formBuilderPage(manager.claims, callId)).questions[0]!.options).toEqual(choices);
+    expect((await rubricBuilderPage(manager.claims, callId)).criteria[0]!.levels).toEqual(levels);
+    // the founder's form
+    const founder = await createUser();
+    const startup = await createStartup(founder.id);
+    const started = await startApplication(founder.claims, (await callSettingsPage(manager.claims, callId)).call.slug, { startupId: startup.id });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    expect((await loadDraft(founder.claims, started.id))!.questions[0]!.options).toEqual(choices);
+    // the reviewer's page: the choice answered, and the rubric's anchors
+    const reviewer = await createUser();
+    await addMember(orgId, reviewer.id, "reviewer");
+    await asService(async (tx) => {
+      await tx`update public.applications set status = 'submitted', submitted_at = now() where id = ${started.id}`;
+      await tx`insert into public.review_assignments (application_id, reviewer_id, round) values (${started.id}, ${reviewer.id}, 'review')`;
+    });
+    const page = (await reviewPage(reviewer.claims, started.id, null))!;
+    expect(page.criteria[0]!.levels).toEqual(levels);
+    expect(page.answers[0]!.options).toEqual(choices);
   });
 
   it("refuses a label empty in both languages with an error on both fields, and writes nothing", async () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { demoSession } from "../support/demo-session";
+import { signIn } from "../support/http-client";
 
 // The reviewer's pages over HTTP on the real server with the demo data: the demo reviewer is
 // assigned AgriLink's application in the smart-city call (Vietnamese is their language).
 const AGRILINK_APP = "35000000-0000-4000-8000-000000000001";
 const IMPACT = "34000000-0000-4000-8000-000000000004";
+const CALL = "31000000-0000-4000-8000-000000000001";
+const HASH = "$2b$10$NqSZrZfh0.fn0AbvLUnt.eZHq.vWrT3iDavHTNJ4U6J41V17VJiyK"; // the demo password's
 const session = demoSession("reviewer@demo.binhduong.example");
 const { get, post } = session;
 const written = async () => {
@@ -39,5 +42,36 @@ describe("the reviewer's pages over HTTP", () => {
     // Signed out: to the sign-in page.
     const anonymous = await fetch(`${session.app.baseUrl}/review/${AGRILINK_APP}`, { redirect: "manual" });
     expect(anonymous.status).toBe(302);
+  });
+});
+
+describe("the header's Review link", () => {
+  /** Someone with the demo password and no role in any organisation. */
+  async function person(email: string) {
+    const [u] = await session.db<{ id: string }[]>`
+      insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+      values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', ${email}, ${HASH}, now(),
+              '{"provider":"email","providers":["email"]}', '{}', now(), now())
+      returning id`;
+    return u!.id;
+  }
+  const reviewLinks = async (email: string) => {
+    const cookie = await signIn(session.app, email);
+    const home = await (await fetch(`${session.app.baseUrl}/`, { headers: { cookie } })).text();
+    return (home.match(/<a\b[^>]*href="\/review"[^>]*>Đánh giá<\/a>/g) ?? []).length;
+  };
+
+  it("shows to guest judges and to anyone assigned a review, not to others", async () => {
+    const guest = await person("guest.judge@http.example");
+    await session.db`insert into public.call_reviewers (call_id, user_id, guest) values (${CALL}, ${guest}, true)`;
+    const assigned = await person("assigned.only@http.example");
+    await session.db`insert into public.review_assignments (application_id, reviewer_id, round) values (${AGRILINK_APP}, ${assigned}, 'review')`;
+    await person("nobody@http.example");
+
+    expect(await reviewLinks("guest.judge@http.example")).toBe(1);
+    expect(await reviewLinks("assigned.only@http.example")).toBe(1);
+    expect(await reviewLinks("nobody@http.example")).toBe(0);
+    // The organisation's reviewer, as before.
+    expect(await reviewLinks("reviewer@demo.binhduong.example")).toBe(1);
   });
 });

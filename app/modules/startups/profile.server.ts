@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ConflictError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
+import { removeUnusedFile } from "~/platform/storage/files.server";
 import { affiliationOf, organisationChoices, type OrgChoice } from "./affiliation.server";
 import type { StartupInput } from "./schema";
 
@@ -51,19 +52,34 @@ export async function createStartup(claims: Claims, input: StartupInput, logoPat
   }
 }
 
-/** Edit a startup's profile; RLS lets only its members change it. False when not allowed. */
+/**
+ * Edit a startup's profile; RLS lets only its members change it. False when not allowed. A new
+ * logo's predecessor is removed from the store once the new path is committed, never before.
+ */
 export async function updateStartup(claims: Claims, slug: string, input: StartupInput, logoPath?: string) {
-  const rows = await asUser(
-    claims,
-    (tx) => tx`
-      update public.startups
-         set name = ${input.name}, sector = ${input.sector}, stage = ${input.stage}, website = ${input.website ?? null},
-             description_vi = ${input.descriptionVi}, description_en = ${input.descriptionEn},
-             logo_path = coalesce(${logoPath ?? null}, logo_path)
-       where slug = ${slug} and public.is_startup_member(id)
-      returning id`,
-  );
-  return rows.length === 1;
+  let rows: { previous: string | null }[];
+  try {
+    rows = await asUser(
+      claims,
+      (tx) => tx<{ previous: string | null }[]>`
+        update public.startups s
+           set name = ${input.name}, sector = ${input.sector}, stage = ${input.stage}, website = ${input.website ?? null},
+               description_vi = ${input.descriptionVi}, description_en = ${input.descriptionEn},
+               logo_path = coalesce(${logoPath ?? null}, s.logo_path)
+          from (select id, logo_path from public.startups where slug = ${slug} for update) before
+         where s.id = before.id and public.is_startup_member(s.id)
+        returning before.logo_path as previous`,
+    );
+  } catch (error) {
+    await removeUnusedFile(logoPath);
+    throw error;
+  }
+  if (rows.length !== 1) {
+    await removeUnusedFile(logoPath);
+    return false;
+  }
+  if (logoPath && rows[0]!.previous !== logoPath) await removeUnusedFile(rows[0]!.previous);
+  return true;
 }
 
 /**

@@ -19,6 +19,8 @@ export type Viewer = {
   isAdmin: boolean;
   memberships: Membership[];
   startups: StartupMembership[];
+  /** Reviews for at least one call (an assignment, or a place in a call's pool: guest judges too), whatever their roles. */
+  reviewsCalls: boolean;
 };
 
 type Row = {
@@ -33,6 +35,7 @@ type Row = {
   is_admin: boolean;
   memberships: Membership[];
   startups: StartupMembership[];
+  reviews_calls: boolean;
 };
 
 /**
@@ -52,7 +55,10 @@ function loadRow(key: { sessionId: string } | { userId: string }) {
            coalesce((select json_agg(json_build_object('startupId', s.id, 'slug', s.slug, 'name', s.name,
                        'role', sm.role) order by s.name)
                      from public.startup_members sm join public.startups s on s.id = sm.startup_id
-                     where sm.user_id = u.id), '[]') as startups
+                     where sm.user_id = u.id), '[]') as startups,
+           -- in this one statement, not one more per page: the header's "Review" link needs it
+           (exists (select 1 from public.review_assignments ra where ra.reviewer_id = u.id)
+            or exists (select 1 from public.call_reviewers cr where cr.user_id = u.id)) as reviews_calls
       from auth.users u
       left join public.profiles p on p.id = u.id
      where ${
@@ -102,6 +108,7 @@ function toViewer(row: Row, claims: Claims): Viewer {
     isAdmin: row.is_admin,
     memberships: row.memberships,
     startups: row.startups,
+    reviewsCalls: row.reviews_calls,
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { env } from "~/platform/env.server";
+import { logger } from "~/platform/log.server";
 import { diskStore } from "./disk.server";
 import type { FileStore } from "./store.server";
 import { supabaseBucket } from "./supabase-bucket.server";
@@ -62,6 +63,20 @@ export async function readStoredFile(name: string) {
 export async function removeStoredFile(name: string) {
   if (!STORED_NAME.test(name)) return;
   await fileStore().remove(name);
+}
+
+/**
+ * Remove the file a committed change replaced (or a new one its failed change left unused). The
+ * change stands either way: a store that does not answer leaves the object behind, logged, and
+ * never fails the request that made the change.
+ */
+export async function removeUnusedFile(name: string | null | undefined) {
+  if (!name) return;
+  try {
+    await removeStoredFile(name);
+  } catch (error) {
+    logger.warn({ err: error, name }, "an unused stored file was not removed");
+  }
 }
 
 export const contentTypeOf = (name: string) =>

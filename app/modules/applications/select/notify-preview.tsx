@@ -17,7 +17,11 @@ export function useCountList() {
   };
 }
 
-/** One pending decision and each mail it will send, as its founder will read it (the plain-text body). */
+/**
+ * One pending decision and each mail it will send, as its founder will read it: the HTML the outbox
+ * will hold, in a sandboxed frame (no script, no same origin: the mail cannot touch this page), and
+ * the plain-text version under it.
+ */
 export function MailPreview({ item, call, locale }: { item: PendingItem; call: ManagedCall; locale: Locale }) {
   const { t } = useTranslation();
   return (
@@ -41,9 +45,13 @@ export function MailPreview({ item, call, locale }: { item: PendingItem; call: M
         <section key={m.to} className="mail-preview" aria-label={t("decide.notify.to", { to: m.to, language: t(`decide.notify.languages.${m.locale}`) })}>
           <h3>{m.subject}</h3>
           <p className="hint">{t("decide.notify.to", { to: m.to, language: t(`decide.notify.languages.${m.locale}`) })}</p>
-          <pre className="answer-text" lang={m.locale}>
-            {m.text}
-          </pre>
+          <iframe className="mail-frame" title={t("decide.notify.mailFrame", { to: m.to })} sandbox="" srcDoc={m.html} lang={m.locale} />
+          <details>
+            <summary>{t("decide.notify.plainText")}</summary>
+            <pre className="answer-text" lang={m.locale}>
+              {m.text}
+            </pre>
+          </details>
         </section>
       ))}
     </article>

@@ -13,7 +13,7 @@ import { foundersOf } from "../people.server";
 // notify at once: the second waits for the first's lock, then finds the list changed (empty).
 
 export type Counts = Record<Decision, number>;
-export type PreviewMail = Pick<RenderedMail, "subject" | "text"> & { to: string; locale: "vi" | "en" };
+export type PreviewMail = RenderedMail & { to: string; locale: "vi" | "en" };
 export type PendingItem = {
   id: string;
   code: string;
@@ -82,8 +82,7 @@ export function notifyPreview(claims: Claims, callId: string): Promise<NotifyPre
       const mails: PreviewMail[] = [];
       for (const f of founders.filter((x) => x.startupId === r.startup_id)) {
         const props = decisionMailProps(call, env().APP_URL, { ...r, offerExpiresAt, includeMessage: r.include_message, feedbackReleased: r.feedback_released }, templates, f.locale);
-        const { subject, text } = await renderMail("application-decision", props);
-        mails.push({ to: f.email, locale: f.locale, subject, text });
+        mails.push({ to: f.email, locale: f.locale, ...(await renderMail("application-decision", props)) });
       }
       items.push({
         id: r.id,

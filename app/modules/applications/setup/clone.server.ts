@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { NotFoundError } from "~/platform/db/errors.server";
+import { audit } from "~/platform/audit/audit.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { parseInput, type Outcome } from "~/platform/http/form.server";
 import { requireId } from "~/platform/ids.server";
@@ -96,6 +97,11 @@ export async function cloneCall(claims: Claims, programmeId: string, input: unkn
     const newId = randomUUID();
     await insertCall(tx, sourceId, newId);
     await copyContents(tx, sourceId, newId);
+    // The copy's log starts by saying where it came from (its copied rows follow as "added").
+    const [source] = await tx<{ orgId: string; title: { vi: string; en: string } }[]>`
+      select p.org_id as "orgId", json_build_object('vi', c.title_vi, 'en', c.title_en) as title
+        from public.calls c join public.programs p on p.id = c.program_id where c.id = ${sourceId}`;
+    await audit(tx, { orgId: source!.orgId, scopeId: newId, subjectType: "call", subjectId: newId, kind: "cloned", detail: { from: sourceId, label: source!.title } });
     return { ok: true as const, value: { id: newId } };
   });
 }

@@ -179,8 +179,9 @@ export const QuestionSchema = z
           ctx.addIssue({ code: "custom", path: ["options", o.i, "value"], message: o.value ? "manage.errors.optionValue" : "validation.required" });
         else if (seen.has(o.value)) ctx.addIssue({ code: "custom", path: ["options", o.i, "value"], message: "manage.errors.optionDuplicate" });
         seen.add(o.value);
-        if (!o.vi) ctx.addIssue({ code: "custom", path: ["options", o.i, "vi"], message: "validation.required" });
-        if (!o.en) ctx.addIssue({ code: "custom", path: ["options", o.i, "en"], message: "validation.required" });
+        // a choice's text in one language reads the same in the other (filled below)
+        if (!o.vi && !o.en)
+          for (const lang of ["vi", "en"]) ctx.addIssue({ code: "custom", path: ["options", o.i, lang], message: "manage.errors.oneLanguage" });
       }
       if (q.kind === "multi_choice" && rows.some((o) => o.eligible))
         ctx.addIssue({ code: "custom", path: ["options"], message: "manage.errors.eligibilityChoiceOnly" });
@@ -202,7 +203,7 @@ export const QuestionSchema = z
       helpEn: q.helpEn,
       required: q.required,
       blind: q.blind,
-      options: options.map(({ value, vi, en }) => ({ value, vi, en })),
+      options: options.map(({ value, vi, en }) => ({ value, vi: vi || en, en: en || vi })),
       maxLength: ["text", "long_text", "link"].includes(q.kind) ? (q.maxLength ?? null) : null,
       minNumber: q.kind === "number" ? (q.minNumber ?? null) : null,
       maxNumber: q.kind === "number" ? (q.maxNumber ?? null) : null,
@@ -229,18 +230,13 @@ export const CriterionSchema = z
     levels: z.preprocess(rows, z.array(LevelRow).max(10)),
   })
   .superRefine(names.check)
-  .superRefine((c, ctx) => {
-    c.levels.slice(0, c.maxLevel).forEach((l, i) => {
-      if (l.vi && !l.en) ctx.addIssue({ code: "custom", path: ["levels", i, "en"], message: "manage.errors.levelBothLanguages" });
-      if (l.en && !l.vi) ctx.addIssue({ code: "custom", path: ["levels", i, "vi"], message: "manage.errors.levelBothLanguages" });
-    });
-  })
   .transform((c) => ({
     ...names.fill(c),
     levels: c.levels
       .slice(0, c.maxLevel)
-      .map((l, i) => ({ level: i + 1, vi: l.vi, en: l.en }))
-      .filter((l) => l.vi && l.en),
+      // a level described in one language reads the same in the other; described in neither, it has no description
+      .map((l, i) => ({ level: i + 1, vi: l.vi || l.en, en: l.en || l.vi }))
+      .filter((l) => l.vi),
   }));
 
 export type ProgrammeInput = z.output<typeof ProgrammeSchema>;
