@@ -14,6 +14,10 @@ import { signIn } from "./session";
 const MANAGER = { email: "manager@demo.binhduong.example", password: "demo-password-2026", name: "Trần Thị Mai" };
 // BENCH_SECONDS shortens runs while working on the bench itself.
 const LOAD = { connections: 10, durationSec: Number(process.env.BENCH_SECONDS ?? 8) };
+// BENCH_PAGES="ranking,application page" measures only the pages whose names contain one of the words
+// (the bare route always, for the ratio) and skips the solvers: for comparing runs of one page.
+const ONLY = (process.env.BENCH_PAGES ?? "").split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+const chosen = (page: Page, i: number) => i === 0 || ONLY.length === 0 || ONLY.some((w) => page.name.toLowerCase().includes(w));
 // A few failures can be noise (a connection reset at the end of a run); more means a broken page.
 const MAX_FAILURES_PER_PAGE = 5;
 
@@ -44,7 +48,7 @@ async function main(): Promise<boolean> {
 
   const cookie = await signIn(app.baseUrl, MANAGER.email, MANAGER.password, MANAGER.name);
   const callId = await rankedCallId(app.databaseUrl);
-  const pages: Page[] = [
+  const allPages: Page[] = [
     { name: "bare route (/bench/bare)", path: "/bench/bare" },
     { name: "/healthz", path: "/healthz" },
     { name: "/ anonymous", path: "/" },
@@ -57,6 +61,7 @@ async function main(): Promise<boolean> {
     { name: `application page, ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 2)}`, cookie },
     { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 1)}`, cookie },
   ];
+  const pages = allPages.filter(chosen);
   log(`== ${pages.length} pages, ${LOAD.durationSec} s each, ${LOAD.connections} connections, ${app.baseUrl}`);
   const results: PageResult[] = [];
   for (const page of pages) {
@@ -66,13 +71,13 @@ async function main(): Promise<boolean> {
   }
   // Counted alone (one after the other, nothing else running), before the server stops: the same
   // statements with many reviews as with few.
-  const few = await statementsOfOneRequest(app.baseUrl, pages.at(-2)!);
-  const many = await statementsOfOneRequest(app.baseUrl, pages.at(-1)!);
+  const few = await statementsOfOneRequest(app.baseUrl, allPages.at(-2)!);
+  const many = await statementsOfOneRequest(app.baseUrl, allPages.at(-1)!);
   await stopAll();
 
   // with the server stopped, so the solver has the machine to itself
-  log(`\n== solvers`);
-  const assignmentFast = await benchAssignment(log);
+  if (ONLY.length === 0) log(`\n== solvers`);
+  const assignmentFast = ONLY.length > 0 || (await benchAssignment(log));
 
   log(`\nDataset (rows, demo data included):`);
   printDataset(counts);

@@ -912,6 +912,7 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "my_review_assignment_refs()": { call: "select * from public.my_review_assignment_refs()", learns: ["assignedReviewer"] },
   "org_roster(uuid,integer,integer)": { call: "select * from public.org_roster(:orgA, 10, 0)", learns: [...ORG_A, "admin"] },
   "ranked_applications(uuid,app_stage)": { call: "select * from public.ranked_applications(:call)", learns: ["manager", "admin"] },
+  "ranking_review_counts(uuid,uuid[])": { call: "select * from public.ranking_review_counts(:call, array[:app]::uuid[])", learns: ["manager", "admin"] },
   "respond_to_offer(uuid,boolean)": { call: "select public.respond_to_offer(:offeredApp, true)", learns: ["otherFounder"] },
   // the actor is the caller; only managers of the organisation (and admins) may add to its log
   "record_audit(uuid,uuid,text,uuid,text,jsonb)": {

@@ -78,8 +78,8 @@ async function rankingRows(tx: Tx, call: ManagedCall, q: RankingQuery) {
   const decision = q.decision && q.decision !== "none" ? q.decision : null;
   const undecided = q.decision === "none";
   // The page's rows first (ranked_applications: one check of the caller, no policy per row), then
-  // for those rows only, the review counts the kept totals do not hold: at most a page's worth of
-  // policy checks, whatever the size of the call.
+  // for those rows only, the review counts the kept totals do not hold (ranking_review_counts: one
+  // check too; read through the row policies they cost more than the ranking, decisions/ranking-speed.md).
   type Row = Omit<RankingRow, "rawScore" | "zScore" | "percentile" | "caution"> & { rawScore: string | null; zScore: string | null; percentile: string };
   const rows = await tx<(Row & { total: number; ord: string })[]>`
     with page as (
@@ -102,16 +102,10 @@ async function rankingRows(tx: Tx, call: ManagedCall, q: RankingQuery) {
      order by ${orderBy(tx, q.sort, q.dir)}, r.code
      limit ${RANKING_PAGE_SIZE} offset ${(q.page - 1) * RANKING_PAGE_SIZE}
     )
-    select page.*, coalesce(s.normalised, 0) as normalised,
+    select page.*, coalesce(w.normalised, 0) as normalised,
            coalesce(w.pending, 0) as pending, coalesce(w.recused, 0) as recused, coalesce(w.abstained, 0) as abstained
       from page
-      left join public.application_scores s on s.application_id = page.id and s.round = 'review'
-      left join lateral (
-        select count(*) filter (where x.status = 'assigned')::int as pending,
-               count(*) filter (where x.status = 'recused')::int as recused,
-               count(*) filter (where x.status = 'abstained')::int as abstained
-          from public.review_assignments x where x.application_id = page.id and x.round = 'review'
-      ) w on true
+      left join public.ranking_review_counts(${call.id}, array(select id from page)) w on w.application_id = page.id
      order by page.ord`;
   return {
     total: rows[0]?.total ?? 0,
