@@ -20,7 +20,8 @@ const DONE = { booked: "mentoring.booking.sessions.booked", moved: "mentoring.bo
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const done = new URL(request.url).searchParams.get("done");
-  return { sessions: await mySessions(viewer.claims), done: done === "booked" || done === "moved" ? DONE[done] : null, now: new Date().toISOString() };
+  const sessions = (await mySessions(viewer.claims)).map((s) => ({ ...s, canChange: changeable(s) }));
+  return { sessions, done: done === "booked" || done === "moved" ? DONE[done] : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MySessions() {
   const { t } = useTranslation();
   const { locale, timeZone } = useViewerZone();
-  const { sessions, done, now } = useLoaderData<typeof loader>();
+  const { sessions, done } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const error = result?.errors ? (result.errors.form ?? result.errors.sessionId ?? "validation.formErrors") : null;
   return (
@@ -70,7 +71,7 @@ export default function MySessions() {
                 <td>{s.location}</td>
                 <td>{t(`mentoring.booking.sessions.state.${s.status}`)}</td>
                 <td>
-                  {changeable({ ...s, startsAt: new Date(s.startsAt) }, new Date(now)) ? (
+                  {s.canChange ? (
                     <>
                       <Link to={`/mentoring/sessions/${s.id}/reschedule`}>{t("mentoring.booking.sessions.reschedule")}</Link>{" "}
                       <Form method="post" className="inline-form">
