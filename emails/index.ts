@@ -4,6 +4,7 @@ import ApplicationDecision, * as applicationDecision from "./application-decisio
 import ApplicationStage, * as applicationStage from "./application-stage";
 import ApplicationSubmitted, * as applicationSubmitted from "./application-submitted";
 import Invitation, * as invitation from "./invitation";
+import MentoringSession, * as mentoringSession from "./mentoring-session";
 import OfferLapsed, * as offerLapsed from "./offer-lapsed";
 import ReviewAssigned, * as reviewAssigned from "./review-assigned";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
@@ -31,6 +32,7 @@ export const templates = {
   "offer-lapsed": define(OfferLapsed, offerLapsed.subject),
   "startup-invitation": define(StartupInvitation, startupInvitation.subject),
   "sign-in-unlock": define(SignInUnlock, signInUnlock.subject),
+  "mentoring-session": define(MentoringSession, mentoringSession.subject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -42,6 +42,14 @@ export default function Mailbox() {
                   <Link to={`/dev/mailbox/${m.id}`} reloadDocument>
                     {m.subject}
                   </Link>
+                  {m.attachments.map((name, i) => (
+                    <span key={i}>
+                      {" · "}
+                      <a href={`/dev/mailbox/${m.id}/attachments/${i}`} download={name}>
+                        {name}
+                      </a>
+                    </span>
+                  ))}
                 </td>
                 <td>{formatDateTime(m.createdAt, root?.locale ?? "vi", root?.timeZone ?? "Asia/Ho_Chi_Minh")}</td>
                 <td>{m.status}</td>

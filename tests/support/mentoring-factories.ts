@@ -13,7 +13,12 @@ export type MentorRules = Partial<{
   horizonDays: number;
   weeklyCap: number;
   timeZone: string;
+  stepMinutes: number;
+  /** weekly hours in the mentor's zone; by default every day 00:00–23:59, so a test's time is open unless it says otherwise */
+  weekly: { weekday: number; starts: string; ends: string }[];
 }>;
+
+const ALWAYS = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, starts: "00:00", ends: "23:59" }));
 
 /** A user with the mentor role in the organisation, a profile with the given booking rules, approved for the programme. */
 export async function createMentor(orgId: string, programId: string, rules: MentorRules = {}): Promise<TestUser> {
@@ -21,10 +26,13 @@ export async function createMentor(orgId: string, programId: string, rules: Ment
   await addMember(orgId, mentor.id, "mentor");
   await asService(async (tx) => {
     await tx`
-      insert into public.mentor_profiles (user_id, org_id, time_zone, slot_minutes, buffer_before_minutes, buffer_after_minutes,
+      insert into public.mentor_profiles (user_id, org_id, time_zone, slot_minutes, step_minutes, buffer_before_minutes, buffer_after_minutes,
                                           min_notice_minutes, horizon_days, weekly_cap)
-      values (${mentor.id}, ${orgId}, ${rules.timeZone ?? "Asia/Ho_Chi_Minh"}, ${rules.slotMinutes ?? 60}, ${rules.bufferBefore ?? 0},
+      values (${mentor.id}, ${orgId}, ${rules.timeZone ?? "Asia/Ho_Chi_Minh"}, ${rules.slotMinutes ?? 60}, ${rules.stepMinutes ?? 15}, ${rules.bufferBefore ?? 0},
               ${rules.bufferAfter ?? 0}, ${rules.minNotice ?? 0}, ${rules.horizonDays ?? 365}, ${rules.weeklyCap ?? 100})`;
+    for (const h of rules.weekly ?? ALWAYS) {
+      await tx`insert into public.mentor_weekly_hours (mentor_id, weekday, starts, ends) values (${mentor.id}, ${h.weekday}, ${h.starts}, ${h.ends})`;
+    }
     await tx`insert into public.program_mentors (program_id, mentor_id) values (${programId}, ${mentor.id})`;
   });
   return mentor;

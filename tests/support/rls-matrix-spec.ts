@@ -213,6 +213,7 @@ export const TABLES: Record<string, TableSpec> = {
           "subject",
           "html",
           "text_body",
+          "attachments",
           "status",
           "attempts",
           "next_attempt_at",
@@ -792,6 +793,8 @@ export const TABLES: Record<string, TableSpec> = {
           "min_notice_minutes",
           "horizon_days",
           "weekly_cap",
+          "meeting_default",
+          "cancel_cutoff_hours",
         ],
         select: MENTOR_SEERS,
         update: ["mentor"],
@@ -853,7 +856,8 @@ export const TABLES: Record<string, TableSpec> = {
     row: "id = :session",
     groups: {
       session: {
-        columns: ["id", "program_id", "startup_id", "mentor_id", "booked_by", "starts_at", "ends_at", "blocked_from", "blocked_until", "status", "cancelled_at", "created_at"],
+        columns: ["id", "program_id", "startup_id", "mentor_id", "booked_by", "starts_at", "ends_at", "blocked_from", "blocked_until", "status", "cancelled_at", "created_at",
+                  "location", "sequence", "cancelled_by", "reminded_day_for", "reminded_hour_for"],
         select: ["mentor", "otherFounder", "manager", "admin"],
         update: NOBODY,
         set: "status = 'cancelled'",
@@ -884,9 +888,19 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "application_identity(uuid)": { call: "select * from public.application_identity(:app)", learns: ["assignedReviewer", "manager", "admin"] },
   // a session is only booked by the startup's people, for its assigned mentor
   "book_session(uuid,uuid,uuid,timestamp with time zone)": {
-    call: "select public.book_session(:program, :startupS2, :mentorId, date_trunc('hour', now()) + interval '3 days')",
+    // a Monday 10:00 in the mentor's zone, one to two weeks ahead: inside their hours (Mondays 09:00–17:00)
+    call: "select public.book_session(:program, :startupS2, :mentorId, (date_trunc('week', now() at time zone 'Asia/Ho_Chi_Minh') + interval '14 days 10 hours') at time zone 'Asia/Ho_Chi_Minh')",
     learns: ["otherFounder"],
   },
+  // the session's two sides move or cancel it (the matrix session starts in two days, past no cutoff)
+  "reschedule_session(uuid,timestamp with time zone)": {
+    call: "select public.reschedule_session(:session, (date_trunc('week', now() at time zone 'Asia/Ho_Chi_Minh') + interval '14 days 10 hours') at time zone 'Asia/Ho_Chi_Minh')",
+    learns: ["mentor", "otherFounder"],
+  },
+  "cancel_session(uuid)": { call: "select public.cancel_session(:session)", learns: ["mentor", "otherFounder"] },
+  // a mentor's name, for those who may see the mentor; one's own sessions, for its two sides
+  "mentor_names(uuid[])": { call: "select * from public.mentor_names(array[:mentorId]::uuid[])", learns: MENTOR_SEERS },
+  "my_mentoring_sessions(boolean,integer)": { call: "select * from public.my_mentoring_sessions(false, 10)", learns: ["mentor", "otherFounder"] },
   "assigned_applications()": { call: "select * from public.assigned_applications() where id = :app", learns: ["assignedReviewer"] },
   "call_is_public(uuid)": { call: "select public.call_is_public(:call)", learns: ALL },
   "call_org_member(uuid,uuid)": { call: "select public.call_org_member(:call, :researcherId)", learns: ["manager", "admin"] },

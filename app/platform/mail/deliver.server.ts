@@ -2,8 +2,9 @@ import { Resend } from "resend";
 import { asService } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { logger } from "~/platform/log.server";
+import type { MailAttachment } from "./outbox.server";
 
-export type OutgoingMail = { id: string; to: string; subject: string; html: string; text: string };
+export type OutgoingMail = { id: string; to: string; subject: string; html: string; text: string; attachments?: MailAttachment[] };
 export type SendResult =
   | { ok: true; providerId: string | null }
   | { ok: false; error: string; retryAfterSeconds?: number; permanent?: boolean };
@@ -16,7 +17,16 @@ export function resendTransport(apiKey: string, baseUrl?: string): Transport {
     name: "resend",
     async send(mail) {
       const { data, error, headers } = await client.emails.send(
-        { from: env().MAIL_FROM, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text },
+        {
+          from: env().MAIL_FROM,
+          to: mail.to,
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          ...(mail.attachments?.length
+            ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content).toString("base64") })) }
+            : {}),
+        },
         { idempotencyKey: `outbox-${mail.id}` },
       );
       if (error) {
@@ -51,7 +61,7 @@ export const backoffSeconds = (attempt: number) => Math.min(30 * 2 ** (attempt -
  */
 export async function deliverDue(transport: Transport = defaultTransport(), batch = 20): Promise<number> {
   const claimed = await asService(
-    (tx) => tx<{ id: string; to_email: string; subject: string; html: string; text_body: string; attempts: number }[]>`
+    (tx) => tx<{ id: string; to_email: string; subject: string; html: string; text_body: string; attachments: MailAttachment[]; attempts: number }[]>`
       update public.email_outbox o
          set status = 'sending', attempts = o.attempts + 1,
              locked_until = now() + make_interval(secs => ${CLAIM_SECONDS})
@@ -62,13 +72,13 @@ export async function deliverDue(transport: Transport = defaultTransport(), batc
           order by next_attempt_at
           limit ${batch}
           for update skip locked)
-      returning o.id, o.to_email, o.subject, o.html, o.text_body, o.attempts`,
+      returning o.id, o.to_email, o.subject, o.html, o.text_body, o.attachments, o.attempts`,
   );
   let sent = 0;
   for (const row of claimed) {
     let result: SendResult;
     try {
-      result = await transport.send({ id: row.id, to: row.to_email, subject: row.subject, html: row.html, text: row.text_body });
+      result = await transport.send({ id: row.id, to: row.to_email, subject: row.subject, html: row.html, text: row.text_body, attachments: row.attachments });
     } catch (error) {
       result = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

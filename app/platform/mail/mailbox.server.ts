@@ -12,12 +12,13 @@ export function mailboxEnabled() {
   return !RESEND_API_KEY && (NODE_ENV !== "production" || local);
 }
 
-export type MailboxItem = { id: string; toEmail: string; subject: string; status: string; createdAt: Date; locale: string };
+export type MailboxItem = { id: string; toEmail: string; subject: string; status: string; createdAt: Date; locale: string; attachments: string[] };
 
 export function listMailbox(limit = 200) {
   return asService(
     (tx) => tx<MailboxItem[]>`
-      select id, to_email as "toEmail", subject, status, created_at as "createdAt", locale
+      select id, to_email as "toEmail", subject, status, created_at as "createdAt", locale,
+             coalesce((select jsonb_agg(a ->> 'filename') from jsonb_array_elements(attachments) a), '[]') as attachments
         from public.email_outbox order by created_at desc limit ${limit}`,
   );
 }
@@ -25,6 +26,17 @@ export function listMailbox(limit = 200) {
 export async function mailboxMessage(id: string) {
   const [row] = await asService(
     (tx) => tx<{ html: string; subject: string }[]>`select html, subject from public.email_outbox where id = ${id}`,
+  );
+  return row ?? null;
+}
+
+/** One attachment of a mail, by its position. */
+export async function mailboxAttachment(id: string, index: number) {
+  const [row] = await asService(
+    (tx) => tx<{ filename: string; contentType: string; content: string }[]>`
+      select a ->> 'filename' as filename, a ->> 'contentType' as "contentType", a ->> 'content' as content
+        from public.email_outbox, jsonb_array_elements(attachments) with ordinality as x(a, n)
+       where id = ${id} and n = ${index + 1}`,
   );
   return row ?? null;
 }

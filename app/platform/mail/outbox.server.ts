@@ -4,6 +4,8 @@ import { templates, type TemplateName, type TemplateProps } from "~emails/index"
 import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
 
 export type RenderedMail = { subject: string; html: string; text: string };
+/** A text attachment (an ICS invitation), sent as it is stored. */
+export type MailAttachment = { filename: string; contentType: string; content: string };
 
 /** A mail as its reader will see it: subject, HTML and plain text (also what a preview shows). */
 export async function renderMail<N extends TemplateName>(name: N, props: TemplateProps<N>): Promise<RenderedMail> {
@@ -25,14 +27,15 @@ export async function enqueueMail<N extends TemplateName>(
   to: string,
   name: N,
   props: TemplateProps<N>,
+  attachments: MailAttachment[] = [],
 ): Promise<string> {
   const { subject, html, text } = await renderMail(name, props);
   // The outbox is closed to users; queueing is the service's job, done within the same transaction.
   const [row] = await asServiceWithin(
     tx,
     (t) => t<{ id: string }[]>`
-      insert into public.email_outbox (to_email, locale, template, subject, html, text_body)
-      values (${to}, ${(props as { locale: string }).locale}, ${name}, ${subject}, ${html}, ${text})
+      insert into public.email_outbox (to_email, locale, template, subject, html, text_body, attachments)
+      values (${to}, ${(props as { locale: string }).locale}, ${name}, ${subject}, ${html}, ${text}, ${t.json(attachments as never)})
       returning id`,
   );
   return row!.id;

@@ -10,3 +10,11 @@ export const BookSessionSchema = z.object({
   startsAt: z.iso.datetime({ offset: true, error: "validation.required" }).transform((v) => new Date(v)),
 });
 export type BookSessionInput = z.output<typeof BookSessionSchema>;
+
+/** Moving a session: the new start, as the slot list renders it. */
+export const RescheduleSchema = z.object({
+  startsAt: z.iso.datetime({ offset: true, error: "validation.required" }).transform((v) => new Date(v)),
+});
+
+/** Cancelling one of one's sessions, from the list. */
+export const CancelSchema = z.object({ intent: z.literal("cancel", { error: "validation.required" }), sessionId: uuid });

@@ -1,0 +1,102 @@
+import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
+import { env } from "~/platform/env.server";
+import { formatDateTime, zoneName } from "~/platform/i18n/format";
+import { tFor, type Locale } from "~/platform/i18n/i18n";
+import { enqueueMail } from "~/platform/mail/outbox.server";
+import { sessionIcs } from "./ics";
+
+// Mails about a session, to both sides (the mentor and each of the startup's founders), each in
+// their own language and time zone, with the ICS that brings their calendar up to date. Queued in
+// the caller's transaction: a refused or rolled-back change sends nothing.
+
+export type SessionMailKind = "booked" | "rescheduled" | "cancelled" | "reminder";
+type Person = { id: string; email: string; name: string; locale: Locale; time_zone: string };
+type SessionRow = {
+  id: string;
+  starts_at: Date;
+  ends_at: Date;
+  location: string;
+  sequence: number;
+  status: string;
+  startup_name: string;
+  program_name_vi: string;
+  program_name_en: string;
+  mentor: Person;
+  founders: Person[];
+};
+
+const PEOPLE = (column: string) => `
+  json_build_object('id', u.id, 'email', u.email, 'name', coalesce(p.display_name, u.email),
+                    'locale', coalesce(p.locale, 'vi'), 'time_zone', coalesce(p.time_zone, 'Asia/Ho_Chi_Minh'))`.replace("u.id", `${column}`);
+
+async function readSession(tx: Tx, sessionId: string): Promise<SessionRow | null> {
+  const [row] = await asServiceWithin(
+    tx,
+    (t) => t<SessionRow[]>`
+      select s.id, s.starts_at, s.ends_at, s.location, s.sequence, s.status, st.name as startup_name,
+             pr.name_vi as program_name_vi, pr.name_en as program_name_en,
+             (select ${t.unsafe(PEOPLE("u.id"))} from auth.users u left join public.profiles p on p.id = u.id where u.id = s.mentor_id) as mentor,
+             coalesce((select json_agg(${t.unsafe(PEOPLE("u.id"))} order by u.email)
+                         from public.startup_members sm join auth.users u on u.id = sm.user_id left join public.profiles p on p.id = u.id
+                        where sm.startup_id = s.startup_id), '[]') as founders
+        from public.mentoring_sessions s
+        join public.startups st on st.id = s.startup_id
+        join public.programs pr on pr.id = s.program_id
+       where s.id = ${sessionId}`,
+  );
+  return row ?? null;
+}
+
+/** Start and end as the reader reads them: "29 Mar 2027, 09:00 – 10:00" in their zone and language. */
+export function whenFor(startsAt: Date, endsAt: Date, locale: Locale, timeZone: string) {
+  const end = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { timeStyle: "short", timeZone }).format(endsAt);
+  return `${formatDateTime(startsAt, locale, timeZone)} – ${end}`;
+}
+
+/** Queues the mail of `kind` about the session to the mentor and every founder of its startup. */
+export async function mailSession(tx: Tx, sessionId: string, kind: SessionMailKind, was?: { startsAt: Date; endsAt: Date }) {
+  const s = await readSession(tx, sessionId);
+  if (!s) return;
+  const host = new URL(env().APP_URL).hostname;
+  const url = `${env().APP_URL}/mentoring/sessions`;
+  const everyone = [s.mentor, ...s.founders];
+  for (const person of everyone) {
+    const t = tFor(person.locale);
+    const other = person.id === s.mentor.id ? s.startup_name : s.mentor.name;
+    const props = {
+      locale: person.locale,
+      kind,
+      name: person.name,
+      with: other,
+      when: whenFor(new Date(s.starts_at), new Date(s.ends_at), person.locale, person.time_zone),
+      zone: zoneName(person.time_zone, person.locale, s.starts_at),
+      was: was ? whenFor(was.startsAt, was.endsAt, person.locale, person.time_zone) : null,
+      location: s.location,
+      url,
+    };
+    // a reminder changes nothing in the calendar, so it carries no invitation
+    const attachments =
+      kind === "reminder"
+        ? []
+        : [
+            {
+              filename: "invite.ics",
+              contentType: `text/calendar; method=${kind === "cancelled" ? "CANCEL" : "REQUEST"}`,
+              content: sessionIcs({
+                id: s.id,
+                sequence: s.sequence,
+                startsAt: new Date(s.starts_at),
+                endsAt: new Date(s.ends_at),
+                title: t("mentoring.booking.ics.title", { mentor: s.mentor.name, startup: s.startup_name }),
+                description: t("mentoring.booking.ics.description", { program: person.locale === "vi" ? s.program_name_vi : s.program_name_en, url }),
+                location: s.location,
+                cancelled: kind === "cancelled",
+                organizer: { name: s.mentor.name, email: s.mentor.email },
+                attendees: everyone.map((p) => ({ name: p.name, email: p.email })),
+                host,
+              }),
+            },
+          ];
+    await enqueueMail(tx, person.email, "mentoring-session", props, attachments);
+  }
+}

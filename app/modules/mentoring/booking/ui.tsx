@@ -1,0 +1,35 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
+import { formatDateTime } from "~/platform/i18n/format";
+import type { RootData } from "~/root";
+
+// Small pieces the booking pages share.
+export function useViewerZone(): { locale: Locale; timeZone: string } {
+  const root = useRouteLoaderData<RootData>("root");
+  return { locale: root?.locale ?? DEFAULT_LOCALE, timeZone: root?.timeZone ?? DEFAULT_TIME_ZONE };
+}
+
+/** A session's start and end in the viewer's zone and language. */
+export function SessionTime({ startsAt, endsAt }: { startsAt: string | Date; endsAt: string | Date }) {
+  const { locale, timeZone } = useViewerZone();
+  const end = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { timeStyle: "short", timeZone }).format(new Date(endsAt));
+  return (
+    <time dateTime={new Date(startsAt).toISOString()}>
+      {formatDateTime(startsAt, locale, timeZone)} – {end}
+    </time>
+  );
+}
+
+/** Hours with at most one decimal, as a person writes them. */
+export const hours = (n: number) => String(Math.round(n * 10) / 10);
+
+/** A localized, long weekday and date for a day heading ("Monday 29 March 2027"). */
+export function DayHeading({ date }: { date: string }) {
+  const { locale } = useViewerZone();
+  const { t } = useTranslation();
+  const label = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+  return <h3>{label || t("mentoring.booking.book.none")}</h3>;
+}

@@ -1,0 +1,107 @@
+import { Temporal } from "temporal-polyfill";
+import { asUser, type Claims } from "~/platform/db/transaction.server";
+import { freeSlots, type SlotRules } from "../availability/slots";
+
+// A week of a mentor's free slots as a founder sees them: the week runs Monday to Monday on the
+// viewer's calendar, each slot shown in the viewer's zone with the mentor's own clock beside it.
+// Four statements whatever the number of sessions: the profile, the hours, the overrides, and the
+// busy ranges around the week (mentor_busy, which names nobody).
+
+export type WeekSlot = { startsAt: string; viewer: string; mentor: string; mentorDate: string };
+export type WeekDay = { date: string; slots: WeekSlot[] };
+export type MentorWeek = {
+  mentor: { id: string; name: string; timeZone: string; slotMinutes: number; location: string };
+  week: string;
+  previous: string;
+  next: string;
+  days: WeekDay[];
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The Monday of the week `param` names (any date in it), or of this week, on the viewer's calendar. */
+export function mondayOf(param: string | null, zone: string, now = new Date()): Temporal.PlainDate {
+  let date: Temporal.PlainDate;
+  try {
+    date = param && DATE.test(param) ? Temporal.PlainDate.from(param) : Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone).toPlainDate();
+  } catch {
+    date = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone).toPlainDate();
+  }
+  return date.subtract({ days: date.dayOfWeek - 1 });
+}
+
+type Profile = SlotRules & { name: string; location: string };
+
+/**
+ * The mentor's free slots in the viewer's week, or null if the viewer may not see the mentor.
+ * `exceptSession` (a session being moved) neither blocks time nor counts towards the weekly cap.
+ */
+export async function mentorWeek(claims: Claims, mentorId: string, weekParam: string | null, zone: string, exceptSession?: string): Promise<MentorWeek | null> {
+  const monday = mondayOf(weekParam, zone);
+  const from = new Date(monday.toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+  const until = new Date(monday.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+  const data = await asUser(claims, async (tx) => {
+    const [p] = await tx<Profile[]>`
+      select coalesce((select name from public.mentor_names(array[mp.user_id])), '') as name, mp.time_zone as "timeZone",
+             mp.slot_minutes as "slotMinutes", mp.step_minutes as "stepMinutes", mp.buffer_before_minutes as "bufferBeforeMinutes",
+             mp.buffer_after_minutes as "bufferAfterMinutes", mp.min_notice_minutes as "minNoticeMinutes", mp.horizon_days as "horizonDays",
+             mp.weekly_cap as "weeklyCap", mp.meeting_default as location
+        from public.mentor_profiles mp where mp.user_id = ${mentorId}`;
+    if (!p) return null;
+    const weekly = await tx<{ weekday: number; starts: string; ends: string }[]>`
+      select weekday, starts::text, ends::text from public.mentor_weekly_hours where mentor_id = ${mentorId}`;
+    const overrides = await tx<{ date: string; starts: string | null; ends: string | null }[]>`
+      select on_date::text as date, starts::text, ends::text from public.mentor_date_overrides
+       where mentor_id = ${mentorId} and on_date between ${monday.subtract({ days: 2 }).toString()}::date and ${monday.add({ days: 9 }).toString()}::date`;
+    // a week either side: the weekly cap counts the mentor's week, which may straddle the viewer's
+    const busy = await tx<{ id: string | null; startsAt: Date; blockedFrom: Date; blockedUntil: Date }[]>`
+      select starts_at as "startsAt", blocked_from as "blockedFrom", blocked_until as "blockedUntil"
+        from public.mentor_busy(${mentorId}, ${new Date(from.getTime() - 7 * 86_400_000)}, ${new Date(until.getTime() + 7 * 86_400_000)})`;
+    let except: { starts_at: Date }[] = [];
+    if (exceptSession) except = await tx<{ starts_at: Date }[]>`select starts_at from public.mentoring_sessions where id = ${exceptSession} and mentor_id = ${mentorId}`;
+    const skip = except[0]?.starts_at.getTime();
+    return { p, weekly, overrides, busy: busy.filter((b) => b.startsAt.getTime() !== skip) };
+  });
+  if (!data) return null;
+  const { p, weekly, overrides, busy } = data;
+  const slots = freeSlots(p, weekly, overrides, busy, { from, until, now: new Date() });
+  const days: WeekDay[] = Array.from({ length: 7 }, (_, i) => ({ date: monday.add({ days: i }).toString(), slots: [] }));
+  for (const slot of slots) {
+    const mine = slot.start.toZonedDateTimeISO(zone);
+    const theirs = slot.start.toZonedDateTimeISO(p.timeZone);
+    days
+      .find((d) => d.date === mine.toPlainDate().toString())
+      ?.slots.push({
+        startsAt: slot.start.toString(),
+        viewer: mine.toPlainTime().toString({ smallestUnit: "minute" }),
+        mentor: theirs.toPlainTime().toString({ smallestUnit: "minute" }),
+        mentorDate: theirs.toPlainDate().toString(),
+      });
+  }
+  return {
+    mentor: { id: mentorId, name: p.name, timeZone: p.timeZone, slotMinutes: p.slotMinutes, location: p.location },
+    week: monday.toString(),
+    previous: monday.subtract({ days: 7 }).toString(),
+    next: monday.add({ days: 7 }).toString(),
+    days,
+  };
+}
+
+/** The programmes and startups in which the viewer may book the mentor (assigned and approved). */
+export async function bookingContexts(claims: Claims, mentorId: string) {
+  return asUser(
+    claims,
+    (tx) => tx<{ programId: string; startupId: string; startupName: string; programNameVi: string; programNameEn: string; budgetHours: number; usedHours: number }[]>`
+      select c.program_id as "programId", c.startup_id as "startupId", st.name as "startupName", pr.name_vi as "programNameVi",
+             pr.name_en as "programNameEn", pr.mentoring_hours_per_startup::float8 as "budgetHours",
+             coalesce((select sum(extract(epoch from s.ends_at - s.starts_at)) / 3600 from public.mentoring_sessions s
+                        where s.program_id = c.program_id and s.startup_id = c.startup_id and s.status <> 'cancelled'), 0)::float8 as "usedHours"
+        from public.cohort_members c
+        join public.startups st on st.id = c.startup_id
+        join public.programs pr on pr.id = c.program_id
+       where public.is_startup_member(c.startup_id)
+         and exists (select 1 from public.startup_mentors sm where sm.startup_id = c.startup_id and sm.mentor_id = ${mentorId})
+         and exists (select 1 from public.program_mentors pm where pm.program_id = c.program_id and pm.mentor_id = ${mentorId})
+       order by c.joined_at desc`,
+  );
+}

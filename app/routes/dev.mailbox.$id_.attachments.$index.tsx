@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { isUuid } from "~/platform/ids";
+import { mailboxAttachment, mailboxEnabled } from "~/platform/mail/mailbox.server";
+
+// An attachment of a mail in the local mailbox (an ICS invitation), downloaded as it would arrive.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const index = Number(params.index);
+  if (!mailboxEnabled() || !isUuid(params.id) || !Number.isInteger(index) || index < 0 || index > 9) throw data(null, { status: 404 });
+  const file = await mailboxAttachment(params.id, index);
+  if (!file) throw data(null, { status: 404 });
+  return new Response(file.content, {
+    headers: {
+      "Content-Type": `${file.contentType}; charset=utf-8`,
+      "Content-Disposition": `attachment; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
