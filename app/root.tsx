@@ -30,6 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     manages: viewer.memberships.some((m) => m.role === "manager"),
     reviews: viewer.memberships.some((m) => m.role === "reviewer"),
     founds: viewer.startups.length > 0,
+    mentoring: viewer.memberships.some((m) => m.role === "mentor")
+      ? "/mentoring/profile"
+      : viewer.startups[0]
+        ? `/startups/${viewer.startups[0].slug}/mentors`
+        : null,
     hasAvatar: !!viewer.avatarPath,
     id: viewer.id,
   };

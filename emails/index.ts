@@ -4,6 +4,9 @@ import ApplicationDecision, * as applicationDecision from "./application-decisio
 import ApplicationStage, * as applicationStage from "./application-stage";
 import ApplicationSubmitted, * as applicationSubmitted from "./application-submitted";
 import Invitation, * as invitation from "./invitation";
+import MentorMatched, * as mentorMatched from "./mentor-matched";
+import MentorRequest, * as mentorRequest from "./mentor-request";
+import MentorRequestUpdate, * as mentorRequestUpdate from "./mentor-request-update";
 import OfferLapsed, * as offerLapsed from "./offer-lapsed";
 import ReviewAssigned, * as reviewAssigned from "./review-assigned";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
@@ -31,6 +34,9 @@ export const templates = {
   "offer-lapsed": define(OfferLapsed, offerLapsed.subject),
   "startup-invitation": define(StartupInvitation, startupInvitation.subject),
   "sign-in-unlock": define(SignInUnlock, signInUnlock.subject),
+  "mentor-matched": define(MentorMatched, mentorMatched.subject),
+  "mentor-request": define(MentorRequest, mentorRequest.subject),
+  "mentor-request-update": define(MentorRequestUpdate, mentorRequestUpdate.subject),
 };
 
 export type TemplateName = keyof typeof templates;
