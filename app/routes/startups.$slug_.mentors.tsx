@@ -48,6 +48,8 @@ export default function StartupMentors() {
       <h1>{t("mentoring.match.startup.title", { startup: startup.name })}</h1>
       <p>{t("mentoring.match.startup.lead")}</p>
       {result && "sent" in result ? <FormMessage tone="success">{t("mentoring.match.startup.sent")}</FormMessage> : null}
+      {/* a refusal shows here too: the form it came from may no longer be offered (the programme changed its way of matching) */}
+      {Object.values(errors)[0] ? <FormMessage tone="error">{t(Object.values(errors)[0]!)}</FormMessage> : null}
       {programmes.length === 0 ? <p className="empty">{t("mentoring.match.startup.none", { startup: startup.name })}</p> : null}
       {programmes.map((p) => {
         const nameOf = (id: string) => p.options.find((m) => m.id === id)?.name ?? p.mentors.find((m) => m.id === id)?.name ?? "—";
