@@ -31,6 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Guest judges hold no role in the organisation: an assignment or a call's pool is enough.
     reviews: viewer.reviewsCalls || viewer.memberships.some((m) => m.role === "reviewer"),
     founds: viewer.startups.length > 0,
+    mentoring: viewer.memberships.some((m) => m.role === "mentor")
+      ? "/mentoring/profile"
+      : viewer.startups[0]
+        ? `/startups/${viewer.startups[0].slug}/mentors`
+        : null,
     hasAvatar: !!viewer.avatarPath,
     id: viewer.id,
   };

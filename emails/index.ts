@@ -5,6 +5,9 @@ import ApplicationStage, * as applicationStage from "./application-stage";
 import ApplicationSubmitted, * as applicationSubmitted from "./application-submitted";
 import Invitation, * as invitation from "./invitation";
 import MentoringSession, * as mentoringSession from "./mentoring-session";
+import MentorMatched, * as mentorMatched from "./mentor-matched";
+import MentorRequest, * as mentorRequest from "./mentor-request";
+import MentorRequestUpdate, * as mentorRequestUpdate from "./mentor-request-update";
 import OfferLapsed, * as offerLapsed from "./offer-lapsed";
 import ReviewAssigned, * as reviewAssigned from "./review-assigned";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
@@ -33,6 +36,9 @@ export const templates = {
   "startup-invitation": define(StartupInvitation, startupInvitation.subject),
   "sign-in-unlock": define(SignInUnlock, signInUnlock.subject),
   "mentoring-session": define(MentoringSession, mentoringSession.subject),
+  "mentor-matched": define(MentorMatched, mentorMatched.subject),
+  "mentor-request": define(MentorRequest, mentorRequest.subject),
+  "mentor-request-update": define(MentorRequestUpdate, mentorRequestUpdate.subject),
 };
 
 export type TemplateName = keyof typeof templates;

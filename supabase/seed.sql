@@ -195,3 +195,46 @@ insert into public.application_answers (application_id, question_id, value) valu
   ('35000000-0000-4000-8000-000000000001', '33000000-0000-4000-8000-000000000006', '"prototype"');
 insert into public.review_assignments (application_id, reviewer_id, round, assigned_by) values
   ('35000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004', 'review', '00000000-0000-4000-8000-000000000002');
+
+-- Mentoring: the shared expertise taxonomy; Anna de Vries (an Eindhoven mentor working from the
+-- innovation centre) mentors for the incubator's programme, with weekly hours on her own clock so
+-- founders can book her; SmartWater is in the programme's cohort, its needs written, matched to her.
+insert into public.expertise_tags (slug, name_vi, name_en) values
+  ('marketing', 'Tiếp thị', 'Marketing'),
+  ('sales', 'Bán hàng', 'Sales'),
+  ('fundraising', 'Gọi vốn', 'Fundraising'),
+  ('product', 'Phát triển sản phẩm', 'Product development'),
+  ('iot', 'Internet vạn vật (IoT)', 'Internet of Things (IoT)'),
+  ('hardware', 'Phần cứng', 'Hardware'),
+  ('legal', 'Pháp lý', 'Legal'),
+  ('finance', 'Tài chính', 'Finance'),
+  ('export', 'Xuất khẩu', 'Export'),
+  ('public-sector', 'Làm việc với cơ quan nhà nước', 'Working with government'),
+  ('supply-chain', 'Chuỗi cung ứng', 'Supply chain'),
+  ('team', 'Xây dựng đội ngũ', 'Team building');
+
+insert into public.memberships (org_id, user_id, role) values
+  ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000005', 'mentor');
+
+insert into public.mentor_profiles (user_id, org_id, bio, expertise, sectors, languages, stages, time_zone, max_startups, hours_per_month) values
+  ('00000000-0000-4000-8000-000000000005', '10000000-0000-4000-8000-000000000001',
+   'Fifteen years building smart-city hardware in Eindhoven; now helps Binh Duong startups take sensors from pilot to city-wide roll-out.',
+   '{iot,hardware,public-sector,fundraising}', '{smart-city,cleantech}', '{en,nl}', '{prototype,mvp,seed}', 'Europe/Amsterdam', 3, 8);
+
+-- Monday to Thursday mornings in Eindhoven: the afternoon in Binh Duong.
+insert into public.mentor_weekly_hours (mentor_id, weekday, starts, ends)
+select '00000000-0000-4000-8000-000000000005', d, '09:00', '12:00' from generate_series(1, 4) d;
+
+insert into public.program_mentors (program_id, mentor_id, approved_by) values
+  ('30000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000005', '00000000-0000-4000-8000-000000000002');
+
+insert into public.cohort_members (program_id, startup_id) values
+  ('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001');
+
+insert into public.startup_needs (startup_id, expertise, languages, note) values
+  ('20000000-0000-4000-8000-000000000001', '{iot,public-sector,fundraising}', '{vi,en}',
+   'We pilot leak sensors with Binh Duong Water and need help with the city-wide tender and our seed round.');
+
+insert into public.startup_mentors (startup_id, mentor_id, program_id, assigned_by) values
+  ('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000005', '30000000-0000-4000-8000-000000000001',
+   '00000000-0000-4000-8000-000000000002');

@@ -107,6 +107,11 @@ export default function ProgrammePage() {
       <p>
         {t("manage.cohort.lead")} <Link to={`/manage/programmes/${programme.id}/cohort`}>{t("manage.cohort.link")}</Link>
       </p>
+      <h2>{t("mentoring.profiles.programme.section")}</h2>
+      <p>
+        {t("mentoring.profiles.programme.sectionLead")} <Link to={`/manage/programmes/${programme.id}/mentors`}>{t("mentoring.profiles.programme.link")}</Link> ·{" "}
+        <Link to={`/manage/programmes/${programme.id}/matching`}>{t("mentoring.profiles.programme.matchingLink")}</Link>
+      </p>
       <h2>{t("manage.editProgrammeTitle")}</h2>
       <div className="narrow">
         <ProgrammeForm intent="updateProgramme" answer={result} values={programme} submitLabel={t("manage.save")} />

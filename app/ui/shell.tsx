@@ -10,6 +10,8 @@ export type ShellViewer = {
   manages: boolean;
   reviews: boolean;
   founds: boolean;
+  /** where the Mentoring entry leads: a mentor's profile, or the first startup's mentors; none for others */
+  mentoring: string | null;
   hasAvatar: boolean;
 };
 
@@ -63,6 +65,11 @@ export function Shell({ children }: { children: ReactNode }) {
             {viewer?.reviews ? (
               <li>
                 <NavLink to="/review">{t("nav.review")}</NavLink>
+              </li>
+            ) : null}
+            {viewer?.mentoring ? (
+              <li>
+                <NavLink to={viewer.mentoring}>{t("nav.mentoring")}</NavLink>
               </li>
             ) : null}
             {viewer?.manages || viewer?.isAdmin ? (

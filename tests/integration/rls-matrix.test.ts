@@ -126,6 +126,12 @@ beforeAll(async () => {
     await tx`insert into public.program_mentors (program_id, mentor_id) values (${ids.program!}, ${ids.mentorId!})`;
     await tx`insert into public.startup_mentors (startup_id, mentor_id) values (${ids.startupS2!}, ${ids.mentorId!})`;
     await tx`insert into public.startup_needs (startup_id, expertise) values (${ids.startupS2!}, '{matrix-ai}')`;
+    // matching: S2 asked the mentor (pending), and P's managers are editing a proposal pairing them
+    ids.request = (
+      await tx<{ id: string }[]>`insert into public.mentor_requests (program_id, startup_id, mentor_id, rank, status, sent_at, due_at)
+        values (${ids.program!}, ${ids.startupS2!}, ${ids.mentorId!}, 1, 'pending', now(), now() + interval '7 days') returning id`
+    )[0]!.id;
+    await tx`insert into public.mentor_proposals (program_id, startup_id, mentor_id, score) values (${ids.program!}, ${ids.startupS2!}, ${ids.mentorId!}, 50)`;
     await tx`insert into public.mentor_weekly_hours (mentor_id, weekday, starts, ends) values (${ids.mentorId!}, 1, '09:00', '17:00')`;
     await tx`insert into public.mentor_date_overrides (mentor_id, on_date, starts, ends) values (${ids.mentorId!}, '2026-12-24', '09:00', '11:00')`;
     ids.session = (

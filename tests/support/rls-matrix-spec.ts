@@ -174,7 +174,7 @@ export const TABLES: Record<string, TableSpec> = {
     row: "startup_id = :startupS and mentor_id = :mentorId",
     groups: {
       mentoring: {
-        columns: ["startup_id", "mentor_id", "since"],
+        columns: ["startup_id", "mentor_id", "since", "program_id", "assigned_by"],
         select: ["mentor", "founder", "admin"],
         update: NOBODY,
         set: "since = now() - interval '1 year'",
@@ -313,6 +313,7 @@ export const TABLES: Record<string, TableSpec> = {
       },
       record: { columns: ["id", "org_id", "created_at"], select: ALL, update: ["admin"], set: "org_id = :orgB" },
       mentoring: { columns: ["mentoring_hours_per_startup"], select: ALL, update: ["manager", "admin"], set: "mentoring_hours_per_startup = 20" },
+      matching: { columns: ["match_mode", "request_days"], select: ALL, update: ["manager", "admin"], set: "match_mode = 'cohort'" },
     },
     insert: {
       sql: "insert into public.programs (org_id, slug, name_vi, name_en) values (:orgA, 'matrix-new-prog', 'a', 'b')",
@@ -819,6 +820,40 @@ export const TABLES: Record<string, TableSpec> = {
     insert: { sql: "insert into public.program_mentors (program_id, mentor_id) values (:program2, :mentorId)", allow: ["manager", "admin"] },
     delete: ["manager", "admin"],
   },
+  // a startup's ranked requests: written only through send_mentor_requests() and answer_mentor_request()
+  mentor_requests: {
+    table: "mentor_requests",
+    row: "startup_id = :startupS2 and mentor_id = :mentorId",
+    groups: {
+      request: {
+        columns: ["id", "program_id", "startup_id", "mentor_id", "rank", "status", "sent_at", "due_at", "answered_at", "created_at"],
+        select: ["otherFounder", "mentor", "manager", "admin"],
+        update: NOBODY,
+        set: "status = 'accepted'",
+      },
+    },
+    insert: { sql: "insert into public.mentor_requests (program_id, startup_id, mentor_id, rank) values (:program, :startupS2, :mentorId, 2)", allow: NOBODY },
+    delete: NOBODY,
+  },
+  // the cohort-wide proposal a programme's managers edit before publishing
+  mentor_proposals: {
+    table: "mentor_proposals",
+    row: "program_id = :program and startup_id = :startupS2",
+    groups: {
+      proposal: {
+        columns: ["program_id", "startup_id", "mentor_id", "score", "created_by", "created_at"],
+        select: ["manager", "admin"],
+        update: NOBODY,
+        set: "score = 99",
+      },
+    },
+    // replaces the pair (a manager's edit): the delete and the insert in one statement
+    insert: {
+      sql: "with gone as (delete from public.mentor_proposals where program_id = :program and startup_id = :startupS2 returning 1) insert into public.mentor_proposals (program_id, startup_id, mentor_id) select :program, :startupS2, :mentorId from (select count(*) from gone) g",
+      allow: ["manager", "admin"],
+    },
+    delete: ["manager", "admin"],
+  },
   startup_needs: {
     table: "startup_needs",
     row: "startup_id = :startupS2",
@@ -912,6 +947,10 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "is_platform_admin()": { call: "select public.is_platform_admin()", learns: ["admin"] },
   "is_startup_member(uuid)": { call: "select public.is_startup_member(:startupS)", learns: ["founder"] },
   "manages_application(uuid)": { call: "select public.manages_application(:app)", learns: ["manager", "admin"] },
+  "assign_mentor(uuid,uuid,uuid)": { call: "select public.assign_mentor(:program, :startupS2, :mentorId)", learns: NOBODY },
+  "answer_mentor_request(uuid,boolean)": { call: "select public.answer_mentor_request(:request, false)", learns: NOBODY },
+  "publish_mentor_proposal(uuid)": { call: "select * from public.publish_mentor_proposal(:program)", learns: NOBODY },
+  "send_mentor_requests(uuid,uuid,uuid[])": { call: "select public.send_mentor_requests(:program, :startupS2, array[:mentorId]::uuid[])", learns: NOBODY },
   "manages_program(uuid)": { call: "select public.manages_program(:program)", learns: ["manager", "admin"] },
   "mentor_busy(uuid,timestamp with time zone,timestamp with time zone)": {
     call: "select * from public.mentor_busy(:mentorId, now(), now() + interval '30 days')",

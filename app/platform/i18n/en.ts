@@ -18,6 +18,7 @@ export const en = {
     applications: "My applications",
     review: "Review",
     manage: "Manage",
+    mentoring: "Mentoring",
     profile: "Profile",
     signIn: "Sign in",
     signUp: "Create account",

@@ -17,6 +17,7 @@ export const vi: Dictionary = {
     applications: "Hồ sơ của tôi",
     review: "Đánh giá",
     manage: "Quản lý",
+    mentoring: "Cố vấn",
     profile: "Hồ sơ",
     signIn: "Đăng nhập",
     signUp: "Tạo tài khoản",

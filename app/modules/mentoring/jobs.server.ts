@@ -1,0 +1,10 @@
+import type { JobSet } from "~/platform/jobs/types";
+import { expireRequests } from "./match/requests.server";
+
+// The mentoring capability's background work. Each task is a sweep that is safe to run twice.
+export const mentoringJobs: JobSet = {
+  tasks: {
+    "mentoring.expire-requests": async (_payload, job) => void (await expireRequests(job.now)),
+  },
+  schedules: [{ task: "mentoring.expire-requests", cron: "*/5 * * * *" }],
+};
