@@ -107,6 +107,9 @@ export default function ProgrammePage() {
       <p>
         {t("manage.cohort.lead")} <Link to={`/manage/programmes/${programme.id}/cohort`}>{t("manage.cohort.link")}</Link>
       </p>
+      <p>
+        <Link to={`/manage/programmes/${programme.id}/mentoring`}>{t("mentoring.report.link")}</Link>
+      </p>
       <h2>{t("manage.editProgrammeTitle")}</h2>
       <div className="narrow">
         <ProgrammeForm intent="updateProgramme" answer={result} values={programme} submitLabel={t("manage.save")} />

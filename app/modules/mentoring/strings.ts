@@ -1,12 +1,31 @@
 import { registerStrings } from "~/platform/i18n/i18n";
 import { bookingStrings } from "./booking/strings";
+import { calendarStrings } from "./calendar/strings";
 import { matchStrings } from "./match/strings";
+import { reportStrings } from "./report/strings";
+import { sessionsStrings } from "./sessions/strings";
 
 // The mentoring capability's strings under one top-level key, one sub-key per sub-capability,
 // registered on import (app/strings.ts imports this file once for pages, jobs import it for mails).
 export const mentoringStrings = {
-  en: { mentoring: { booking: bookingStrings.en, match: matchStrings.en } },
-  vi: { mentoring: { booking: bookingStrings.vi, match: matchStrings.vi } },
+  en: {
+    mentoring: {
+      booking: bookingStrings.en,
+      calendar: calendarStrings.en,
+      match: matchStrings.en,
+      report: reportStrings.en,
+      sessions: sessionsStrings.en,
+    },
+  },
+  vi: {
+    mentoring: {
+      booking: bookingStrings.vi,
+      calendar: calendarStrings.vi,
+      match: matchStrings.vi,
+      report: reportStrings.vi,
+      sessions: sessionsStrings.vi,
+    },
+  },
 };
 
 registerStrings(mentoringStrings);
