@@ -36,6 +36,7 @@ export default function MentoringReportRoute() {
       {startups.length === 0 ? (
         <p className="empty">{t("mentoring.report.noStartups")}</p>
       ) : (
+        <div className="table-wrap">
         <table className="table">
           <thead>
             <tr>
@@ -77,6 +78,7 @@ export default function MentoringReportRoute() {
             })}
           </tbody>
         </table>
+        </div>
       )}
       <h2>{t("mentoring.report.quietList")}</h2>
       {quiet.length === 0 ? (

@@ -41,7 +41,7 @@ export function Absence({ data, answer }: { data: Data; answer: ActionAnswer | n
   const { session, may } = data;
   if (!session.absent && !may.markNoShow && !mine(answer, "noShow")) return null;
   return (
-    <section className="card">
+    <section className="card setup-section">
       <h2>{t("mentoring.sessions.absence.heading")}</h2>
       <Answer answer={mine(answer, "noShow")} />
       {session.absent ? (
@@ -65,7 +65,7 @@ export function Notes({ data, answer }: { data: Data; answer: ActionAnswer | nul
   const own = mine(answer, "saveNotes");
   const echoed = typeof own?.values?.body === "string" ? own.values.body : undefined;
   return (
-    <section className="card">
+    <section className="card setup-section">
       <h2>{t("mentoring.sessions.notes.heading")}</h2>
       <p className="hint">{t("mentoring.sessions.notes.lead")}</p>
       <Answer answer={own} />
@@ -87,26 +87,26 @@ export function Items({ data, answer }: { data: Data; answer: ActionAnswer | nul
   const { t } = useTranslation();
   const added = mine(answer, "addItem");
   return (
-    <section className="card">
+    <section className="card setup-section">
       <h2>{t("mentoring.sessions.items.heading")}</h2>
       {data.items.length === 0 ? <p className="empty">{t("mentoring.sessions.items.empty")}</p> : null}
-      <ul className="plain">
+      <ul className="setup-list">
         {data.items.map((item) => (
           <li key={item.id}>
             <span className={`status status-${item.done ? "done" : "open"}`}>{t(item.done ? "mentoring.sessions.items.done" : "mentoring.sessions.items.open")}</span>{" "}
             {item.done ? <s>{item.body}</s> : item.body}{" "}
-            <Form method="post" className="inline">
+            <Form method="post" className="inline-form">
               <Intent name="setItemDone" />
               <input type="hidden" name="id" value={item.id} />
               <input type="hidden" name="done" value={item.done ? "false" : "true"} />
-              <button type="submit" className="button secondary small">
+              <button type="submit" className="button secondary">
                 {t(item.done ? "mentoring.sessions.items.markOpen" : "mentoring.sessions.items.markDone", { item: item.body })}
               </button>
             </Form>{" "}
-            <Form method="post" className="inline">
+            <Form method="post" className="inline-form">
               <Intent name="removeItem" />
               <input type="hidden" name="id" value={item.id} />
-              <button type="submit" className="button secondary small">
+              <button type="submit" className="button secondary">
                 {t("mentoring.sessions.items.remove", { item: item.body })}
               </button>
             </Form>
@@ -130,7 +130,7 @@ export function Feedback({ data, answer }: { data: Data; answer: ActionAnswer | 
   const own = mine(answer, "giveFeedback");
   const mineNow = data.feedback.find((f) => f.side === data.session.side);
   return (
-    <section className="card">
+    <section className="card setup-section">
       <h2>{t("mentoring.sessions.feedback.heading")}</h2>
       <p className="hint">{t("mentoring.sessions.feedback.lead")}</p>
       {data.feedback.length === 0 ? <p className="empty">{t("mentoring.sessions.feedback.none")}</p> : null}
@@ -141,7 +141,7 @@ export function Feedback({ data, answer }: { data: Data; answer: ActionAnswer | 
             <strong>{t("mentoring.sessions.feedback.stars", { rating: f.rating })}</strong>
             {f.authorName ? ` ${t("mentoring.sessions.feedback.by", { name: f.authorName })}` : ""}
           </p>
-          {f.comment ? <p className="prewrap">{f.comment}</p> : null}
+          {f.comment ? <p className="pre-wrap">{f.comment}</p> : null}
         </div>
       ))}
       <Answer answer={own} />
