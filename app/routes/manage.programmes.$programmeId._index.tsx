@@ -110,7 +110,8 @@ export default function ProgrammePage() {
       <h2>{t("mentoring.profiles.programme.section")}</h2>
       <p>
         {t("mentoring.profiles.programme.sectionLead")} <Link to={`/manage/programmes/${programme.id}/mentors`}>{t("mentoring.profiles.programme.link")}</Link> ·{" "}
-        <Link to={`/manage/programmes/${programme.id}/matching`}>{t("mentoring.profiles.programme.matchingLink")}</Link>
+        <Link to={`/manage/programmes/${programme.id}/matching`}>{t("mentoring.profiles.programme.matchingLink")}</Link> ·{" "}
+        <Link to={`/manage/programmes/${programme.id}/mentoring`}>{t("mentoring.report.link")}</Link>
       </p>
       <h2>{t("manage.editProgrammeTitle")}</h2>
       <div className="narrow">

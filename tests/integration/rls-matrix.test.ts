@@ -139,6 +139,16 @@ beforeAll(async () => {
         select ${ids.program!}, ${ids.startupS2!}, ${ids.mentorId!}, t, t + interval '1 hour', t, t + interval '1 hour'
           from (select date_trunc('hour', now()) + interval '2 days' as t) x returning id`
     )[0]!.id;
+    // after a session three days ago: notes, an action item, the founders' feedback; the mentor's calendar feed
+    ids.pastSession = (
+      await tx<{ id: string }[]>`insert into public.mentoring_sessions (program_id, startup_id, mentor_id, starts_at, ends_at, blocked_from, blocked_until)
+        select ${ids.program!}, ${ids.startupS2!}, ${ids.mentorId!}, t, t + interval '1 hour', t, t + interval '1 hour'
+          from (select date_trunc('hour', now()) - interval '3 days' as t) x returning id`
+    )[0]!.id;
+    await tx`insert into public.mentoring_notes (session_id, body) values (${ids.pastSession}, 'Notes')`;
+    await tx`insert into public.mentoring_action_items (session_id, body) values (${ids.pastSession}, 'Send the deck')`;
+    await tx`insert into public.mentoring_feedback (session_id, side, author_id, rating) values (${ids.pastSession}, 'founder', ${ids.otherFounderId!}, 4)`;
+    await tx`insert into public.mentor_calendar_feeds (mentor_id, token_hash) values (${ids.mentorId!}, sha256('matrix-feed'))`;
     await tx`insert into public.pending_decisions (application_id, call_id, decision) values (${ids.app!}, ${ids.call!}, 'rejected')`;
   });
   await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);

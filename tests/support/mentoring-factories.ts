@@ -60,3 +60,24 @@ export async function sessionsOf(mentorId: string) {
       select id, startup_id, starts_at, ends_at, status from public.mentoring_sessions where mentor_id = ${mentorId} order by starts_at`,
   );
 }
+
+/**
+ * A session written directly (booking's rules of notice and horizon do not apply), e.g. one that
+ * already took place; `minutes` long, in the given state.
+ */
+export async function createSession(
+  s: { programId: string; startupId: string; mentorId: string },
+  startsAt: Date,
+  opts: { minutes?: number; status?: "booked" | "cancelled" | "held" | "no_show"; absent?: "startup" | "mentor" } = {},
+): Promise<string> {
+  const endsAt = new Date(startsAt.getTime() + (opts.minutes ?? 60) * 60_000);
+  const [row] = await asService(
+    (tx) => tx<{ id: string }[]>`
+      insert into public.mentoring_sessions (program_id, startup_id, mentor_id, starts_at, ends_at, blocked_from, blocked_until, status, absent,
+                                             cancelled_at, absent_marked_at)
+      values (${s.programId}, ${s.startupId}, ${s.mentorId}, ${startsAt}, ${endsAt}, ${startsAt}, ${endsAt}, ${opts.status ?? "booked"},
+              ${opts.absent ?? null}, ${opts.status === "cancelled" ? new Date() : null}, ${opts.absent ? new Date() : null})
+      returning id`,
+  );
+  return row!.id;
+}

@@ -56,6 +56,8 @@ const ALL: readonly Actor[] = ACTORS;
 const SIGNED_IN: readonly Actor[] = ACTORS.filter((a) => a !== "anon");
 const NOBODY: readonly Actor[] = [];
 const ORG_A: readonly Actor[] = ["manager", "reviewer", "assignedReviewer", "mentor", "researcher", "partner", "staff"];
+// who sees a session of S2 with the mentor, and shares its notes: the mentor, S2's founder, P's managers, admins
+const SESSION_PEOPLE: readonly Actor[] = ["mentor", "otherFounder", "manager", "admin"];
 // who sees the mentor's profile and availability: their organisation, the founders of the startup
 // they mentor (S) and of P's cohort (S2), admins
 const MENTOR_SEERS: readonly Actor[] = [...ORG_A, "founder", "otherFounder", "admin"];
@@ -892,7 +894,8 @@ export const TABLES: Record<string, TableSpec> = {
     groups: {
       session: {
         columns: ["id", "program_id", "startup_id", "mentor_id", "booked_by", "starts_at", "ends_at", "blocked_from", "blocked_until", "status", "cancelled_at", "created_at",
-                  "location", "sequence", "cancelled_by", "reminded_day_for", "reminded_hour_for"],
+                  "location", "sequence", "cancelled_by", "reminded_day_for", "reminded_hour_for",
+                  "absent", "absent_marked_by", "absent_marked_at"],
         select: ["mentor", "otherFounder", "manager", "admin"],
         update: NOBODY,
         set: "status = 'cancelled'",
@@ -904,6 +907,52 @@ export const TABLES: Record<string, TableSpec> = {
       allow: NOBODY,
     },
     delete: NOBODY,
+  },
+  // after the session (PAST, three days ago, S2 with the mentor): shared by whoever sees the session
+  mentoring_notes: {
+    table: "mentoring_notes",
+    row: "session_id = :pastSession",
+    groups: {
+      notes: { columns: ["session_id", "body"], select: SESSION_PEOPLE, update: SESSION_PEOPLE, set: "body = 'changed'" },
+      // stamped by a trigger: nobody sets them
+      stamp: { columns: ["updated_by", "updated_at"], select: SESSION_PEOPLE, update: NOBODY, set: "updated_at = now() - interval '1 day'" },
+    },
+    insert: { sql: "insert into public.mentoring_notes (session_id, body) values (:session, 'x')", allow: SESSION_PEOPLE },
+    delete: NOBODY,
+  },
+  mentoring_action_items: {
+    table: "mentoring_action_items",
+    row: "session_id = :pastSession",
+    groups: {
+      item: { columns: ["body", "done"], select: SESSION_PEOPLE, update: SESSION_PEOPLE, set: "done = true" },
+      record: { columns: ["id", "session_id", "created_by", "created_at", "updated_at"], select: SESSION_PEOPLE, update: NOBODY, set: "created_at = now() - interval '1 day'" },
+    },
+    insert: { sql: "insert into public.mentoring_action_items (session_id, body) values (:pastSession, 'x')", allow: SESSION_PEOPLE },
+    delete: SESSION_PEOPLE,
+  },
+  // the founders' feedback (given by otherFounder): their side and the managers read it, its author changes it
+  mentoring_feedback: {
+    table: "mentoring_feedback",
+    row: "session_id = :pastSession and side = 'founder'",
+    groups: {
+      rating: { columns: ["rating", "comment"], select: ["otherFounder", "manager", "admin"], update: ["otherFounder"], set: "rating = 5" },
+      record: {
+        columns: ["session_id", "side", "author_id", "created_at", "updated_at"],
+        select: ["otherFounder", "manager", "admin"],
+        update: NOBODY,
+        set: "created_at = now() + interval '1 year'",
+      },
+    },
+    insert: { sql: "insert into public.mentoring_feedback (session_id, side, rating) values (:pastSession, 'mentor', 5)", allow: ["mentor"] },
+    delete: NOBODY,
+  },
+  mentor_calendar_feeds: {
+    table: "mentor_calendar_feeds",
+    row: "mentor_id = :mentorId",
+    groups: { feed: { columns: ["mentor_id", "token_hash", "created_at"], select: ["mentor"], update: ["mentor"], set: "token_hash = sha256('renewed')" } },
+    // one feed a mentor: the mentor's own exists already, and nobody makes one for another
+    insert: { sql: "insert into public.mentor_calendar_feeds (mentor_id, token_hash) values (:mentorId, sha256('other'))", allow: NOBODY },
+    delete: ["mentor"],
   },
 };
 
@@ -958,6 +1007,13 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   },
   // S's only founder may not be removed, so nobody learns "yes" here (startup-members.test.ts covers the rest)
   "may_remove_startup_member(uuid,uuid)": { call: "select public.may_remove_startup_member(:startupS, :founderId)", learns: NOBODY },
+  // the hours rule itself: data-free
+  "mentoring_session_counts(text,text)": { call: "select public.mentoring_session_counts('held', null)", learns: SIGNED_IN },
+  "mentoring_hours_committed(uuid,uuid)": { call: "select public.mentoring_hours_committed(:program, :startupS2)", learns: SESSION_PEOPLE },
+  "mentoring_session_people(uuid)": { call: "select * from public.mentoring_session_people(:session)", learns: SESSION_PEOPLE },
+  // either side marks the other absent
+  "mark_no_show(uuid)": { call: "select public.mark_no_show(:pastSession)", learns: ["mentor", "otherFounder"] },
+  "speaks_for(uuid,text)": { call: "select public.speaks_for(:pastSession, 'founder')", learns: ["otherFounder"] },
   "manages_call(uuid)": { call: "select public.manages_call(:call)", learns: ["manager", "admin"] },
   // the caller's own colleagues (each one sees themselves)
   "my_colleague_ids()": { call: "select * from public.my_colleague_ids() x where x = :founderId", learns: ["founder"] },

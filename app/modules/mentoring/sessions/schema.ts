@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { uuid } from "~/platform/ids";
+
+// The session page's forms. Limits match the table checks (migration 20261202600000), so a
+// refusal is a field message and never a failed statement.
+export const NOTES_MAX = 10_000;
+export const ITEM_MAX = 500;
+export const COMMENT_MAX = 1000;
+
+const text = (max: number) => z.preprocess((v) => v ?? "", z.string({ error: "validation.required" }).trim().max(max, "validation.tooLong"));
+
+export const NotesSchema = z.object({ body: text(NOTES_MAX) });
+
+export const NewItemSchema = z.object({
+  body: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(ITEM_MAX, "validation.tooLong"),
+});
+
+export const ItemDoneSchema = z.object({
+  id: uuid,
+  done: z.enum(["true", "false"], { error: "validation.required" }).transform((v) => v === "true"),
+});
+
+export const ItemSchema = z.object({ id: uuid });
+
+export const FeedbackSchema = z.object({
+  rating: z.enum(["1", "2", "3", "4", "5"], { error: "mentoring.sessions.errors.rating" }).transform(Number),
+  comment: text(COMMENT_MAX),
+});
+
+export type FeedbackInput = z.output<typeof FeedbackSchema>;

@@ -1,0 +1,124 @@
+import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useLocaleAndZone } from "~/modules/applications/manage-ui";
+import { mentoringReport } from "~/modules/mentoring/report/report.server";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { withOutcomes } from "~/platform/http/errors.server";
+import { formatDate } from "~/platform/i18n/format";
+import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+
+// The programme's mentoring report, for its managers: sessions, hours against the budget,
+// ratings, no-shows, and the startups nobody has met in 30 days.
+
+export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => `${t("mentoring.report.title")} · ${d.programme.name[locale]}`);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return withOutcomes(() => mentoringReport(viewer.claims, params.programmeId ?? ""));
+}
+
+export default function MentoringReportRoute() {
+  const { t } = useTranslation();
+  const { locale, timeZone } = useLocaleAndZone();
+  const { programme, startups, mentors } = useLoaderData<typeof loader>();
+  const n = (v: number) => v.toLocaleString(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 });
+  const quiet = startups.filter((s) => s.quiet);
+  return (
+    <section className="page">
+      <p>
+        <Link to={`/manage/programmes/${programme.id}`}>{programme.name[locale]}</Link>
+      </p>
+      <h1>{t("mentoring.report.title")}</h1>
+      <p>{t("mentoring.report.lead", { budget: n(programme.budgetHours) })}</p>
+      <h2>{t("mentoring.report.startups")}</h2>
+      {startups.length === 0 ? (
+        <p className="empty">{t("mentoring.report.noStartups")}</p>
+      ) : (
+        <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("mentoring.report.startup")}</th>
+              <th scope="col">{t("mentoring.report.held")}</th>
+              <th scope="col">{t("mentoring.report.upcoming")}</th>
+              <th scope="col">{t("mentoring.report.used")}</th>
+              <th scope="col">{t("mentoring.report.booked")}</th>
+              <th scope="col">{t("mentoring.report.left")}</th>
+              <th scope="col">{t("mentoring.report.startupNoShows")}</th>
+              <th scope="col">{t("mentoring.report.mentorNoShows")}</th>
+              <th scope="col">{t("mentoring.report.lastSession")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {startups.map((s) => {
+              const left = programme.budgetHours - s.usedHours - s.bookedHours;
+              return (
+                <tr key={s.startupId}>
+                  <th scope="row">{s.name}</th>
+                  <td>{s.held}</td>
+                  <td>{s.upcoming}</td>
+                  <td>{n(s.usedHours)}</td>
+                  <td>{n(s.bookedHours)}</td>
+                  <td>{left < 0 ? `${n(left)} (${t("mentoring.report.over")})` : n(left)}</td>
+                  <td>{s.startupNoShows}</td>
+                  <td>{s.mentorNoShows}</td>
+                  <td>
+                    {s.lastSessionAt ? formatDate(s.lastSessionAt, locale, timeZone) : t("mentoring.report.never")}
+                    {s.quiet ? (
+                      <>
+                        <br />
+                        <span className="status status-quiet">{t("mentoring.report.quiet")}</span>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        </div>
+      )}
+      <h2>{t("mentoring.report.quietList")}</h2>
+      {quiet.length === 0 ? (
+        <p>{t("mentoring.report.quietNone")}</p>
+      ) : (
+        <ul>
+          {quiet.map((s) => (
+            <li key={s.startupId}>{s.name}</li>
+          ))}
+        </ul>
+      )}
+      <h2>{t("mentoring.report.mentors")}</h2>
+      {mentors.length === 0 ? (
+        <p className="empty">{t("mentoring.report.noMentors")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("mentoring.report.mentor")}</th>
+              <th scope="col">{t("mentoring.report.held")}</th>
+              <th scope="col">{t("mentoring.report.rating")}</th>
+              <th scope="col">{t("mentoring.report.sessionRating")}</th>
+              <th scope="col">{t("mentoring.report.mentorNoShows")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mentors.map((m) => (
+              <tr key={m.mentorId}>
+                <th scope="row">{m.name}</th>
+                <td>{m.held}</td>
+                <td>{m.rating === null ? t("mentoring.report.noRatings") : t("mentoring.report.ratings", { average: n(m.rating), count: m.ratings })}</td>
+                <td>{m.sessionRating === null ? t("mentoring.report.noRatings") : n(m.sessionRating)}</td>
+                <td>{m.noShows}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;
