@@ -50,7 +50,7 @@ describe("the audit and feedback pages over HTTP", () => {
     const en = await (await get(`/manage/calls/${CALL}/audit`)).text();
     for (const text of ["Reviewer invited", "judge@audit-http.example", "Form edited", "name of step 1 «Đội ngũ» added"]) expect(en).toContain(text);
     const switched = await post("/language", { locale: "vi", redirectTo: `/manage/calls/${CALL}/audit` });
-    cookie = `${cookie}; ${switched.headers.get("set-cookie")!.split(";")[0]!}`;
+    session.cookie = `${session.cookie}; ${switched.headers.get("set-cookie")!.split(";")[0]!}`;
     const vi = await (await get(`/manage/calls/${CALL}/audit`)).text();
     for (const text of ["Mời người đánh giá", "judge@audit-http.example", "Sửa biểu mẫu", "Tên bước 1 «Đội ngũ» được thêm"]) expect(vi).toContain(text);
   });
