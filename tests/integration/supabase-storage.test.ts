@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApplication } from "~/modules/applications/apply/drafts.server";
 import { fieldName } from "~/modules/applications/apply/schema";
 import { signIn } from "~/modules/identity/accounts.server";
+import { createStartup as createStartupProfile } from "~/modules/startups/profile.server";
 import { CookieJar } from "~/platform/auth/cookie-jar.server";
 import { NoRealtime } from "~/platform/auth/supabase-client.server";
 import { asService } from "~/platform/db/transaction.server";
@@ -309,6 +310,20 @@ describe("replaced photos and logos", () => {
         // Someone who may not edit the startup: refused, the logo kept, their upload not kept.
         expect(await statusOf(() => saveLogo(people.stranger, slug, 3) as unknown as Promise<Response>)).toBe(404);
         expect(await logoPath(slug)).toBe(logo2);
+        expect(await objects("startup-logos", onSupabase)).toEqual([logo2]);
+
+        // A startup the database refuses to create keeps no logo.
+        const unused = await saveFile("startup-logos", "png", png(4));
+        await asService(async (tx) => {
+          await tx`create function public.refuse_startup() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`;
+          await tx`create trigger refuse_startup before insert on public.startups for each row execute function public.refuse_startup()`;
+        });
+        try {
+          const input = { name: "Refused", sector: "", stage: "idea" as const, descriptionVi: "", descriptionEn: "" };
+          await expect(createStartupProfile(people.founder.claims, input, unused)).rejects.toThrow(/refused by the test/);
+        } finally {
+          await asService((tx) => tx`drop function public.refuse_startup() cascade`);
+        }
         expect(await objects("startup-logos", onSupabase)).toEqual([logo2]);
       } finally {
         useBucket(true);

@@ -47,6 +47,8 @@ export async function createStartup(claims: Claims, input: StartupInput, logoPat
     } catch (error) {
       // a slug taken by chance: draw another
       if (error instanceof ConflictError && error.constraint === "startups_slug_key" && attempt < 3) continue;
+      // no startup, so no use for its new logo
+      await removeUnusedFile(logoPath);
       throw error;
     }
   }

@@ -2,7 +2,7 @@
 // Registered as part of decideStrings (./strings.ts).
 const en = {
   audit: {
-    lead: "Every change of status, stage, decision, offer and feedback, every reviewer assignment, recusal and abstention, every edit of the call's setup and every export of applicants' data, newest first.",
+    lead: "Every change of status, stage, decision, offer and feedback, every reviewer assignment, recusal and abstention, every reviewer added, invited or joining, every edit of the call's setup (a copied call starts with its source) and every export of applicants' data, newest first.",
     none: "Nothing has changed yet.",
     when: "When",
     application: "Application",
@@ -92,7 +92,7 @@ const en = {
 
 const vi: typeof en = {
   audit: {
-    lead: "Mọi thay đổi về trạng thái, vòng, quyết định, lời mời và nhận xét, mọi lần phân công, rút lui và từ chối chấm, mọi chỉnh sửa thiết lập của đợt và mọi lần xuất dữ liệu người nộp hồ sơ, mới nhất trước.",
+    lead: "Mọi thay đổi về trạng thái, vòng, quyết định, lời mời và nhận xét, mọi lần phân công, rút lui và từ chối chấm, mọi người đánh giá được thêm, được mời hoặc nhận lời, mọi chỉnh sửa thiết lập của đợt (đợt sao chép ghi rõ nguồn) và mọi lần xuất dữ liệu người nộp hồ sơ, mới nhất trước.",
     none: "Chưa có thay đổi nào.",
     when: "Thời điểm",
     application: "Hồ sơ",
