@@ -6,6 +6,7 @@ import { CookieJar } from "~/platform/auth/cookie-jar.server";
 import { MAX_ACCOUNTS_PER_ADDRESS, MAX_FAILURES_PER_ACCOUNT, addressKey } from "~/platform/auth/throttle.server";
 import { asService } from "~/platform/db/transaction.server";
 import { tFor } from "~/platform/i18n/i18n";
+import "~/strings";
 import { action as unlockAction, loader as unlockLoader } from "~/routes/auth.unlock";
 import { createUser, linkIn, outboxFor } from "../support/factories";
 
