@@ -28,6 +28,19 @@ export default tseslint.config(
     },
   },
   {
+    // One way to answer "not found": throw NotFoundError, which withOutcomes answers 404 in the
+    // viewer's language (app/platform/decisions/004-input-boundary.md). Repeats the rule above, as
+    // a later no-restricted-syntax replaces an earlier one.
+    files: ["app/routes/**", "app/modules/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip|todo)$/]", message: "No focused or skipped tests." },
+        { selector: "Property[key.name='status'][value.value=404]", message: "Throw NotFoundError (~/platform/db/errors.server): withOutcomes answers 404 in the viewer's language." },
+      ],
+    },
+  },
+  {
     // Routes own HTTP, modules own rules: a route never writes SQL.
     files: ["app/routes/**"],
     rules: {

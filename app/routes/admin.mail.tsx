@@ -10,12 +10,13 @@ import { mailProblems, retryMail } from "~/platform/mail/failures.server";
 import type { RootData } from "~/root";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled("admin.mailTitle");
 
 async function requireAdmin(request: Request) {
   const viewer = await requireViewer(request);
-  if (!viewer.isAdmin) throw data(null, { status: 404 });
+  if (!viewer.isAdmin) throw new NotFoundError();
   return viewer;
 }
 

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferSchema } from "~/modules/applications/apply/schema";
@@ -16,20 +15,20 @@ import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("apply.view.title", { startup: d.application.startupName }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.id)) throw data(null, { status: 404 });
+  if (!isUuid(params.id)) throw new NotFoundError();
   const application = await applicationForFounder(viewer.claims, params.id);
-  if (!application) throw data(null, { status: 404 });
   return { application, now: new Date().toISOString() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.id)) throw data(null, { status: 404 });
+  if (!isUuid(params.id)) throw new NotFoundError();
   const form = parseForm(await readForm(request), OfferSchema);
   // the page's buttons post one of three intents: anything else was not sent from it
   if (!form.ok) throw badInput();
@@ -38,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { errors: null, message: outcome === "withdrawn" ? "apply.outcomes.withdrawn" : "apply.errors.cannotWithdraw", ok: outcome === "withdrawn" };
   }
   const outcome = await respondToOffer(viewer.claims, params.id, form.data.intent === "confirm");
-  if (outcome === "not_found") throw data(null, { status: 404 });
+  if (outcome === "not_found") throw new NotFoundError();
   return { errors: null, message: `apply.outcomes.${outcome}`, ok: outcome === "confirmed" || outcome === "declined" };
 }
 

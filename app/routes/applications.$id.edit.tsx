@@ -15,14 +15,15 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { formToObject, invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled("apply.form.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.id)) throw data(null, { status: 404 });
+  if (!isUuid(params.id)) throw new NotFoundError();
   const draft = await loadDraft(viewer.claims, params.id);
-  if (!draft) throw data(null, { status: 404 });
+  if (!draft) throw new NotFoundError();
   if (draft.application.status !== "draft") throw redirect(`/applications/${params.id}`);
   const steps = stepsOf(draft.questions);
   const asked = new URL(request.url).searchParams.get("step");
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.id)) throw data(null, { status: 404 });
+  if (!isUuid(params.id)) throw new NotFoundError();
   const id = params.id;
   // multipart when it carries a deck; read whole (the body cap bounds it), then the deck's own limit
   const form = await readForm(request);
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.errors);
     const result = await submitApplication(viewer.claims, id, parsed.data.submitKey);
     if (result.outcome === "submitted" || result.outcome === "already_submitted") throw redirect(`/applications/${id}?${result.outcome}=1`);
-    if (result.outcome === "not_found") throw data(null, { status: 404 });
+    if (result.outcome === "not_found") throw new NotFoundError();
     if (result.outcome === "withdrawn") throw redirect(`/applications/${id}`);
     return data(
       { errors: null, message: result.outcome === "call_closed" ? "apply.errors.callClosed" : "apply.errors.incomplete", saved: false },
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (value instanceof File && value.size > 0) files[key] = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
   }
   const saved = await saveDraftStep(viewer.claims, id, step, formToObject(form), files);
-  if (!saved.ok && saved.reason === "not_found") throw data(null, { status: 404 });
+  if (!saved.ok && saved.reason === "not_found") throw new NotFoundError();
   if (!saved.ok && saved.reason === "locked") return data({ errors: null, message: "apply.errors.locked", saved: false }, { status: 409 });
   if (!saved.ok) {
     // what they typed comes back with the messages, so nothing is lost (also without JavaScript)

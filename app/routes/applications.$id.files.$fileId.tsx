@@ -1,18 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { applicationFile } from "~/modules/applications/apply/drafts.server";
 import { isUuid } from "~/platform/ids";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { readStoredFile } from "~/platform/storage/files.server";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 // A deck is served only to those RLS lets read it (founders, the call's managers, assigned
 // reviewers unless the question is blind); anyone else gets 404, as if it did not exist.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.id) || !isUuid(params.fileId)) throw data(null, { status: 404 });
+  if (!isUuid(params.id) || !isUuid(params.fileId)) throw new NotFoundError();
   const file = await applicationFile(viewer.claims, params.id, params.fileId);
   const bytes = file ? await readStoredFile(file.storagePath) : null;
-  if (!file || !bytes) throw data(null, { status: 404 });
+  if (!file || !bytes) throw new NotFoundError();
   return new Response(bytes, {
     headers: {
       "Content-Type": "application/pdf",

@@ -1,7 +1,8 @@
 import { benchEnabled, statementsSoFar } from "~/platform/db/stats.server";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 // SQL statements run so far by this server process, read by `npm run bench` around each page.
 export function loader() {
-  if (!benchEnabled()) return new Response("Not Found", { status: 404 });
+  if (!benchEnabled()) throw new NotFoundError();
   return Response.json({ statements: statementsSoFar() }, { headers: { "Cache-Control": "no-store" } });
 }

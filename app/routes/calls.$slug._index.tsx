@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BlindNotice, Deadline, useBilingual } from "~/modules/applications/apply/ui";
@@ -14,7 +13,6 @@ export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => d.ca
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const page = await callPage(viewer?.claims ?? null, params.slug ?? "");
-  if (!page) throw data(null, { status: 404 });
   return { ...page, signedIn: !!viewer, hasStartup: (viewer?.startups.length ?? 0) > 0 };
 }
 

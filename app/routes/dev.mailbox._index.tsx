@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listMailbox, mailboxEnabled } from "~/platform/mail/mailbox.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import type { RootData } from "~/root";
 import { titled } from "~/ui/title";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled("mailbox.title");
 
 export async function loader(_: LoaderFunctionArgs) {
-  if (!mailboxEnabled()) throw data(null, { status: 404 });
+  if (!mailboxEnabled()) throw new NotFoundError();
   return { mails: await listMailbox() };
 }
 

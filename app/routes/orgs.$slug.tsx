@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { invite } from "~/modules/identity/invitations.server";
@@ -19,6 +18,7 @@ import { RouteError } from "~/ui/route-error";
 import { SpaceList } from "~/modules/spaces/space-list";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => (locale === "vi" ? d.org.nameVi : d.org.nameEn));
 
@@ -27,7 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const pages = { members: pageParam(url), invites: pageParam(url, "invites") };
   const page = await organisationPage(viewer?.claims ?? null, params.slug ?? "", pages);
-  if (!page) throw data(null, { status: 404 });
   return {
     ...page,
     pageSize: ROSTER_PAGE_SIZE,
@@ -39,13 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const page = await organisationPage(viewer.claims, params.slug ?? "");
-  if (!page) throw data(null, { status: 404 });
   const body = await readForm(request);
   if (body.get("intent") === "affiliation") {
     const decision = parseForm(body, AffiliationDecisionSchema);
     const request_ = decision.ok ? page.affiliations.find((a) => a.startupId === decision.data.startupId) : undefined;
-    if (!decision.ok || !request_) throw data(null, { status: 404 });
-    if (!(await decideAffiliation(viewer.claims, request_.startupId, decision.data.decision === "confirm"))) throw data(null, { status: 404 });
+    if (!decision.ok || !request_) throw new NotFoundError();
+    if (!(await decideAffiliation(viewer.claims, request_.startupId, decision.data.decision === "confirm"))) throw new NotFoundError();
     return { errors: null, decided: { name: request_.name, confirmed: decision.data.decision === "confirm" } };
   }
   const form = parseForm(body, InviteSchema);

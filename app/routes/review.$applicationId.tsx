@@ -14,6 +14,7 @@ import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("review.code", { code: d.application.code }));
 
@@ -22,8 +23,6 @@ const roundOf = (request: Request) => parseRound(new URL(request.url).searchPara
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const page = await reviewPage(viewer.claims, params.applicationId ?? "", roundOf(request));
-  // Unassigned, recused or unknown: the same 404.
-  if (!page) throw data(null, { status: 404 });
   return { ...page, locale: viewer.locale, timeZone: viewer.timeZone };
 }
 
@@ -31,7 +30,7 @@ type Form = "score" | "abstain" | "recuse";
 const answer = (form: Form, outcome: ReviewOutcome) => {
   switch (outcome.kind) {
     case "notFound":
-      throw data(null, { status: 404 });
+      throw new NotFoundError();
     case "invalid":
       return data({ form, errors: outcome.errors as FieldErrors | null, message: null as string | null, done: null as string | null }, { status: 400 });
     case "refused":

@@ -18,13 +18,13 @@ import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => d.startup.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const page = await startupPage(viewer?.claims ?? null, params.slug ?? "");
-  if (!page) throw data(null, { status: 404 });
   return page;
 }
 
@@ -36,21 +36,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "invite") {
     const parsed = parseForm(form, CofounderInviteSchema);
     if (!parsed.ok) return data({ errors: null, inviteErrors: parsed.errors, done: null }, { status: 400 });
-    if (!(await inviteCofounder(viewer.claims, slug, parsed.data.email, viewer.locale))) throw data(null, { status: 404 });
+    if (!(await inviteCofounder(viewer.claims, slug, parsed.data.email, viewer.locale))) throw new NotFoundError();
     return { errors: null, inviteErrors: null, done: { invited: parsed.data.email } };
   }
   if (form.get("intent") === "affiliation") {
     const chosen = parseForm(form, AffiliationSchema);
-    if (!chosen.ok) throw data(null, { status: 404 });
+    if (!chosen.ok) throw new NotFoundError();
     const outcome = await setAffiliation(viewer.claims, slug, chosen.data.orgId);
-    if (outcome === "not_found") throw data(null, { status: 404 });
+    if (outcome === "not_found") throw new NotFoundError();
     return { errors: null, inviteErrors: null, done: { affiliation: outcome } };
   }
   const parsed = parseForm(form, StartupSchema);
   if (!parsed.ok) return invalid(parsed.errors);
   const logo = await storeLogo(form.get("logo"));
   if ("error" in logo) return invalid({ logo: logo.error });
-  if (!(await updateStartup(viewer.claims, slug, parsed.data, logo.path))) throw data(null, { status: 404 });
+  if (!(await updateStartup(viewer.claims, slug, parsed.data, logo.path))) throw new NotFoundError();
   return { errors: null, inviteErrors: null, done: { saved: true } };
 }
 

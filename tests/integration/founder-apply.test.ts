@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { NotFoundError } from "~/platform/db/errors.server";
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -140,7 +141,7 @@ describe("a founder's draft", () => {
     const fileId = (await loadDraft(founder.claims, id))!.files[0]!.id;
     expect(await loadDraft(stranger.claims, id)).toBeNull();
     expect(await applicationFile(stranger.claims, id, fileId)).toBeNull();
-    expect(await applicationForFounder(stranger.claims, id)).toBeNull();
+    await expect(applicationForFounder(stranger.claims, id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await saveDraftStep(stranger.claims, id, 1, { [fieldName({ id: form.name })]: "hijacked" }, {})).toEqual({ ok: false, reason: "not_found" });
     expect(await submitApplication(stranger.claims, id, randomUUID())).toEqual({ outcome: "not_found" });
     expect(await withdrawApplication(stranger.claims, id)).toBe("not_allowed");

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { NotFoundError } from "~/platform/db/errors.server";
 import { myAssignments } from "~/modules/applications/review/list.server";
 import { reviewPage } from "~/modules/applications/review/page.server";
 import { abstain, recuse, scoreReview } from "~/modules/applications/review/scoring.server";
@@ -116,10 +117,10 @@ describe("what a reviewer sees", () => {
   });
 
   it("nobody else reads the application; application_identity answers only managers and assigned reviewers", async () => {
-    expect(await reviewPage(idle.claims, blindApp, null)).toBeNull();
-    expect(await reviewPage(founder.claims, blindApp, null)).toBeNull();
-    expect(await reviewPage(reviewer.claims, "not-a-uuid", null)).toBeNull();
-    expect(await reviewPage(reviewer.claims, blindApp, "interview")).toBeNull(); // no assignment in that round
+    await expect(reviewPage(idle.claims, blindApp, null)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reviewPage(founder.claims, blindApp, null)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reviewPage(reviewer.claims, "not-a-uuid", null)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reviewPage(reviewer.claims, blindApp, "interview")).rejects.toBeInstanceOf(NotFoundError); // no assignment in that round
     const identity = (claims: TestUser["claims"]) =>
       asUser(claims, (tx) => tx<{ name: string | null }[]>`select name from public.application_identity(${blindApp})`);
     expect(await identity(idle.claims)).toEqual([]);
@@ -202,7 +203,7 @@ describe("declaring a conflict of interest", () => {
       scores: [],
       assignment: { status: "recused", recusal_reason: "I mentored the founders last year" },
     });
-    expect(await reviewPage(other.claims, blindApp, null)).toBeNull(); // the route answers 404
+    await expect(reviewPage(other.claims, blindApp, null)).rejects.toBeInstanceOf(NotFoundError); // the route answers 404
     expect(await scoreReview(other.claims, blindApp, null, form({ intent: "save", [`level_${problem}`]: "5" }))).toEqual({ kind: "notFound" });
     expect(await recuse(other.claims, blindApp, null, "again")).toEqual({ kind: "notFound" });
     const [call] = await myAssignments(other.claims);

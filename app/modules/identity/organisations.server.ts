@@ -3,6 +3,7 @@ import { affiliationRequests, type AffiliationRequest } from "~/modules/startups
 import { upcomingEvents } from "~/modules/events/upcoming.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { paged, type Paged } from "~/platform/db/paged";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export type OrgSummary = {
   id: string;
@@ -65,7 +66,7 @@ export const ROSTER_PAGE_SIZE = 50;
 export async function organisationPage(claims: Claims | null, slug: string, pages: { members: number; invites: number } = { members: 1, invites: 1 }) {
   return asUser(claims, async (tx) => {
     const [org] = await tx<OrgSummary[]>`select ${summary(tx)} from public.organisations where slug = ${slug}`;
-    if (!org) return null;
+    if (!org) throw new NotFoundError();
     const empty = <T>(): Paged<T> => ({ rows: [], total: 0, page: 1 });
     if (!claims) {
       return { org, spaces: await spacesOf(tx, org.id), members: empty<OrgMember>(), invites: empty<PendingInvite>(), affiliations: [] as AffiliationRequest[], canManage: false, isMember: false };

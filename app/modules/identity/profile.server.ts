@@ -2,6 +2,7 @@ import { asUser, type Claims } from "~/platform/db/transaction.server";
 import type { Locale } from "~/platform/i18n/i18n";
 import { removeUnusedFile } from "~/platform/storage/files.server";
 import type { ProfileInput } from "./schema";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export type Profile = {
   displayName: string;
@@ -12,7 +13,7 @@ export type Profile = {
   bio: string;
 };
 
-export async function getProfile(claims: Claims): Promise<Profile | null> {
+export async function getProfile(claims: Claims): Promise<Profile> {
   const [row] = await asUser(
     claims,
     (tx) => tx<Profile[]>`
@@ -20,7 +21,8 @@ export async function getProfile(claims: Claims): Promise<Profile | null> {
              time_zone as "timeZone", bio
         from public.profiles where id = ${claims.sub}`,
   );
-  return row ?? null;
+  if (!row) throw new NotFoundError();
+  return row;
 }
 
 /**

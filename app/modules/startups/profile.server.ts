@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ConflictError } from "~/platform/db/errors.server";
+import { ConflictError, NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { removeUnusedFile } from "~/platform/storage/files.server";
 import { affiliationOf, organisationChoices, type OrgChoice } from "./affiliation.server";
@@ -95,7 +95,7 @@ export function startupPage(claims: Claims | null, slug: string) {
       select id, slug, name, sector, stage, website, description_vi as "descriptionVi", description_en as "descriptionEn",
              logo_path as "logoPath", ${claims ? tx`public.is_startup_member(id)` : tx`false`} as "isMember"
         from public.startups where slug = ${slug}`;
-    if (!startup) return null;
+    if (!startup) throw new NotFoundError();
     const affiliation = await affiliationOf(tx, startup.id);
     if (!startup.isMember) return { startup, affiliation, members: [] as StartupMember[], invites: [] as PendingCofounder[], organisations: [] as OrgChoice[] };
     const [members, invites, organisations] = await Promise.all([

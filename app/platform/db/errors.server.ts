@@ -1,8 +1,10 @@
 import postgres from "postgres";
 
 // Postgres errors as outcomes a person can read. Modules throw these; routes turn them into
-// 409/503 responses with a translated message.
+// 409/503 responses with a translated message. Each names itself: withOutcomes knows them by name
+// (app/platform/http/errors.server.ts says why).
 export class ConflictError extends Error {
+  override name = "ConflictError";
   constructor(
     readonly messageKey: string,
     readonly constraint?: string,
@@ -11,16 +13,19 @@ export class ConflictError extends Error {
   }
 }
 export class BusyError extends Error {
+  override name = "BusyError";
   constructor() {
     super("errors.busy");
   }
 }
 export class NotFoundError extends Error {
+  override name = "NotFoundError";
   constructor() {
     super("errors.notFound");
   }
 }
 export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
   constructor() {
     super("errors.forbidden");
   }
@@ -35,6 +40,7 @@ export class UnavailableError extends Error {
 
 /** A value the database cannot take (bad text, out of range, a failed check): the sender's input. */
 export class InvalidInputError extends Error {
+  override name = "InvalidInputError";
   readonly messageKey = "errors.badInput";
   // the database's own words (a rule's name such as "reviewer_conflicted"), for logs and tests
   constructor(message: string, readonly code?: string) {

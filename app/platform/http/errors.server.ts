@@ -9,13 +9,20 @@ export async function withOutcomes<T>(work: () => Promise<T>) {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ConflictError) throw data({ message: error.messageKey }, { status: 409 });
-    if (error instanceof BusyError) throw data({ message: "errors.busy" }, { status: 503 });
-    if (error instanceof ForbiddenError) throw data({ message: "errors.forbidden" }, { status: 403 });
-    if (error instanceof NotFoundError) throw data({ message: "errors.notFound" }, { status: 404 });
-    if (error instanceof InvalidInputError) throw badInput();
+    if (is(error, ConflictError)) throw data({ message: error.messageKey }, { status: 409 });
+    if (is(error, BusyError)) throw data({ message: "errors.busy" }, { status: 503 });
+    if (is(error, ForbiddenError)) throw data({ message: "errors.forbidden" }, { status: 403 });
+    if (is(error, NotFoundError)) throw data({ message: "errors.notFound" }, { status: 404 });
+    if (is(error, InvalidInputError)) throw badInput();
     throw error;
   }
+}
+
+// By name, not only by class: the production server runs guardBuild from its own copy of the
+// platform, while the routes of build/server/index.js throw the build's copy of these classes, so
+// `instanceof` alone fails across the two and a module's NotFoundError became a 500.
+function is<E extends Error>(error: unknown, kind: abstract new (...args: never[]) => E): error is E {
+  return error instanceof kind || (error instanceof Error && error.name === kind.name);
 }
 
 /** The 400 answer to input that cannot be read or stored (also a database error caused by input); the error page says so in the viewer's language. */

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { NotFoundError } from "~/platform/db/errors.server";
 import { isUuid } from "~/platform/ids";
 import { badInput, withOutcomes } from "./errors.server";
 import { storable } from "./form.server";
@@ -33,8 +33,10 @@ export function guardBuild(build: ServerBuild): ServerBuild {
 
 function guarded(handler: Handler, checksUrl: boolean) {
   return async (args: LoaderFunctionArgs | ActionFunctionArgs) => {
-    if (checksUrl) checkUrl(args);
-    return withOutcomes(async () => handler(args));
+    return withOutcomes(async () => {
+      if (checksUrl) checkUrl(args);
+      return handler(args);
+    });
   };
 }
 
@@ -42,7 +44,7 @@ function checkUrl({ params, request }: LoaderFunctionArgs) {
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined) continue;
     if (!storable(value)) throw badInput();
-    if ((name === "id" || name.endsWith("Id")) && !isUuid(value)) throw data(null, { status: 404 });
+    if ((name === "id" || name.endsWith("Id")) && !isUuid(value)) throw new NotFoundError();
   }
   for (const [name, value] of new URL(request.url).searchParams) {
     if (!storable(name) || !storable(value)) throw badInput();

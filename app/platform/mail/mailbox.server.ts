@@ -1,5 +1,6 @@
 import { asService } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 /**
  * The local mailbox exists only where mail cannot leave the machine: no email provider and the
@@ -27,7 +28,8 @@ export async function mailboxMessage(id: string) {
   const [row] = await asService(
     (tx) => tx<{ html: string; subject: string }[]>`select html, subject from public.email_outbox where id = ${id}`,
   );
-  return row ?? null;
+  if (!row) throw new NotFoundError();
+  return row;
 }
 
 /** One attachment of a mail, by its position. */

@@ -1,6 +1,7 @@
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { loadCallForm } from "../call-form.server";
 import type { Bilingual } from "~/platform/i18n/i18n";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export type CallSummary = {
   slug: string;
@@ -41,7 +42,7 @@ export type MyCallApplication = { id: string; startupId: string; startupName: st
 export function callPage(claims: Claims | null, slug: string) {
   return asUser(claims, async (tx) => {
     const form = await loadCallForm(tx, { slug });
-    if (!form || !form.call.published) return null;
+    if (!form || !form.call.published) throw new NotFoundError();
     const mine = claims
       ? await tx<MyCallApplication[]>`
           select a.id, a.startup_id as "startupId", s.name as "startupName", a.status

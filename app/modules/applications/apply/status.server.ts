@@ -2,6 +2,7 @@ import { asUser, type Claims } from "~/platform/db/transaction.server";
 import type { AnswerValue } from "./schema";
 import type { Bilingual } from "~/platform/i18n/i18n";
 import type { ChoiceOption, Question } from "../types";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export type MyApplication = {
   id: string;
@@ -65,7 +66,7 @@ export type ApplicationView = {
  * the answers, and, once released, the reviewers' scores and comments, numbered, never named.
  * Null when the viewer is not a founder of the startup (the page answers 404).
  */
-export async function applicationForFounder(claims: Claims, id: string): Promise<ApplicationView | null> {
+export async function applicationForFounder(claims: Claims, id: string): Promise<ApplicationView> {
   const [row] = await asUser(
     claims,
     (tx) => tx<ApplicationView[]>`
@@ -96,7 +97,7 @@ export async function applicationForFounder(claims: Claims, id: string): Promise
         join public.programs p on p.id = c.program_id
        where a.id = ${id} and public.is_startup_member(a.startup_id)`,
   );
-  if (!row) return null;
+  if (!row) throw new NotFoundError();
   // top-level timestamps arrive as Dates; the page compares them with the ISO strings of the timeline
   const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
   return {

@@ -1,7 +1,8 @@
-import { isUuid } from "~/platform/ids";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import type { Bilingual } from "~/platform/i18n/i18n";
 import type { ChoiceOption, Criterion } from "../types";
+import { NotFoundError } from "~/platform/db/errors.server";
+import { requireId } from "~/platform/ids.server";
 
 export type Round = "screening" | "review" | "interview" | "decision";
 export const ROUNDS: readonly Round[] = ["screening", "review", "interview", "decision"];
@@ -86,8 +87,10 @@ export async function loadReviewPage(tx: Tx, applicationId: string, round: Round
 
 export const parseRound = (v: string | null): Round | null => ((ROUNDS as readonly string[]).includes(v ?? "") ? (v as Round) : null);
 
-/** The reviewer's page for one application, or null (404) when they may not review it. */
-export function reviewPage(claims: Claims, applicationId: string, round: Round | null): Promise<ReviewPage | null> {
-  if (!isUuid(applicationId)) return Promise.resolve(null);
-  return asUser(claims, (tx) => loadReviewPage(tx, applicationId, round));
+/** The reviewer's page for one application; not found (404) when they may not review it. */
+export async function reviewPage(claims: Claims, applicationId: string, round: Round | null): Promise<ReviewPage> {
+  const id = requireId(applicationId);
+  const page = await asUser(claims, (tx) => loadReviewPage(tx, id, round));
+  if (!page) throw new NotFoundError();
+  return page;
 }
