@@ -1,6 +1,7 @@
 import { applicationJobs } from "~/modules/applications/jobs.server";
+import { bookingJobs } from "~/modules/mentoring/booking/jobs.server";
 import { combineJobs } from "~/platform/jobs/types";
 
 // Every capability's background tasks and schedules, gathered where the app is composed, so the
 // platform's runner never imports a capability.
-export const jobs = combineJobs(applicationJobs);
+export const jobs = combineJobs(applicationJobs, bookingJobs);
