@@ -5,7 +5,7 @@
 --   mentor_proposals       the cohort-wide assignment a manager is editing, before it is published
 -- Every way ends in take_mentor(), the one writer of startup_mentors: it locks the mentor's profile,
 -- so capacity (max_startups) holds however many accepts and assignments race. Why requests work as
--- they do: app/modules/mentoring/decisions/003-mentor-requests.md.
+-- they do: app/modules/mentoring/decisions/006-mentor-requests.md.
 
 alter table public.programs
   add column match_mode text not null default 'manager' check (match_mode in ('manager', 'requests', 'cohort')),

@@ -10,7 +10,7 @@ import type { MatchScore } from "./score";
 
 // Requests: a startup ranks mentors, the first is asked, and each mentor accepts or declines
 // within the programme's days; declined or run out, the request moves to the next choice
-// (decisions/003-mentor-requests.md). The SQL functions check who calls and hold capacity.
+// (decisions/006-mentor-requests.md). The SQL functions check who calls and hold capacity.
 
 export type RequestView = { id: string; mentorId: string; rank: number; status: string; dueAt: string | null };
 export type StartupProgramme = {
