@@ -85,7 +85,9 @@ export default function SessionRoute() {
         <dt>{t("mentoring.sessions.programme")}</dt>
         <dd>{programme.name[lang]}</dd>
       </dl>
-      <p>{t("mentoring.sessions.hours", { startup: data.startupName, used: hours(programme.committedHours), budget: hours(programme.budgetHours) })}</p>
+      {programme.committedHours === null ? null : (
+        <p>{t("mentoring.sessions.hours", { startup: data.startupName, used: hours(programme.committedHours), budget: hours(programme.budgetHours) })}</p>
+      )}
       {data.may.reschedule ? (
         <p>
           <Link to={`/mentoring/sessions/${session.id}/reschedule`} className="button secondary">
