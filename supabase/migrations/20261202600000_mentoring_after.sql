@@ -53,10 +53,14 @@ declare
   s public.mentoring_sessions;
   who text;
 begin
-  select * into s from public.mentoring_sessions where id = session for update;
-  if s.id is null or (select auth.uid()) is null then
+  -- the caller first, before any lock: only the session's mentor and the startup's people
+  if (select auth.uid()) is null or not exists (
+    select 1 from public.mentoring_sessions x
+     where x.id = session and (x.mentor_id = (select auth.uid()) or public.is_startup_member(x.startup_id))
+  ) then
     raise exception 'not_found';
   end if;
+  select * into s from public.mentoring_sessions where id = session for update;
   if s.mentor_id = (select auth.uid()) then
     who := 'startup';
   elsif public.is_startup_member(s.startup_id) then
