@@ -57,6 +57,8 @@ export default function SessionRoute() {
   const { session, programme, people } = data;
   const mentor = people.filter((p) => p.side === "mentor");
   const founders = people.filter((p) => p.side === "founder");
+  // a booked session that has ended was held, unless someone says otherwise (decisions/003-hours-used.md)
+  const shown = session.status === "booked" && session.ended ? "held" : session.status;
   const hours = (n: number) => n.toLocaleString(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 });
   return (
     <section className="page narrow">
@@ -65,7 +67,7 @@ export default function SessionRoute() {
       </p>
       <h1>{t("mentoring.sessions.titleWith", { startup: data.startupName })}</h1>
       <p>
-        <span className={`status status-${session.status}`}>{t(`mentoring.sessions.status.${session.status}`)}</span>
+        <span className={`status status-${shown}`}>{t(`mentoring.sessions.status.${shown}`)}</span>
       </p>
       <dl className="facts">
         <dt>{t("mentoring.sessions.when")}</dt>
@@ -85,7 +87,9 @@ export default function SessionRoute() {
         <dt>{t("mentoring.sessions.programme")}</dt>
         <dd>{programme.name[lang]}</dd>
       </dl>
-      <p>{t("mentoring.sessions.hours", { startup: data.startupName, used: hours(programme.committedHours), budget: hours(programme.budgetHours) })}</p>
+      {programme.committedHours === null ? null : (
+        <p>{t("mentoring.sessions.hours", { startup: data.startupName, used: hours(programme.committedHours), budget: hours(programme.budgetHours) })}</p>
+      )}
       {data.may.reschedule ? (
         <p>
           <Link to={`/mentoring/sessions/${session.id}/reschedule`} className="button secondary">

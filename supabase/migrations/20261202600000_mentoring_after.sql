@@ -53,10 +53,14 @@ declare
   s public.mentoring_sessions;
   who text;
 begin
-  select * into s from public.mentoring_sessions where id = session for update;
-  if s.id is null or (select auth.uid()) is null then
+  -- the caller first, before any lock: only the session's mentor and the startup's people
+  if (select auth.uid()) is null or not exists (
+    select 1 from public.mentoring_sessions x
+     where x.id = session and (x.mentor_id = (select auth.uid()) or public.is_startup_member(x.startup_id))
+  ) then
     raise exception 'not_found';
   end if;
+  select * into s from public.mentoring_sessions where id = session for update;
   if s.mentor_id = (select auth.uid()) then
     who := 'startup';
   elsif public.is_startup_member(s.startup_id) then
@@ -236,3 +240,59 @@ create policy mentor_calendar_feeds_own on public.mentor_calendar_feeds for all 
   using (mentor_id = (select auth.uid())) with check (mentor_id = (select auth.uid()));
 
 revoke all on public.mentoring_notes, public.mentoring_action_items, public.mentoring_feedback, public.mentor_calendar_feeds from anon;
+
+-- ---------------------------------------------------------------------------------------------
+-- The managers' report. Security definer, for the programme's managers only (checked once, as an
+-- init plan, before any row): under RLS every session and feedback row would pay its own policy
+-- check (manages_program, is_startup_member), which made a year of a 500-startup cohort time out.
+
+/** Per startup of the programme's cohort: sessions held and to come, hours under the one rule, no-shows, the last session. */
+create function public.mentoring_report_startups(program uuid)
+returns table (startup_id uuid, name text, held int, upcoming int, used_hours float8, booked_hours float8,
+               startup_no_shows int, mentor_no_shows int, last_session_at timestamptz, quiet boolean)
+language sql stable security definer set search_path = ''
+as $$
+  with s as (
+    select m.startup_id, m.status, m.absent, m.starts_at, m.ends_at,
+           public.mentoring_session_counts(m.status, m.absent) as counts,
+           extract(epoch from m.ends_at - m.starts_at) / 3600 as hours
+      from public.mentoring_sessions m where m.program_id = program
+  )
+  select c.startup_id, st.name,
+         count(s.*) filter (where s.status = 'held' or (s.status = 'booked' and s.ends_at <= now()))::int,
+         count(s.*) filter (where s.status = 'booked' and s.ends_at > now())::int,
+         coalesce(sum(s.hours) filter (where s.counts and s.ends_at <= now()), 0)::float8,
+         coalesce(sum(s.hours) filter (where s.counts and s.ends_at > now()), 0)::float8,
+         count(s.*) filter (where s.absent = 'startup')::int,
+         count(s.*) filter (where s.absent = 'mentor')::int,
+         max(s.starts_at) filter (where s.counts and s.starts_at <= now()),
+         not coalesce(bool_or(s.counts and s.starts_at <= now() and s.starts_at > now() - interval '30 days'), false)
+    from public.cohort_members c
+    join public.startups st on st.id = c.startup_id
+    left join s on s.startup_id = c.startup_id
+   where c.program_id = program and (select public.manages_program(program))
+   group by c.startup_id, st.name
+   order by st.name, c.startup_id
+$$;
+
+/** Per mentor approved for the programme: sessions held, their no-shows, the founders' and their own average ratings. */
+create function public.mentoring_report_mentors(program uuid)
+returns table (mentor_id uuid, name text, held int, no_shows int, rating float8, ratings int, session_rating float8)
+language sql stable security definer set search_path = ''
+as $$
+  select pm.mentor_id, coalesce(p.display_name, '—'),
+         count(distinct m.id) filter (where m.status = 'held' or (m.status = 'booked' and m.ends_at <= now()))::int,
+         count(distinct m.id) filter (where m.absent = 'mentor')::int,
+         round(avg(f.rating) filter (where f.side = 'founder'), 1)::float8,
+         count(f.rating) filter (where f.side = 'founder')::int,
+         round(avg(f.rating) filter (where f.side = 'mentor'), 1)::float8
+    from public.program_mentors pm
+    left join public.profiles p on p.id = pm.mentor_id
+    left join public.mentoring_sessions m on m.program_id = pm.program_id and m.mentor_id = pm.mentor_id
+    left join public.mentoring_feedback f on f.session_id = m.id
+   where pm.program_id = program and (select public.manages_program(program))
+   group by pm.mentor_id, p.display_name
+   order by 2, pm.mentor_id
+$$;
+revoke execute on function public.mentoring_report_startups(uuid), public.mentoring_report_mentors(uuid) from public, anon;
+grant execute on function public.mentoring_report_startups(uuid), public.mentoring_report_mentors(uuid) to authenticated, service_role;

@@ -65,6 +65,8 @@ describe("the session page", () => {
         [[mentor.name, "mentor"], [founder.name, "founder"], [cofounder.name, "founder"]].sort(),
       );
       expect(page.programme.budgetHours).toBe(10);
+      // the mentor sees only their own sessions with the startup: no total for them
+      expect(page.programme.committedHours).toBe(side === "mentor" ? null : 2);
     }
     const upcoming = await sessionPage(founder.claims, future);
     expect(upcoming.may).toEqual({ reschedule: true, markNoShow: false, giveFeedback: false });

@@ -5,7 +5,7 @@ import { startAppServer } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
 import postgres from "postgres";
 import { seedLoadData } from "./dataset";
-import { APPLICATIONS, MANY_REVIEWS, RANKED_CALL, REVIEWS_EACH, loadId } from "./dataset.sql";
+import { APPLICATIONS, MANY_REVIEWS, MENTORED_STARTUPS, MONTHS, RANKED_CALL, REVIEWS_EACH, loadId } from "./dataset.sql";
 import { benchAssignment } from "./assignment";
 import { measurePage, statementsOfOneRequest, type Page, type PageResult } from "./measure";
 import { printDataset, printResults } from "./report";
@@ -29,6 +29,12 @@ async function rankedCallId(databaseUrl: string) {
   await db.end();
   return row!.id;
 }
+async function programmeOf(databaseUrl: string, callId: string) {
+  const db = postgres(databaseUrl, { max: 1 });
+  const [row] = await db<{ id: string }[]>`select program_id as id from public.calls where id = ${callId}`;
+  await db.end();
+  return row!.id;
+}
 const stops: (() => Promise<void>)[] = [];
 
 async function stopAll() {
@@ -48,6 +54,7 @@ async function main(): Promise<boolean> {
 
   const cookie = await signIn(app.baseUrl, MANAGER.email, MANAGER.password, MANAGER.name);
   const callId = await rankedCallId(app.databaseUrl);
+  const programmeId = await programmeOf(app.databaseUrl, callId);
   const allPages: Page[] = [
     { name: "bare route (/bench/bare)", path: "/bench/bare" },
     { name: "/healthz", path: "/healthz" },
@@ -60,6 +67,7 @@ async function main(): Promise<boolean> {
     { name: `ranking, ${APPLICATIONS} applications × ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/ranking`, cookie },
     { name: `application page, ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 2)}`, cookie },
     { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 1)}`, cookie },
+    { name: `mentoring report, ${MENTORED_STARTUPS} startups × ${MONTHS} months`, path: `/manage/programmes/${programmeId}/mentoring`, cookie },
   ];
   const pages = allPages.filter(chosen);
   log(`== ${pages.length} pages, ${LOAD.durationSec} s each, ${LOAD.connections} connections, ${app.baseUrl}`);
@@ -71,8 +79,10 @@ async function main(): Promise<boolean> {
   }
   // Counted alone (one after the other, nothing else running), before the server stops: the same
   // statements with many reviews as with few.
-  const few = await statementsOfOneRequest(app.baseUrl, allPages.at(-2)!);
-  const many = await statementsOfOneRequest(app.baseUrl, allPages.at(-1)!);
+  const few = await statementsOfOneRequest(app.baseUrl, allPages.at(-3)!);
+  const many = await statementsOfOneRequest(app.baseUrl, allPages.at(-2)!);
+  const report = await statementsOfOneRequest(app.baseUrl, allPages.at(-1)!);
+  log(`  mentoring report: ${report} statements for ${MENTORED_STARTUPS} startups`);
   await stopAll();
 
   // with the server stopped, so the solver has the machine to itself

@@ -154,6 +154,36 @@ const scores = `
     join public.rubric_criteria c on c.call_id = a.call_id
    where a.call_id = ${callId} and r.application_id <> '35000000-0000-4000-8000-000000000001'`;
 
+// Mentoring in the ranked call's programme: 500 load startups in its cohort, 50 mentors of the demo
+// incubator (load users 1–50 belong to it), and a year of monthly sessions for each startup (this
+// month's still ahead) with no-shows, cancellations and the founders' ratings: what the managers'
+// mentoring report sums. Startup i meets mentor 1 + i % 50 at hour i of its month, so no mentor's
+// sessions overlap (the exclusion constraint holds in replica mode too).
+export const MENTORED_STARTUPS = 500;
+export const MENTORS = 50;
+export const MONTHS = 12;
+const programmeId = `(select program_id from public.calls where slug = '${RANKED_CALL}')`;
+const mentoring = `
+  insert into public.cohort_members (program_id, startup_id)
+  select ${programmeId}, pg_temp.load_id('b2', i) from generate_series(1, ${MENTORED_STARTUPS}) i;
+  insert into public.mentor_profiles (user_id, org_id, bio)
+  select pg_temp.load_id('b0', m), (select id from public.organisations where slug = 'bd-incubator'), 'Cố vấn số ' || m
+    from generate_series(1, ${MENTORS}) m;
+  insert into public.program_mentors (program_id, mentor_id)
+  select ${programmeId}, pg_temp.load_id('b0', m) from generate_series(1, ${MENTORS}) m;
+  insert into public.mentoring_sessions (id, program_id, startup_id, mentor_id, starts_at, ends_at, blocked_from, blocked_until, status, absent)
+  select pg_temp.load_id('b4', i * 100 + k), ${programmeId}, pg_temp.load_id('b2', i), pg_temp.load_id('b0', 1 + i % ${MENTORS}),
+         t, t + interval '1 hour', t, t + interval '1 hour',
+         case when k = 0 then 'booked' when (i + k) % 11 = 0 then 'cancelled' when (i + k) % 7 = 0 then 'no_show' else 'held' end,
+         case when k > 0 and (i + k) % 11 <> 0 and (i + k) % 7 = 0 then (array['startup', 'mentor'])[1 + (i + k) % 2] end
+    from generate_series(1, ${MENTORED_STARTUPS}) i, generate_series(0, ${MONTHS} - 1) k,
+         lateral (select date_trunc('hour', now()) - k * interval '30 days' + i * interval '1 hour' as t) x;
+  insert into public.mentoring_feedback (session_id, side, author_id, rating, comment)
+  select s.id, 'founder', f.user_id, 1 + abs(hashtext(s.id::text)) % 5, 'Buổi ' || s.id
+    from public.mentoring_sessions s
+    join public.startup_members f on f.startup_id = s.startup_id and f.role = 'founder'
+   where s.program_id = ${programmeId} and s.status = 'held'`;
+
 // Steps in order; the labelled ones are timed in the bench's log.
 export const STEPS: [label: string, sql: string][] = [
   ["", idFunction],
@@ -171,6 +201,7 @@ export const STEPS: [label: string, sql: string][] = [
   ["applications", applications],
   ["review assignments", assignments],
   ["review scores", scores],
+  ["mentoring", mentoring],
   ["", "set local session_replication_role = origin"],
   // Replica mode skipped the triggers that keep the ranking's totals: compute them once here.
   ["ranking totals", `select public.rebuild_call_ranking(${callId})`],
@@ -190,4 +221,7 @@ export const TABLES = [
   "public.review_scores",
   "public.review_totals",
   "public.application_scores",
+  "public.cohort_members",
+  "public.mentoring_sessions",
+  "public.mentoring_feedback",
 ];

@@ -1015,6 +1015,9 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   // the hours rule itself: data-free
   "mentoring_session_counts(text,text)": { call: "select public.mentoring_session_counts('held', null)", learns: SIGNED_IN },
   "mentoring_hours_committed(uuid,uuid)": { call: "select public.mentoring_hours_committed(:program, :startupS2)", learns: SESSION_PEOPLE },
+  // the managers' report: for the programme's managers only
+  "mentoring_report_startups(uuid)": { call: "select * from public.mentoring_report_startups(:program)", learns: ["manager", "admin"] },
+  "mentoring_report_mentors(uuid)": { call: "select * from public.mentoring_report_mentors(:program)", learns: ["manager", "admin"] },
   "mentoring_session_people(uuid)": { call: "select * from public.mentoring_session_people(:session)", learns: SESSION_PEOPLE },
   // either side marks the other absent
   "mark_no_show(uuid)": { call: "select public.mark_no_show(:pastSession)", learns: ["mentor", "otherFounder"] },

@@ -6,8 +6,9 @@ import { requireId } from "~/platform/ids.server";
 // The managers' mentoring report of a programme: per startup of its cohort, sessions held, hours
 // against the budget, no-shows and the last session; per approved mentor, sessions and average
 // ratings. Hours follow the one rule in SQL (mentoring_session_counts, decisions/003-hours-used.md).
-// Four flat statements whatever the cohort's size: the access check, the programme, startups, mentors
-// (a session joins at most its two feedback rows, so mentors' counts are of distinct sessions).
+// Four flat statements whatever the cohort's size: the access check, the programme, and the two
+// report functions (security definer, for the programme's managers: RLS checked row by row would
+// cost a policy call per session; see the migration 20261202600000).
 
 export type StartupRow = {
   startupId: string;
@@ -50,41 +51,12 @@ export async function mentoringReport(claims: Claims, programmeId: string): Prom
         select id, json_build_object('vi', name_vi, 'en', name_en) as name, mentoring_hours_per_startup::float8 as "budgetHours"
           from public.programs where id = ${id}`,
       tx<(Omit<StartupRow, "lastSessionAt"> & { lastSessionAt: Date | null })[]>`
-        with s as (
-          select m.startup_id, m.status, m.absent, m.starts_at, m.ends_at,
-                 public.mentoring_session_counts(m.status, m.absent) as counts,
-                 extract(epoch from m.ends_at - m.starts_at) / 3600 as hours
-            from public.mentoring_sessions m where m.program_id = ${id}
-        )
-        select c.startup_id as "startupId", st.name,
-               count(*) filter (where s.status = 'held' or (s.status = 'booked' and s.ends_at <= now()))::int as held,
-               count(*) filter (where s.status = 'booked' and s.ends_at > now())::int as upcoming,
-               coalesce(sum(s.hours) filter (where s.counts and s.ends_at <= now()), 0)::float8 as "usedHours",
-               coalesce(sum(s.hours) filter (where s.counts and s.ends_at > now()), 0)::float8 as "bookedHours",
-               count(*) filter (where s.absent = 'startup')::int as "startupNoShows",
-               count(*) filter (where s.absent = 'mentor')::int as "mentorNoShows",
-               max(s.starts_at) filter (where s.counts and s.starts_at <= now()) as "lastSessionAt",
-               not coalesce(bool_or(s.counts and s.starts_at <= now() and s.starts_at > now() - interval '30 days'), false) as quiet
-          from public.cohort_members c
-          join public.startups st on st.id = c.startup_id
-          left join s on s.startup_id = c.startup_id
-         where c.program_id = ${id}
-         group by c.startup_id, st.name
-         order by st.name, c.startup_id`,
+        select startup_id as "startupId", name, held, upcoming, used_hours as "usedHours", booked_hours as "bookedHours",
+               startup_no_shows as "startupNoShows", mentor_no_shows as "mentorNoShows", last_session_at as "lastSessionAt", quiet
+          from public.mentoring_report_startups(${id})`,
       tx<MentorRow[]>`
-        select pm.mentor_id as "mentorId", coalesce(p.display_name, '—') as name,
-               count(distinct m.id) filter (where m.status = 'held' or (m.status = 'booked' and m.ends_at <= now()))::int as held,
-               count(distinct m.id) filter (where m.absent = 'mentor')::int as "noShows",
-               round(avg(f.rating) filter (where f.side = 'founder'), 1)::float8 as rating,
-               count(f.rating) filter (where f.side = 'founder')::int as ratings,
-               round(avg(f.rating) filter (where f.side = 'mentor'), 1)::float8 as "sessionRating"
-          from public.program_mentors pm
-          left join public.profiles p on p.id = pm.mentor_id
-          left join public.mentoring_sessions m on m.program_id = pm.program_id and m.mentor_id = pm.mentor_id
-          left join public.mentoring_feedback f on f.session_id = m.id
-         where pm.program_id = ${id}
-         group by pm.mentor_id, p.display_name
-         order by name, pm.mentor_id`,
+        select mentor_id as "mentorId", name, held, no_shows as "noShows", rating, ratings, session_rating as "sessionRating"
+          from public.mentoring_report_mentors(${id})`,
     ]);
     if (!programme) throw new NotFoundError();
     return { programme, startups: startups.map((s) => ({ ...s, lastSessionAt: s.lastSessionAt?.toISOString() ?? null })), mentors };

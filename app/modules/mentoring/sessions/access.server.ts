@@ -19,6 +19,7 @@ export type SessionRow = {
   absentMarkedAt: Date | null;
   side: Side;
   started: boolean;
+  ended: boolean;
 };
 
 /** The session as the caller sees it (row-locked when `forUpdate`), or a 404. */
@@ -29,7 +30,7 @@ export async function sessionFor(tx: Tx, sessionId: string): Promise<SessionRow>
            case when s.mentor_id = (select auth.uid()) then 'mentor'
                 when public.is_startup_member(s.startup_id) then 'founder'
                 else 'manager' end as side,
-           s.starts_at <= now() as started
+           s.starts_at <= now() as started, s.ends_at <= now() as ended
       from public.mentoring_sessions s where s.id = ${sessionId}`;
   if (!row) throw new NotFoundError();
   return row;

@@ -12,7 +12,8 @@ export type Feedback = { side: "mentor" | "founder"; rating: number; comment: st
 
 export type SessionPage = {
   session: Omit<SessionRow, "startsAt" | "endsAt" | "absentMarkedAt"> & { startsAt: string; endsAt: string; absentMarkedAt: string | null };
-  programme: { name: Bilingual; budgetHours: number; committedHours: number };
+  /** committedHours: null for the mentor, who sees only their own sessions with the startup, so no true total */
+  programme: { name: Bilingual; budgetHours: number; committedHours: number | null };
   startupName: string;
   people: Person[];
   notes: { body: string; updatedAt: string | null; updatedBy: string | null };
@@ -54,7 +55,7 @@ export async function sessionPage(claims: Claims, sessionId: string): Promise<Se
         endsAt: session.endsAt.toISOString(),
         absentMarkedAt: session.absentMarkedAt?.toISOString() ?? null,
       },
-      programme: { name: head!.name, budgetHours: head!.budgetHours, committedHours: head!.committedHours },
+      programme: { name: head!.name, budgetHours: head!.budgetHours, committedHours: session.side === "mentor" ? null : head!.committedHours },
       startupName: head!.startupName,
       people,
       notes: { body: head!.notes ?? "", updatedAt: head!.notesAt?.toISOString() ?? null, updatedBy: nameOf(head!.notesBy) },
