@@ -6,7 +6,7 @@ import { resetEnv } from "~/platform/env.server";
 import { tFor } from "~/platform/i18n/i18n";
 import { addMember, createOrg, createUser, type TestUser } from "../support/factories";
 import { createProgram } from "../support/application-factories";
-import { assignMentor, createCohortStartup, createMentor, sessionsOf, setBudget } from "../support/mentoring-factories";
+import { assignMentor, createCohortStartup, createMentor, createSession, sessionsOf, setBudget } from "../support/mentoring-factories";
 
 // Booking invariants against the real PostgreSQL: each racing request on its own connection (the
 // pool is widened so twenty really overlap), the outcome read back from the table.
@@ -149,6 +149,40 @@ describe("the hours budget", () => {
     );
     expect(Number(used!.hours)).toBe(3);
     expectTranslated("mentoring.booking.refused.budgetExceeded");
+  });
+});
+
+describe("the hours budget follows the hours rule", () => {
+  it("gives back the hours of a session the mentor missed, not of one the startup missed", async () => {
+    const program = (await createProgram(orgId)).id;
+    await setBudget(program, 2);
+    const { founder, startupId } = await createCohortStartup(program);
+    const mentor = await createMentor(orgId, program);
+    await assignMentor(startupId, mentor.id);
+    const pair = { programId: program, startupId, mentorId: mentor.id };
+    await createSession(pair, at(-3, 9), { status: "no_show", absent: "mentor" });
+    await createSession(pair, at(-2, 9), { status: "no_show", absent: "startup" });
+
+    const bookAt = (startsAt: Date) => bookSession(founder.claims, { programId: program, startupId, mentorId: mentor.id, startsAt });
+    expect((await bookAt(at(40, 9))).ok).toBe(true);
+    expect(await bookAt(at(41, 9))).toEqual({ ok: false, errors: { startsAt: "mentoring.booking.refused.budgetExceeded" } });
+  });
+});
+
+describe("a mentor matched in one programme", () => {
+  it("is not bookable through another programme that approves them too", async () => {
+    const [matched, other] = [(await createProgram(orgId)).id, (await createProgram(orgId)).id];
+    const { founder, startupId } = await createCohortStartup(matched);
+    await asService((tx) => tx`insert into public.cohort_members (program_id, startup_id) values (${other}, ${startupId})`);
+    const mentor = await createMentor(orgId, matched);
+    await asService(async (tx) => {
+      await tx`insert into public.program_mentors (program_id, mentor_id) values (${other}, ${mentor.id})`;
+      await tx`insert into public.startup_mentors (startup_id, mentor_id, program_id) values (${startupId}, ${mentor.id}, ${matched})`;
+    });
+
+    const through = (programId: string) => bookSession(founder.claims, { programId, startupId, mentorId: mentor.id, startsAt: at(42, 9) });
+    expect(await through(other)).toEqual({ ok: false, errors: { mentorId: "mentoring.booking.refused.notAssigned" } });
+    expect((await through(matched)).ok).toBe(true);
   });
 });
 
