@@ -64,6 +64,8 @@ async function main(): Promise<boolean> {
     { name: "/orgs manager", path: "/orgs", cookie },
     { name: "/orgs/bd-incubator manager", path: "/orgs/bd-incubator", cookie },
     { name: "/auth/sign-in", path: "/auth/sign-in" },
+    { name: `call settings, ${APPLICATIONS} applications`, path: `/manage/calls/${callId}/settings`, cookie },
+    { name: "/manage manager", path: "/manage", cookie },
     { name: `ranking, ${APPLICATIONS} applications × ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/ranking`, cookie },
     { name: `application page, ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 2)}`, cookie },
     { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 1)}`, cookie },

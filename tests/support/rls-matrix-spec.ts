@@ -986,6 +986,8 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "mentor_names(uuid[])": { call: "select * from public.mentor_names(array[:mentorId]::uuid[])", learns: MENTOR_SEERS },
   "my_mentoring_sessions(boolean,integer)": { call: "select * from public.my_mentoring_sessions(false, 10)", learns: ["mentor", "otherFounder"] },
   "assigned_applications()": { call: "select * from public.assigned_applications() where id = :app", learns: ["assignedReviewer"] },
+  // a call's application counts, for its managers only (settings pages, programme overviews)
+  "call_application_counts(uuid)": { call: "select * from public.call_application_counts(:call)", learns: ["manager", "admin"] },
   "call_is_public(uuid)": { call: "select public.call_is_public(:call)", learns: ALL },
   // a pure function of its arguments (a call's status at an instant): reads no row
   "call_status(boolean,timestamp with time zone,timestamp with time zone,timestamp with time zone)": {

@@ -60,9 +60,9 @@ export async function callHeader(tx: Tx, callId: string): Promise<CallSettings> 
            o.time_zone as "orgTimeZone", c.blind_fields as "blindFields",
            c.reviews_per_application as "reviewsPerApplication", c.z_min_reviews as "zMinReviews", c.shortlist_threshold::float8 as "shortlistThreshold",
            c.offer_days as "offerDays", c.step_titles as "stepTitles",
-           (select count(*) from public.applications a where a.call_id = c.id and a.status = 'submitted')::int as submitted,
-           (select count(*) from public.applications a where a.call_id = c.id and a.status = 'draft')::int as drafts
+           coalesce(n.submitted, 0) as submitted, coalesce(n.drafts, 0) as drafts
       from public.calls c join public.programs p on p.id = c.program_id join public.organisations o on o.id = p.org_id
+      left join lateral public.call_application_counts(c.id) n on true
      where c.id = ${callId}`;
   if (!row) throw new NotFoundError();
   return row;

@@ -25,11 +25,7 @@ export function callSummaries(tx: Tx, programmeIds: string[]) {
            public.call_status(c.published, c.opens_at, c.closes_at) as status,
            coalesce(n.drafts, 0)::int as drafts, coalesce(n.submitted, 0)::int as submitted
       from public.calls c
-      left join (select a.call_id, count(*) filter (where a.status = 'draft') as drafts,
-                        count(*) filter (where a.status = 'submitted') as submitted
-                   from public.applications a join public.calls c2 on c2.id = a.call_id
-                  where c2.program_id = any (${programmeIds}::uuid[])
-                  group by a.call_id) n on n.call_id = c.id
+      left join lateral public.call_application_counts(c.id) n on true
      where c.program_id = any (${programmeIds}::uuid[])
      order by c.opens_at desc, c.title_en`;
 }
