@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { feedFor } from "~/modules/mentoring/calendar/feed.server";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 // A mentor's calendar feed at /calendar/<token>.ics, for calendar apps: no cookies, the token is
-// the credential; anything but a live token is a plain 404 (decisions/004-calendar-feed.md).
+// the credential; anything but a live token is a 404 (decisions/004-calendar-feed.md).
 export async function loader({ params }: LoaderFunctionArgs) {
   const ics = await feedFor(params.file ?? "");
-  if (ics === null) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (ics === null) throw new NotFoundError();
   return new Response(ics, {
     headers: {
       "content-type": "text/calendar; charset=utf-8",

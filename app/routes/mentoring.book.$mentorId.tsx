@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { bookSession } from "~/modules/mentoring/booking/book.server";
@@ -13,6 +13,7 @@ import { requireId } from "~/platform/ids.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled("mentoring.booking.book.title");
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mentorId = requireId(params.mentorId);
   const url = new URL(request.url);
   const week = await mentorWeek(viewer.claims, mentorId, url.searchParams.get("week"), viewer.timeZone);
-  if (!week) throw data(null, { status: 404 });
+  if (!week) throw new NotFoundError();
   const contexts = await bookingContexts(viewer.claims, mentorId);
   const wanted = url.searchParams.get("context");
   const context = contexts.find((c) => `${c.programId}:${c.startupId}` === wanted) ?? contexts[0] ?? null;

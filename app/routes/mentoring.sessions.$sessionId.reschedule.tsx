@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { rescheduleSession } from "~/modules/mentoring/booking/change.server";
@@ -14,13 +14,14 @@ import { requireId } from "~/platform/ids.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled("mentoring.booking.reschedule.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const session = await mySession(viewer.claims, requireId(params.sessionId));
-  if (!session) throw data(null, { status: 404 });
+  if (!session) throw new NotFoundError();
   const open = changeable(session);
   const week = open ? await mentorWeek(viewer.claims, session.mentorId, new URL(request.url).searchParams.get("week"), viewer.timeZone, session.id) : null;
   return { session, week };
