@@ -8,6 +8,7 @@ import { signIn } from "~/modules/identity/accounts.server";
 import { createStartup as createStartupProfile } from "~/modules/startups/profile.server";
 import { CookieJar } from "~/platform/auth/cookie-jar.server";
 import { NoRealtime } from "~/platform/auth/supabase-client.server";
+import { NotFoundError } from "~/platform/db/errors.server";
 import { asService } from "~/platform/db/transaction.server";
 import { resetEnv } from "~/platform/env.server";
 import { answerOutages } from "~/platform/http/outage.server";
@@ -56,11 +57,12 @@ const post = (user: TestUser, path: string, body: FormData) =>
   new Request(`${BASE}${path}`, { method: "POST", headers: { cookie: cookies.get(user)!, origin: BASE }, body });
 const get = (user: TestUser, path: string) => new Request(`${BASE}${path}`, { headers: { cookie: cookies.get(user)! } });
 
-/** The loader's answer as a status: thrown 404s are answers too. */
+/** The loader's answer as a status: thrown 404s are answers too (the server's guard answers NotFoundError with one). */
 async function statusOf(run: () => Promise<Response>) {
   try {
     return (await run()).status;
   } catch (thrown) {
+    if (thrown instanceof NotFoundError) return 404;
     if (thrown && typeof thrown === "object" && "init" in thrown) return (thrown as { init: { status: number } }).init.status;
     throw thrown;
   }
