@@ -71,10 +71,15 @@ describe("booking over HTTP", () => {
     const homeHtml = decodeEntities(await home.text());
     expect(homeHtml).toContain(`/mentoring/book/${mentor.id}`);
     expect(homeHtml).toContain("Mentoring hours used: 0 of 50");
+    // the shell's "Mentoring" link brings founders to this hub, which leads on to the startup's mentors and needs
+    expect(homeHtml).toContain('href="/mentoring"');
+    expect(homeHtml).toMatch(/href="\/startups\/[^"]+\/mentors"/);
     const page = await get(founder, `/mentoring/book/${mentor.id}`);
     expect(page.status).toBe(200);
     expect(await firstSlot(founder)).not.toBeNull();
     expect((await get(mentor, "/mentoring/availability")).status).toBe(200);
+    const profile = await (await get(mentor, "/mentoring/profile")).text();
+    for (const path of ["/mentoring/availability", "/mentoring/requests", "/mentoring/sessions", "/mentoring/calendar"]) expect(profile).toContain(`href="${path}"`);
     // a mentor not assigned to the founder's startup: the page says so and offers nothing to post
     const stranger = founders[0]!.founder;
     expect((await get(stranger, `/mentoring/book/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
