@@ -28,6 +28,8 @@ export default function MentoringHome() {
       <p>{t("mentoring.booking.home.lead")}</p>
       <p>
         <Link to="/mentoring/sessions">{t("mentoring.booking.home.allSessions")}</Link>
+        {" · "}
+        <Link to="/mentoring/office-hours">{t("mentoring.office.link")}</Link>
         {mentors ? (
           <>
             {" · "}

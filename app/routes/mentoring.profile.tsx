@@ -50,6 +50,8 @@ export default function MentorProfilePage() {
         <Link to="/mentoring/sessions">{t("mentoring.profiles.sessionsLink")}</Link>
         {" · "}
         <Link to="/mentoring/calendar">{t("mentoring.profiles.calendarLink")}</Link>
+        {" · "}
+        <Link to="/mentoring/office-hours">{t("mentoring.office.link")}</Link>
       </p>
       {profile ? <p>{t("mentoring.profiles.load", { count: load, max: profile.maxStartups })}</p> : null}
       {result && "saved" in result ? <FormMessage tone="success">{t("mentoring.profiles.saved")}</FormMessage> : null}
