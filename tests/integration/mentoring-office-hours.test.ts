@@ -49,6 +49,14 @@ const seatsOf = (id: string) =>
     return { counted: o!.seats_taken, rows: c!.count };
   });
 
+const mailsTo = (email: string) =>
+  asService(async (tx) =>
+    (
+      await tx<{ attachments: { filename: string; content: string }[] }[]>`
+        select attachments from public.email_outbox where to_email = ${email} and template = 'mentoring-session' order by created_at, id`
+    ).map((m) => ({ attachments: m.attachments, kind: /METHOD:(\w+)/.exec(m.attachments[0]?.content ?? "")?.[1] })),
+  );
+
 describe("group office hours", () => {
   it("twenty founders race for five seats: five get one, fifteen are told it is full", async () => {
     const opened = await open(wall(10, 14));
@@ -65,8 +73,12 @@ describe("group office hours", () => {
     // one seat is given back: another startup may take it
     const seated = founders.filter((_, i) => outcomes[i]!.ok);
     const waiting = founders.find((_, i) => !outcomes[i]!.ok)!;
+    // each taker has a mail with the invitation; the refused ones none
+    expect((await mailsTo(seated[0]!.founder.email)).map((m) => [m.kind, m.attachments[0]?.filename])).toEqual([["REQUEST", "invite.ics"]]);
+    expect(await mailsTo(waiting.founder.email)).toEqual([]);
     expect((await leaveSeat(seated[0]!.founder.claims, opened.value, seated[0]!.startupId)).ok).toBe(true);
     expect(await seatsOf(opened.value)).toEqual({ counted: 4, rows: 4 });
+    expect((await mailsTo(seated[0]!.founder.email)).map((m) => m.kind)).toEqual(["REQUEST", "CANCEL"]);
     expect((await takeSeat(waiting.founder.claims, opened.value, waiting.startupId)).ok).toBe(true);
     expect(await seatsOf(opened.value)).toEqual({ counted: 5, rows: 5 });
   });

@@ -3,6 +3,7 @@ import { Temporal } from "temporal-polyfill";
 import { ConflictError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { refused, type Outcome } from "~/platform/http/form.server";
+import { mailSeat } from "./mail.server";
 import type { OpenOfficeHoursInput } from "./schema";
 
 // Group office hours (decisions/005-office-hours.md). Every rule lives in SQL: who may open, take
@@ -103,11 +104,18 @@ export function takeSeat(claims: Claims, officeHoursId: string, startupId: strin
   return refusing("form", () =>
     asUser(claims, async (tx) => {
       const [row] = await tx<{ taken: number }[]>`select public.take_office_hours_seat(${officeHoursId}, ${startupId}) as taken`;
+      await mailSeat(tx, officeHoursId, startupId, "booked");
       return row!.taken;
     }),
   );
 }
 
 export function leaveSeat(claims: Claims, officeHoursId: string, startupId: string): Promise<Outcome<undefined>> {
-  return refusing("form", () => asUser(claims, async (tx) => void (await tx`select public.leave_office_hours_seat(${officeHoursId}, ${startupId})`)));
+  return refusing("form", () =>
+    asUser(claims, async (tx) => {
+      await tx`select public.leave_office_hours_seat(${officeHoursId}, ${startupId})`;
+      await mailSeat(tx, officeHoursId, startupId, "cancelled");
+      return undefined;
+    }),
+  );
 }

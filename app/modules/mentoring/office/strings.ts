@@ -25,6 +25,7 @@ const en = {
   left: "You gave up the seat.",
   where: "Where: {{location}}",
   link: "Office hours",
+  icsTitle: "Office hours of {{mentor}}",
   errors: {
     startsAt: "Enter a date and time.",
     minutes: "Enter a length from 15 to 480 minutes.",
@@ -67,6 +68,7 @@ const vi: typeof en = {
   left: "Đã trả chỗ.",
   where: "Địa điểm: {{location}}",
   link: "Giờ tư vấn nhóm",
+  icsTitle: "Giờ tư vấn nhóm của {{mentor}}",
   errors: {
     startsAt: "Hãy nhập ngày và giờ.",
     minutes: "Hãy nhập thời lượng từ 15 đến 480 phút.",
