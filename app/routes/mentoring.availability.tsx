@@ -41,6 +41,7 @@ export default function AvailabilityPage() {
     return (
       <section className="page narrow">
         <h1>{t("mentoring.availability.title")}</h1>
+        {errors ? <FormMessage tone="error">{t(errors.form ?? "validation.formErrors")}</FormMessage> : null}
         <p className="empty">{t("mentoring.availability.noProfile")}</p>
       </section>
     );
