@@ -1019,11 +1019,6 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "mentor_names(uuid[])": { call: "select * from public.mentor_names(array[:mentorId]::uuid[])", learns: MENTOR_SEERS },
   "my_mentoring_sessions(boolean,integer)": { call: "select * from public.my_mentoring_sessions(false, 10)", learns: ["mentor", "otherFounder"] },
   "assigned_applications()": { call: "select * from public.assigned_applications() where id = :app", learns: ["assignedReviewer"] },
-  // a pure function of its arguments (security invoker), granted to signed-in users: it tells nothing stored
-  "call_status(boolean,timestamp with time zone,timestamp with time zone,timestamp with time zone)": {
-    call: "select public.call_status(true, now() - interval '1 day', now() + interval '1 day')",
-    learns: SIGNED_IN,
-  },
   "call_is_public(uuid)": { call: "select public.call_is_public(:call)", learns: ALL },
   "call_org_member(uuid,uuid)": { call: "select public.call_org_member(:call, :researcherId)", learns: ["manager", "admin"] },
   "call_ranking(uuid,app_stage)": { call: "select * from public.call_ranking(:call)", learns: ["manager", "admin"] },
