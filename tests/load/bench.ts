@@ -12,9 +12,6 @@ import { printDataset, printResults } from "./report";
 import { signIn } from "./session";
 
 const MANAGER = { email: "manager@demo.binhduong.example", password: "demo-password-2026", name: "Trần Thị Mai" };
-// the demo founder of SmartWater, matched to the demo mentor Anna de Vries
-const FOUNDER = { email: "founder@demo.binhduong.example", password: "demo-password-2026", name: "Ngô Gia Huy" };
-const ANNA = "00000000-0000-4000-8000-000000000005";
 // BENCH_SECONDS shortens runs while working on the bench itself.
 const LOAD = { connections: 10, durationSec: Number(process.env.BENCH_SECONDS ?? 8) };
 // BENCH_PAGES="ranking,application page" measures only the pages whose names contain one of the words
@@ -50,7 +47,6 @@ async function main(): Promise<boolean> {
   const counts = await seedLoadData(app.databaseUrl, log);
 
   const cookie = await signIn(app.baseUrl, MANAGER.email, MANAGER.password, MANAGER.name);
-  const founderCookie = await signIn(app.baseUrl, FOUNDER.email, FOUNDER.password, FOUNDER.name);
   const callId = await rankedCallId(app.databaseUrl);
   const allPages: Page[] = [
     { name: "bare route (/bench/bare)", path: "/bench/bare" },
@@ -61,7 +57,6 @@ async function main(): Promise<boolean> {
     { name: "/orgs manager", path: "/orgs", cookie },
     { name: "/orgs/bd-incubator manager", path: "/orgs/bd-incubator", cookie },
     { name: "/auth/sign-in", path: "/auth/sign-in" },
-    { name: "mentoring: week of slots (founder)", path: `/mentoring/book/${ANNA}`, cookie: founderCookie },
     { name: `ranking, ${APPLICATIONS} applications × ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/ranking`, cookie },
     { name: `application page, ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 2)}`, cookie },
     { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 1)}`, cookie },
