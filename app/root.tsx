@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mentoring: viewer.memberships.some((m) => m.role === "mentor")
       ? "/mentoring/profile"
       : viewer.startups[0]
-        ? `/startups/${viewer.startups[0].slug}/mentors`
+        ? "/mentoring" // the founders' hub links on to each startup's mentors and needs
         : null,
     hasAvatar: !!viewer.avatarPath,
     id: viewer.id,

@@ -11,26 +11,43 @@ export const meta = titled("mentoring.booking.home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { ...(await mentoringHome(viewer.claims)), mentors: viewer.memberships.some((m) => m.role === "mentor") };
+  return {
+    ...(await mentoringHome(viewer.claims)),
+    mentors: viewer.memberships.some((m) => m.role === "mentor"),
+    startups: viewer.startups.map((s) => ({ slug: s.slug, name: s.name })),
+  };
 }
 
 export default function MentoringHome() {
   const { t } = useTranslation();
   const { locale } = useViewerZone();
-  const { programmes, upcoming, mentors } = useLoaderData<typeof loader>();
+  const { programmes, upcoming, mentors, startups } = useLoaderData<typeof loader>();
   return (
     <section className="page">
       <h1>{t("mentoring.booking.home.title")}</h1>
       <p>{t("mentoring.booking.home.lead")}</p>
       <p>
         <Link to="/mentoring/sessions">{t("mentoring.booking.home.allSessions")}</Link>
+        {" · "}
+        <Link to="/mentoring/office-hours">{t("mentoring.office.link")}</Link>
         {mentors ? (
           <>
             {" · "}
             <Link to="/mentoring/availability">{t("mentoring.booking.home.availability")}</Link>
+            {" · "}
+            <Link to="/mentoring/profile">{t("mentoring.booking.home.profile")}</Link>
           </>
         ) : null}
       </p>
+      {startups.length > 0 ? (
+        <ul>
+          {startups.map((s) => (
+            <li key={s.slug}>
+              <Link to={`/startups/${s.slug}/mentors`}>{t("mentoring.booking.home.startupMentors", { startup: s.name })}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {programmes.length === 0 ? <p className="empty">{t("mentoring.booking.home.noProgrammes")}</p> : null}
       {programmes.map((p) => (
         <section key={`${p.programId}:${p.startupId}`} className="card" aria-labelledby={`prog-${p.programId}-${p.startupId}`}>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadAvailability, saveAvailability } from "~/modules/mentoring/availability/rules.server";
 import { AvailabilitySchema, WEEKDAYS } from "~/modules/mentoring/availability/schema";
@@ -50,6 +50,9 @@ export default function AvailabilityPage() {
     <section className="page narrow">
       <h1>{t("mentoring.availability.title")}</h1>
       <p>{t("mentoring.availability.lead")}</p>
+      <p>
+        <Link to="/mentoring/office-hours">{t("mentoring.office.open")}</Link>
+      </p>
       {result && "saved" in result ? <FormMessage tone="success">{t("mentoring.availability.saved")}</FormMessage> : null}
       {errors ? <FormMessage tone="error">{t(errors.form ?? "validation.formErrors")}</FormMessage> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit}>

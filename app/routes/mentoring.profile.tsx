@@ -43,7 +43,15 @@ export default function MentorProfilePage() {
       <h1>{t("mentoring.profiles.title")}</h1>
       <p>{t("mentoring.profiles.lead")}</p>
       <p>
+        <Link to="/mentoring/availability">{t("mentoring.profiles.availabilityLink")}</Link>
+        {" · "}
         <Link to="/mentoring/requests">{t("mentoring.profiles.requestsLink")}</Link>
+        {" · "}
+        <Link to="/mentoring/sessions">{t("mentoring.profiles.sessionsLink")}</Link>
+        {" · "}
+        <Link to="/mentoring/calendar">{t("mentoring.profiles.calendarLink")}</Link>
+        {" · "}
+        <Link to="/mentoring/office-hours">{t("mentoring.office.link")}</Link>
       </p>
       {profile ? <p>{t("mentoring.profiles.load", { count: load, max: profile.maxStartups })}</p> : null}
       {result && "saved" in result ? <FormMessage tone="success">{t("mentoring.profiles.saved")}</FormMessage> : null}

@@ -71,13 +71,38 @@ describe("booking over HTTP", () => {
     const homeHtml = decodeEntities(await home.text());
     expect(homeHtml).toContain(`/mentoring/book/${mentor.id}`);
     expect(homeHtml).toContain("Mentoring hours used: 0 of 50");
+    // the shell's "Mentoring" link brings founders to this hub, which leads on to the startup's mentors and needs
+    expect(homeHtml).toContain('href="/mentoring"');
+    expect(homeHtml).toMatch(/href="\/startups\/[^"]+\/mentors"/);
     const page = await get(founder, `/mentoring/book/${mentor.id}`);
     expect(page.status).toBe(200);
     expect(await firstSlot(founder)).not.toBeNull();
     expect((await get(mentor, "/mentoring/availability")).status).toBe(200);
+    const profile = await (await get(mentor, "/mentoring/profile")).text();
+    for (const path of ["/mentoring/availability", "/mentoring/requests", "/mentoring/sessions", "/mentoring/calendar"]) expect(profile).toContain(`href="${path}"`);
     // a mentor not assigned to the founder's startup: the page says so and offers nothing to post
     const stranger = founders[0]!.founder;
     expect((await get(stranger, `/mentoring/book/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+
+  it("lets the mentor open office hours and a founder take a seat over HTTP, with messages in each one's language", async () => {
+    const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const fields = { intent: "open", startsAt: `${day}T03:00`, minutes: "60", seats: "2", location: "Room 4" };
+    const bad = await post(mentor, "/mentoring/office-hours", { ...fields, seats: "0" });
+    expect(bad.status).toBe(400);
+    expect(decodeEntities(await bad.text())).toContain(tFor("en")("mentoring.office.errors.seats"));
+    const opened = await post(mentor, "/mentoring/office-hours", fields);
+    expect(decodeEntities(await opened.text())).toContain(tFor("en")("mentoring.office.opened"));
+    const { founder } = founders[1]!; // English
+    const page = decodeEntities(await (await get(founder, "/mentoring/office-hours")).text());
+    expect(page).toContain("0 of 2 seats taken");
+    const officeHoursId = /name="officeHoursId" value="([^"]+)"/.exec(page)![1]!;
+    const taken = await post(founder, "/mentoring/office-hours", { intent: "take", officeHoursId, startupId: founders[1]!.startupId });
+    expect(decodeEntities(await taken.text())).toContain(tFor("en")("mentoring.office.taken"));
+    const again = await post(founder, "/mentoring/office-hours", { intent: "take", officeHoursId, startupId: founders[1]!.startupId });
+    expect(again.status).toBe(400);
+    expect(decodeEntities(await again.text())).toContain(tFor("en")("mentoring.office.refused.alreadySeated"));
+    expect(decodeEntities(await (await get(mentor, "/mentoring/office-hours")).text())).toContain("1 of 2 seats taken");
   });
 
   it("refuses a bad availability form with a message in the mentor's language, writing nothing", async () => {

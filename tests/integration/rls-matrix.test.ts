@@ -148,6 +148,16 @@ beforeAll(async () => {
     await tx`insert into public.mentoring_notes (session_id, body) values (${ids.pastSession}, 'Notes')`;
     await tx`insert into public.mentoring_action_items (session_id, body) values (${ids.pastSession}, 'Send the deck')`;
     await tx`insert into public.mentoring_feedback (session_id, side, author_id, rating) values (${ids.pastSession}, 'founder', ${ids.otherFounderId!}, 4)`;
+    // office hours of the mentor in three and four days, five seats; S2 holds one in the second
+    ids.officeHours = (
+      await tx<{ id: string }[]>`insert into public.mentor_office_hours (mentor_id, starts_at, ends_at, seats)
+        select ${ids.mentorId!}, t, t + interval '1 hour', 5 from (select date_trunc('hour', now()) + interval '3 days' as t) x returning id`
+    )[0]!.id;
+    ids.officeHoursSeated = (
+      await tx<{ id: string }[]>`insert into public.mentor_office_hours (mentor_id, starts_at, ends_at, seats, seats_taken)
+        select ${ids.mentorId!}, t, t + interval '1 hour', 5, 1 from (select date_trunc('hour', now()) + interval '4 days' as t) x returning id`
+    )[0]!.id;
+    await tx`insert into public.office_hours_seats (office_hours_id, startup_id, taken_by) values (${ids.officeHoursSeated}, ${ids.startupS2!}, ${ids.otherFounderId!})`;
     await tx`insert into public.mentor_calendar_feeds (mentor_id, token_hash) values (${ids.mentorId!}, sha256('matrix-feed'))`;
     await tx`insert into public.pending_decisions (application_id, call_id, decision) values (${ids.app!}, ${ids.call!}, 'rejected')`;
   });

@@ -23,6 +23,12 @@ const MAX_FAILURES_PER_PAGE = 5;
 
 const log = (msg: string) => console.log(msg);
 
+/** The demo founder of SmartWater's week of free slots with the demo mentor Anna de Vries, signed in as that founder. */
+async function mentoringPages(baseUrl: string): Promise<Page[]> {
+  const cookie = await signIn(baseUrl, "founder@demo.binhduong.example", "demo-password-2026", "Ngô Gia Huy");
+  return [{ name: "mentoring: week of slots (founder)", path: "/mentoring/book/00000000-0000-4000-8000-000000000005", cookie }];
+}
+
 async function rankedCallId(databaseUrl: string) {
   const db = postgres(databaseUrl, { max: 1 });
   const [row] = await db<{ id: string }[]>`select id from public.calls where slug = ${RANKED_CALL}`;
@@ -71,7 +77,7 @@ async function main(): Promise<boolean> {
     { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 1)}`, cookie },
     { name: `mentoring report, ${MENTORED_STARTUPS} startups × ${MONTHS} months`, path: `/manage/programmes/${programmeId}/mentoring`, cookie },
   ];
-  const pages = allPages.filter(chosen);
+  const pages = [...allPages, ...(await mentoringPages(app.baseUrl))].filter(chosen);
   log(`== ${pages.length} pages, ${LOAD.durationSec} s each, ${LOAD.connections} connections, ${app.baseUrl}`);
   const results: PageResult[] = [];
   for (const page of pages) {

@@ -908,6 +908,30 @@ export const TABLES: Record<string, TableSpec> = {
     },
     delete: NOBODY,
   },
+  // group office hours: the mentor and the founders of P's cohort (S2) see them; written only through the functions
+  mentor_office_hours: {
+    table: "mentor_office_hours",
+    row: "id = :officeHours",
+    groups: {
+      hours: {
+        columns: ["id", "mentor_id", "starts_at", "ends_at", "seats", "seats_taken", "location", "status", "created_at"],
+        select: ["mentor", "otherFounder", "admin"],
+        update: NOBODY,
+        set: "seats = 50",
+      },
+    },
+    insert: { sql: "insert into public.mentor_office_hours (mentor_id, starts_at, ends_at, seats) values (:mentorId, now() + interval '30 days', now() + interval '30 days 1 hour', 3)", allow: NOBODY },
+    delete: NOBODY,
+  },
+  office_hours_seats: {
+    table: "office_hours_seats",
+    row: "office_hours_id = :officeHoursSeated",
+    groups: {
+      seat: { columns: ["office_hours_id", "startup_id", "taken_by", "created_at"], select: ["mentor", "otherFounder", "admin"], update: NOBODY, set: "created_at = now()" },
+    },
+    insert: { sql: "insert into public.office_hours_seats (office_hours_id, startup_id) values (:officeHours, :startupS2)", allow: NOBODY },
+    delete: NOBODY,
+  },
   // after the session (PAST, three days ago, S2 with the mentor): shared by whoever sees the session
   mentoring_notes: {
     table: "mentoring_notes",
@@ -982,6 +1006,15 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
     learns: ["mentor", "otherFounder"],
   },
   "cancel_session(uuid)": { call: "select public.cancel_session(:session)", learns: ["mentor", "otherFounder"] },
+  // office hours: opened and cancelled by their mentor, seats taken and left by P's cohort founders (S2)
+  "office_hours_open_to(uuid)": { call: "select public.office_hours_open_to(:mentorId)", learns: ["otherFounder"] },
+  "open_office_hours(timestamp with time zone,integer,integer,text)": {
+    call: "select public.open_office_hours(date_trunc('hour', now()) + interval '10 days', 60, 3, '')",
+    learns: ["mentor"],
+  },
+  "cancel_office_hours(uuid)": { call: "select public.cancel_office_hours(:officeHours)", learns: ["mentor"] },
+  "take_office_hours_seat(uuid,uuid)": { call: "select public.take_office_hours_seat(:officeHours, :startupS2)", learns: ["otherFounder"] },
+  "leave_office_hours_seat(uuid,uuid)": { call: "select public.leave_office_hours_seat(:officeHoursSeated, :startupS2)", learns: ["otherFounder"] },
   // a mentor's name, for those who may see the mentor; one's own sessions, for its two sides
   "mentor_names(uuid[])": { call: "select * from public.mentor_names(array[:mentorId]::uuid[])", learns: MENTOR_SEERS },
   "my_mentoring_sessions(boolean,integer)": { call: "select * from public.my_mentoring_sessions(false, 10)", learns: ["mentor", "otherFounder"] },

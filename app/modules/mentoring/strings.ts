@@ -4,6 +4,7 @@ import { bookingStrings } from "./booking/strings";
 import { calendarStrings } from "./calendar/strings";
 import { matchStrings } from "./match/strings";
 import { needsStrings } from "./needs/strings";
+import { officeStrings } from "./office/strings";
 import { profileStrings } from "./profiles/strings";
 import { reportStrings } from "./report/strings";
 import { sessionsStrings } from "./sessions/strings";
@@ -18,6 +19,7 @@ export const mentoringStrings = {
       calendar: calendarStrings.en,
       match: matchStrings.en,
       needs: needsStrings.en,
+      office: officeStrings.en,
       profiles: profileStrings.en,
       report: reportStrings.en,
       sessions: sessionsStrings.en,
@@ -30,6 +32,7 @@ export const mentoringStrings = {
       calendar: calendarStrings.vi,
       match: matchStrings.vi,
       needs: needsStrings.vi,
+      office: officeStrings.vi,
       profiles: profileStrings.vi,
       report: reportStrings.vi,
       sessions: sessionsStrings.vi,

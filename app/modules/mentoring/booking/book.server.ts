@@ -22,6 +22,8 @@ const REFUSALS: Record<string, string> = {
   budget_exceeded: "mentoring.booking.refused.budgetExceeded",
   past_cutoff: "mentoring.booking.refused.pastCutoff",
   same_time: "mentoring.booking.refused.sameTime",
+  // the time touches the mentor's group office hours (raised by a trigger on mentoring_sessions)
+  slot_taken: "mentoring.booking.refused.slotTaken",
 };
 const OVERLAP = "mentoring_sessions_no_overlap";
 

@@ -12,6 +12,8 @@ const en = {
     noUpcoming: "No upcoming sessions.",
     allSessions: "All my sessions",
     availability: "My availability (for mentors)",
+    profile: "My mentor profile",
+    startupMentors: "Mentors and needs of {{startup}}",
   },
   book: {
     title: "Book a session",
@@ -87,6 +89,8 @@ const vi: typeof en = {
     noUpcoming: "Chưa có buổi nào sắp tới.",
     allSessions: "Tất cả buổi cố vấn của tôi",
     availability: "Lịch rảnh của tôi (dành cho cố vấn)",
+    profile: "Hồ sơ cố vấn của tôi",
+    startupMentors: "Cố vấn và nhu cầu của {{startup}}",
   },
   book: {
     title: "Đặt lịch cố vấn",

@@ -23,6 +23,9 @@ const en = {
   programmes: "Programmes that approved you",
   noProgrammes: "No programme has approved you yet.",
   requestsLink: "Requests from startups",
+  availabilityLink: "My weekly hours",
+  sessionsLink: "My sessions",
+  calendarLink: "Calendar feed",
   stage: { idea: "Idea", prototype: "Prototype", mvp: "MVP", seed: "Seed", growth: "Growth" },
   language: { vi: "Vietnamese", en: "English", nl: "Dutch", fr: "French", de: "German", ja: "Japanese", ko: "Korean", zh: "Chinese" },
   errors: {
@@ -102,6 +105,9 @@ const vi: typeof en = {
   programmes: "Chương trình đã duyệt bạn",
   noProgrammes: "Chưa có chương trình nào duyệt bạn.",
   requestsLink: "Lời mời từ khởi nghiệp",
+  availabilityLink: "Giờ rảnh hằng tuần",
+  sessionsLink: "Các buổi cố vấn của tôi",
+  calendarLink: "Lịch đồng bộ",
   stage: { idea: "Ý tưởng", prototype: "Sản phẩm mẫu", mvp: "MVP", seed: "Hạt giống", growth: "Tăng trưởng" },
   language: { vi: "Tiếng Việt", en: "Tiếng Anh", nl: "Tiếng Hà Lan", fr: "Tiếng Pháp", de: "Tiếng Đức", ja: "Tiếng Nhật", ko: "Tiếng Hàn", zh: "Tiếng Trung" },
   errors: {
