@@ -6,7 +6,7 @@ import { refused, type Outcome } from "~/platform/http/form.server";
 import { mailSeat } from "./mail.server";
 import type { OpenOfficeHoursInput } from "./schema";
 
-// Group office hours (decisions/005-office-hours.md). Every rule lives in SQL: who may open, take
+// Group office hours (decisions/007-office-hours.md). Every rule lives in SQL: who may open, take
 // or leave, the seat count (a guarded update under the row's lock), and the mentor's time kept
 // apart from 1:1 sessions. This module reads the lists and turns refusals into messages.
 
