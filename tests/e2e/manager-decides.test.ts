@@ -72,7 +72,9 @@ describe("the manager's selection", () => {
     await expectAccessible(page);
 
     await page.goto(`${base}/cohort`);
-    await page.getByText("Chưa có khởi nghiệp nào xác nhận tham gia.").waitFor();
+    // SmartWater is in the demo cohort; AgriLink is not until its founder confirms the offer.
+    await page.getByRole("row", { name: /SmartWater BD/ }).waitFor();
+    expect(await page.getByRole("row", { name: /AgriLink/ }).count()).toBe(0);
     await expectAccessible(page);
 
     const csv = await page.request.get(`${base}/export`);

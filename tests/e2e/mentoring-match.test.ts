@@ -89,6 +89,7 @@ describe("cohort-wide matching in the browser", () => {
     const founder = await founderContext.newPage();
     await signIn(founder, app.baseUrl, "founder2@demo.binhduong.example");
     await founder.getByRole("link", { name: "Mentoring" }).click();
+    await founder.getByRole("link", { name: "Mentors and needs of AgriLink" }).click();
     await founder.getByRole("heading", { name: "Mentors of AgriLink" }).waitFor();
     expect(await founder.getByRole("listitem").filter({ hasText: "Anna de Vries" }).count()).toBe(1);
     await expectAccessible(founder);
