@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { z } from "zod";
 import { Form, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { readForm } from "~/platform/http/form.server";
-import { isUuid } from "~/platform/ids";
+import { badInput } from "~/platform/http/errors.server";
+import { parseForm, readForm } from "~/platform/http/form.server";
+import { uuid } from "~/platform/ids";
 import { formatDateTime } from "~/platform/i18n/format";
 import { mailProblems, retryMail } from "~/platform/mail/failures.server";
 import type { RootData } from "~/root";
@@ -13,6 +14,8 @@ import { titled } from "~/ui/title";
 import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled("admin.mailTitle");
+
+const RetrySchema = z.object({ id: uuid });
 
 async function requireAdmin(request: Request) {
   const viewer = await requireViewer(request);
@@ -27,9 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const id = (await readForm(request)).get("id");
-  if (!isUuid(id)) throw data(null, { status: 400 });
-  return { retried: await retryMail(id) };
+  // the page's retry buttons post a mail's id: anything else was not sent from it
+  const form = parseForm(await readForm(request), RetrySchema);
+  if (!form.ok) throw badInput();
+  return { retried: await retryMail(form.data.id) };
 }
 
 export default function MailProblems() {

@@ -6,7 +6,6 @@ import { ApplicationDetails } from "~/modules/applications/apply/application-det
 import { respondToOffer, withdrawApplication } from "~/modules/applications/apply/actions.server";
 import { applicationForFounder } from "~/modules/applications/apply/status.server";
 import { Deadline, StatusBadge, useBilingual } from "~/modules/applications/apply/ui";
-import { isUuid } from "~/platform/ids";
 import { WithdrawButton } from "~/modules/applications/apply/withdraw-button";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { badInput } from "~/platform/http/errors.server";
@@ -15,29 +14,27 @@ import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
-import { NotFoundError } from "~/platform/db/errors.server";
+import { requireId } from "~/platform/ids.server";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("apply.view.title", { startup: d.application.startupName }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.id)) throw new NotFoundError();
-  const application = await applicationForFounder(viewer.claims, params.id);
+  const application = await applicationForFounder(viewer.claims, requireId(params.id));
   return { application, now: new Date().toISOString() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.id)) throw new NotFoundError();
+  const id = requireId(params.id);
   const form = parseForm(await readForm(request), OfferSchema);
   // the page's buttons post one of three intents: anything else was not sent from it
   if (!form.ok) throw badInput();
   if (form.data.intent === "withdraw") {
-    const outcome = await withdrawApplication(viewer.claims, params.id);
+    const outcome = await withdrawApplication(viewer.claims, id);
     return { errors: null, message: outcome === "withdrawn" ? "apply.outcomes.withdrawn" : "apply.errors.cannotWithdraw", ok: outcome === "withdrawn" };
   }
-  const outcome = await respondToOffer(viewer.claims, params.id, form.data.intent === "confirm");
-  if (outcome === "not_found") throw new NotFoundError();
+  const outcome = await respondToOffer(viewer.claims, id, form.data.intent === "confirm");
   return { errors: null, message: `apply.outcomes.${outcome}`, ok: outcome === "confirmed" || outcome === "declined" };
 }
 

@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import { DECK_MAX_BYTES, SubmitSchema } from "~/modules/applications/apply/schema";
 import { loadDraft, stepsOf } from "~/modules/applications/apply/drafts.server";
 import { BlindNotice, Deadline, useBilingual } from "~/modules/applications/apply/ui";
-import { isUuid } from "~/platform/ids";
 import { saveDraftStep, type UploadedFile } from "~/modules/applications/apply/save-step.server";
 import { StepForm } from "~/modules/applications/apply/step-form";
 import { ReviewStep } from "~/modules/applications/apply/review-step";
@@ -15,16 +14,15 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { formToObject, invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
-import { NotFoundError } from "~/platform/db/errors.server";
+import { requireId } from "~/platform/ids.server";
 
 export const meta = titled("apply.form.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.id)) throw new NotFoundError();
-  const draft = await loadDraft(viewer.claims, params.id);
-  if (!draft) throw new NotFoundError();
-  if (draft.application.status !== "draft") throw redirect(`/applications/${params.id}`);
+  const id = requireId(params.id);
+  const draft = await loadDraft(viewer.claims, id);
+  if (draft.application.status !== "draft") throw redirect(`/applications/${id}`);
   const steps = stepsOf(draft.questions);
   const asked = new URL(request.url).searchParams.get("step");
   const step: number | "review" = asked === "review" || steps.length === 0 ? "review" : steps.includes(Number(asked)) ? Number(asked) : steps[0]!;
@@ -34,8 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.id)) throw new NotFoundError();
-  const id = params.id;
+  const id = requireId(params.id);
   // multipart when it carries a deck; read whole (the body cap bounds it), then the deck's own limit
   const form = await readForm(request);
   const tooBig = oversizeFile(form, DECK_MAX_BYTES);
@@ -46,7 +43,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.errors);
     const result = await submitApplication(viewer.claims, id, parsed.data.submitKey);
     if (result.outcome === "submitted" || result.outcome === "already_submitted") throw redirect(`/applications/${id}?${result.outcome}=1`);
-    if (result.outcome === "not_found") throw new NotFoundError();
     if (result.outcome === "withdrawn") throw redirect(`/applications/${id}`);
     return data(
       { errors: null, message: result.outcome === "call_closed" ? "apply.errors.callClosed" : "apply.errors.incomplete", saved: false },
@@ -60,7 +56,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (value instanceof File && value.size > 0) files[key] = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
   }
   const saved = await saveDraftStep(viewer.claims, id, step, formToObject(form), files);
-  if (!saved.ok && saved.reason === "not_found") throw new NotFoundError();
   if (!saved.ok && saved.reason === "locked") return data({ errors: null, message: "apply.errors.locked", saved: false }, { status: 409 });
   if (!saved.ok) {
     // what they typed comes back with the messages, so nothing is lost (also without JavaScript)

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { applicationFile } from "~/modules/applications/apply/drafts.server";
-import { isUuid } from "~/platform/ids";
+import { requireId } from "~/platform/ids.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { readStoredFile } from "~/platform/storage/files.server";
 import { NotFoundError } from "~/platform/db/errors.server";
@@ -9,10 +9,10 @@ import { NotFoundError } from "~/platform/db/errors.server";
 // reviewers unless the question is blind); anyone else gets 404, as if it did not exist.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.id) || !isUuid(params.fileId)) throw new NotFoundError();
-  const file = await applicationFile(viewer.claims, params.id, params.fileId);
-  const bytes = file ? await readStoredFile(file.storagePath) : null;
-  if (!file || !bytes) throw new NotFoundError();
+  const file = await applicationFile(viewer.claims, requireId(params.id), requireId(params.fileId));
+  // the row is there but the stored bytes are gone: only the route knows
+  const bytes = await readStoredFile(file.storagePath);
+  if (!bytes) throw new NotFoundError();
   return new Response(bytes, {
     headers: {
       "Content-Type": "application/pdf",

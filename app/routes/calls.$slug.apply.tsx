@@ -12,7 +12,6 @@ import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
-import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("apply.start.title", { call: d.call.title[locale] }));
 
@@ -29,7 +28,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors);
   const started = await startApplication(viewer.claims, params.slug ?? "", form.data);
   if (started.ok) throw redirect(`/applications/${started.id}/edit?step=1`);
-  if (started.reason === "not_found") throw new NotFoundError();
   if (started.reason === "bad_track") return invalid({ trackId: "apply.errors.track" });
   if (started.reason === "not_founder") return invalid({ startupId: "apply.errors.notFounder" });
   return data({ errors: null, message: "apply.errors.callClosed" }, { status: 409 });

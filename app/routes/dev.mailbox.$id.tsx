@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isUuid } from "~/platform/ids";
+import { requireId } from "~/platform/ids.server";
 import { mailboxEnabled, mailboxMessage } from "~/platform/mail/mailbox.server";
 import { titled } from "~/ui/title";
 import { NotFoundError } from "~/platform/db/errors.server";
@@ -8,8 +8,8 @@ export const meta = titled("mailbox.title");
 
 // The mail as its recipient would see it. Served as its own document with a CSP that runs no script.
 export async function loader({ params }: LoaderFunctionArgs) {
-  if (!mailboxEnabled() || !isUuid(params.id)) throw new NotFoundError();
-  const mail = await mailboxMessage(params.id);
+  if (!mailboxEnabled()) throw new NotFoundError();
+  const mail = await mailboxMessage(requireId(params.id));
   return new Response(mail.html, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isUuid } from "~/platform/ids";
+import { requireId } from "~/platform/ids.server";
 import { mailboxAttachment, mailboxEnabled } from "~/platform/mail/mailbox.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 
 // An attachment of a mail in the local mailbox (an ICS invitation), downloaded as it would arrive.
 export async function loader({ params }: LoaderFunctionArgs) {
   const index = Number(params.index);
-  if (!mailboxEnabled() || !isUuid(params.id) || !Number.isInteger(index) || index < 0 || index > 9) throw new NotFoundError();
-  const file = await mailboxAttachment(params.id, index);
+  if (!mailboxEnabled() || !Number.isInteger(index) || index < 0 || index > 9) throw new NotFoundError();
+  const file = await mailboxAttachment(requireId(params.id), index);
   if (!file) throw new NotFoundError();
   return new Response(file.content, {
     headers: {

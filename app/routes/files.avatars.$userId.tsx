@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { avatarOf } from "~/modules/identity/profile.server";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { isUuid } from "~/platform/ids";
+import { requireId } from "~/platform/ids.server";
 import { contentTypeOf, readStoredFile } from "~/platform/storage/files.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 
 // Photos are shown only to people RLS lets see the profile; anyone else gets 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!isUuid(params.userId)) throw new NotFoundError();
-  const stored = await avatarOf(viewer.claims, params.userId);
-  const bytes = stored ? await readStoredFile(stored) : null;
-  if (!stored || !bytes) throw new NotFoundError();
+  const stored = await avatarOf(viewer.claims, requireId(params.userId));
+  // the row names a file the store no longer has: only the route knows
+  const bytes = await readStoredFile(stored);
+  if (!bytes) throw new NotFoundError();
   return new Response(bytes, {
     headers: {
       "Content-Type": contentTypeOf(stored),

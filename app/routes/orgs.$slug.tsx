@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const decision = parseForm(body, AffiliationDecisionSchema);
     const request_ = decision.ok ? page.affiliations.find((a) => a.startupId === decision.data.startupId) : undefined;
     if (!decision.ok || !request_) throw new NotFoundError();
-    if (!(await decideAffiliation(viewer.claims, request_.startupId, decision.data.decision === "confirm"))) throw new NotFoundError();
+    await decideAffiliation(viewer.claims, request_.startupId, decision.data.decision === "confirm");
     return { errors: null, decided: { name: request_.name, confirmed: decision.data.decision === "confirm" } };
   }
   const form = parseForm(body, InviteSchema);

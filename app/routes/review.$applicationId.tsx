@@ -14,7 +14,6 @@ import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
-import { NotFoundError } from "~/platform/db/errors.server";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("review.code", { code: d.application.code }));
 
@@ -29,8 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Form = "score" | "abstain" | "recuse";
 const answer = (form: Form, outcome: ReviewOutcome) => {
   switch (outcome.kind) {
-    case "notFound":
-      throw new NotFoundError();
     case "invalid":
       return data({ form, errors: outcome.errors as FieldErrors | null, message: null as string | null, done: null as string | null }, { status: 400 });
     case "refused":

@@ -36,21 +36,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "invite") {
     const parsed = parseForm(form, CofounderInviteSchema);
     if (!parsed.ok) return data({ errors: null, inviteErrors: parsed.errors, done: null }, { status: 400 });
-    if (!(await inviteCofounder(viewer.claims, slug, parsed.data.email, viewer.locale))) throw new NotFoundError();
+    await inviteCofounder(viewer.claims, slug, parsed.data.email, viewer.locale);
     return { errors: null, inviteErrors: null, done: { invited: parsed.data.email } };
   }
   if (form.get("intent") === "affiliation") {
     const chosen = parseForm(form, AffiliationSchema);
     if (!chosen.ok) throw new NotFoundError();
     const outcome = await setAffiliation(viewer.claims, slug, chosen.data.orgId);
-    if (outcome === "not_found") throw new NotFoundError();
     return { errors: null, inviteErrors: null, done: { affiliation: outcome } };
   }
   const parsed = parseForm(form, StartupSchema);
   if (!parsed.ok) return invalid(parsed.errors);
   const logo = await storeLogo(form.get("logo"));
   if ("error" in logo) return invalid({ logo: logo.error });
-  if (!(await updateStartup(viewer.claims, slug, parsed.data, logo.path))) throw new NotFoundError();
+  await updateStartup(viewer.claims, slug, parsed.data, logo.path);
   return { errors: null, inviteErrors: null, done: { saved: true } };
 }
 

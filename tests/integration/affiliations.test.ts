@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { affiliationRequests, decideAffiliation, setAffiliation } from "~/modules/startups/affiliation.server";
 import { organisationPage } from "~/modules/identity/organisations.server";
 import { startupPage } from "~/modules/startups/profile.server";
+import { NotFoundError } from "~/platform/db/errors.server";
 import { asService, asUser } from "~/platform/db/transaction.server";
 import { addMember, createOrg, createStartup, createUser, type TestUser } from "../support/factories";
 import { assign, createApplication, createCall, createProgram } from "../support/application-factories";
@@ -43,6 +44,7 @@ async function assignment() {
 
 describe("a startup's affiliation", () => {
   it("named by a founder is pending, and makes no reviewer of that organisation conflicted", async () => {
+    await expect(setAffiliation(reviewer.claims, startup.slug, incubator.id)).rejects.toBeInstanceOf(NotFoundError); // not a member
     expect(await setAffiliation(founder.claims, startup.slug, incubator.id)).toBe("saved");
     expect(await status()).toBe("pending");
     expect(await assignment()).toBe("assigned");
@@ -53,8 +55,8 @@ describe("a startup's affiliation", () => {
     await expect(
       asUser(founder.claims, (tx) => tx`update public.startups set affiliation_status = 'confirmed' where id = ${startup.id}`),
     ).rejects.toThrow(/forbidden/);
-    expect(await decideAffiliation(founder.claims, startup.id, true)).toBe(false);
-    expect(await decideAffiliation(otherManager.claims, startup.id, true)).toBe(false);
+    await expect(decideAffiliation(founder.claims, startup.id, true)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(decideAffiliation(otherManager.claims, startup.id, true)).rejects.toBeInstanceOf(NotFoundError);
     expect(await status()).toBe("pending");
   });
 
@@ -62,7 +64,7 @@ describe("a startup's affiliation", () => {
     expect((await organisationPage(manager.claims, incubator.slug))?.affiliations.map((a) => a.slug)).toEqual([startup.slug]);
     expect((await organisationPage(reviewer.claims, incubator.slug))?.affiliations).toEqual([]);
     expect(await asUser(otherManager.claims, (tx) => affiliationRequests(tx, incubator.id))).toEqual([]);
-    expect(await decideAffiliation(manager.claims, startup.id, true)).toBe(true);
+    await decideAffiliation(manager.claims, startup.id, true);
     expect(await status()).toBe("confirmed");
     expect(await assignment()).toMatch(/reviewer_conflicted/);
     expect((await organisationPage(manager.claims, incubator.slug))?.affiliations).toEqual([]);
@@ -71,7 +73,7 @@ describe("a startup's affiliation", () => {
   it("once confirmed, is the organisation's to end, not the founders'", async () => {
     expect(await setAffiliation(founder.claims, startup.slug, null)).toBe("confirmed_locked");
     expect(await status()).toBe("confirmed");
-    expect(await decideAffiliation(manager.claims, startup.id, false)).toBe(true);
+    await decideAffiliation(manager.claims, startup.id, false);
     expect(await status()).toBe("declined");
     expect(await assignment()).toBe("assigned");
     // the founders may then name another organisation, pending again, or none

@@ -139,11 +139,12 @@ describe("a founder's draft", () => {
     const form = await newCall();
     const id = await completeDraft(form);
     const fileId = (await loadDraft(founder.claims, id))!.files[0]!.id;
-    expect(await loadDraft(stranger.claims, id)).toBeNull();
-    expect(await applicationFile(stranger.claims, id, fileId)).toBeNull();
+    // each one the route answers 404, as if the application did not exist
+    await expect(loadDraft(stranger.claims, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(applicationFile(stranger.claims, id, fileId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(applicationForFounder(stranger.claims, id)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await saveDraftStep(stranger.claims, id, 1, { [fieldName({ id: form.name })]: "hijacked" }, {})).toEqual({ ok: false, reason: "not_found" });
-    expect(await submitApplication(stranger.claims, id, randomUUID())).toEqual({ outcome: "not_found" });
+    await expect(saveDraftStep(stranger.claims, id, 1, { [fieldName({ id: form.name })]: "hijacked" }, {})).rejects.toBeInstanceOf(NotFoundError);
+    await expect(submitApplication(stranger.claims, id, randomUUID())).rejects.toBeInstanceOf(NotFoundError);
     expect(await withdrawApplication(stranger.claims, id)).toBe("not_allowed");
     expect(await startApplication(stranger.claims, form.slug, { startupId: startup.id })).toEqual({ ok: false, reason: "not_founder" });
     expect((await loadDraft(founder.claims, id))?.answers[form.name]).toBe("SmartWater");
@@ -231,7 +232,7 @@ describe("after submitting", () => {
     await submitApplication(founder.claims, id, randomUUID());
     await asService((tx) => tx`update public.applications set decision = 'accepted', decided_at = now(), offer_expires_at = now() + interval '7 days' where id = ${id}`);
     expect(await withdrawApplication(founder.claims, id)).toBe("not_allowed");
-    expect(await respondToOffer(stranger.claims, id, true)).toBe("not_found");
+    await expect(respondToOffer(stranger.claims, id, true)).rejects.toBeInstanceOf(NotFoundError);
     expect(await respondToOffer(cofounder.claims, id, true)).toBe("confirmed");
     expect(await respondToOffer(founder.claims, id, false)).toBe("no_open_offer");
     const cohort = await asService((tx) => tx`select startup_id from public.cohort_members where program_id = ${programId} and application_id = ${id}`);

@@ -204,8 +204,9 @@ describe("declaring a conflict of interest", () => {
       assignment: { status: "recused", recusal_reason: "I mentored the founders last year" },
     });
     await expect(reviewPage(other.claims, blindApp, null)).rejects.toBeInstanceOf(NotFoundError); // the route answers 404
-    expect(await scoreReview(other.claims, blindApp, null, form({ intent: "save", [`level_${problem}`]: "5" }))).toEqual({ kind: "notFound" });
-    expect(await recuse(other.claims, blindApp, null, "again")).toEqual({ kind: "notFound" });
+    await expect(scoreReview(other.claims, blindApp, null, form({ intent: "save", [`level_${problem}`]: "5" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(recuse(other.claims, blindApp, null, "again")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(abstain(other.claims, "not-a-uuid", null, "garbage")).rejects.toBeInstanceOf(NotFoundError);
     const [call] = await myAssignments(other.claims);
     expect(call!.items).toEqual([expect.objectContaining({ applicationId: blindApp, status: "recused", code: (outcome as { code: string }).code })]);
     expect(call).toMatchObject({ done: 1, total: 1 });

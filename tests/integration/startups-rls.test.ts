@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { acceptCofounderInvitation, inviteCofounder, viewCofounderInvitation } from "~/modules/startups/invitations.server";
 import { createStartup as createProfile, startupPage, updateStartup } from "~/modules/startups/profile.server";
+import { NotFoundError } from "~/platform/db/errors.server";
 import { asService, asUser, type Claims } from "~/platform/db/transaction.server";
 import { createStartup, createUser, linkIn, outboxFor, type TestUser } from "../support/factories";
 
@@ -47,8 +48,8 @@ describe("startups RLS", () => {
 
   it("lets only members edit a profile; the public sees the profile, not the team", async () => {
     const input = { name: "Renamed", sector: "iot", stage: "seed" as const, website: "https://x.example", descriptionVi: "", descriptionEn: "" };
-    expect(await updateStartup(outsider.claims, startup.slug, input)).toBe(false);
-    expect(await updateStartup(founder.claims, startup.slug, input)).toBe(true);
+    await expect(updateStartup(outsider.claims, startup.slug, input)).rejects.toBeInstanceOf(NotFoundError);
+    await updateStartup(founder.claims, startup.slug, input);
     const publicView = await startupPage(null, startup.slug);
     expect(publicView?.startup).toMatchObject({ name: "Renamed", stage: "seed", isMember: false });
     expect(publicView?.members).toEqual([]);
@@ -85,8 +86,8 @@ describe("startups RLS", () => {
   });
 
   it("invites a co-founder by email, in their language; only that address can accept, once", async () => {
-    expect(await inviteCofounder(outsider.claims, startup.slug, invitee.email, "en")).toBe(false);
-    expect(await inviteCofounder(founder.claims, startup.slug, invitee.email, "en")).toBe(true);
+    await expect(inviteCofounder(outsider.claims, startup.slug, invitee.email, "en")).rejects.toBeInstanceOf(NotFoundError);
+    await inviteCofounder(founder.claims, startup.slug, invitee.email, "en");
     const [mail] = (await outboxFor(invitee.email)).filter((m) => m.template === "startup-invitation");
     expect(mail).toMatchObject({ locale: "vi", subject: "Lời mời đồng sáng lập Renamed" });
     const token = linkIn(mail!.text_body, "/startup-invitations/").split("/startup-invitations/")[1]!;

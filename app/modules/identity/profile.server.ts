@@ -55,11 +55,12 @@ export async function setLocale(claims: Claims, locale: Locale) {
   await asUser(claims, (tx) => tx`update public.profiles set locale = ${locale} where id = ${claims.sub}`);
 }
 
-/** Avatar paths of people the viewer may see (RLS decides); null when not visible. */
-export async function avatarOf(claims: Claims, userId: string): Promise<string | null> {
+/** Avatar paths of people the viewer may see (RLS decides); not found when not visible or without a photo. */
+export async function avatarOf(claims: Claims, userId: string): Promise<string> {
   const [row] = await asUser(
     claims,
     (tx) => tx<{ avatar_path: string | null }[]>`select avatar_path from public.profiles where id = ${userId}`,
   );
-  return row?.avatar_path ?? null;
+  if (!row?.avatar_path) throw new NotFoundError();
+  return row.avatar_path;
 }

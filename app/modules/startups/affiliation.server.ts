@@ -1,4 +1,4 @@
-import { ForbiddenError } from "~/platform/db/errors.server";
+import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 
 // A startup's affiliated organisation (a university spin-off, a corporate venture). Founders claim
@@ -24,9 +24,12 @@ export function organisationChoices(tx: Tx) {
   return tx<OrgChoice[]>`select id, name_vi as "nameVi", name_en as "nameEn" from public.organisations order by name_en, id`;
 }
 
-export type SetAffiliationOutcome = "saved" | "not_found" | "confirmed_locked";
+export type SetAffiliationOutcome = "saved" | "confirmed_locked";
 
-/** A founder names the organisation (or none); it stays pending until the organisation confirms. */
+/**
+ * A founder names the organisation (or none); it stays pending until the organisation confirms.
+ * Not found unless a member of the startup names an organisation that exists.
+ */
 export async function setAffiliation(claims: Claims, slug: string, orgId: string | null): Promise<SetAffiliationOutcome> {
   try {
     const rows = await asUser(
@@ -37,7 +40,8 @@ export async function setAffiliation(claims: Claims, slug: string, orgId: string
            and (${orgId}::uuid is null or exists (select 1 from public.organisations o where o.id = ${orgId}::uuid))
         returning id`,
     );
-    return rows.length === 1 ? "saved" : "not_found";
+    if (rows.length !== 1) throw new NotFoundError();
+    return "saved";
   } catch (error) {
     // a confirmed affiliation is the organisation's to end
     if (error instanceof ForbiddenError) return "confirmed_locked";
@@ -55,13 +59,12 @@ export function affiliationRequests(tx: Tx, orgId: string) {
      limit 200`;
 }
 
-/** A manager confirms or declines a startup's affiliation with their organisation. False when not theirs to decide. */
-export async function decideAffiliation(claims: Claims, startupId: string, confirm: boolean): Promise<boolean> {
+/** A manager confirms or declines a startup's affiliation with their organisation; not found when not theirs to decide. */
+export async function decideAffiliation(claims: Claims, startupId: string, confirm: boolean): Promise<void> {
   try {
     await asUser(claims, (tx) => tx`select public.decide_startup_affiliation(${startupId}, ${confirm})`);
-    return true;
   } catch (error) {
-    if (error instanceof Error && error.message === "not_found") return false;
+    if (error instanceof Error && error.message === "not_found") throw new NotFoundError();
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { hashToken, newToken } from "~/platform/auth/tokens.server";
-import { ForbiddenError, pgCode } from "~/platform/db/errors.server";
+import { ForbiddenError, NotFoundError, pgCode } from "~/platform/db/errors.server";
 import { asService, asServiceWithin, asUser, type Claims } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import type { Locale } from "~/platform/i18n/i18n";
@@ -10,15 +10,15 @@ const VALID_DAYS = 14;
 /**
  * A founder invites a co-founder by email. Inviting the same address again renews and re-sends
  * the open invitation. The mail goes in the invitee's language when they have an account, else
- * in the inviter's. False when the viewer is not a member of the startup.
+ * in the inviter's. Not found when the viewer is not a member of the startup.
  */
-export async function inviteCofounder(claims: Claims, slug: string, email: string, inviterLocale: Locale): Promise<boolean> {
+export async function inviteCofounder(claims: Claims, slug: string, email: string, inviterLocale: Locale): Promise<void> {
   const { token, hash } = newToken();
   return asUser(claims, async (tx) => {
     const [startup] = await tx<{ id: string; name: string; inviter: string | null }[]>`
       select s.id, s.name, (select display_name from public.profiles where id = ${claims.sub}) as inviter
         from public.startups s where s.slug = ${slug} and public.is_startup_member(s.id)`;
-    if (!startup) return false;
+    if (!startup) throw new NotFoundError();
     await tx`
       insert into public.startup_invitations (startup_id, email, token_hash, invited_by, expires_at)
       values (${startup.id}, ${email}, ${hash}, ${claims.sub}, now() + make_interval(days => ${VALID_DAYS}))
@@ -36,7 +36,6 @@ export async function inviteCofounder(claims: Claims, slug: string, email: strin
       startup: startup.name,
       url: `${env().APP_URL}/startup-invitations/${token}`,
     });
-    return true;
   });
 }
 

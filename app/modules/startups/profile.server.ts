@@ -55,10 +55,10 @@ export async function createStartup(claims: Claims, input: StartupInput, logoPat
 }
 
 /**
- * Edit a startup's profile; RLS lets only its members change it. False when not allowed. A new
+ * Edit a startup's profile; RLS lets only its members change it: not found for anyone else. A new
  * logo's predecessor is removed from the store once the new path is committed, never before.
  */
-export async function updateStartup(claims: Claims, slug: string, input: StartupInput, logoPath?: string) {
+export async function updateStartup(claims: Claims, slug: string, input: StartupInput, logoPath?: string): Promise<void> {
   let rows: { previous: string | null }[];
   try {
     rows = await asUser(
@@ -78,10 +78,9 @@ export async function updateStartup(claims: Claims, slug: string, input: Startup
   }
   if (rows.length !== 1) {
     await removeUnusedFile(logoPath);
-    return false;
+    throw new NotFoundError();
   }
   if (logoPath && rows[0]!.previous !== logoPath) await removeUnusedFile(rows[0]!.previous);
-  return true;
 }
 
 /**
@@ -112,8 +111,11 @@ export function startupPage(claims: Claims | null, slug: string) {
   });
 }
 
-/** The logo's stored name, for anyone (startups are a public directory); null when none. */
-export async function logoOf(slug: string): Promise<string | null> {
+/** The logo's stored name, for anyone (startups are a public directory); not found when none. */
+export async function logoOf(slug: string): Promise<string> {
+  // a slug's shape is checked before any query: anything else names no startup
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug)) throw new NotFoundError();
   const [row] = await asUser(null, (tx) => tx<{ logo_path: string | null }[]>`select logo_path from public.startups where slug = ${slug}`);
-  return row?.logo_path ?? null;
+  if (!row?.logo_path) throw new NotFoundError();
+  return row.logo_path;
 }

@@ -1,3 +1,4 @@
+import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { raisedName } from "../outcomes.server";
 
@@ -14,7 +15,7 @@ export async function withdrawApplication(claims: Claims, id: string): Promise<W
   }
 }
 
-export type OfferOutcome = "confirmed" | "declined" | "no_open_offer" | "offer_expired" | "not_found";
+export type OfferOutcome = "confirmed" | "declined" | "no_open_offer" | "offer_expired";
 
 /** Confirm or decline an offer; confirming puts the startup in the programme's cohort (in SQL). */
 export async function respondToOffer(claims: Claims, id: string, accept: boolean): Promise<OfferOutcome> {
@@ -23,7 +24,8 @@ export async function respondToOffer(claims: Claims, id: string, accept: boolean
     return row!.r;
   } catch (error) {
     const name = raisedName(error);
-    if (name === "no_open_offer" || name === "offer_expired" || name === "not_found") return name;
+    if (name === "no_open_offer" || name === "offer_expired") return name;
+    if (name === "not_found") throw new NotFoundError();
     throw error;
   }
 }

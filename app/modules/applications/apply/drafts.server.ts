@@ -1,5 +1,5 @@
 import { auditFileRead } from "../audit.server";
-import { ForbiddenError } from "~/platform/db/errors.server";
+import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { removeStoredFile, saveFile } from "~/platform/storage/files.server";
 import { checkDeck, fieldName, type AnswerValue } from "./schema";
@@ -7,11 +7,12 @@ import { loadCallForm } from "../call-form.server";
 import { raisedName } from "../outcomes.server";
 import type { CallForm, Question } from "../types";
 
-export type StartOutcome = { ok: true; id: string } | { ok: false; reason: "not_found" | "call_closed" | "bad_track" | "not_founder" };
+export type StartOutcome = { ok: true; id: string } | { ok: false; reason: "call_closed" | "bad_track" | "not_founder" };
 
 /**
  * Start (or find) the draft of one of the viewer's startups for a call: one per startup and call,
  * kept by the unique key, so a second click or a second founder lands on the same draft.
+ * A call that is not published (or not there) is not found.
  */
 export async function startApplication(claims: Claims, slug: string, input: { startupId: string; trackId?: string }): Promise<StartOutcome> {
   try {
@@ -22,7 +23,7 @@ export async function startApplication(claims: Claims, slug: string, input: { st
                  or exists (select 1 from public.call_tracks t where t.call_id = c.id and t.id = ${input.trackId ?? null}::uuid) as track_ok,
                public.is_startup_member(${input.startupId}) as founder
           from public.calls c where c.slug = ${slug} and c.published`;
-      if (!call) return { ok: false, reason: "not_found" } as const;
+      if (!call) throw new NotFoundError();
       if (!call.founder) return { ok: false, reason: "not_founder" } as const;
       if (!call.track_ok) return { ok: false, reason: "bad_track" } as const;
       const [created] = await tx<{ id: string }[]>`
@@ -48,8 +49,8 @@ export type Draft = CallForm & {
   files: DraftFile[];
 };
 
-/** Everything the form needs: the application, its call's form, saved answers and files. */
-export async function loadDraftIn(tx: Tx, id: string): Promise<Draft | null> {
+/** Everything the form needs: the application, its call's form, saved answers and files; not found unless the viewer founds it. */
+export async function loadDraftIn(tx: Tx, id: string): Promise<Draft> {
   const [app] = await tx<(Draft["application"] & { callId: string; answers: Record<string, AnswerValue>; files: DraftFile[] })[]>`
     select a.id, a.code, a.status, s.name as "startupName", a.track_id as "trackId", a.submitted_at as "submittedAt",
            a.call_id as "callId",
@@ -59,9 +60,9 @@ export async function loadDraftIn(tx: Tx, id: string): Promise<Draft | null> {
                        from public.application_files f where f.application_id = a.id), '[]') as files
       from public.applications a join public.startups s on s.id = a.startup_id
      where a.id = ${id} and public.is_startup_member(a.startup_id)`;
-  if (!app) return null;
+  if (!app) throw new NotFoundError();
   const form = await loadCallForm(tx, { id: app.callId });
-  if (!form) return null;
+  if (!form) throw new NotFoundError();
   const { callId: _callId, answers, files, ...application } = app;
   return { ...form, application, answers, files };
 }
@@ -71,7 +72,7 @@ export const loadDraft = (claims: Claims, id: string) => asUser(claims, (tx) => 
 /** The steps of a call's form, in order (the numbers managers gave them need not be 1, 2, 3). */
 export const stepsOf = (questions: Question[]) => [...new Set(questions.map((q) => q.step))].sort((a, b) => a - b);
 
-export type SaveOutcome = { ok: true } | { ok: false; reason: "not_found" | "locked" | "call_closed" };
+export type SaveOutcome = { ok: true } | { ok: false; reason: "locked" | "call_closed" };
 
 /**
  * Save one step's answers: blank ones are removed, the others written. The database refuses
@@ -88,7 +89,7 @@ export async function saveStep(claims: Claims, id: string, questions: Question[]
     return await asUser(claims, async (tx) => {
       const [app] = await tx<{ status: string }[]>`
         select status from public.applications where id = ${id} and public.is_startup_member(startup_id)`;
-      if (!app) return { ok: false, reason: "not_found" } as const;
+      if (!app) throw new NotFoundError();
       if (blank.length > 0) {
         await tx`delete from public.application_answers where application_id = ${id} and question_id = any(${blank}::uuid[])`;
       }
@@ -154,7 +155,7 @@ export async function uploadDeck(claims: Claims, id: string, questionId: string,
 /**
  * A stored file of an application, if the viewer may read it: founders and the call's managers
  * from the table (RLS), assigned non-recused reviewers through reviewer_files(), which leaves out
- * blind questions and names the file by the application's code under blind review. Null otherwise.
+ * blind questions and names the file by the application's code under blind review. Not found otherwise.
  */
 export async function applicationFile(claims: Claims, applicationId: string, fileId: string) {
   const [row] = await asUser(claims, async (tx) => {
@@ -169,5 +170,6 @@ export async function applicationFile(claims: Claims, applicationId: string, fil
       select r.storage_path, r.name from public.reviewer_files(${applicationId}) r where r.id = ${fileId}
       limit 1`;
   });
-  return row ?? null;
+  if (!row) throw new NotFoundError();
+  return row;
 }

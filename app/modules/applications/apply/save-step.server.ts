@@ -5,7 +5,6 @@ import { loadDraft, saveStep, uploadDeck } from "./drafts.server";
 export type UploadedFile = { name: string; bytes: Uint8Array };
 export type SaveStepOutcome =
   | { ok: true; nextStep: number | "review" }
-  | { ok: false; reason: "not_found" }
   | { ok: false; reason: "locked" }
   | { ok: false; reason: "invalid"; errors: StepErrors };
 
@@ -22,7 +21,6 @@ export async function saveDraftStep(
   files: Record<string, UploadedFile | "too_big">,
 ): Promise<SaveStepOutcome> {
   const draft = await loadDraft(claims, id);
-  if (!draft) return { ok: false, reason: "not_found" };
   if (draft.application.status !== "draft") return { ok: false, reason: "locked" };
   const questions = draft.questions.filter((q) => q.step === step);
   const parsed = parseStep(input, questions);
@@ -46,7 +44,7 @@ export async function saveDraftStep(
     }
   }
   const saved = await saveStep(claims, id, questions, parsed.data);
-  if (!saved.ok) return saved.reason === "not_found" ? { ok: false, reason: "not_found" } : { ok: false, reason: "locked" };
+  if (!saved.ok) return { ok: false, reason: "locked" };
   const steps = [...new Set(draft.questions.map((q) => q.step))].sort((a, b) => a - b);
   const next = steps.find((s) => s > step);
   return { ok: true, nextStep: next ?? "review" };

@@ -1,4 +1,4 @@
-import { ConflictError } from "~/platform/db/errors.server";
+import { ConflictError, NotFoundError } from "~/platform/db/errors.server";
 import { asServiceWithin, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { formatInZone } from "~/platform/i18n/format";
@@ -12,7 +12,6 @@ export type SubmitOutcome =
   | { outcome: "already_submitted" }
   | { outcome: "call_closed" }
   | { outcome: "withdrawn" }
-  | { outcome: "not_found" }
   | { outcome: "incomplete"; missing: MissingAnswer[] };
 
 /** Required questions of the application's call with neither an answer nor a file. */
@@ -39,7 +38,7 @@ export async function submitApplication(claims: Claims, id: string, submitKey: s
       const [app] = await tx<{ status: string; submit_key: string | null }[]>`
         select status, submit_key from public.applications
          where id = ${id} and public.is_startup_member(startup_id) for update`;
-      if (!app) return { outcome: "not_found" } as const;
+      if (!app) throw new NotFoundError();
       if (app.status === "submitted") return { outcome: "already_submitted" } as const;
       if (app.status === "withdrawn") return { outcome: "withdrawn" } as const;
       const missing = await missingAnswers(tx, id);

@@ -1,6 +1,7 @@
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { NotFoundError } from "~/platform/db/errors.server";
 import { parseForm, type FieldErrors } from "~/platform/http/form.server";
-import { isUuid } from "~/platform/ids";
+import { requireId } from "~/platform/ids.server";
 import type { Round } from "./page.server";
 import { scoreSchema, toScoreInput, type ScoredCriterion } from "./schema";
 
@@ -15,23 +16,22 @@ export type ReviewOutcome =
   | { kind: "abstained" }
   | { kind: "recused"; code: string }
   | { kind: "invalid"; errors: FieldErrors }
-  | { kind: "refused"; message: string }
-  | { kind: "notFound" };
+  | { kind: "refused"; message: string };
 
 type Locked = { round: Round; status: "assigned" | "submitted" | "abstained"; callId: string; code: string; appStatus: string };
 
-/** The viewer's live assignment for the application (the round given, else the current one), locked. */
-async function lockAssignment(tx: Tx, applicationId: string, round: Round | null): Promise<Locked | null> {
-  if (!isUuid(applicationId)) return null;
+/** The viewer's live assignment for the application (the round given, else the current one), locked; not found without one. */
+async function lockAssignment(tx: Tx, applicationId: string, round: Round | null): Promise<Locked> {
   const [row] = await tx<Locked[]>`
     select r.round, r.status, a.call_id as "callId", a.code, a.status as "appStatus"
       from public.review_assignments r join public.assigned_applications() a on a.id = r.application_id
-     where r.application_id = ${applicationId} and r.reviewer_id = (select auth.uid()) and r.status <> 'recused'
+     where r.application_id = ${requireId(applicationId)} and r.reviewer_id = (select auth.uid()) and r.status <> 'recused'
        and (${round}::public.app_stage is null or r.round = ${round}::public.app_stage)
      order by (r.round = a.stage) desc, r.assigned_at desc
      limit 1
        for update of r`;
-  return row ?? null;
+  if (!row) throw new NotFoundError();
+  return row;
 }
 
 const FINAL = { kind: "refused", message: "review.errors.final" } as const;
@@ -41,7 +41,6 @@ const WITHDRAWN = { kind: "refused", message: "review.errors.withdrawn" } as con
 export function scoreReview(claims: Claims, applicationId: string, round: Round | null, form: FormData): Promise<ReviewOutcome> {
   return asUser(claims, async (tx): Promise<ReviewOutcome> => {
     const locked = await lockAssignment(tx, applicationId, round);
-    if (!locked) return { kind: "notFound" };
     if (locked.status !== "assigned") {
       // A second click on Submit finds the review already submitted: same answer, nothing written.
       return locked.status === "submitted" && form.get("intent") === "submit" ? { kind: "submitted" } : FINAL;
@@ -84,7 +83,6 @@ export function scoreReview(claims: Claims, applicationId: string, round: Round 
 export function abstain(claims: Claims, applicationId: string, round: Round | null, reason: string): Promise<ReviewOutcome> {
   return asUser(claims, async (tx): Promise<ReviewOutcome> => {
     const locked = await lockAssignment(tx, applicationId, round);
-    if (!locked) return { kind: "notFound" };
     if (locked.status !== "assigned") return FINAL;
     await tx`delete from public.review_scores
               where application_id = ${applicationId} and reviewer_id = (select auth.uid()) and round = ${locked.round}`;
@@ -102,7 +100,6 @@ export function abstain(claims: Claims, applicationId: string, round: Round | nu
 export function recuse(claims: Claims, applicationId: string, round: Round | null, reason: string): Promise<ReviewOutcome> {
   return asUser(claims, async (tx): Promise<ReviewOutcome> => {
     const locked = await lockAssignment(tx, applicationId, round);
-    if (!locked) return { kind: "notFound" };
     // Scores first: once recused, the reviewer may no longer touch them.
     await tx`delete from public.review_scores
               where application_id = ${applicationId} and reviewer_id = (select auth.uid()) and round = ${locked.round}`;
