@@ -7,7 +7,7 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 
-export const meta = titled("manage.overviewTitle");
+export const meta = titled("setup.overviewTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -19,11 +19,11 @@ function CallRow({ call }: { call: CallSummary }) {
   const lang = i18n.language === "en" ? "en" : "vi";
   return (
     <li>
-      <Link to={`/manage/calls/${call.id}`}>{call.title[lang]}</Link> · <span className={`status status-${call.status}`}>{t(`manage.status.${call.status}`)}</span>
+      <Link to={`/manage/calls/${call.id}`}>{call.title[lang]}</Link> · <span className={`status status-${call.status}`}>{t(`setup.status.${call.status}`)}</span>
       <br />
       <span className="tag">
-        {t("manage.opens")} <When at={call.opensAt} zone={call.timeZone} /> · {t("manage.closes")} <When at={call.closesAt} zone={call.timeZone} /> ·{" "}
-        {t("manage.counts", { drafts: call.drafts, submitted: call.submitted })}
+        {t("setup.opens")} <When at={call.opensAt} zone={call.timeZone} /> · {t("setup.closes")} <When at={call.closesAt} zone={call.timeZone} /> ·{" "}
+        {t("setup.counts", { drafts: call.drafts, submitted: call.submitted })}
       </span>
     </li>
   );
@@ -35,12 +35,12 @@ export default function ManageOverview() {
   const { orgs } = useLoaderData<typeof loader>();
   return (
     <section className="page">
-      <h1>{t("manage.overviewTitle")}</h1>
-      <p className="lead">{t("manage.overviewLead")}</p>
+      <h1>{t("setup.overviewTitle")}</h1>
+      <p className="lead">{t("setup.overviewLead")}</p>
       {orgs.length === 0 ? (
         <div className="empty">
-          <p>{t("manage.noOrgs")}</p>
-          <p>{t("manage.noOrgsNext")}</p>
+          <p>{t("setup.noOrgs")}</p>
+          <p>{t("setup.noOrgsNext")}</p>
         </div>
       ) : null}
       {orgs.map((org) => (
@@ -48,10 +48,10 @@ export default function ManageOverview() {
           <h2 id={`org-${org.id}`}>{org.name[lang]}</h2>
           <p>
             <Link to={`/manage/programmes/new?org=${org.id}`} className="button">
-              {t("manage.newProgramme")}
+              {t("setup.newProgramme")}
             </Link>
           </p>
-          {org.programmes.length === 0 ? <p className="empty">{t("manage.noProgrammes")}</p> : null}
+          {org.programmes.length === 0 ? <p className="empty">{t("setup.noProgrammes")}</p> : null}
           <ul className="cards">
             {org.programmes.map((p) => (
               <li key={p.id} className="card">
@@ -59,7 +59,7 @@ export default function ManageOverview() {
                   <Link to={`/manage/programmes/${p.id}`}>{p.name[lang]}</Link>
                 </h3>
                 {p.calls.length === 0 ? (
-                  <p className="empty">{t("manage.noCalls")}</p>
+                  <p className="empty">{t("setup.noCalls")}</p>
                 ) : (
                   <ul className="list">
                     {p.calls.map((c) => (
@@ -68,7 +68,7 @@ export default function ManageOverview() {
                   </ul>
                 )}
                 <p>
-                  <Link to={`/manage/programmes/${p.id}/calls/new`}>{t("manage.newCall")}</Link>
+                  <Link to={`/manage/programmes/${p.id}/calls/new`}>{t("setup.newCall")}</Link>
                 </p>
               </li>
             ))}

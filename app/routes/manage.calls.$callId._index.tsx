@@ -7,7 +7,7 @@ import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
-export const handle: CallSection = { section: "manage.tabs.overview" };
+export const handle: CallSection = { section: "setup.tabs.overview" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -20,19 +20,19 @@ export default function CallOverview() {
   const { call, tracks, questions, criteria } = useLoaderData<typeof loader>();
   return (
     <>
-      <h2>{t("manage.callOverview.facts")}</h2>
+      <h2>{t("setup.callOverview.facts")}</h2>
       <ul className="list">
-        <li>{t("manage.counts", { drafts: call.drafts, submitted: call.submitted })}</li>
+        <li>{t("setup.counts", { drafts: call.drafts, submitted: call.submitted })}</li>
         <li>
-          <Link to={`/manage/calls/${call.id}/form`}>{t("manage.callOverview.questions", { count: questions })}</Link>
+          <Link to={`/manage/calls/${call.id}/form`}>{t("setup.callOverview.questions", { count: questions })}</Link>
         </li>
         <li>
-          <Link to={`/manage/calls/${call.id}/rubric`}>{t("manage.callOverview.criteria", { count: criteria })}</Link>
+          <Link to={`/manage/calls/${call.id}/rubric`}>{t("setup.callOverview.criteria", { count: criteria })}</Link>
         </li>
       </ul>
-      <h2>{t("manage.callOverview.tracks")}</h2>
+      <h2>{t("setup.callOverview.tracks")}</h2>
       {tracks.length === 0 ? (
-        <p className="empty">{t("manage.callOverview.noTracks")}</p>
+        <p className="empty">{t("setup.callOverview.noTracks")}</p>
       ) : (
         <ul className="list">
           {tracks.map((tr) => (

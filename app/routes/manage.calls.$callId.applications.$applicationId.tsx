@@ -17,7 +17,7 @@ import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { CallSection } from "./manage.calls.$callId";
 
-export const handle: CallSection = { section: "manage.tabs.application" };
+export const handle: CallSection = { section: "setup.tabs.application" };
 
 export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => `${d.dossier.application.code} · ${d.dossier.application.startup}`);
 
@@ -34,17 +34,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const [callId, id] = [params.callId ?? "", params.applicationId ?? ""];
   if (form.data.intent === "note") {
     await addNote(viewer.claims, callId, id, form.data.body);
-    return { errors: null, message: "decide.dossier.noted" };
+    return { errors: null, message: "select.dossier.noted" };
   }
   if (form.data.intent === "undo") {
     const undone = await withOutcomes(() => undoDecision(viewer.claims, callId, id));
-    return { errors: null, message: undone ? "decide.notify.undone" : "decide.notify.notUndone" };
+    return { errors: null, message: undone ? "select.notify.undone" : "select.notify.notUndone" };
   }
   const { decision, ...options } = form.data;
   const outcome = await withOutcomes(() => decide(viewer.claims, callId, [id], decision, options));
   const refusal = decideRefusal(outcome);
   if (refusal) return data({ ...refusal, message: null }, { status: 400 });
-  return { errors: null, message: outcome.kind === "done" && outcome.changed > 0 ? "decide.dossier.decided" : "decide.dossier.unchanged" };
+  return { errors: null, message: outcome.kind === "done" && outcome.changed > 0 ? "select.dossier.decided" : "select.dossier.unchanged" };
 }
 
 export default function ApplicationDossier() {
@@ -58,12 +58,12 @@ export default function ApplicationDossier() {
   return (
     <>
       <p>
-        <Link to={`${base}/ranking`}>{t("decide.dossier.back")}</Link>
+        <Link to={`${base}/ranking`}>{t("select.dossier.back")}</Link>
       </p>
-      <h2>{t("decide.dossier.title", { code: a.code, startup: a.startup })}</h2>
-      <nav aria-label={t("decide.ranking.caption")} className="pager">
-        {neighbours.prev ? <Link to={`${base}/applications/${neighbours.prev}`}>{t("decide.dossier.prev")}</Link> : null}{" "}
-        {neighbours.next ? <Link to={`${base}/applications/${neighbours.next}`}>{t("decide.dossier.next")}</Link> : null}
+      <h2>{t("select.dossier.title", { code: a.code, startup: a.startup })}</h2>
+      <nav aria-label={t("select.ranking.caption")} className="pager">
+        {neighbours.prev ? <Link to={`${base}/applications/${neighbours.prev}`}>{t("select.dossier.prev")}</Link> : null}{" "}
+        {neighbours.next ? <Link to={`${base}/applications/${neighbours.next}`}>{t("select.dossier.next")}</Link> : null}
       </nav>
       {result?.message ? <FormMessage tone="success">{t(result.message)}</FormMessage> : null}
       {errors ? (
@@ -73,25 +73,25 @@ export default function ApplicationDossier() {
         </FormMessage>
       ) : null}
 
-      <h2>{t("decide.dossier.facts")}</h2>
+      <h2>{t("select.dossier.facts")}</h2>
       <ul className="facts">
-        <li>{`${t("decide.ranking.stage")}: ${t(`decide.stages.${a.stage}`)}`}</li>
-        <li>{`${t("decide.ranking.decision")}: ${a.decision ? t(`decide.decisions.${a.decision}`) : t("decide.common.none")}${a.offerResponse ? ` · ${t(`decide.offer.${a.offerResponse}`)}` : ""}`}</li>
-        {controls.pending ? <li>{t("decide.dossier.pending", { decision: t(`decide.decisions.${controls.pending.decision}`) })}</li> : null}
-        {a.submittedAt ? <li>{`${t("decide.dossier.submitted")}: ${formatDateTime(a.submittedAt, locale, call.timeZone)}`}</li> : null}
-        {a.track ? <li>{`${t("decide.dossier.track")}: ${a.track[locale]}`}</li> : null}
+        <li>{`${t("select.ranking.stage")}: ${t(`select.stages.${a.stage}`)}`}</li>
+        <li>{`${t("select.ranking.decision")}: ${a.decision ? t(`select.decisions.${a.decision}`) : t("select.common.none")}${a.offerResponse ? ` · ${t(`select.offer.${a.offerResponse}`)}` : ""}`}</li>
+        {controls.pending ? <li>{t("select.dossier.pending", { decision: t(`select.decisions.${controls.pending.decision}`) })}</li> : null}
+        {a.submittedAt ? <li>{`${t("select.dossier.submitted")}: ${formatDateTime(a.submittedAt, locale, call.timeZone)}`}</li> : null}
+        {a.track ? <li>{`${t("select.dossier.track")}: ${a.track[locale]}`}</li> : null}
         <li>
           {totals
-            ? t("decide.dossier.totals", { raw: totals.raw.toFixed(2), z: totals.z == null ? t("decide.common.none") : totals.z.toFixed(3), count: totals.reviews })
-            : t("decide.dossier.noTotals")}
+            ? t("select.dossier.totals", { raw: totals.raw.toFixed(2), z: totals.z == null ? t("select.common.none") : totals.z.toFixed(3), count: totals.reviews })
+            : t("select.dossier.noTotals")}
         </li>
       </ul>
 
-      <h2>{t("decide.dossier.decide")}</h2>
+      <h2>{t("select.dossier.decide")}</h2>
       <WarningList warnings={controls.warnings} required={call.reviewsPerApplication} threshold={call.shortlistThreshold} />
       <Form method="post" className="actions-bar">
         <input type="hidden" name="intent" value="decide" />
-        <p className="hint">{t("decide.dossier.decideLead")}</p>
+        <p className="hint">{t("select.dossier.decideLead")}</p>
         <DecideFields
           idPrefix="decide"
           zone={call.timeZone}
@@ -102,7 +102,7 @@ export default function ApplicationDossier() {
         />
         {DECISIONS.map((d) => (
           <button key={d} type="submit" name="decision" value={d} className="button secondary">
-            {t(`decide.decisions.${d}`)}
+            {t(`select.decisions.${d}`)}
           </button>
         ))}
       </Form>
@@ -111,21 +111,21 @@ export default function ApplicationDossier() {
           <input type="hidden" name="intent" value="undo" />
           <input type="hidden" name="applicationId" value={a.id} />
           <button type="submit" className="button secondary">
-            {t("decide.dossier.undo")}
+            {t("select.dossier.undo")}
           </button>
         </Form>
       ) : null}
 
-      <h2>{t("decide.dossier.reviews")}</h2>
+      <h2>{t("select.dossier.reviews")}</h2>
       <DossierReviews dossier={dossier} locale={locale} />
-      <h2>{t("decide.dossier.answers")}</h2>
+      <h2>{t("select.dossier.answers")}</h2>
       <DossierAnswers dossier={dossier} locale={locale} />
-      <h2>{t("decide.dossier.timeline")}</h2>
+      <h2>{t("select.dossier.timeline")}</h2>
       <DossierTimeline dossier={dossier} locale={locale} />
 
-      <h2>{t("decide.dossier.notes")}</h2>
-      <p className="hint">{t("decide.dossier.notesLead")}</p>
-      {dossier.notes.length === 0 ? <p>{t("decide.dossier.noNotes")}</p> : null}
+      <h2>{t("select.dossier.notes")}</h2>
+      <p className="hint">{t("select.dossier.notesLead")}</p>
+      {dossier.notes.length === 0 ? <p>{t("select.dossier.noNotes")}</p> : null}
       <ul className="notes">
         {dossier.notes.map((n) => (
           <li key={n.id}>
@@ -137,12 +137,12 @@ export default function ApplicationDossier() {
       <Form method="post">
         <input type="hidden" name="intent" value="note" />
         <div className="field">
-          <label htmlFor="note-body">{t("decide.dossier.note")}</label>
+          <label htmlFor="note-body">{t("select.dossier.note")}</label>
           <textarea id="note-body" name="body" rows={3} maxLength={4000} required aria-invalid={result?.errors?.body ? true : undefined} />
           {result?.errors?.body ? <p className="field-error">{t(result.errors.body)}</p> : null}
         </div>
         <button type="submit" className="button">
-          {t("decide.dossier.save")}
+          {t("select.dossier.save")}
         </button>
       </Form>
     </>

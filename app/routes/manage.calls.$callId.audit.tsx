@@ -10,7 +10,7 @@ import { formatDateTime } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
-export const handle: CallSection = { section: "manage.tabs.audit" };
+export const handle: CallSection = { section: "setup.tabs.audit" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -26,28 +26,28 @@ export default function Audit() {
   const location = useLocation();
   return (
     <>
-      <p>{t("decide.audit.lead")}</p>
+      <p>{t("select.audit.lead")}</p>
       {events.length === 0 ? (
-        <p className="empty">{t("decide.audit.none")}</p>
+        <p className="empty">{t("select.audit.none")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t("decide.audit.when")}</th>
-                <th scope="col">{t("decide.audit.application")}</th>
-                <th scope="col">{t("decide.audit.who")}</th>
-                <th scope="col">{t("decide.audit.what")}</th>
-                <th scope="col">{t("decide.audit.change")}</th>
+                <th scope="col">{t("select.audit.when")}</th>
+                <th scope="col">{t("select.audit.application")}</th>
+                <th scope="col">{t("select.audit.who")}</th>
+                <th scope="col">{t("select.audit.what")}</th>
+                <th scope="col">{t("select.audit.change")}</th>
               </tr>
             </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.id}>
                   <td>{formatDateTime(e.at, locale, timeZone)}</td>
-                  <td>{e.application ? `${e.application.code} · ${e.application.startup}` : t("decide.audit.theCall")}</td>
-                  <td>{e.actor ?? t("decide.audit.system")}</td>
-                  <td>{t(`decide.audit.kinds.${e.kind}`)}</td>
+                  <td>{e.application ? `${e.application.code} · ${e.application.startup}` : t("select.audit.theCall")}</td>
+                  <td>{e.actor ?? t("select.audit.system")}</td>
+                  <td>{t(`select.audit.kinds.${e.kind}`)}</td>
                   <td>{details(e)}</td>
                 </tr>
               ))}

@@ -7,7 +7,7 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
-export const handle: CallSection = { section: "manage.tabs.cohort" };
+export const handle: CallSection = { section: "setup.tabs.cohort" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -20,9 +20,9 @@ export default function Cohort() {
   const { members, locale, timeZone } = useLoaderData<typeof loader>();
   return (
     <>
-      <p>{t("decide.cohort.lead")}</p>
+      <p>{t("select.cohort.lead")}</p>
       {members.length === 0 ? (
-        <p className="empty">{t("decide.cohort.none")}</p>
+        <p className="empty">{t("select.cohort.none")}</p>
       ) : (
         <CohortTable members={members} locale={locale} timeZone={timeZone} />
       )}

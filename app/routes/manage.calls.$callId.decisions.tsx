@@ -13,7 +13,7 @@ import { FormMessage, TextArea, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
-export const handle: CallSection = { section: "manage.tabs.decisions" };
+export const handle: CallSection = { section: "setup.tabs.decisions" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.data.intent === "undo") {
     const { applicationId } = form.data;
     const undone = await withOutcomes(() => undoDecision(viewer.claims, callId, applicationId));
-    return { errors: null, message: undone ? "decide.notify.undone" : "decide.notify.notUndone" };
+    return { errors: null, message: undone ? "select.notify.undone" : "select.notify.notUndone" };
   }
   const templates = form.data;
   await withOutcomes(() => saveTemplates(viewer.claims, callId, templates));
@@ -42,32 +42,32 @@ export default function Decisions() {
   const result = useActionData<typeof action>();
   const errors = result && !("message" in result && result.message) ? (result.errors ?? undefined) : undefined;
   const form = useZodForm(TemplatesSchema, errors);
-  const none = t("decide.common.none");
+  const none = t("select.common.none");
   return (
     <>
       <p>
-        {t("decide.decisionsPage.lead", { days: call.offerDays })} <Link to={`/manage/calls/${call.id}/ranking`}>{t("decide.nav.ranking")}</Link>
+        {t("select.decisionsPage.lead", { days: call.offerDays })} <Link to={`/manage/calls/${call.id}/ranking`}>{t("select.nav.ranking")}</Link>
       </p>
 
-      <h2>{t("decide.notify.pending")}</h2>
+      <h2>{t("select.notify.pending")}</h2>
       {result && "message" in result && result.message ? <FormMessage tone="success">{t(result.message)}</FormMessage> : null}
       <PendingTable callId={call.id} pending={pending} locale={locale} timeZone={call.timeZone} />
 
-      <h2>{t("decide.decisionsPage.decided")}</h2>
+      <h2>{t("select.decisionsPage.decided")}</h2>
       {decided.length === 0 ? (
-        <p className="empty">{t("decide.decisionsPage.none")}</p>
+        <p className="empty">{t("select.decisionsPage.none")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t("decide.ranking.code")}</th>
-                <th scope="col">{t("decide.ranking.startup")}</th>
-                <th scope="col">{t("decide.ranking.decision")}</th>
-                <th scope="col">{t("decide.decisionsPage.decidedAt")}</th>
-                <th scope="col">{t("decide.decisionsPage.offerExpires")}</th>
-                <th scope="col">{t("decide.decisionsPage.response")}</th>
-                <th scope="col">{t("decide.decisionsPage.feedback")}</th>
+                <th scope="col">{t("select.ranking.code")}</th>
+                <th scope="col">{t("select.ranking.startup")}</th>
+                <th scope="col">{t("select.ranking.decision")}</th>
+                <th scope="col">{t("select.decisionsPage.decidedAt")}</th>
+                <th scope="col">{t("select.decisionsPage.offerExpires")}</th>
+                <th scope="col">{t("select.decisionsPage.response")}</th>
+                <th scope="col">{t("select.decisionsPage.feedback")}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,15 +75,15 @@ export default function Decisions() {
                 <tr key={d.id}>
                   <td>{d.code}</td>
                   <td>{d.startup}</td>
-                  <td>{t(`decide.decisions.${d.decision}`)}</td>
+                  <td>{t(`select.decisions.${d.decision}`)}</td>
                   <td>{formatDateTime(d.decidedAt, locale, timeZone)}</td>
                   <td>
                     {d.offerExpiresAt
-                      ? t("decide.common.callZone", { date: formatDateTime(d.offerExpiresAt, locale, call.timeZone), zone: zoneName(call.timeZone, locale, d.offerExpiresAt) })
+                      ? t("select.common.callZone", { date: formatDateTime(d.offerExpiresAt, locale, call.timeZone), zone: zoneName(call.timeZone, locale, d.offerExpiresAt) })
                       : none}
                   </td>
-                  <td>{d.offerResponse ? t(`decide.offer.${d.offerResponse}`) : d.decision === "accepted" ? t("decide.decisionsPage.awaiting") : none}</td>
-                  <td>{t(d.feedbackReleased ? "decide.common.yes" : "decide.common.no")}</td>
+                  <td>{d.offerResponse ? t(`select.offer.${d.offerResponse}`) : d.decision === "accepted" ? t("select.decisionsPage.awaiting") : none}</td>
+                  <td>{t(d.feedbackReleased ? "select.common.yes" : "select.common.no")}</td>
                 </tr>
               ))}
             </tbody>
@@ -91,9 +91,9 @@ export default function Decisions() {
         </div>
       )}
 
-      <h2>{t("decide.decisionsPage.templates")}</h2>
-      <p>{t("decide.decisionsPage.templatesLead")}</p>
-      {result && "saved" in result ? <FormMessage tone="success">{t("decide.decisionsPage.saved")}</FormMessage> : null}
+      <h2>{t("select.decisionsPage.templates")}</h2>
+      <p>{t("select.decisionsPage.templatesLead")}</p>
+      {result && "saved" in result ? <FormMessage tone="success">{t("select.decisionsPage.saved")}</FormMessage> : null}
       {errors ? <FormMessage tone="error">{t("validation.formErrors")}</FormMessage> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" value="templates" {...form.register("intent")} />
@@ -104,7 +104,7 @@ export default function Decisions() {
               name={`${d}_${lang}`}
               lang={lang}
               rows={3}
-              label={t(`decide.decisionsPage.${lang}`, { decision: t(`decide.decisions.${d}`) })}
+              label={t(`select.decisionsPage.${lang}`, { decision: t(`select.decisions.${d}`) })}
               defaultValue={templates[d]?.[lang] ?? ""}
               register={form.register}
               error={form.errorOf(`${d}_${lang}`)}
@@ -113,7 +113,7 @@ export default function Decisions() {
           )),
         )}
         <button type="submit" className="button" disabled={form.isSubmitting}>
-          {t("decide.decisionsPage.save")}
+          {t("select.decisionsPage.save")}
         </button>
       </Form>
     </>

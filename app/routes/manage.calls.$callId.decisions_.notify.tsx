@@ -14,7 +14,7 @@ import type { CallSection } from "./manage.calls.$callId";
 
 // The notify step: every mail the pending decisions will send, as each founder will read it, and
 // one confirmation naming the counts. The send is all or nothing and happens once (notify.server.ts).
-export const handle: CallSection = { section: "decide.notify.section" };
+export const handle: CallSection = { section: "select.notify.section" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -27,9 +27,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(await readForm(request), NotifySchema);
   if (!form.ok) throw badInput();
   const outcome = await withOutcomes(() => notifyFounders(viewer.claims, params.callId ?? "", form.data.version));
-  if (outcome.kind === "changed") return data({ message: "decide.notify.changed", codes: "", counts: null }, { status: 409 });
-  if (outcome.kind === "deadlinePassed") return data({ message: "decide.notify.expiredError", codes: outcome.codes.join(", "), counts: null }, { status: 400 });
-  return { message: "decide.notify.sent", codes: "", counts: outcome.counts };
+  if (outcome.kind === "changed") return data({ message: "select.notify.changed", codes: "", counts: null }, { status: 409 });
+  if (outcome.kind === "deadlinePassed") return data({ message: "select.notify.expiredError", codes: outcome.codes.join(", "), counts: null }, { status: 400 });
+  return { message: "select.notify.sent", codes: "", counts: outcome.counts };
 }
 
 export default function Notify() {
@@ -40,7 +40,7 @@ export default function Notify() {
   return (
     <>
       <p>
-        <Link to={`/manage/calls/${call.id}/decisions`}>{t("decide.notify.back")}</Link>
+        <Link to={`/manage/calls/${call.id}/decisions`}>{t("select.notify.back")}</Link>
       </p>
       {result ? (
         <FormMessage tone={result.counts ? "success" : "error"}>
@@ -48,10 +48,10 @@ export default function Notify() {
         </FormMessage>
       ) : null}
       {items.length === 0 ? (
-        <p className="empty">{t("decide.notify.nonePending")}</p>
+        <p className="empty">{t("select.notify.nonePending")}</p>
       ) : (
         <>
-          <p>{t("decide.notify.lead")}</p>
+          <p>{t("select.notify.lead")}</p>
           {items.map((item) => (
             <MailPreview key={item.id} item={item} call={call} locale={locale} />
           ))}
@@ -59,7 +59,7 @@ export default function Notify() {
             <input type="hidden" name="intent" value="notify" />
             <input type="hidden" name="version" value={version} />
             <button type="submit" className="button">
-              {t("decide.notify.send", { list: list(counts) })}
+              {t("select.notify.send", { list: list(counts) })}
             </button>
           </Form>
         </>

@@ -12,7 +12,7 @@ import type { CallSection } from "./manage.calls.$callId";
 
 // Reviewers' feedback released to founders apart from deciding: per application, or for every
 // decided application at once. The audit log records each release.
-export const handle: CallSection = { section: "manage.tabs.feedback" };
+export const handle: CallSection = { section: "setup.tabs.feedback" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -36,25 +36,25 @@ export default function Feedback() {
   const pending = applications.filter((a) => a.decision && !a.released).length;
   return (
     <>
-      <p>{t("decide.feedback.lead")}</p>
-      {result ? <FormMessage tone="success">{t(`decide.feedback.done.${result.intent}`, { count: result.changed })}</FormMessage> : null}
+      <p>{t("select.feedback.lead")}</p>
+      {result ? <FormMessage tone="success">{t(`select.feedback.done.${result.intent}`, { count: result.changed })}</FormMessage> : null}
       <Form method="post">
         <button type="submit" name="intent" value="releaseDecided" className="button" disabled={pending === 0}>
-          {t("decide.feedback.releaseDecided", { count: pending })}
+          {t("select.feedback.releaseDecided", { count: pending })}
         </button>
       </Form>
       {applications.length === 0 ? (
-        <p className="empty">{t("decide.feedback.none")}</p>
+        <p className="empty">{t("select.feedback.none")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t("decide.audit.application")}</th>
-                <th scope="col">{t("decide.feedback.decision")}</th>
-                <th scope="col">{t("decide.feedback.reviews")}</th>
-                <th scope="col">{t("decide.feedback.state")}</th>
-                <th scope="col">{t("decide.feedback.action")}</th>
+                <th scope="col">{t("select.audit.application")}</th>
+                <th scope="col">{t("select.feedback.decision")}</th>
+                <th scope="col">{t("select.feedback.reviews")}</th>
+                <th scope="col">{t("select.feedback.state")}</th>
+                <th scope="col">{t("select.feedback.action")}</th>
               </tr>
             </thead>
             <tbody>
@@ -65,14 +65,14 @@ export default function Feedback() {
                       {a.code} · {a.startup}
                     </Link>
                   </td>
-                  <td>{a.decision ? t(`decide.decisions.${a.decision}`) : t("decide.common.none")}</td>
+                  <td>{a.decision ? t(`select.decisions.${a.decision}`) : t("select.common.none")}</td>
                   <td>{a.reviews}</td>
-                  <td>{t(a.released ? "decide.feedback.released" : "decide.feedback.notReleased")}</td>
+                  <td>{t(a.released ? "select.feedback.released" : "select.feedback.notReleased")}</td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="applicationId" value={a.id} />
                       <button type="submit" name="intent" value={a.released ? "withdraw" : "release"} className="button secondary">
-                        {t(a.released ? "decide.feedback.withdraw" : "decide.feedback.release")}
+                        {t(a.released ? "select.feedback.withdraw" : "select.feedback.release")}
                       </button>
                     </Form>
                   </td>

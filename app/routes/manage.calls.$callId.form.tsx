@@ -13,7 +13,7 @@ import { readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
-export const handle: CallSection = { section: "manage.tabs.form" };
+export const handle: CallSection = { section: "setup.tabs.form" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -42,26 +42,26 @@ export default function FormBuilderPage() {
   const removal = answerFor(result, "removeQuestion", (result as { id?: string } | undefined)?.id ?? null);
   return (
     <>
-      <p className="hint">{t("manage.form.lead")}</p>
-      {locked ? <p className="callout">{t("manage.form.lockedNote")}</p> : null}
+      <p className="hint">{t("setup.form.lead")}</p>
+      {locked ? <p className="callout">{t("setup.form.lockedNote")}</p> : null}
       <Outcome answer={removal} />
-      {questions.length === 0 ? <p className="empty">{t("manage.form.none")}</p> : null}
+      {questions.length === 0 ? <p className="empty">{t("setup.form.none")}</p> : null}
       {steps.map((step) => {
         const inStep = questions.filter((q) => q.step === step);
         const title = call.stepTitles[String(step)];
         return (
           <section key={step} aria-labelledby={`step-${step}`}>
-            <h2 id={`step-${step}`}>{title ? t("manage.form.namedStep", { n: step, title: title[lang] }) : t("manage.form.step", { n: step })}</h2>
+            <h2 id={`step-${step}`}>{title ? t("setup.form.namedStep", { n: step, title: title[lang] }) : t("setup.form.step", { n: step })}</h2>
             <StepTitleForm step={step} title={title} result={result} />
             <ol className="setup-list">
               {inStep.map((q, i) => (
                 <li key={q.id} className="card">
                   <h3>{q.label[lang]}</h3>
                   <p className="tag">
-                    {t(`manage.form.kinds.${q.kind}`)} · {q.required ? t("manage.form.required") : t("manage.form.optional")}
-                    {q.blind ? ` · ${t("manage.form.blindTag")}` : ""}
-                    {q.eligibilityValues ? ` · ${t("manage.form.eligibleTag")}: ${q.eligibilityValues.join(", ")}` : ""}
-                    {q.answers > 0 ? ` · ${t("manage.form.answers", { count: q.answers })}` : ""}
+                    {t(`setup.form.kinds.${q.kind}`)} · {q.required ? t("setup.form.required") : t("setup.form.optional")}
+                    {q.blind ? ` · ${t("setup.form.blindTag")}` : ""}
+                    {q.eligibilityValues ? ` · ${t("setup.form.eligibleTag")}: ${q.eligibilityValues.join(", ")}` : ""}
+                    {q.answers > 0 ? ` · ${t("setup.form.answers", { count: q.answers })}` : ""}
                   </p>
                   {q.options.length > 0 ? <p className="tag">{q.options.map((o) => `${o[lang]} (${o.value})`).join(" · ")}</p> : null}
                   <RowActions here={here} id={q.id} index={i} count={inStep.length} item="Question" />
@@ -72,7 +72,7 @@ export default function FormBuilderPage() {
         );
       })}
       <div id="editor">
-        <Section title={edited ? t("manage.form.editTitle") : t("manage.form.add")}>
+        <Section title={edited ? t("setup.form.editTitle") : t("setup.form.add")}>
           <QuestionEditor
             key={edited ? edited.id : `new-${questions.length}`}
             question={edited}

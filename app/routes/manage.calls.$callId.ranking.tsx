@@ -20,7 +20,7 @@ import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
 // The ranking table with its decision column needs the full width of a 1280 px screen.
-export const handle: CallSection = { section: "manage.tabs.ranking", wide: true };
+export const handle: CallSection = { section: "setup.tabs.ranking", wide: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -69,25 +69,25 @@ export default function Ranking() {
   };
   const header = (key: SortKey, label: string, numeric = false) => (
     <th scope="col" className={numeric ? "num" : undefined} aria-sort={query.sort === key ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link to={sortLink(key)} className="sort-link" aria-label={t("decide.ranking.sortBy", { column: label })}>
+      <Link to={sortLink(key)} className="sort-link" aria-label={t("select.ranking.sortBy", { column: label })}>
         {label}
         {query.sort === key ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
       </Link>
     </th>
   );
-  const score = (n: number | null, digits: number) => (n == null ? t("decide.common.none") : n.toFixed(digits));
+  const score = (n: number | null, digits: number) => (n == null ? t("select.common.none") : n.toFixed(digits));
   return (
     <>
-      <p>{t("decide.ranking.lead", { threshold: call.shortlistThreshold ?? t("decide.ranking.noThreshold") })}</p>
+      <p>{t("select.ranking.lead", { threshold: call.shortlistThreshold ?? t("select.ranking.noThreshold") })}</p>
 
-      <h2>{t("decide.ranking.filters")}</h2>
+      <h2>{t("select.ranking.filters")}</h2>
       <Form method="get" className="filters">
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <div className="field">
-          <label htmlFor="filter-track">{t("decide.ranking.track")}</label>
+          <label htmlFor="filter-track">{t("select.ranking.track")}</label>
           <select id="filter-track" name="track" defaultValue={query.track ?? ""}>
-            <option value="">{t("decide.common.any")}</option>
+            <option value="">{t("select.common.any")}</option>
             {call.tracks.map((tr) => (
               <option key={tr.id} value={tr.id}>
                 {tr.name[locale]}
@@ -96,50 +96,50 @@ export default function Ranking() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="filter-stage">{t("decide.ranking.stage")}</label>
+          <label htmlFor="filter-stage">{t("select.ranking.stage")}</label>
           <select id="filter-stage" name="stage" defaultValue={query.stage ?? ""}>
-            <option value="">{t("decide.common.any")}</option>
+            <option value="">{t("select.common.any")}</option>
             {STAGES.map((s) => (
               <option key={s} value={s}>
-                {t(`decide.stages.${s}`)}
+                {t(`select.stages.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="filter-eligible">{t("decide.ranking.eligible")}</label>
+          <label htmlFor="filter-eligible">{t("select.ranking.eligible")}</label>
           <select id="filter-eligible" name="eligible" defaultValue={query.eligible ?? ""}>
-            <option value="">{t("decide.common.any")}</option>
-            <option value="yes">{t("decide.common.yes")}</option>
-            <option value="no">{t("decide.common.no")}</option>
+            <option value="">{t("select.common.any")}</option>
+            <option value="yes">{t("select.common.yes")}</option>
+            <option value="no">{t("select.common.no")}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="filter-decision">{t("decide.ranking.decision")}</label>
+          <label htmlFor="filter-decision">{t("select.ranking.decision")}</label>
           <select id="filter-decision" name="decision" defaultValue={query.decision ?? ""}>
-            <option value="">{t("decide.common.any")}</option>
-            <option value="none">{t("decide.ranking.undecided")}</option>
+            <option value="">{t("select.common.any")}</option>
+            <option value="none">{t("select.ranking.undecided")}</option>
             {DECISIONS.map((d) => (
               <option key={d} value={d}>
-                {t(`decide.decisions.${d}`)}
+                {t(`select.decisions.${d}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="filter-min">{t("decide.ranking.minScore")}</label>
+          <label htmlFor="filter-min">{t("select.ranking.minScore")}</label>
           <input id="filter-min" name="minScore" type="number" min={0} max={100} step="any" defaultValue={query.minScore ?? ""} />
         </div>
         <button type="submit" className="button secondary">
-          {t("decide.ranking.apply")}
+          {t("select.ranking.apply")}
         </button>
-        <Link to=".">{t("decide.ranking.reset")}</Link>
+        <Link to=".">{t("select.ranking.reset")}</Link>
       </Form>
 
-      <p role="status">{t("decide.ranking.results", { count: total })}</p>
+      <p role="status">{t("select.ranking.results", { count: total })}</p>
       {outcome ? (
         <FormMessage tone="success">
-          {t(result && "decided" in result && result.decided ? "decide.ranking.doneDecided" : "decide.ranking.done", { changed: outcome.changed, skipped: outcome.skipped })}
+          {t(result && "decided" in result && result.decided ? "select.ranking.doneDecided" : "select.ranking.done", { changed: outcome.changed, skipped: outcome.skipped })}
         </FormMessage>
       ) : null}
       {errors?.confirmWarnings ? (
@@ -150,30 +150,30 @@ export default function Ranking() {
       ) : null}
       <ThinReviewLegend rows={rows} call={call} sortedByZ={query.sort === "z"} />
       {rows.length === 0 ? (
-        <p className="empty">{t("decide.ranking.empty")}</p>
+        <p className="empty">{t("select.ranking.empty")}</p>
       ) : (
         <Form method="post" noValidate onSubmit={form.onSubmit}>
           <input type="hidden" value="bulk" {...form.register("intent")} />
           <div className="table-wrap">
             <table className="table compact">
-              <caption className="visually-hidden">{t("decide.ranking.caption")}</caption>
+              <caption className="visually-hidden">{t("select.ranking.caption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("decide.ranking.select")}</th>
-                  {header("rank", t("decide.ranking.rank"), true)}
-                  {header("code", t("decide.ranking.code"))}
-                  {header("startup", t("decide.ranking.startup"))}
-                  <th scope="col">{t("decide.ranking.track")}</th>
-                  <th scope="col">{t("decide.ranking.stage")}</th>
-                  <th scope="col">{t("decide.ranking.eligible")}</th>
-                  {header("raw", t("decide.ranking.raw"), true)}
-                  {header("z", t("decide.ranking.z"), true)}
+                  <th scope="col">{t("select.ranking.select")}</th>
+                  {header("rank", t("select.ranking.rank"), true)}
+                  {header("code", t("select.ranking.code"))}
+                  {header("startup", t("select.ranking.startup"))}
+                  <th scope="col">{t("select.ranking.track")}</th>
+                  <th scope="col">{t("select.ranking.stage")}</th>
+                  <th scope="col">{t("select.ranking.eligible")}</th>
+                  {header("raw", t("select.ranking.raw"), true)}
+                  {header("z", t("select.ranking.z"), true)}
                   <th scope="col" className="num">
-                    {t("decide.ranking.percentile")}
+                    {t("select.ranking.percentile")}
                   </th>
-                  {header("reviews", t("decide.ranking.reviews"))}
-                  <th scope="col">{t("decide.ranking.shortlist")}</th>
-                  <th scope="col">{t("decide.ranking.decision")}</th>
+                  {header("reviews", t("select.ranking.reviews"))}
+                  <th scope="col">{t("select.ranking.shortlist")}</th>
+                  <th scope="col">{t("select.ranking.decision")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -182,7 +182,7 @@ export default function Ranking() {
                     <td>
                       <input type="checkbox" id={`pick-${r.id}`} value={r.id} {...form.register("ids")} />
                       <label htmlFor={`pick-${r.id}`} className="visually-hidden">
-                        {t("decide.ranking.selectOne", { code: `${r.code} ${r.startup}` })}
+                        {t("select.ranking.selectOne", { code: `${r.code} ${r.startup}` })}
                       </label>
                     </td>
                     <td className="num">{r.rank}</td>
@@ -190,9 +190,9 @@ export default function Ranking() {
                       <Link to={`/manage/calls/${call.id}/applications/${r.id}`}>{r.code}</Link>
                     </td>
                     <td>{r.startup}</td>
-                    <td>{r.track ? r.track[locale] : t("decide.common.none")}</td>
-                    <td>{t(`decide.stages.${r.stage}`)}</td>
-                    <td>{r.eligible == null ? t("decide.common.none") : t(r.eligible ? "decide.common.yes" : "decide.common.no")}</td>
+                    <td>{r.track ? r.track[locale] : t("select.common.none")}</td>
+                    <td>{t(`select.stages.${r.stage}`)}</td>
+                    <td>{r.eligible == null ? t("select.common.none") : t(r.eligible ? "select.common.yes" : "select.common.no")}</td>
                     <td className="num">{score(r.rawScore, 2)}</td>
                     <td className="num">
                       <ZScore value={r.zScore} caution={r.caution} />
@@ -201,19 +201,19 @@ export default function Ranking() {
                     <td>
                       <ReviewCounts row={r} need={call.reviewsPerApplication} />
                     </td>
-                    <td>{r.shortlisted ? t("decide.ranking.shortlisted") : ""}</td>
+                    <td>{r.shortlisted ? t("select.ranking.shortlisted") : ""}</td>
                     <td>
                       {r.pendingDecision
-                        ? t("decide.ranking.pending", { decision: t(`decide.decisions.${r.pendingDecision}`) })
+                        ? t("select.ranking.pending", { decision: t(`select.decisions.${r.pendingDecision}`) })
                         : r.decision
-                          ? t(`decide.decisions.${r.decision}`)
-                          : t("decide.common.none")}
+                          ? t(`select.decisions.${r.decision}`)
+                          : t("select.common.none")}
                       {!r.pendingDecision && r.decision === "accepted" && r.offerExpiresAt && !r.offerResponse
-                        ? ` (${t("decide.ranking.offerUntil", {
-                            date: t("decide.common.callZone", { date: formatDateTime(r.offerExpiresAt, locale, call.timeZone), zone: zoneName(call.timeZone, locale, r.offerExpiresAt) }),
+                        ? ` (${t("select.ranking.offerUntil", {
+                            date: t("select.common.callZone", { date: formatDateTime(r.offerExpiresAt, locale, call.timeZone), zone: zoneName(call.timeZone, locale, r.offerExpiresAt) }),
                           })})`
                         : null}
-                      {r.offerResponse ? ` · ${t(`decide.offer.${r.offerResponse}`)}` : null}
+                      {r.offerResponse ? ` · ${t(`select.offer.${r.offerResponse}`)}` : null}
                     </td>
                   </tr>
                 ))}
@@ -222,28 +222,28 @@ export default function Ranking() {
           </div>
           {form.errorOf("ids") ? (
             <p className="field-error" role="alert">
-              {t("decide.ranking.selectSome")}
+              {t("select.ranking.selectSome")}
             </p>
           ) : null}
           <fieldset className="actions-bar">
-            <legend>{t("decide.ranking.bulkTitle")}</legend>
+            <legend>{t("select.ranking.bulkTitle")}</legend>
             <div className="field">
-              <label htmlFor="field-action">{t("decide.ranking.action")}</label>
+              <label htmlFor="field-action">{t("select.ranking.action")}</label>
               <select id="field-action" defaultValue="" aria-invalid={form.errorOf("action") ? true : undefined} {...form.register("action")}>
                 <option value="" disabled>
-                  {t("decide.ranking.chooseAction")}
+                  {t("select.ranking.chooseAction")}
                 </option>
-                <optgroup label={t("decide.ranking.moveGroup")}>
+                <optgroup label={t("select.ranking.moveGroup")}>
                   {BULK_ACTIONS.filter((a) => a.startsWith("stage:")).map((a) => (
                     <option key={a} value={a}>
-                      {t("decide.ranking.moveTo", { stage: t(`decide.stages.${a.slice(6)}`) })}
+                      {t("select.ranking.moveTo", { stage: t(`select.stages.${a.slice(6)}`) })}
                     </option>
                   ))}
                 </optgroup>
-                <optgroup label={t("decide.ranking.decideGroup")}>
+                <optgroup label={t("select.ranking.decideGroup")}>
                   {BULK_ACTIONS.filter((a) => a.startsWith("decision:")).map((a) => (
                     <option key={a} value={a}>
-                      {t(`decide.decisions.${a.slice(9)}`)}
+                      {t(`select.decisions.${a.slice(9)}`)}
                     </option>
                   ))}
                 </optgroup>
@@ -252,7 +252,7 @@ export default function Ranking() {
             </div>
             <DecideFields idPrefix="bulk" zone={call.timeZone} offerDays={call.offerDays} deadline={deadline} errors={errors} />
             <button type="submit" className="button" disabled={form.isSubmitting}>
-              {t("decide.ranking.run")}
+              {t("select.ranking.run")}
             </button>
           </fieldset>
           <Pager page={page} pageSize={pageSize} total={total} search={location.search} />

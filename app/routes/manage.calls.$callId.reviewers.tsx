@@ -14,7 +14,7 @@ import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
-export const handle: CallSection = { section: "manage.tabs.reviewers" };
+export const handle: CallSection = { section: "setup.tabs.reviewers" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = form.data;
   if (input.intent === "addMember") {
     const added = await withOutcomes(() => addMemberReviewer(viewer.claims, callId, input.userId));
-    if (added === "not_member") return invalid({ userId: "decide.reviewers.invite.notMember" });
+    if (added === "not_member") return invalid({ userId: "select.reviewers.invite.notMember" });
     return { errors: null, reminded: null, assigned: null, invited: { key: added === "added" ? "added" : "already", email: "" } };
   }
   if (input.intent === "invite") {
@@ -63,31 +63,31 @@ export default function Reviewers() {
     <>
       {done?.assigned ? (
         <FormMessage tone="success">
-          {t("decide.reviewers.assigned_result", { assigned: done.assigned.assigned, conflicts: done.assigned.skippedConflicts })}
-          {done.assigned.short > 0 ? ` ${t("decide.reviewers.short", { count: done.assigned.short })}` : null}
+          {t("select.reviewers.assigned_result", { assigned: done.assigned.assigned, conflicts: done.assigned.skippedConflicts })}
+          {done.assigned.short > 0 ? ` ${t("select.reviewers.short", { count: done.assigned.short })}` : null}
         </FormMessage>
       ) : null}
-      {done?.reminded != null ? <FormMessage tone="success">{t("decide.reviewers.reminded", { count: done.reminded })}</FormMessage> : null}
-      {done?.invited ? <FormMessage tone="success">{t(`decide.reviewers.invite.${done.invited.key}`, { email: done.invited.email })}</FormMessage> : null}
-      <p>{t("decide.reviewers.lead", { count: assignable, under: underReviewed, n: call.reviewsPerApplication })}</p>
-      {withdrawn.recused + withdrawn.abstained > 0 ? <p>{t("decide.reviewers.withdrawn", withdrawn)}</p> : null}
+      {done?.reminded != null ? <FormMessage tone="success">{t("select.reviewers.reminded", { count: done.reminded })}</FormMessage> : null}
+      {done?.invited ? <FormMessage tone="success">{t(`select.reviewers.invite.${done.invited.key}`, { email: done.invited.email })}</FormMessage> : null}
+      <p>{t("select.reviewers.lead", { count: assignable, under: underReviewed, n: call.reviewsPerApplication })}</p>
+      {withdrawn.recused + withdrawn.abstained > 0 ? <p>{t("select.reviewers.withdrawn", withdrawn)}</p> : null}
 
-      <h2>{t("decide.reviewers.progress")}</h2>
+      <h2>{t("select.reviewers.progress")}</h2>
       {reviewers.length === 0 ? (
-        <p className="empty">{t("decide.reviewers.none")}</p>
+        <p className="empty">{t("select.reviewers.none")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t("decide.reviewers.name")}</th>
+                <th scope="col">{t("select.reviewers.name")}</th>
                 {(["assigned", "pending", "submitted", "abstained", "recused"] as const).map((k) => (
                   <th scope="col" className="num" key={k}>
-                    {t(`decide.reviewers.${k}`)}
+                    {t(`select.reviewers.${k}`)}
                   </th>
                 ))}
-                <th scope="col">{t("decide.reviewers.remindedAt")}</th>
-                <th scope="col">{t("decide.reviewers.remind")}</th>
+                <th scope="col">{t("select.reviewers.remindedAt")}</th>
+                <th scope="col">{t("select.reviewers.remind")}</th>
               </tr>
             </thead>
             <tbody>
@@ -95,21 +95,21 @@ export default function Reviewers() {
                 <tr key={r.id}>
                   <th scope="row">
                     {r.name}
-                    {r.guest ? ` (${t("decide.reviewers.guest")})` : null}
+                    {r.guest ? ` (${t("select.reviewers.guest")})` : null}
                   </th>
                   <td className="num">{r.assigned}</td>
                   <td className="num">{r.pending}</td>
                   <td className="num">{r.submitted}</td>
                   <td className="num">{r.abstained}</td>
                   <td className="num">{r.recused}</td>
-                  <td>{r.remindedAt ? formatDateTime(r.remindedAt, locale, timeZone) : t("decide.common.none")}</td>
+                  <td>{r.remindedAt ? formatDateTime(r.remindedAt, locale, timeZone) : t("select.common.none")}</td>
                   <td>
                     {r.pending > 0 ? (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="remind" />
                         <input type="hidden" name="reviewerId" value={r.id} />
-                        <button type="submit" className="button secondary" aria-label={t("decide.reviewers.remindOne", { name: r.name })}>
-                          {t("decide.reviewers.remind")}
+                        <button type="submit" className="button secondary" aria-label={t("select.reviewers.remindOne", { name: r.name })}>
+                          {t("select.reviewers.remind")}
                         </button>
                       </Form>
                     ) : null}
@@ -125,7 +125,7 @@ export default function Reviewers() {
           <input type="hidden" name="intent" value="remind" />
           <p>
             <button type="submit" className="button secondary">
-              {t("decide.reviewers.remindAll")}
+              {t("select.reviewers.remindAll")}
             </button>
           </p>
         </Form>
@@ -133,23 +133,23 @@ export default function Reviewers() {
 
       <InviteReviewers panel={invite} errors={errors} locale={locale} timeZone={timeZone} />
 
-      <h2>{t("decide.reviewers.autoTitle")}</h2>
-      <p>{t("decide.reviewers.autoLead", { n: call.reviewsPerApplication })}</p>
+      <h2>{t("select.reviewers.autoTitle")}</h2>
+      <p>{t("select.reviewers.autoLead", { n: call.reviewsPerApplication })}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="auto" />
         <button type="submit" className="button" disabled={reviewers.length === 0}>
-          {t("decide.reviewers.autoRun")}
+          {t("select.reviewers.autoRun")}
         </button>
       </Form>
 
       {call.tracks.length > 0 && reviewers.length > 0 ? (
         <>
-          <h2>{t("decide.reviewers.trackTitle")}</h2>
-          <p>{t("decide.reviewers.trackLead")}</p>
+          <h2>{t("select.reviewers.trackTitle")}</h2>
+          <p>{t("select.reviewers.trackLead")}</p>
           <Form method="post" noValidate onSubmit={trackForm.onSubmit}>
             <input type="hidden" value="track" {...trackForm.register("intent")} />
             <div className="field">
-              <label htmlFor="field-trackId">{t("decide.reviewers.track")}</label>
+              <label htmlFor="field-trackId">{t("select.reviewers.track")}</label>
               <select
                 id="field-trackId"
                 {...trackForm.register("trackId")}
@@ -169,7 +169,7 @@ export default function Reviewers() {
               ) : null}
             </div>
             <fieldset className="field" aria-describedby={trackForm.errorOf("reviewerIds") ? "reviewerIds-error" : undefined}>
-              <legend>{t("decide.reviewers.chooseReviewers")}</legend>
+              <legend>{t("select.reviewers.chooseReviewers")}</legend>
               {reviewers.map((r) => (
                 <label key={r.id} className="check">
                   <input type="checkbox" value={r.id} {...trackForm.register("reviewerIds")} /> {r.name}
@@ -182,7 +182,7 @@ export default function Reviewers() {
               ) : null}
             </fieldset>
             <button type="submit" className="button">
-              {t("decide.reviewers.trackRun")}
+              {t("select.reviewers.trackRun")}
             </button>
           </Form>
         </>

@@ -12,7 +12,7 @@ import { readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
-export const handle: CallSection = { section: "manage.tabs.rubric" };
+export const handle: CallSection = { section: "setup.tabs.rubric" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -40,17 +40,17 @@ export default function RubricBuilderPage() {
   const removal = answerFor(result, "removeCriterion", (result as { id?: string } | undefined)?.id ?? null);
   return (
     <>
-      <p className="hint">{t("manage.rubric.lead")}</p>
+      <p className="hint">{t("setup.rubric.lead")}</p>
       <Outcome answer={removal} />
-      {criteria.length === 0 ? <p className="empty">{t("manage.rubric.none")}</p> : null}
+      {criteria.length === 0 ? <p className="empty">{t("setup.rubric.none")}</p> : null}
       <ol className="setup-list">
         {criteria.map((c, i) => (
           <li key={c.id} className="card">
             <h2 className="h3">{c.name[lang]}</h2>
             <p className="tag">
-              {t("manage.rubric.weightShare", { weight: c.weight, percent: total > 0 ? Math.round((1000 * c.weight) / total) / 10 : 0 })} ·{" "}
-              {t("manage.rubric.levels", { max: c.maxLevel })} · {c.commentRequired ? t("manage.rubric.commentRequired") : t("manage.rubric.commentOptional")}
-              {c.scores > 0 ? ` · ${t("manage.rubric.scores", { count: c.scores })}` : ""}
+              {t("setup.rubric.weightShare", { weight: c.weight, percent: total > 0 ? Math.round((1000 * c.weight) / total) / 10 : 0 })} ·{" "}
+              {t("setup.rubric.levels", { max: c.maxLevel })} · {c.commentRequired ? t("setup.rubric.commentRequired") : t("setup.rubric.commentOptional")}
+              {c.scores > 0 ? ` · ${t("setup.rubric.scores", { count: c.scores })}` : ""}
             </p>
             {c.description[lang] ? <p>{c.description[lang]}</p> : null}
             {c.levels.length > 0 ? (
@@ -68,7 +68,7 @@ export default function RubricBuilderPage() {
         ))}
       </ol>
       <div id="editor">
-        <Section title={edited ? t("manage.rubric.editTitle") : t("manage.rubric.add")}>
+        <Section title={edited ? t("setup.rubric.editTitle") : t("setup.rubric.add")}>
           <CriterionEditor
             key={edited ? edited.id : `new-${criteria.length}`}
             criterion={edited}

@@ -13,7 +13,7 @@ import { readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
-export const handle: CallSection = { section: "manage.tabs.settings" };
+export const handle: CallSection = { section: "setup.tabs.settings" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -35,19 +35,19 @@ export default function CallSettingsPage() {
   return (
     <>
       <div className="setup-columns">
-        <Section title={t("manage.settingsTitle")}>
+        <Section title={t("setup.settingsTitle")}>
           <CallForm
             key={`${call.opensLocal}-${call.closesLocal}-${call.published}`}
             intent="updateCall"
             answer={answerFor(result, "updateCall")}
             zone={call.orgTimeZone}
             values={call}
-            submitLabel={t("manage.save")}
+            submitLabel={t("setup.save")}
           />
         </Section>
-        <Section title={t("manage.tracks.title")}>
-          <p className="hint">{t("manage.tracks.lead")}</p>
-          {tracks.length === 0 ? <p className="empty">{t("manage.tracks.none")}</p> : null}
+        <Section title={t("setup.tracks.title")}>
+          <p className="hint">{t("setup.tracks.lead")}</p>
+          {tracks.length === 0 ? <p className="empty">{t("setup.tracks.none")}</p> : null}
           <ol className="setup-list">
             {tracks.map((track, i) => (
               <TrackRow key={`${track.id}-${track.name.vi}-${track.name.en}`} track={track} n={i + 1} count={tracks.length} result={result} />

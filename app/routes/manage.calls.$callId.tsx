@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const handleOf = (matches: { handle?: unknown }[]) => (matches.at(-1)?.handle as Partial<CallSection> | undefined) ?? {};
-const sectionOf = (matches: { handle?: unknown }[]) => handleOf(matches).section ?? "manage.tabs.overview";
+const sectionOf = (matches: { handle?: unknown }[]) => handleOf(matches).section ?? "setup.tabs.overview";
 
 export const meta: MetaFunction = (args) => {
   const section = sectionOf(args.matches);
@@ -31,7 +31,7 @@ export const meta: MetaFunction = (args) => {
 export default function CallLayout() {
   const { t } = useTranslation();
   const { call } = useLoaderData<typeof loader>();
-  const { section = "manage.tabs.overview", wide } = handleOf(useMatches());
+  const { section = "setup.tabs.overview", wide } = handleOf(useMatches());
   return (
     <section className={wide ? "page wide" : "page"}>
       <CallHeading call={call} title={t(section)} />

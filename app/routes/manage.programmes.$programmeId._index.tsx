@@ -48,24 +48,24 @@ export default function ProgrammePage() {
   return (
     <section className="page">
       <p>
-        <Link to="/manage">{t("manage.backToManage")}</Link>
+        <Link to="/manage">{t("setup.backToManage")}</Link>
       </p>
       <p className="tag">{programme.orgName[lang]}</p>
       <h1>{programme.name[lang]}</h1>
-      <h2>{t("manage.calls")}</h2>
+      <h2>{t("setup.calls")}</h2>
       <Outcome answer={cloned} />
       {calls.length === 0 ? (
-        <p className="empty">{t("manage.noCalls")}</p>
+        <p className="empty">{t("setup.noCalls")}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">{t("manage.calls")}</th>
-              <th scope="col">{t("manage.opens")}</th>
-              <th scope="col">{t("manage.closes")}</th>
-              <th scope="col">{t("manage.callOverview.applications")}</th>
+              <th scope="col">{t("setup.calls")}</th>
+              <th scope="col">{t("setup.opens")}</th>
+              <th scope="col">{t("setup.closes")}</th>
+              <th scope="col">{t("setup.callOverview.applications")}</th>
               <th scope="col">
-                <span className="visually-hidden">{t("manage.copyCall")}</span>
+                <span className="visually-hidden">{t("setup.copyCall")}</span>
               </th>
             </tr>
           </thead>
@@ -75,7 +75,7 @@ export default function ProgrammePage() {
                 <td>
                   <Link to={`/manage/calls/${c.id}`}>{c.title[lang]}</Link>
                   <br />
-                  <span className={`status status-${c.status}`}>{t(`manage.status.${c.status}`)}</span>
+                  <span className={`status status-${c.status}`}>{t(`setup.status.${c.status}`)}</span>
                 </td>
                 <td>
                   <When at={c.opensAt} zone={c.timeZone} />
@@ -83,13 +83,13 @@ export default function ProgrammePage() {
                 <td>
                   <When at={c.closesAt} zone={c.timeZone} />
                 </td>
-                <td>{t("manage.counts", { drafts: c.drafts, submitted: c.submitted })}</td>
+                <td>{t("setup.counts", { drafts: c.drafts, submitted: c.submitted })}</td>
                 <td>
                   <Form method="post">
                     <input type="hidden" name="intent" value="cloneCall" />
                     <input type="hidden" name="id" value={c.id} />
-                    <button type="submit" className="button secondary" aria-label={t("manage.copyCallNamed", { title: c.title[lang] })}>
-                      {t("manage.copyCall")}
+                    <button type="submit" className="button secondary" aria-label={t("setup.copyCallNamed", { title: c.title[lang] })}>
+                      {t("setup.copyCall")}
                     </button>
                   </Form>
                 </td>
@@ -100,12 +100,12 @@ export default function ProgrammePage() {
       )}
       <p>
         <Link to={`/manage/programmes/${programme.id}/calls/new`} className="button">
-          {t("manage.newCall")}
+          {t("setup.newCall")}
         </Link>
       </p>
-      <h2>{t("manage.tabs.cohort")}</h2>
+      <h2>{t("setup.tabs.cohort")}</h2>
       <p>
-        {t("manage.cohort.lead")} <Link to={`/manage/programmes/${programme.id}/cohort`}>{t("manage.cohort.link")}</Link>
+        {t("setup.cohort.lead")} <Link to={`/manage/programmes/${programme.id}/cohort`}>{t("setup.cohort.link")}</Link>
       </p>
       <h2>{t("mentoring.profiles.programme.section")}</h2>
       <p>
@@ -113,9 +113,9 @@ export default function ProgrammePage() {
         <Link to={`/manage/programmes/${programme.id}/matching`}>{t("mentoring.profiles.programme.matchingLink")}</Link> ·{" "}
         <Link to={`/manage/programmes/${programme.id}/mentoring`}>{t("mentoring.report.link")}</Link>
       </p>
-      <h2>{t("manage.editProgrammeTitle")}</h2>
+      <h2>{t("setup.editProgrammeTitle")}</h2>
       <div className="narrow">
-        <ProgrammeForm intent="updateProgramme" answer={result} values={programme} submitLabel={t("manage.save")} />
+        <ProgrammeForm intent="updateProgramme" answer={result} values={programme} submitLabel={t("setup.save")} />
       </div>
     </section>
   );

@@ -13,7 +13,7 @@ import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
 
-export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("manage.createCallTitle", { programme: d.name[locale] }));
+export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("setup.createCallTitle", { programme: d.name[locale] }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -42,9 +42,9 @@ export default function NewCall() {
       <p>
         <Link to={`/manage/programmes/${programme.id}`}>{programme.name[lang]}</Link>
       </p>
-      <h1>{t("manage.createCallTitle", { programme: programme.name[lang] })}</h1>
-      <p className="lead">{t("manage.createCallLead")}</p>
-      <CallForm intent="createCall" answer={result} zone={programme.timeZone} submitLabel={t("manage.create")} />
+      <h1>{t("setup.createCallTitle", { programme: programme.name[lang] })}</h1>
+      <p className="lead">{t("setup.createCallLead")}</p>
+      <CallForm intent="createCall" answer={result} zone={programme.timeZone} submitLabel={t("setup.create")} />
     </section>
   );
 }

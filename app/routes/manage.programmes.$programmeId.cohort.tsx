@@ -9,7 +9,7 @@ import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
 
-export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("manage.cohort.title", { programme: d.programme.name[locale] }));
+export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("setup.cohort.title", { programme: d.programme.name[locale] }));
 
 // The programme's cohort for the managers of its organisation (403 for others, 404 if unknown).
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,13 +24,13 @@ export default function ProgrammeCohort() {
   return (
     <section className="page">
       <p>
-        <Link to={`/manage/programmes/${programme.id}`}>{t("manage.cohort.back")}</Link>
+        <Link to={`/manage/programmes/${programme.id}`}>{t("setup.cohort.back")}</Link>
       </p>
       <p className="tag">{programme.orgName[locale]}</p>
-      <h1>{t("manage.cohort.title", { programme: programme.name[locale] })}</h1>
-      <p>{t("manage.cohort.lead")}</p>
+      <h1>{t("setup.cohort.title", { programme: programme.name[locale] })}</h1>
+      <p>{t("setup.cohort.lead")}</p>
       {members.length === 0 ? (
-        <p className="empty">{t("manage.cohort.none")}</p>
+        <p className="empty">{t("setup.cohort.none")}</p>
       ) : (
         <CohortTable members={members} locale={locale} timeZone={timeZone} />
       )}

@@ -11,7 +11,7 @@ import { formToObject, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 
-export const meta = titled("manage.createProgrammeTitle");
+export const meta = titled("setup.createProgrammeTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -39,16 +39,16 @@ export default function NewProgramme() {
   return (
     <section className="page narrow">
       <p>
-        <Link to="/manage">{t("manage.backToManage")}</Link>
+        <Link to="/manage">{t("setup.backToManage")}</Link>
       </p>
-      <h1>{t("manage.createProgrammeTitle")}</h1>
+      <h1>{t("setup.createProgrammeTitle")}</h1>
       {orgs.length === 0 ? (
         <div className="empty">
-          <p>{t("manage.noOrgs")}</p>
-          <p>{t("manage.noOrgsNext")}</p>
+          <p>{t("setup.noOrgs")}</p>
+          <p>{t("setup.noOrgsNext")}</p>
         </div>
       ) : (
-        <ProgrammeForm intent="createProgramme" answer={result} orgs={orgs} orgId={orgId} submitLabel={t("manage.create")} />
+        <ProgrammeForm intent="createProgramme" answer={result} orgs={orgs} orgId={orgId} submitLabel={t("setup.create")} />
       )}
     </section>
   );

@@ -7,7 +7,7 @@ import { acceptReviewerInvitation, addMemberReviewer, inviteReviewer } from "~/m
 import { abstain, recuse } from "~/modules/applications/review/scoring.server";
 import { exportCsv } from "~/modules/applications/select/csv-export.server";
 import { applyFeedback } from "~/modules/applications/select/feedback.server";
-import { decideStrings } from "~/modules/applications/select/strings";
+import { selectStrings } from "~/modules/applications/select/strings";
 import { saveTemplates } from "~/modules/applications/select/templates.server";
 import { cloneCall } from "~/modules/applications/setup/clone.server";
 import { nameStep } from "~/modules/applications/setup/form-builder.server";
@@ -177,8 +177,8 @@ describe("each kind is recorded with its actor and subject", () => {
     for (const k of ["status", "assigned", "unassigned", "recused", "abstained", "form_edited", "rubric_edited", "template_edited", "settings_edited", "feedback", "exported", "file_downloaded",
       "reviewer_added", "reviewer_invited", "invitation_accepted"]) {
       expect(kinds).toContain(k);
-      expect((decideStrings.en.audit.kinds as Record<string, string>)[k]).toBeTruthy();
-      expect((decideStrings.vi.audit.kinds as Record<string, string>)[k]).toBeTruthy();
+      expect((selectStrings.en.audit.kinds as Record<string, string>)[k]).toBeTruthy();
+      expect((selectStrings.vi.audit.kinds as Record<string, string>)[k]).toBeTruthy();
     }
     const recusal = page!.events.find((e) => e.kind === "recused")!;
     expect(recusal).toMatchObject({ actor: "Lê Người Chấm", reviewer: "Lê Người Chấm", application: { code: expect.any(String) } });

@@ -113,7 +113,7 @@ describe("thin reviews on the ranking", () => {
   it("refuses a minimum out of range with a message, changing nothing", async () => {
     const { callId } = await callWith(1, 2);
     const outcome = await updateCall(manager.claims, callId, { ...(await settingsOf(callId)), zMinReviews: "0" });
-    expect(outcome).toMatchObject({ ok: false, errors: { zMinReviews: "manage.errors.zMinReviews" } });
+    expect(outcome).toMatchObject({ ok: false, errors: { zMinReviews: "setup.errors.zMinReviews" } });
     expect(await updateCall(manager.claims, callId, { ...(await settingsOf(callId)), zMinReviews: "abc" })).toMatchObject({ ok: false });
     const [row] = await asService((tx) => tx<{ z_min_reviews: number }[]>`select z_min_reviews from public.calls where id = ${callId}`);
     expect(row!.z_min_reviews).toBe(3);

@@ -91,7 +91,7 @@ describe("programmes and calls", () => {
     expect((await callSettingsPage(manager.claims, callId)).call.reviewDueLocal).toBe("2027-05-15T17:00");
     expect(await updateCall(manager.claims, callId, callInput({ slug, reviewDueAt: "2027-02-01T09:00" }))).toEqual({
       ok: false,
-      errors: { reviewDueAt: "manage.errors.reviewDueBeforeOpens" },
+      errors: { reviewDueAt: "setup.errors.reviewDueBeforeOpens" },
     });
     expect((await callSettingsPage(manager.claims, callId)).call.reviewDueLocal).toBe("2027-05-15T17:00");
   });
@@ -149,34 +149,34 @@ describe("programmes and calls", () => {
     const programmeId = await newProgramme();
     const before = await count("calls", "program_id", programmeId);
     expect(await createCall(manager.claims, programmeId, callInput({ opensAt: "2027-04-30T17:00", closesAt: "2027-03-01T09:00" }))).toEqual({
-      ok: false, errors: { closesAt: "manage.errors.closesBeforeOpens" },
+      ok: false, errors: { closesAt: "setup.errors.closesBeforeOpens" },
     });
     const bad = await createCall(manager.claims, programmeId, callInput({ opensAt: "2027-02-31T09:00", titleEn: "x".repeat(201), shortlistThreshold: "101", blindFields: ["email"] }));
     expect(bad).toEqual({
       ok: false,
-      errors: expect.objectContaining({ opensAt: "manage.errors.dateTime", titleEn: "validation.tooLong", shortlistThreshold: "manage.errors.threshold", blindFields: "validation.required" }),
+      errors: expect.objectContaining({ opensAt: "setup.errors.dateTime", titleEn: "validation.tooLong", shortlistThreshold: "setup.errors.threshold", blindFields: "validation.required" }),
     });
     expect(await count("calls", "program_id", programmeId)).toBe(before);
     expect(await createProgramme(manager.claims, { orgId, slug: "Not A Slug!", nameVi: "", nameEn: " " })).toEqual({
-      ok: false, errors: { slug: "manage.errors.slug", nameVi: "manage.errors.oneLanguage", nameEn: "manage.errors.oneLanguage" },
+      ok: false, errors: { slug: "setup.errors.slug", nameVi: "setup.errors.oneLanguage", nameEn: "setup.errors.oneLanguage" },
     });
 
     const callId = await newCall(programmeId, { slug: `taken-${programmeId.slice(0, 8)}` });
     expect(await createCall(manager.claims, programmeId, callInput({ slug: `taken-${programmeId.slice(0, 8)}` }))).toEqual({
-      ok: false, errors: { slug: "manage.errors.slugTaken" },
+      ok: false, errors: { slug: "setup.errors.slugTaken" },
     });
     expect(await count("calls", "program_id", programmeId)).toBe(before + 1);
     expect(await addCriterion(manager.claims, callId, { nameVi: "Đội ngũ", nameEn: "Team", weight: "0", maxLevel: "5" })).toEqual({
-      ok: false, errors: { weight: "manage.errors.weight" },
+      ok: false, errors: { weight: "setup.errors.weight" },
     });
     expect(await addCriterion(manager.claims, callId, { nameVi: "Đội ngũ", nameEn: "Team", weight: "2", maxLevel: "11" })).toEqual({
-      ok: false, errors: { maxLevel: "manage.errors.maxLevel" },
+      ok: false, errors: { maxLevel: "setup.errors.maxLevel" },
     });
     expect(await addQuestion(manager.claims, callId, { step: "1", kind: "text", labelVi: "x".repeat(501), labelEn: "Name" })).toEqual({
       ok: false, errors: { labelVi: "validation.tooLong" },
     });
     expect(await addQuestion(manager.claims, callId, { step: "1", kind: "choice", labelVi: "Có?", labelEn: "Yes?" })).toEqual({
-      ok: false, errors: { options: "manage.errors.optionsRequired" },
+      ok: false, errors: { options: "setup.errors.optionsRequired" },
     });
     expect(
       await addQuestion(manager.claims, callId, {
@@ -184,9 +184,9 @@ describe("programmes and calls", () => {
         "options.0.value": "Yes please", "options.0.vi": "Có", "options.0.en": "Yes",
         "options.1.value": "no", "options.1.vi": "", "options.1.en": "",
       }),
-    ).toEqual({ ok: false, errors: { "options.0.value": "manage.errors.optionValue", "options.1.vi": "manage.errors.oneLanguage", "options.1.en": "manage.errors.oneLanguage" } });
+    ).toEqual({ ok: false, errors: { "options.0.value": "setup.errors.optionValue", "options.1.vi": "setup.errors.oneLanguage", "options.1.en": "setup.errors.oneLanguage" } });
     expect(await addQuestion(manager.claims, callId, { step: "11", kind: "essay", labelVi: "A", labelEn: "A" })).toEqual({
-      ok: false, errors: { step: "manage.errors.step", kind: "manage.errors.kind" },
+      ok: false, errors: { step: "setup.errors.step", kind: "setup.errors.kind" },
     });
     expect(await count("call_questions", "call_id", callId)).toBe(0);
     expect(await count("rubric_criteria", "call_id", callId)).toBe(0);
@@ -220,13 +220,13 @@ describe("addresses made from titles", () => {
     const before = await count("calls", "program_id", programmeId);
     expect((await createCall(manager.claims, programmeId, callInput({ slug: "", titleEn: "Green Hydrogen Call" }))).ok).toBe(true);
     expect(await createCall(manager.claims, programmeId, callInput({ slug: "", titleEn: "Green hydrogen call" }))).toEqual({
-      ok: false, errors: { slug: "manage.errors.slugTaken" },
+      ok: false, errors: { slug: "setup.errors.slugTaken" },
     });
     expect(await createCall(manager.claims, programmeId, callInput({ slug: "", titleVi: "創新", titleEn: "—" }))).toEqual({
-      ok: false, errors: { slug: "manage.errors.slugFromTitle" },
+      ok: false, errors: { slug: "setup.errors.slugFromTitle" },
     });
     expect(await createProgramme(manager.claims, { orgId, slug: "", nameVi: "", nameEn: "" })).toEqual({
-      ok: false, errors: { nameVi: "manage.errors.oneLanguage", nameEn: "manage.errors.oneLanguage" },
+      ok: false, errors: { nameVi: "setup.errors.oneLanguage", nameEn: "setup.errors.oneLanguage" },
     });
     expect(await count("calls", "program_id", programmeId)).toBe(before + 1);
   });
@@ -297,7 +297,7 @@ describe("labels given in one language", () => {
 
   it("refuses a label empty in both languages with an error on both fields, and writes nothing", async () => {
     const callId = await newCall(await newProgramme());
-    const both = (a: string, b: string) => ({ ok: false, errors: { [a]: "manage.errors.oneLanguage", [b]: "manage.errors.oneLanguage" } });
+    const both = (a: string, b: string) => ({ ok: false, errors: { [a]: "setup.errors.oneLanguage", [b]: "setup.errors.oneLanguage" } });
     expect(await addTrack(manager.claims, callId, { nameVi: " ", nameEn: "" })).toEqual(both("nameVi", "nameEn"));
     expect(await addQuestion(manager.claims, callId, { step: "1", kind: "text", labelVi: "", labelEn: "" })).toEqual(both("labelVi", "labelEn"));
     expect(await addCriterion(manager.claims, callId, { nameVi: "", nameEn: "", weight: "1", maxLevel: "5" })).toEqual(both("nameVi", "nameEn"));
@@ -317,7 +317,7 @@ describe("named form steps", () => {
 
     expect(await nameStep(manager.claims, callId, { step: "1", titleVi: "", titleEn: " " })).toEqual({ ok: true, value: undefined });
     expect(await nameStep(manager.claims, callId, { step: "11", titleVi: "x".repeat(101), titleEn: "" })).toEqual({
-      ok: false, errors: { step: "manage.errors.step", titleVi: "validation.tooLong" },
+      ok: false, errors: { step: "setup.errors.step", titleVi: "validation.tooLong" },
     });
     await expect(nameStep(outsider.claims, callId, { step: "2", titleVi: "Hacked", titleEn: "" })).rejects.toBeInstanceOf(NotFoundError);
     expect((await formBuilderPage(manager.claims, callId)).call.stepTitles).toEqual({ "2": { vi: "Ý tưởng", en: "Ý tưởng" } });
@@ -391,12 +391,12 @@ describe("tracks, questions and criteria", () => {
     await answer(app, q.value.id, "AgriLink");
     await asService((tx) => tx`update public.applications set status = 'submitted' where id = ${app}`);
 
-    expect(await removeQuestion(manager.claims, callId, { id: q.value.id })).toEqual({ ok: false, errors: { form: "manage.errors.questionHasAnswers" } });
+    expect(await removeQuestion(manager.claims, callId, { id: q.value.id })).toEqual({ ok: false, errors: { form: "setup.errors.questionHasAnswers" } });
     expect(await updateQuestion(manager.claims, callId, { id: q.value.id, step: "3", kind: "number", labelVi: "Tên", labelEn: "Name" })).toEqual({
-      ok: false, errors: { kind: "manage.errors.kindLocked" },
+      ok: false, errors: { kind: "setup.errors.kindLocked" },
     });
     expect(await addQuestion(manager.claims, callId, { step: "3", kind: "text", labelVi: "Mới", labelEn: "New", required: "on" })).toEqual({
-      ok: false, errors: { required: "manage.errors.requiredAfterSubmissions" },
+      ok: false, errors: { required: "setup.errors.requiredAfterSubmissions" },
     });
     expect((await addQuestion(manager.claims, callId, { step: "3", kind: "text", labelVi: "Mới", labelEn: "New" })).ok).toBe(true);
     expect(await count("application_answers", "question_id", q.value.id)).toBe(1);

@@ -33,10 +33,10 @@ describe("counts", () => {
     expect(en("orgs.all", { count: 1 })).toBe("The 1 organisation");
     expect(en("orgs.all", { count: 12 })).toBe("All 12 organisations");
     expect(en("spaces.capacity", { count: 1 })).toBe("1 person");
-    expect(en("decide.ranking.results", { count: 1 })).toBe("1 application");
-    expect(en("decide.ranking.results", { count: 3 })).toBe("3 applications");
+    expect(en("select.ranking.results", { count: 1 })).toBe("1 application");
+    expect(en("select.ranking.results", { count: 3 })).toBe("3 applications");
     expect(en("apply.form.missing", { count: 1 })).toBe("1 required answer is still missing:");
-    expect(vi("decide.ranking.results", { count: 1 })).toBe("1 hồ sơ");
-    expect(vi("decide.ranking.results", { count: 3 })).toBe("3 hồ sơ");
+    expect(vi("select.ranking.results", { count: 1 })).toBe("1 hồ sơ");
+    expect(vi("select.ranking.results", { count: 3 })).toBe("3 hồ sơ");
   });
 });

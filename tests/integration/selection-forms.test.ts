@@ -23,7 +23,7 @@ describe("selection forms", () => {
     const withDay = (day: string) => parseForm(form([["intent", "bulk"], ["ids", id(1)], ["action", "decision:accepted"], ["deadline", day]]), BulkSchema);
     expect(withDay("2027-01-15")).toMatchObject({ ok: true, data: { deadline: "2027-01-15" } });
     expect(withDay("")).toMatchObject({ ok: true, data: { deadline: undefined } });
-    for (const bad of ["2027-02-30", "15/01/2027", "2027-1-5", "tomorrow"]) expect(withDay(bad)).toMatchObject({ ok: false, errors: { deadline: "decide.deadline.invalid" } });
+    for (const bad of ["2027-02-30", "15/01/2027", "2027-1-5", "tomorrow"]) expect(withDay(bad)).toMatchObject({ ok: false, errors: { deadline: "select.deadline.invalid" } });
     expect(parseForm(form([["intent", "bulk"], ["action", "stage:review"]]), BulkSchema)).toMatchObject({ ok: false, errors: { ids: "validation.required" } });
     expect(parseForm(form([["intent", "bulk"], ["ids", "1; drop table x"], ["action", "stage:review"]]), BulkSchema)).toMatchObject({ ok: false });
     expect(parseForm(form([["intent", "bulk"], ["ids", id(1)], ["action", "decision:maybe"]]), BulkSchema)).toMatchObject({

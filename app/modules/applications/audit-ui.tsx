@@ -17,36 +17,36 @@ export function useAuditDetails(locale: Locale) {
     };
     // A label given in one language only reads in that one (the call's own fallback).
     const labelText = (l: Label | undefined) => l?.[locale] || l?.vi || l?.en || "";
-    const reviewer = e.reviewer ?? t("decide.audit.unknownPerson");
+    const reviewer = e.reviewer ?? t("select.audit.unknownPerson");
     switch (e.kind) {
       case "assigned":
-        return t("decide.audit.assignment", { reviewer, via: t(`decide.audit.via.${d.via === "automatic" ? "automatic" : "manual"}`) });
+        return t("select.audit.assignment", { reviewer, via: t(`select.audit.via.${d.via === "automatic" ? "automatic" : "manual"}`) });
       case "unassigned":
         return reviewer;
       case "recused":
       case "abstained":
-        return t("decide.audit.reason", { reviewer, reason: d.reason ?? "" });
+        return t("select.audit.reason", { reviewer, reason: d.reason ?? "" });
       case "form_edited":
       case "rubric_edited":
       case "template_edited":
       case "settings_edited": {
-        const label = d.label?.decision ? t(`decide.decisions.${d.label.decision}`) : labelText(d.label);
-        const line = t("decide.audit.setup", {
-          item: t(`decide.audit.items.${d.item ?? "calls"}`, { step: d.step }),
+        const label = d.label?.decision ? t(`select.decisions.${d.label.decision}`) : labelText(d.label);
+        const line = t("select.audit.setup", {
+          item: t(`select.audit.items.${d.item ?? "calls"}`, { step: d.step }),
           label: label ? `«${label}»` : "",
-          op: t(`decide.audit.ops.${d.op ?? "changed"}`),
+          op: t(`select.audit.ops.${d.op ?? "changed"}`),
         }).replace(/\s+/g, " ");
-        return d.fields && d.fields.length > 0 ? `${line} (${t("decide.audit.fields", { fields: d.fields.map((f) => t(`decide.audit.fieldNames.${f}`, { defaultValue: f })).join(", ") })})` : line;
+        return d.fields && d.fields.length > 0 ? `${line} (${t("select.audit.fields", { fields: d.fields.map((f) => t(`select.audit.fieldNames.${f}`, { defaultValue: f })).join(", ") })})` : line;
       }
       case "reviewer_added":
       case "invitation_accepted":
-        return t("decide.audit.pool", { reviewer, as: t(`decide.audit.poolAs.${d.guest ? "guest" : "member"}`) });
+        return t("select.audit.pool", { reviewer, as: t(`select.audit.poolAs.${d.guest ? "guest" : "member"}`) });
       case "reviewer_invited":
-        return d.renewed ? t("decide.audit.invitedAgain", { email: d.email ?? "" }) : (d.email ?? "");
+        return d.renewed ? t("select.audit.invitedAgain", { email: d.email ?? "" }) : (d.email ?? "");
       case "cloned":
-        return t("decide.audit.clonedFrom", { title: labelText(d.label) });
+        return t("select.audit.clonedFrom", { title: labelText(d.label) });
       case "exported":
-        return t("decide.audit.exportedCsv", { count: d.rows ?? 0 });
+        return t("select.audit.exportedCsv", { count: d.rows ?? 0 });
       case "file_downloaded":
         return d.name ?? "";
       default:

@@ -158,11 +158,11 @@ export function RowActions({ here, id, index, count, item }: { here: string; id:
   return (
     <div className="row-actions">
       <Link to={`${here}?edit=${id}#editor`} className="button secondary small">
-        {t("manage.edit")}
+        {t("setup.edit")}
       </Link>
-      {index > 0 ? <IntentButton intent={`move${item}`} id={id} extra={{ direction: "up" }} label={t("manage.moveUp")} /> : null}
-      {index < count - 1 ? <IntentButton intent={`move${item}`} id={id} extra={{ direction: "down" }} label={t("manage.moveDown")} /> : null}
-      <IntentButton intent={`remove${item}`} id={id} label={t("manage.remove")} />
+      {index > 0 ? <IntentButton intent={`move${item}`} id={id} extra={{ direction: "up" }} label={t("setup.moveUp")} /> : null}
+      {index < count - 1 ? <IntentButton intent={`move${item}`} id={id} extra={{ direction: "down" }} label={t("setup.moveDown")} /> : null}
+      <IntentButton intent={`remove${item}`} id={id} label={t("setup.remove")} />
     </div>
   );
 }
@@ -184,18 +184,18 @@ export function CallTabs({ callId }: { callId: string }) {
     [`${base}/audit`, "audit"],
   ];
   return (
-    <nav aria-label={t("manage.tabs.label")} className="tabs">
+    <nav aria-label={t("setup.tabs.label")} className="tabs">
       <ul className="nav-list">
         {tabs.map(([to, key]) => (
           <li key={key}>
             <NavLink to={to} end>
-              {t(`manage.tabs.${key}`)}
+              {t(`setup.tabs.${key}`)}
             </NavLink>
           </li>
         ))}
         <li>
           <a href={`${base}/export`} download>
-            {t("manage.tabs.export")}
+            {t("setup.tabs.export")}
           </a>
         </li>
       </ul>

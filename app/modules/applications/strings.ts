@@ -1,14 +1,15 @@
 import { registerStrings } from "~/platform/i18n/i18n";
-import { founderStrings } from "./apply/strings";
+import { applyStrings } from "./apply/strings";
 import { reviewStrings } from "./review/strings";
-import { decideStrings } from "./select/strings";
-import { manageStrings } from "./setup/strings";
+import { selectStrings } from "./select/strings";
+import { setupStrings } from "./setup/strings";
 
-// The applications capability's strings, one key per sub-capability, registered on import:
-// anything that renders them (app/strings.ts for pages, a job rendering a mail) imports this file.
+// The applications capability's strings, one key per sub-capability, named as its folder
+// (setup.*, apply.*, review.*, select.*), registered on import: anything that renders them
+// (app/strings.ts for pages, a job rendering a mail) imports this file.
 export const applicationStrings = {
-  en: { apply: founderStrings.en, review: reviewStrings.en, manage: manageStrings.en, decide: decideStrings.en },
-  vi: { apply: founderStrings.vi, review: reviewStrings.vi, manage: manageStrings.vi, decide: decideStrings.vi },
+  en: { setup: setupStrings.en, apply: applyStrings.en, review: reviewStrings.en, select: selectStrings.en },
+  vi: { setup: setupStrings.vi, apply: applyStrings.vi, review: reviewStrings.vi, select: selectStrings.vi },
 };
 
 registerStrings(applicationStrings);

@@ -1,4 +1,4 @@
-// Strings of the applications capability (founder side), English and Vietnamese with the same keys.
+// Strings of apply (the founder's side of the applications capability: apply.*), English and Vietnamese with the same keys.
 const en = {
   title: "Apply",
   zoned: "{{when}} ({{zone}})",
@@ -195,7 +195,7 @@ const en = {
   },
 };
 
-export const founderStrings: { en: typeof en; vi: typeof en } = {
+export const applyStrings: { en: typeof en; vi: typeof en } = {
   en,
   vi: {
     title: "Nộp hồ sơ",

@@ -18,18 +18,18 @@ export function InviteReviewers({ panel, errors, locale, timeZone }: { panel: In
   const described = (name: string) => (errors?.[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
   return (
     <>
-      <h2>{t("decide.reviewers.invite.title")}</h2>
-      <p>{t("decide.reviewers.invite.lead")}</p>
+      <h2>{t("select.reviewers.invite.title")}</h2>
+      <p>{t("select.reviewers.invite.lead")}</p>
       {panel.members.length === 0 ? (
-        <p className="hint">{t("decide.reviewers.invite.noMembers")}</p>
+        <p className="hint">{t("select.reviewers.invite.noMembers")}</p>
       ) : (
         <Form method="post" className="filters">
           <input type="hidden" name="intent" value="addMember" />
           <div className="field">
-            <label htmlFor="field-userId">{t("decide.reviewers.invite.member")}</label>
+            <label htmlFor="field-userId">{t("select.reviewers.invite.member")}</label>
             <select id="field-userId" name="userId" defaultValue="" {...described("userId")}>
               <option value="" disabled>
-                {t("decide.reviewers.invite.chooseMember")}
+                {t("select.reviewers.invite.chooseMember")}
               </option>
               {panel.members.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -40,7 +40,7 @@ export function InviteReviewers({ panel, errors, locale, timeZone }: { panel: In
             {fieldError("userId")}
           </div>
           <button type="submit" className="button secondary">
-            {t("decide.reviewers.invite.add")}
+            {t("select.reviewers.invite.add")}
           </button>
         </Form>
       )}
@@ -48,24 +48,24 @@ export function InviteReviewers({ panel, errors, locale, timeZone }: { panel: In
       <Form method="post" className="filters" noValidate>
         <input type="hidden" name="intent" value="invite" />
         <div className="field">
-          <label htmlFor="field-email">{t("decide.reviewers.invite.email")}</label>
+          <label htmlFor="field-email">{t("select.reviewers.invite.email")}</label>
           <input id="field-email" name="email" type="email" autoComplete="off" required {...described("email")} />
           {fieldError("email")}
         </div>
         <button type="submit" className="button">
-          {t("decide.reviewers.invite.send")}
+          {t("select.reviewers.invite.send")}
         </button>
       </Form>
       {panel.invitations.length > 0 ? (
         <>
-          <h3>{t("decide.reviewers.invite.pending")}</h3>
+          <h3>{t("select.reviewers.invite.pending")}</h3>
           <ul>
             {panel.invitations.map((i) => (
               <li key={i.email}>
                 {i.email} ·{" "}
                 {i.expired
-                  ? t("decide.reviewers.invite.expired")
-                  : t("decide.reviewers.invite.expires", { date: formatDateTime(i.expiresAt, locale, timeZone) })}
+                  ? t("select.reviewers.invite.expired")
+                  : t("select.reviewers.invite.expires", { date: formatDateTime(i.expiresAt, locale, timeZone) })}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 // Strings of the call's audit page (select), English and Vietnamese with the same keys.
-// Registered as part of decideStrings (./strings.ts).
+// Registered as part of selectStrings (./strings.ts).
 const en = {
   audit: {
     lead: "Every change of status, stage, decision, offer and feedback, every reviewer assignment, recusal and abstention, every reviewer added, invited or joining, every edit of the call's setup (a copied call starts with its source) and every export of applicants' data, newest first.",

@@ -1,5 +1,5 @@
 // Strings of the cohort page and the applicants' data export (select), English and Vietnamese with the same keys.
-// Registered as part of decideStrings (./strings.ts).
+// Registered as part of selectStrings (./strings.ts).
 const en = {
   cohort: {
     lead: "Startups that accepted an offer of this programme.",

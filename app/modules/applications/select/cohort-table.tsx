@@ -7,21 +7,21 @@ import type { CohortMember } from "./cohort.server";
 /** A programme's cohort: each startup with its founders, stage, sector, the call it came through and when it joined. */
 export function CohortTable({ members, locale, timeZone }: { members: CohortMember[]; locale: Locale; timeZone: string }) {
   const { t } = useTranslation();
-  const missing = t("manage.cohort.missing");
+  const missing = t("setup.cohort.missing");
   return (
     <>
-      <p>{t("manage.cohort.count", { count: members.length })}</p>
+      <p>{t("setup.cohort.count", { count: members.length })}</p>
       <div className="table-wrap">
         <table className="table">
-          <caption className="visually-hidden">{t("manage.cohort.caption")}</caption>
+          <caption className="visually-hidden">{t("setup.cohort.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("manage.cohort.startup")}</th>
-              <th scope="col">{t("manage.cohort.founders")}</th>
-              <th scope="col">{t("manage.cohort.stage")}</th>
-              <th scope="col">{t("manage.cohort.sector")}</th>
-              <th scope="col">{t("manage.cohort.call")}</th>
-              <th scope="col">{t("manage.cohort.joined")}</th>
+              <th scope="col">{t("setup.cohort.startup")}</th>
+              <th scope="col">{t("setup.cohort.founders")}</th>
+              <th scope="col">{t("setup.cohort.stage")}</th>
+              <th scope="col">{t("setup.cohort.sector")}</th>
+              <th scope="col">{t("setup.cohort.call")}</th>
+              <th scope="col">{t("setup.cohort.joined")}</th>
             </tr>
           </thead>
           <tbody>
@@ -37,7 +37,7 @@ export function CohortTable({ members, locale, timeZone }: { members: CohortMemb
                   {m.call ? (
                     <>
                       <Link to={`/manage/calls/${m.call.id}`}>{m.call.title[locale]}</Link>
-                      {m.code ? ` · ${t("manage.cohort.reference", { code: m.code })}` : null}
+                      {m.code ? ` · ${t("setup.cohort.reference", { code: m.code })}` : null}
                     </>
                   ) : (
                     missing

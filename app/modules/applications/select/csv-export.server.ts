@@ -54,18 +54,18 @@ export function exportCsv(claims: Claims, callId: string, locale: Locale): Promi
     const t = tFor(locale);
     const header = [
       ...["code", "startup", "track", "stage", "eligible", "decision", "submittedAt", "reviews", "raw", "z", "rank", "percentile"].map((k) =>
-        t(`decide.export.columns.${k}`),
+        t(`select.export.columns.${k}`),
       ),
       ...questions.map((q) => q.label[locale]),
     ];
-    const yesNo = (v: boolean | null) => (v == null ? "" : t(v ? "decide.common.yes" : "decide.common.no"));
+    const yesNo = (v: boolean | null) => (v == null ? "" : t(v ? "select.common.yes" : "select.common.no"));
     const records = rows.map((r) => [
       r.code,
       r.startup,
       r.track?.[locale] ?? "",
-      t(`decide.stages.${r.stage}`),
+      t(`select.stages.${r.stage}`),
       yesNo(r.eligible),
-      r.decision ? t(`decide.decisions.${r.decision}`) : "",
+      r.decision ? t(`select.decisions.${r.decision}`) : "",
       r.submitted_at ? new Date(r.submitted_at).toISOString() : "",
       r.reviews,
       r.raw_score ?? "",

@@ -5,8 +5,8 @@ export type DecideRefusal = { errors: Record<string, string>; warned: { code: st
 
 /** The refusal to show for an outcome, or null when the decision was saved. */
 export function decideRefusal(outcome: DecideOutcome): DecideRefusal | null {
-  if (outcome.kind === "warnings") return { errors: { confirmWarnings: "decide.warnings.refusedError" }, warned: outcome.applications };
-  if (outcome.kind === "deadline") return { errors: { deadline: `decide.deadline.${outcome.error}Error` }, warned: [] };
+  if (outcome.kind === "warnings") return { errors: { confirmWarnings: "select.warnings.refusedError" }, warned: outcome.applications };
+  if (outcome.kind === "deadline") return { errors: { deadline: `select.deadline.${outcome.error}Error` }, warned: [] };
   return null;
 }
 

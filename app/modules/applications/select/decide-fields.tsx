@@ -24,7 +24,7 @@ export function DecideFields({ idPrefix, zone, offerDays, deadline, errors, incl
   return (
     <>
       <div className="field">
-        <label htmlFor={id("deadline")}>{t("decide.deadline.label")}</label>
+        <label htmlFor={id("deadline")}>{t("select.deadline.label")}</label>
         <input
           id={id("deadline")}
           name="deadline"
@@ -36,7 +36,7 @@ export function DecideFields({ idPrefix, zone, offerDays, deadline, errors, incl
           aria-invalid={deadlineError ? true : undefined}
         />
         <p id={`${id("deadline")}-hint`} className="hint">
-          {t("decide.deadline.hint", { zone, days: offerDays })}
+          {t("select.deadline.hint", { zone, days: offerDays })}
         </p>
         {deadlineError ? (
           <p id={`${id("deadline")}-error`} className="field-error">
@@ -45,13 +45,13 @@ export function DecideFields({ idPrefix, zone, offerDays, deadline, errors, incl
         ) : null}
       </div>
       <label className="check">
-        <input type="checkbox" name="includeMessage" defaultChecked={includeMessageDefault} /> {t("decide.ranking.includeMessage")}
+        <input type="checkbox" name="includeMessage" defaultChecked={includeMessageDefault} /> {t("select.ranking.includeMessage")}
       </label>
       <label className="check">
-        <input type="checkbox" name="releaseFeedback" /> {t("decide.ranking.releaseFeedback")}
+        <input type="checkbox" name="releaseFeedback" /> {t("select.ranking.releaseFeedback")}
       </label>
       <label className="check">
-        <input type="checkbox" name="confirmWarnings" aria-invalid={confirmError ? true : undefined} /> {t("decide.warnings.confirm")}
+        <input type="checkbox" name="confirmWarnings" aria-invalid={confirmError ? true : undefined} /> {t("select.warnings.confirm")}
       </label>
     </>
   );
@@ -60,13 +60,13 @@ export function DecideFields({ idPrefix, zone, offerDays, deadline, errors, incl
 /** The warnings of one application, as the decide controls list them. */
 export function WarningList({ warnings, required, threshold }: { warnings: Warning[]; required: number; threshold: number | null }) {
   const { t } = useTranslation();
-  if (warnings.length === 0) return <p className="hint">{t("decide.warnings.none")}</p>;
+  if (warnings.length === 0) return <p className="hint">{t("select.warnings.none")}</p>;
   return (
-    <div className="alert info" role="note" aria-label={t("decide.warnings.title")}>
-      <strong>{t("decide.warnings.title")}</strong>
+    <div className="alert info" role="note" aria-label={t("select.warnings.title")}>
+      <strong>{t("select.warnings.title")}</strong>
       <ul>
         {warnings.map((w) => (
-          <li key={w}>{t(`decide.warnings.${w}`, { n: required, threshold: threshold ?? "" })}</li>
+          <li key={w}>{t(`select.warnings.${w}`, { n: required, threshold: threshold ?? "" })}</li>
         ))}
       </ul>
     </div>
@@ -81,9 +81,9 @@ export function WarnedList({ warned, required, threshold }: { warned: { code: st
     <ul>
       {warned.map((a) => (
         <li key={a.code}>
-          {t("decide.warnings.application", {
+          {t("select.warnings.application", {
             code: a.code,
-            warnings: a.warnings.map((w) => t(`decide.warnings.${w}`, { n: required, threshold: threshold ?? "" })).join(" "),
+            warnings: a.warnings.map((w) => t(`select.warnings.${w}`, { n: required, threshold: threshold ?? "" })).join(" "),
           })}
         </li>
       ))}

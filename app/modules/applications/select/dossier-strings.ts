@@ -1,5 +1,5 @@
 // Strings of the manager's page of one application (select), English and Vietnamese with the same keys.
-// Registered as part of decideStrings (./strings.ts).
+// Registered as part of selectStrings (./strings.ts).
 const en = {
   dossier: {
     title: "{{code}} · {{startup}}",

@@ -13,7 +13,7 @@ export function DossierAnswers({ dossier, locale }: { dossier: Dossier; locale: 
       {dossier.answers.map((a) => (
         <div key={a.questionId}>
           <dt>
-            {a.label[locale]} {a.blind ? <span className="tag">{t("decide.dossier.blind")}</span> : null}
+            {a.label[locale]} {a.blind ? <span className="tag">{t("select.dossier.blind")}</span> : null}
           </dt>
           <dd>
             <AnswerValue applicationId={dossier.application.id} answer={a} locale={locale} />
@@ -26,22 +26,22 @@ export function DossierAnswers({ dossier, locale }: { dossier: Dossier; locale: 
 
 export function DossierReviews({ dossier, locale }: { dossier: Dossier; locale: Locale }) {
   const { t } = useTranslation();
-  const fixed = (n: number | null, digits: number) => (n == null ? t("decide.common.none") : n.toFixed(digits));
-  if (dossier.reviews.length === 0) return <p>{t("decide.dossier.noReviews")}</p>;
+  const fixed = (n: number | null, digits: number) => (n == null ? t("select.common.none") : n.toFixed(digits));
+  if (dossier.reviews.length === 0) return <p>{t("select.dossier.noReviews")}</p>;
   return (
     <div className="table-wrap">
       <table>
         <thead>
           <tr>
-            <th scope="col">{t("decide.dossier.reviewer")}</th>
-            <th scope="col">{t("decide.dossier.state")}</th>
+            <th scope="col">{t("select.dossier.reviewer")}</th>
+            <th scope="col">{t("select.dossier.state")}</th>
             {dossier.criteria.map((c) => (
               <th scope="col" key={c.id}>
                 {c.name[locale]}
               </th>
             ))}
-            <th scope="col" className="num">{t("decide.dossier.total")}</th>
-            <th scope="col" className="num">{t("decide.ranking.z")}</th>
+            <th scope="col" className="num">{t("select.dossier.total")}</th>
+            <th scope="col" className="num">{t("select.ranking.z")}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,16 +49,16 @@ export function DossierReviews({ dossier, locale }: { dossier: Dossier; locale: 
             <tr key={r.reviewerId}>
               <th scope="row">{r.reviewer}</th>
               <td>
-                {t(`decide.dossier.states.${r.status}`)}
-                {r.reason ? <div className="hint">{t("decide.dossier.reason", { reason: r.reason })}</div> : null}
-                {r.comment ? <div className="hint">{`${t("decide.dossier.overall")}: ${r.comment}`}</div> : null}
-                {r.internal ? <div className="hint">{`${t("decide.dossier.internal")}: ${r.internal}`}</div> : null}
+                {t(`select.dossier.states.${r.status}`)}
+                {r.reason ? <div className="hint">{t("select.dossier.reason", { reason: r.reason })}</div> : null}
+                {r.comment ? <div className="hint">{`${t("select.dossier.overall")}: ${r.comment}`}</div> : null}
+                {r.internal ? <div className="hint">{`${t("select.dossier.internal")}: ${r.internal}`}</div> : null}
               </td>
               {dossier.criteria.map((c) => {
                 const s = r.scores.find((x) => x.criterionId === c.id);
                 return (
                   <td key={c.id}>
-                    {s ? t("decide.dossier.level", { level: s.level, max: c.maxLevel }) : t("decide.common.none")}
+                    {s ? t("select.dossier.level", { level: s.level, max: c.maxLevel }) : t("select.common.none")}
                     {s?.comment ? <div className="hint">{s.comment}</div> : null}
                   </td>
                 );
@@ -76,13 +76,13 @@ export function DossierReviews({ dossier, locale }: { dossier: Dossier; locale: 
 export function DossierTimeline({ dossier, locale }: { dossier: Dossier; locale: Locale }) {
   const { t } = useTranslation();
   const value = useEventValue();
-  if (dossier.events.length === 0) return <p>{t("decide.dossier.noEvents")}</p>;
+  if (dossier.events.length === 0) return <p>{t("select.dossier.noEvents")}</p>;
   return (
     <ol className="timeline">
       {dossier.events.map((e, i) => (
         <li key={i}>
           <time dateTime={e.at}>{formatDateTime(e.at, locale, dossier.call.timeZone)}</time>{" "}
-          {`${t(`decide.audit.kinds.${e.kind}`)}: ${value(e.kind, e.from)} → ${value(e.kind, e.to)}`}
+          {`${t(`select.audit.kinds.${e.kind}`)}: ${value(e.kind, e.from)} → ${value(e.kind, e.to)}`}
           {e.actor ? ` · ${e.actor}` : ""}
         </li>
       ))}

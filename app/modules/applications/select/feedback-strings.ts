@@ -1,5 +1,5 @@
 // Strings of the feedback page: what founders see, and its release (select), English and Vietnamese with the same keys.
-// Registered as part of decideStrings (./strings.ts).
+// Registered as part of selectStrings (./strings.ts).
 const en = {
   feedback: {
     lead: "Founders read their reviewers' released feedback on their application page: each criterion's comment and the overall comment of every submitted review, unsigned. Internal comments are never shown. Releasing is separate from deciding and sends no mail.",

@@ -9,9 +9,9 @@ export function useCountList() {
   const { t, i18n } = useTranslation();
   return (counts: Counts) => {
     const parts = [
-      counts.accepted ? t("decide.notify.acceptances", { count: counts.accepted }) : null,
-      counts.waitlisted ? t("decide.notify.waitlistings", { count: counts.waitlisted }) : null,
-      counts.rejected ? t("decide.notify.rejections", { count: counts.rejected }) : null,
+      counts.accepted ? t("select.notify.acceptances", { count: counts.accepted }) : null,
+      counts.waitlisted ? t("select.notify.waitlistings", { count: counts.waitlisted }) : null,
+      counts.rejected ? t("select.notify.rejections", { count: counts.rejected }) : null,
     ].filter((p): p is string => p !== null);
     return new Intl.ListFormat(i18n.language === "vi" ? "vi" : "en-GB", { type: "conjunction" }).format(parts);
   };
@@ -27,27 +27,27 @@ export function MailPreview({ item, call, locale }: { item: PendingItem; call: M
   return (
     <article className="card" aria-labelledby={`pending-${item.id}`}>
       <h2 id={`pending-${item.id}`}>
-        {`${item.code} · ${item.startup} · ${t(`decide.decisions.${item.decision}`)}`}
-        {item.told ? ` (${t("decide.notify.told", { decision: t(`decide.decisions.${item.told}`) })})` : null}
+        {`${item.code} · ${item.startup} · ${t(`select.decisions.${item.decision}`)}`}
+        {item.told ? ` (${t("select.notify.told", { decision: t(`select.decisions.${item.told}`) })})` : null}
       </h2>
       {item.decision === "accepted" ? (
         <p>
           {item.offerExpiresAt
-            ? t("decide.notify.deadline", {
-                date: t("decide.common.callZone", { date: formatDateTime(item.offerExpiresAt, locale, call.timeZone), zone: call.timeZone }),
+            ? t("select.notify.deadline", {
+                date: t("select.common.callZone", { date: formatDateTime(item.offerExpiresAt, locale, call.timeZone), zone: call.timeZone }),
               })
-            : t("decide.notify.deadlineDefault", { days: call.offerDays })}
+            : t("select.notify.deadlineDefault", { days: call.offerDays })}
         </p>
       ) : null}
-      {item.deadlinePassed ? <p className="field-error">{t("decide.notify.deadlinePassed")}</p> : null}
-      {item.mails.length === 0 ? <p>{t("decide.notify.noFounder")}</p> : null}
+      {item.deadlinePassed ? <p className="field-error">{t("select.notify.deadlinePassed")}</p> : null}
+      {item.mails.length === 0 ? <p>{t("select.notify.noFounder")}</p> : null}
       {item.mails.map((m) => (
-        <section key={m.to} className="mail-preview" aria-label={t("decide.notify.to", { to: m.to, language: t(`decide.notify.languages.${m.locale}`) })}>
+        <section key={m.to} className="mail-preview" aria-label={t("select.notify.to", { to: m.to, language: t(`select.notify.languages.${m.locale}`) })}>
           <h3>{m.subject}</h3>
-          <p className="hint">{t("decide.notify.to", { to: m.to, language: t(`decide.notify.languages.${m.locale}`) })}</p>
-          <iframe className="mail-frame" title={t("decide.notify.mailFrame", { to: m.to })} sandbox="" srcDoc={m.html} lang={m.locale} />
+          <p className="hint">{t("select.notify.to", { to: m.to, language: t(`select.notify.languages.${m.locale}`) })}</p>
+          <iframe className="mail-frame" title={t("select.notify.mailFrame", { to: m.to })} sandbox="" srcDoc={m.html} lang={m.locale} />
           <details>
-            <summary>{t("decide.notify.plainText")}</summary>
+            <summary>{t("select.notify.plainText")}</summary>
             <pre className="answer-text" lang={m.locale}>
               {m.text}
             </pre>

@@ -7,19 +7,19 @@ import type { PendingDecision } from "./templates.server";
 /** The decisions not yet sent, each with its undo, and the way to the notify step. */
 export function PendingTable({ callId, pending, locale, timeZone }: { callId: string; pending: PendingDecision[]; locale: Locale; timeZone: string }) {
   const { t } = useTranslation();
-  if (pending.length === 0) return <p className="empty">{t("decide.notify.nonePending")}</p>;
+  if (pending.length === 0) return <p className="empty">{t("select.notify.nonePending")}</p>;
   return (
     <>
-      <p>{t("decide.notify.pendingLead")}</p>
+      <p>{t("select.notify.pendingLead")}</p>
       <div className="table-wrap">
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">{t("decide.ranking.code")}</th>
-              <th scope="col">{t("decide.ranking.startup")}</th>
-              <th scope="col">{t("decide.ranking.decision")}</th>
-              <th scope="col">{t("decide.decisionsPage.offerExpires")}</th>
-              <th scope="col">{t("decide.notify.undo")}</th>
+              <th scope="col">{t("select.ranking.code")}</th>
+              <th scope="col">{t("select.ranking.startup")}</th>
+              <th scope="col">{t("select.ranking.decision")}</th>
+              <th scope="col">{t("select.decisionsPage.offerExpires")}</th>
+              <th scope="col">{t("select.notify.undo")}</th>
             </tr>
           </thead>
           <tbody>
@@ -30,20 +30,20 @@ export function PendingTable({ callId, pending, locale, timeZone }: { callId: st
                 </td>
                 <td>{p.startup}</td>
                 <td>
-                  {t(`decide.decisions.${p.decision}`)}
-                  {p.told ? ` (${t("decide.notify.told", { decision: t(`decide.decisions.${p.told}`) })})` : null}
+                  {t(`select.decisions.${p.decision}`)}
+                  {p.told ? ` (${t("select.notify.told", { decision: t(`select.decisions.${p.told}`) })})` : null}
                 </td>
                 <td>
                   {p.offerExpiresAt
-                    ? t("decide.common.callZone", { date: formatDateTime(p.offerExpiresAt, locale, timeZone), zone: timeZone })
-                    : t("decide.common.none")}
+                    ? t("select.common.callZone", { date: formatDateTime(p.offerExpiresAt, locale, timeZone), zone: timeZone })
+                    : t("select.common.none")}
                 </td>
                 <td>
                   <Form method="post">
                     <input type="hidden" name="intent" value="undo" />
                     <input type="hidden" name="applicationId" value={p.id} />
-                    <button type="submit" className="button secondary" aria-label={t("decide.notify.undoOne", { code: p.code })}>
-                      {t("decide.notify.undo")}
+                    <button type="submit" className="button secondary" aria-label={t("select.notify.undoOne", { code: p.code })}>
+                      {t("select.notify.undo")}
                     </button>
                   </Form>
                 </td>
@@ -54,7 +54,7 @@ export function PendingTable({ callId, pending, locale, timeZone }: { callId: st
       </div>
       <p>
         <Link className="button" to={`/manage/calls/${callId}/decisions/notify`}>
-          {t("decide.notify.review")}
+          {t("select.notify.review")}
         </Link>
       </p>
     </>

@@ -11,15 +11,15 @@ export function ReviewCounts({ row, need }: { row: RankingRow; need: number }) {
   const { t } = useTranslation();
   const extra = (["pending", "recused", "abstained"] as const)
     .filter((k) => row[k] > 0)
-    .map((k) => t(`decide.reviewCounts.${k}`, { count: row[k] }));
+    .map((k) => t(`select.reviewCounts.${k}`, { count: row[k] }));
   return (
     <>
-      {[t("decide.reviewCounts.of", { done: row.reviews, count: need }), ...extra].join(" · ")}
+      {[t("select.reviewCounts.of", { done: row.reviews, count: need }), ...extra].join(" · ")}
       {row.caution ? (
         <span className="caution-detail">
           {[
-            row.caution.fewReviews ? t("decide.thin.few", row.caution.fewReviews) : null,
-            row.caution.unnormalised > 0 ? t("decide.thin.unnormalised", { count: row.caution.unnormalised }) : null,
+            row.caution.fewReviews ? t("select.thin.few", row.caution.fewReviews) : null,
+            row.caution.unnormalised > 0 ? t("select.thin.unnormalised", { count: row.caution.unnormalised }) : null,
           ]
             .filter(Boolean)
             .join(" · ")}
@@ -34,11 +34,11 @@ export function ZScore({ value, caution }: { value: number | null; caution: Rank
   const { t } = useTranslation();
   return (
     <>
-      {value == null ? t("decide.common.none") : value.toFixed(3)}
+      {value == null ? t("select.common.none") : value.toFixed(3)}
       {caution ? (
         <span className="caution" aria-describedby={LEGEND_ID}>
           {" "}
-          <span aria-hidden="true">⚠</span> {t("decide.thin.marker")}
+          <span aria-hidden="true">⚠</span> {t("select.thin.marker")}
         </span>
       ) : null}
     </>
@@ -53,11 +53,11 @@ export function ThinReviewLegend({ rows, call, sortedByZ }: { rows: RankingRow[]
   return (
     <>
       <p id={LEGEND_ID} className="hint">
-        <span aria-hidden="true">⚠</span> {t("decide.thin.legend", { n: call.reviewsPerApplication, min: call.zMinReviews })}
+        <span aria-hidden="true">⚠</span> {t("select.thin.legend", { n: call.reviewsPerApplication, min: call.zMinReviews })}
       </p>
       {sortedByZ ? (
         <p role="note" className="caution-note">
-          {t("decide.thin.sortedByZ", { count: marked })}
+          {t("select.thin.sortedByZ", { count: marked })}
         </p>
       ) : null}
     </>

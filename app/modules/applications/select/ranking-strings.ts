@@ -1,5 +1,5 @@
 // Strings of the ranking page: review counts, the thin-review caution, the ranking table (select), English and Vietnamese with the same keys.
-// Registered as part of decideStrings (./strings.ts).
+// Registered as part of selectStrings (./strings.ts).
 const en = {
   // Reviews that count and those that do not (abstained, recused), as the ranking shows them.
   reviewCounts: {

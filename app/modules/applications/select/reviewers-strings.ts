@@ -1,5 +1,5 @@
 // Strings of the reviewers tab: invitations and assignment (select), English and Vietnamese with the same keys.
-// Registered as part of decideStrings (./strings.ts).
+// Registered as part of selectStrings (./strings.ts).
 const en = {
   reviewers: {
     lead: "{{count}} applications can be assigned; {{under}} have fewer than {{n}} active reviews.",

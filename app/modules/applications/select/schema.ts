@@ -33,11 +33,11 @@ const day = z.preprocess(
   blank,
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "decide.deadline.invalid")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "select.deadline.invalid")
     .refine((d) => {
       const at = new Date(`${d}T00:00:00Z`);
       return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(d);
-    }, "decide.deadline.invalid")
+    }, "select.deadline.invalid")
     .optional(),
 );
 
@@ -104,7 +104,7 @@ export const UndoSchema = z.object({ intent: z.literal("undo"), applicationId: u
 export const DossierIntent = z.discriminatedUnion("intent", [NoteSchema, DecideOneSchema, UndoSchema]);
 
 /** The notify step's confirmation: the version of the pending list the manager was shown. */
-export const NotifySchema = z.object({ intent: z.literal("notify"), version: z.string().regex(/^[0-9a-f]{32}$/, "decide.notify.changed") });
+export const NotifySchema = z.object({ intent: z.literal("notify"), version: z.string().regex(/^[0-9a-f]{32}$/, "select.notify.changed") });
 export const DecisionsIntent = z.discriminatedUnion("intent", [TemplatesSchema, UndoSchema]);
 
 export const AuditQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });

@@ -5,7 +5,7 @@ import { feedbackStrings } from "./feedback-strings";
 import { rankingStrings } from "./ranking-strings";
 import { reviewersStrings } from "./reviewers-strings";
 
-// Strings of the applications capability (decision side: assignment, ranking, decisions, cohort), English and Vietnamese with the same keys.
+// Strings of select (the decision side of the applications capability: assignment, ranking, decisions, cohort; select.*), English and Vietnamese with the same keys.
 // This file holds what the pages share and the decisions and notify pages; each other page's strings are in <page>-strings.ts.
 const en = {
   title: "Selection",
@@ -103,7 +103,7 @@ const en = {
   ...auditStrings.en,
 };
 
-export const decideStrings: { en: typeof en; vi: typeof en } = {
+export const selectStrings: { en: typeof en; vi: typeof en } = {
   en,
   vi: {
     title: "Tuyển chọn",

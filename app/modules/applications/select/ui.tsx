@@ -6,9 +6,9 @@ import { useTranslation } from "react-i18next";
 export function useEventValue() {
   const { t } = useTranslation();
   return (kind: string, value: string | null) => {
-    if (value == null) return t("decide.common.none");
+    if (value == null) return t("select.common.none");
     const key = ({ status: "statuses", stage: "stages", decision: "decisions", offer: "offer" } as Record<string, string>)[kind];
-    if (key) return t(`decide.${key}.${value}`);
-    return t(value === "true" ? "decide.common.yes" : "decide.common.no");
+    if (key) return t(`select.${key}.${value}`);
+    return t(value === "true" ? "select.common.yes" : "select.common.no");
   };
 }

@@ -12,7 +12,7 @@ export async function answer<T>(intent: string, id: string | null, input: Record
   const result = await withOutcomes(work);
   // A refused form comes back with what was typed, so nothing is lost even without JavaScript.
   if (!result.ok) return data({ intent, id, errors: result.errors, message: null as string | null, values: input }, { status: 400 });
-  return data({ intent, id, errors: null as Record<string, string> | null, message: "manage.saved" as string | null, values: null });
+  return data({ intent, id, errors: null as Record<string, string> | null, message: "setup.saved" as string | null, values: null });
 }
 
 export const intentOf = (form: FormData) => String(form.get("intent") ?? "");

@@ -22,8 +22,8 @@ export function CallHeading({
         {call.title[lang]}: {title}
       </h1>
       <p className="tag">
-        <span className={`status status-${call.status}`}>{t(`manage.status.${call.status}`)}</span> · {t("manage.opens")}{" "}
-        <When at={call.opensAt} zone={call.timeZone} /> · {t("manage.closes")} <When at={call.closesAt} zone={call.timeZone} />
+        <span className={`status status-${call.status}`}>{t(`setup.status.${call.status}`)}</span> · {t("setup.opens")}{" "}
+        <When at={call.opensAt} zone={call.timeZone} /> · {t("setup.closes")} <When at={call.closesAt} zone={call.timeZone} />
       </p>
       <CallTabs callId={call.id} />
     </header>

@@ -164,7 +164,7 @@ export async function createCall(claims: Claims, programmeId: string, input: unk
       return { ok: true as const, value: { id: newId } };
     });
   } catch (error) {
-    if (slugTaken(error)) return refused({ slug: "manage.errors.slugTaken" });
+    if (slugTaken(error)) return refused({ slug: "setup.errors.slugTaken" });
     throw error;
   }
 }
@@ -195,7 +195,7 @@ export async function updateCall(claims: Claims, callId: string, input: unknown)
       return { ok: true as const, value: undefined };
     });
   } catch (error) {
-    if (slugTaken(error)) return refused({ slug: "manage.errors.slugTaken" });
+    if (slugTaken(error)) return refused({ slug: "setup.errors.slugTaken" });
     throw error;
   }
 }

@@ -67,7 +67,7 @@ export async function addQuestion(claims: Claims, callId: string, input: unknown
   if (!form.ok) return form;
   return asUser(claims, async (tx) => {
     await assertManagesCall(tx, id);
-    if (form.data.required && (await hasSubmissions(tx, id))) return refused({ required: "manage.errors.requiredAfterSubmissions" });
+    if (form.data.required && (await hasSubmissions(tx, id))) return refused({ required: "setup.errors.requiredAfterSubmissions" });
     const c = columns(form.data, tx);
     const [row] = await tx<{ id: string }[]>`
       insert into public.call_questions (call_id, step, position, kind, label_vi, label_en, help_vi, help_en, required, blind,
@@ -92,9 +92,9 @@ export async function updateQuestion(claims: Claims, callId: string, input: unkn
     const [old] = await tx<{ kind: string; required: boolean; step: number }[]>`
       select kind, required, step from public.call_questions where id = ${questionId} and call_id = ${id}`;
     if (!old) throw new NotFoundError();
-    if (old.kind !== form.data.kind && (await answered(tx, questionId))) return refused({ kind: "manage.errors.kindLocked" });
+    if (old.kind !== form.data.kind && (await answered(tx, questionId))) return refused({ kind: "setup.errors.kindLocked" });
     if (!old.required && form.data.required && (await hasSubmissions(tx, id)))
-      return refused({ required: "manage.errors.requiredAfterSubmissions" });
+      return refused({ required: "setup.errors.requiredAfterSubmissions" });
     const c = columns(form.data, tx);
     await tx`
       update public.call_questions
@@ -117,7 +117,7 @@ export async function removeQuestion(claims: Claims, callId: string, input: unkn
   if (!target.ok) return target;
   return asUser(claims, async (tx) => {
     await assertManagesCall(tx, id);
-    if (await answered(tx, target.data.id)) return refused({ form: "manage.errors.questionHasAnswers" });
+    if (await answered(tx, target.data.id)) return refused({ form: "setup.errors.questionHasAnswers" });
     const removed = await tx`delete from public.call_questions where id = ${target.data.id} and call_id = ${id}`;
     if (removed.count !== 1) throw new NotFoundError();
     return { ok: true as const, value: undefined };

@@ -41,13 +41,13 @@ export function ProgrammeForm({
       <Outcome answer={answer} form={form} />
       <input type="hidden" name="intent" value={intent} />
       {orgs ? (
-        <Select form={form} prefix={p} name="orgId" label={t("manage.fields.organisation")} defaultValue={orgId} options={orgs.map((o) => ({ value: o.id, label: o.name[lang] }))} />
+        <Select form={form} prefix={p} name="orgId" label={t("setup.fields.organisation")} defaultValue={orgId} options={orgs.map((o) => ({ value: o.id, label: o.name[lang] }))} />
       ) : null}
-      <Input form={form} prefix={p} name="nameVi" label={t("manage.fields.nameVi")} defaultValue={values?.name.vi} />
-      <Input form={form} prefix={p} name="nameEn" label={t("manage.fields.nameEn")} defaultValue={values?.name.en} />
-      <Input form={form} prefix={p} name="slug" label={t("manage.fields.slug")} hint={t("manage.fields.slugHint")} defaultValue={values?.slug} placeholder={slugFromTitle(form, "nameEn", "nameVi", values?.name)} />
-      <Input form={form} prefix={p} name="descriptionVi" label={t("manage.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
-      <Input form={form} prefix={p} name="descriptionEn" label={t("manage.fields.descriptionEn")} defaultValue={values?.description.en} multiline />
+      <Input form={form} prefix={p} name="nameVi" label={t("setup.fields.nameVi")} defaultValue={values?.name.vi} />
+      <Input form={form} prefix={p} name="nameEn" label={t("setup.fields.nameEn")} defaultValue={values?.name.en} />
+      <Input form={form} prefix={p} name="slug" label={t("setup.fields.slug")} hint={t("setup.fields.slugHint")} defaultValue={values?.slug} placeholder={slugFromTitle(form, "nameEn", "nameVi", values?.name)} />
+      <Input form={form} prefix={p} name="descriptionVi" label={t("setup.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
+      <Input form={form} prefix={p} name="descriptionEn" label={t("setup.fields.descriptionEn")} defaultValue={values?.description.en} multiline />
       <button type="submit" className="button">
         {submitLabel}
       </button>
@@ -75,32 +75,32 @@ export function CallForm({ intent, answer, zone, values, submitLabel }: { intent
   const form = useSetupForm(CallSchema, answer);
   const p = "call";
   const zone_ = zoneName(zone, useLocale());
-  const zoneHint = t("manage.fields.zoneHint", { zone: zone_ });
+  const zoneHint = t("setup.fields.zoneHint", { zone: zone_ });
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit}>
       <Outcome answer={answer} form={form} />
       <input type="hidden" name="intent" value={intent} />
-      <Input form={form} prefix={p} name="titleVi" label={t("manage.fields.titleVi")} defaultValue={values?.title.vi} />
-      <Input form={form} prefix={p} name="titleEn" label={t("manage.fields.titleEn")} defaultValue={values?.title.en} />
-      <Input form={form} prefix={p} name="slug" label={t("manage.fields.slug")} hint={t("manage.fields.slugHint")} defaultValue={values?.slug} placeholder={slugFromTitle(form, "titleEn", "titleVi", values?.title)} />
-      <Input form={form} prefix={p} name="descriptionVi" label={t("manage.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
-      <Input form={form} prefix={p} name="descriptionEn" label={t("manage.fields.descriptionEn")} defaultValue={values?.description.en} multiline />
+      <Input form={form} prefix={p} name="titleVi" label={t("setup.fields.titleVi")} defaultValue={values?.title.vi} />
+      <Input form={form} prefix={p} name="titleEn" label={t("setup.fields.titleEn")} defaultValue={values?.title.en} />
+      <Input form={form} prefix={p} name="slug" label={t("setup.fields.slug")} hint={t("setup.fields.slugHint")} defaultValue={values?.slug} placeholder={slugFromTitle(form, "titleEn", "titleVi", values?.title)} />
+      <Input form={form} prefix={p} name="descriptionVi" label={t("setup.fields.descriptionVi")} defaultValue={values?.description.vi} multiline />
+      <Input form={form} prefix={p} name="descriptionEn" label={t("setup.fields.descriptionEn")} defaultValue={values?.description.en} multiline />
       <div className="field-row">
-        <Input form={form} prefix={p} name="opensAt" type="datetime-local" label={`${t("manage.fields.opensAt")} (${zone_})`} hint={zoneHint} defaultValue={values?.opensLocal} required />
-        <Input form={form} prefix={p} name="closesAt" type="datetime-local" label={`${t("manage.fields.closesAt")} (${zone_})`} hint={zoneHint} defaultValue={values?.closesLocal} required />
+        <Input form={form} prefix={p} name="opensAt" type="datetime-local" label={`${t("setup.fields.opensAt")} (${zone_})`} hint={zoneHint} defaultValue={values?.opensLocal} required />
+        <Input form={form} prefix={p} name="closesAt" type="datetime-local" label={`${t("setup.fields.closesAt")} (${zone_})`} hint={zoneHint} defaultValue={values?.closesLocal} required />
       </div>
-      <Check form={form} prefix={p} name="published" label={t("manage.fields.published")} defaultChecked={values?.published ?? false} />
+      <Check form={form} prefix={p} name="published" label={t("setup.fields.published")} defaultChecked={values?.published ?? false} />
       <div className="field-row">
-        <Input form={form} prefix={p} name="reviewsPerApplication" type="number" label={t("manage.fields.reviewsPerApplication")} defaultValue={values?.reviewsPerApplication ?? 3} required />
-        <Input form={form} prefix={p} name="offerDays" type="number" label={t("manage.fields.offerDays")} defaultValue={values?.offerDays ?? 14} required />
+        <Input form={form} prefix={p} name="reviewsPerApplication" type="number" label={t("setup.fields.reviewsPerApplication")} defaultValue={values?.reviewsPerApplication ?? 3} required />
+        <Input form={form} prefix={p} name="offerDays" type="number" label={t("setup.fields.offerDays")} defaultValue={values?.offerDays ?? 14} required />
       </div>
-      <Input form={form} prefix={p} name="zMinReviews" type="number" label={t("manage.fields.zMinReviews")} hint={t("manage.fields.zMinReviewsHint")} defaultValue={values?.zMinReviews ?? Z_MIN_REVIEWS_DEFAULT} required />
-      <Input form={form} prefix={p} name="reviewDueAt" type="datetime-local" label={`${t("manage.fields.reviewDueAt")} (${zone_})`} hint={t("manage.fields.reviewDueHint")} defaultValue={values?.reviewDueLocal ?? undefined} />
-      <Input form={form} prefix={p} name="shortlistThreshold" type="number" step="any" label={t("manage.fields.shortlistThreshold")} hint={t("manage.fields.shortlistHint")} defaultValue={values?.shortlistThreshold} />
+      <Input form={form} prefix={p} name="zMinReviews" type="number" label={t("setup.fields.zMinReviews")} hint={t("setup.fields.zMinReviewsHint")} defaultValue={values?.zMinReviews ?? Z_MIN_REVIEWS_DEFAULT} required />
+      <Input form={form} prefix={p} name="reviewDueAt" type="datetime-local" label={`${t("setup.fields.reviewDueAt")} (${zone_})`} hint={t("setup.fields.reviewDueHint")} defaultValue={values?.reviewDueLocal ?? undefined} />
+      <Input form={form} prefix={p} name="shortlistThreshold" type="number" step="any" label={t("setup.fields.shortlistThreshold")} hint={t("setup.fields.shortlistHint")} defaultValue={values?.shortlistThreshold} />
       <fieldset className="field">
-        <legend>{t("manage.fields.blindFields")}</legend>
+        <legend>{t("setup.fields.blindFields")}</legend>
         {BLIND_FIELDS.map((f) => (
-          <Check key={f} form={form} prefix={p} name="blindFields" value={f} label={t(`manage.fields.blind.${f}`)} defaultChecked={values?.blindFields.includes(f) ?? false} />
+          <Check key={f} form={form} prefix={p} name="blindFields" value={f} label={t(`setup.fields.blind.${f}`)} defaultChecked={values?.blindFields.includes(f) ?? false} />
         ))}
       </fieldset>
       <button type="submit" className="button">

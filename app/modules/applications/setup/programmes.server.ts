@@ -42,7 +42,7 @@ export async function createProgramme(claims: Claims, input: unknown): Promise<O
   try {
     return await asUser(claims, async (tx) => {
       const [org] = await tx<{ kind: string }[]>`select kind from public.organisations where id = ${p.orgId}`;
-      if (!org || !(PROGRAMME_ORG_KINDS as readonly string[]).includes(org.kind)) return refused({ orgId: "manage.errors.orgKind" });
+      if (!org || !(PROGRAMME_ORG_KINDS as readonly string[]).includes(org.kind)) return refused({ orgId: "setup.errors.orgKind" });
       // RLS refuses the insert (403) unless the viewer manages the organisation.
       const [row] = await tx<{ id: string }[]>`
         insert into public.programs (org_id, slug, name_vi, name_en, description_vi, description_en)
@@ -51,7 +51,7 @@ export async function createProgramme(claims: Claims, input: unknown): Promise<O
       return { ok: true as const, value: { id: row!.id } };
     });
   } catch (error) {
-    if (slugTaken(error)) return refused({ slug: "manage.errors.slugTaken" });
+    if (slugTaken(error)) return refused({ slug: "setup.errors.slugTaken" });
     throw error;
   }
 }
@@ -72,7 +72,7 @@ export async function updateProgramme(claims: Claims, programmeId: string, input
       return { ok: true as const, value: undefined };
     });
   } catch (error) {
-    if (slugTaken(error)) return refused({ slug: "manage.errors.slugTaken" });
+    if (slugTaken(error)) return refused({ slug: "setup.errors.slugTaken" });
     throw error;
   }
 }

@@ -24,26 +24,26 @@ export function QuestionEditor({ question, answer, cancelTo }: { question: Quest
           form={form}
           prefix={p}
           name="kind"
-          label={t("manage.form.fields.kind")}
+          label={t("setup.form.fields.kind")}
           defaultValue={question?.kind ?? "text"}
-          options={QUESTION_KINDS.map((k) => ({ value: k, label: t(`manage.form.kinds.${k}`) }))}
+          options={QUESTION_KINDS.map((k) => ({ value: k, label: t(`setup.form.kinds.${k}`) }))}
         />
-        <Input form={form} prefix={p} name="step" type="number" label={t("manage.form.fields.step")} defaultValue={question?.step ?? 1} required />
+        <Input form={form} prefix={p} name="step" type="number" label={t("setup.form.fields.step")} defaultValue={question?.step ?? 1} required />
       </div>
-      <Input form={form} prefix={p} name="labelVi" label={t("manage.form.fields.labelVi")} defaultValue={question?.label.vi} />
-      <Input form={form} prefix={p} name="labelEn" label={t("manage.form.fields.labelEn")} defaultValue={question?.label.en} />
-      <Input form={form} prefix={p} name="helpVi" label={t("manage.form.fields.helpVi")} defaultValue={question?.help.vi} multiline />
-      <Input form={form} prefix={p} name="helpEn" label={t("manage.form.fields.helpEn")} defaultValue={question?.help.en} multiline />
-      <Check form={form} prefix={p} name="required" label={t("manage.form.fields.required")} defaultChecked={question?.required ?? false} />
-      <Check form={form} prefix={p} name="blind" label={t("manage.form.fields.blind")} defaultChecked={question?.blind ?? false} />
+      <Input form={form} prefix={p} name="labelVi" label={t("setup.form.fields.labelVi")} defaultValue={question?.label.vi} />
+      <Input form={form} prefix={p} name="labelEn" label={t("setup.form.fields.labelEn")} defaultValue={question?.label.en} />
+      <Input form={form} prefix={p} name="helpVi" label={t("setup.form.fields.helpVi")} defaultValue={question?.help.vi} multiline />
+      <Input form={form} prefix={p} name="helpEn" label={t("setup.form.fields.helpEn")} defaultValue={question?.help.en} multiline />
+      <Check form={form} prefix={p} name="required" label={t("setup.form.fields.required")} defaultChecked={question?.required ?? false} />
+      <Check form={form} prefix={p} name="blind" label={t("setup.form.fields.blind")} defaultChecked={question?.blind ?? false} />
       {["text", "long_text", "link"].includes(kind) ? (
-        <Input form={form} prefix={p} name="maxLength" type="number" label={t("manage.form.fields.maxLength")} defaultValue={question?.maxLength} />
+        <Input form={form} prefix={p} name="maxLength" type="number" label={t("setup.form.fields.maxLength")} defaultValue={question?.maxLength} />
       ) : null}
       {kind === "number" ? (
         <>
           <div className="field-row">
-            <Input form={form} prefix={p} name="minNumber" type="number" step="any" label={t("manage.form.fields.minNumber")} defaultValue={question?.minNumber} />
-            <Input form={form} prefix={p} name="maxNumber" type="number" step="any" label={t("manage.form.fields.maxNumber")} defaultValue={question?.maxNumber} />
+            <Input form={form} prefix={p} name="minNumber" type="number" step="any" label={t("setup.form.fields.minNumber")} defaultValue={question?.minNumber} />
+            <Input form={form} prefix={p} name="maxNumber" type="number" step="any" label={t("setup.form.fields.maxNumber")} defaultValue={question?.maxNumber} />
           </div>
           <Input
             form={form}
@@ -51,16 +51,16 @@ export function QuestionEditor({ question, answer, cancelTo }: { question: Quest
             name="eligibleMin"
             type="number"
             step="any"
-            label={t("manage.form.fields.eligibleMin")}
+            label={t("setup.form.fields.eligibleMin")}
             defaultValue={question?.kind === "number" ? question.eligibilityValues?.[0] : undefined}
           />
         </>
       ) : null}
       {isChoice ? (
         <fieldset className="field" aria-describedby={`${p}-options-hint${form.errorOf("options") ? ` ${p}-options-error` : ""}`}>
-          <legend>{t("manage.form.fields.options")}</legend>
+          <legend>{t("setup.form.fields.options")}</legend>
           <p id={`${p}-options-hint`} className="hint">
-            {t("manage.form.fields.optionsHint")}
+            {t("setup.form.fields.optionsHint")}
           </p>
           {form.errorOf("options") ? (
             <p id={`${p}-options-error`} className="field-error">
@@ -72,11 +72,11 @@ export function QuestionEditor({ question, answer, cancelTo }: { question: Quest
             const n = i + 1;
             return (
               <div key={i} className="option-row">
-                <Input form={form} prefix={p} name={`options.${i}.value`} label={t("manage.form.fields.optionValue", { n })} defaultValue={o?.value} />
-                <Input form={form} prefix={p} name={`options.${i}.vi`} label={t("manage.form.fields.optionVi", { n })} defaultValue={o?.vi} />
-                <Input form={form} prefix={p} name={`options.${i}.en`} label={t("manage.form.fields.optionEn", { n })} defaultValue={o?.en} />
+                <Input form={form} prefix={p} name={`options.${i}.value`} label={t("setup.form.fields.optionValue", { n })} defaultValue={o?.value} />
+                <Input form={form} prefix={p} name={`options.${i}.vi`} label={t("setup.form.fields.optionVi", { n })} defaultValue={o?.vi} />
+                <Input form={form} prefix={p} name={`options.${i}.en`} label={t("setup.form.fields.optionEn", { n })} defaultValue={o?.en} />
                 {kind === "choice" ? (
-                  <Check form={form} prefix={p} name={`options.${i}.eligible`} label={t("manage.form.fields.optionEligible", { n })} defaultChecked={!!o && eligible.has(o.value)} />
+                  <Check form={form} prefix={p} name={`options.${i}.eligible`} label={t("setup.form.fields.optionEligible", { n })} defaultChecked={!!o && eligible.has(o.value)} />
                 ) : null}
               </div>
             );
@@ -84,9 +84,9 @@ export function QuestionEditor({ question, answer, cancelTo }: { question: Quest
         </fieldset>
       ) : null}
       <button type="submit" className="button">
-        {question ? t("manage.save") : t("manage.form.add")}
+        {question ? t("setup.save") : t("setup.form.add")}
       </button>{" "}
-      {question ? <Link to={cancelTo}>{t("manage.cancel")}</Link> : null}
+      {question ? <Link to={cancelTo}>{t("setup.cancel")}</Link> : null}
     </Form>
   );
 }

@@ -72,7 +72,7 @@ export async function updateCriterion(claims: Claims, callId: string, input: unk
     await assertManagesCall(tx, id);
     const [used] = await tx<{ top: number | null }[]>`
       select max(s.level)::int as top from public.review_scores s where s.criterion_id = ${criterionId}`;
-    if (used?.top && used.top > c.maxLevel) return refused({ maxLevel: "manage.errors.levelInUse" });
+    if (used?.top && used.top > c.maxLevel) return refused({ maxLevel: "setup.errors.levelInUse" });
     const updated = await tx`
       update public.rubric_criteria
          set name_vi = ${c.nameVi}, name_en = ${c.nameEn}, description_vi = ${c.descriptionVi}, description_en = ${c.descriptionEn},
@@ -92,7 +92,7 @@ export async function removeCriterion(claims: Claims, callId: string, input: unk
     await assertManagesCall(tx, id);
     const [scored] = await tx<{ scored: boolean }[]>`
       select exists (select 1 from public.review_scores where criterion_id = ${target.data.id}) as scored`;
-    if (scored?.scored) return refused({ form: "manage.errors.criterionHasScores" });
+    if (scored?.scored) return refused({ form: "setup.errors.criterionHasScores" });
     const removed = await tx`delete from public.rubric_criteria where id = ${target.data.id} and call_id = ${id}`;
     if (removed.count !== 1) throw new NotFoundError();
     return { ok: true as const, value: undefined };

@@ -21,7 +21,7 @@ const SLUG = new RegExp(`^[a-z0-9][a-z0-9-]{1,${SLUG_MAX - 1}}$`);
 /** An address as typed; left empty, it is made from the title (see `withSlug`). */
 const slug = z.preprocess(
   (v) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v),
-  z.string({ error: "manage.errors.slug" }).trim().toLowerCase().regex(SLUG, "manage.errors.slug").optional(),
+  z.string({ error: "setup.errors.slug" }).trim().toLowerCase().regex(SLUG, "setup.errors.slug").optional(),
 );
 
 /**
@@ -33,7 +33,7 @@ function eitherLanguage<Vi extends string, En extends string>(vi: Vi, en: En) {
   return {
     check(v: Pair, ctx: z.RefinementCtx): void {
       if (typeof v[vi] === "string" && typeof v[en] === "string" && !v[vi] && !v[en])
-        for (const path of [vi, en]) ctx.addIssue({ code: "custom", path: [path], message: "manage.errors.oneLanguage" });
+        for (const path of [vi, en]) ctx.addIssue({ code: "custom", path: [path], message: "setup.errors.oneLanguage" });
     },
     fill: <V extends Pair>(v: V): V => ({ ...v, [vi]: v[vi] || v[en], [en]: v[en] || v[vi] }),
   };
@@ -52,7 +52,7 @@ function withSlug<T extends { slug?: string | undefined }>(titles: (v: T) => [en
       const [en, vi] = titles(v);
       // No title at all already has its own error; a title without Latin letters asks for a slug.
       if (v.slug === undefined && (en || vi) && !SLUG.test(addressOf(undefined, en, vi)))
-        ctx.addIssue({ code: "custom", path: ["slug"], message: "manage.errors.slugFromTitle" });
+        ctx.addIssue({ code: "custom", path: ["slug"], message: "setup.errors.slugFromTitle" });
     },
     fill: <V extends T>(v: V): V & { slug: string } => ({ ...v, slug: addressOf(v.slug, ...titles(v)) }),
   };
@@ -80,7 +80,7 @@ const localDateTime = z
     const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
     const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
     return y >= 2000 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24;
-  }, "manage.errors.dateTime")
+  }, "setup.errors.dateTime")
   .transform((v) => v.slice(0, 16));
 
 const ProgrammeFields = z.object({
@@ -110,24 +110,24 @@ export const CallSchema = z
     opensAt: localDateTime,
     closesAt: localDateTime,
     published: checkbox,
-    reviewsPerApplication: int(1, 20, "manage.errors.reviewsPerApplication"),
+    reviewsPerApplication: int(1, 20, "setup.errors.reviewsPerApplication"),
     // left empty (or sent by an older form): the default, 3 (see decisions/thin-reviews.md)
-    zMinReviews: z.preprocess((v) => blankToUndefined(v) ?? Z_MIN_REVIEWS_DEFAULT, int(1, 50, "manage.errors.zMinReviews")),
+    zMinReviews: z.preprocess((v) => blankToUndefined(v) ?? Z_MIN_REVIEWS_DEFAULT, int(1, 50, "setup.errors.zMinReviews")),
     shortlistThreshold: z.preprocess(
       blankToUndefined,
-      z.coerce.number({ error: "manage.errors.threshold" }).min(0, "manage.errors.threshold").max(100, "manage.errors.threshold").optional(),
+      z.coerce.number({ error: "setup.errors.threshold" }).min(0, "setup.errors.threshold").max(100, "setup.errors.threshold").optional(),
     ),
-    offerDays: int(1, 90, "manage.errors.offerDays"),
+    offerDays: int(1, 90, "setup.errors.offerDays"),
     reviewDueAt: optionalLocalDateTime,
     blindFields: list(z.enum(BLIND_FIELDS, { error: "validation.required" })),
   })
   .refine((c) => !LOCAL.test(c.opensAt) || !LOCAL.test(c.closesAt) || c.closesAt > c.opensAt, {
     path: ["closesAt"],
-    message: "manage.errors.closesBeforeOpens",
+    message: "setup.errors.closesBeforeOpens",
   })
   .refine((c) => !c.reviewDueAt || !LOCAL.test(c.opensAt) || c.reviewDueAt > c.opensAt, {
     path: ["reviewDueAt"],
-    message: "manage.errors.reviewDueBeforeOpens",
+    message: "setup.errors.reviewDueBeforeOpens",
   })
   .superRefine(titles.check)
   .superRefine(callSlug.check)
@@ -136,7 +136,7 @@ export const CallSchema = z
 export const TrackSchema = z.object({ nameVi: optionalText(200), nameEn: optionalText(200) }).superRefine(names.check).transform(names.fill);
 /** A step's title; given in one language it reads the same in the other; empty in both, the step is unnamed. */
 export const StepTitleSchema = z
-  .object({ step: int(1, 10, "manage.errors.step"), titleVi: optionalText(100), titleEn: optionalText(100) })
+  .object({ step: int(1, 10, "setup.errors.step"), titleVi: optionalText(100), titleEn: optionalText(100) })
   .transform((s) => ({ step: s.step, vi: s.titleVi || s.titleEn, en: s.titleEn || s.titleVi }));
 export const IdSchema = z.object({ id: uuid });
 export const MoveSchema = z.object({ id: uuid, direction: z.enum(["up", "down"], { error: "validation.required" }) });
@@ -150,8 +150,8 @@ const OptionRow = z.object({
 
 export const QuestionSchema = z
   .object({
-    step: int(1, 10, "manage.errors.step"),
-    kind: z.enum(QUESTION_KINDS, { error: "manage.errors.kind" }),
+    step: int(1, 10, "setup.errors.step"),
+    kind: z.enum(QUESTION_KINDS, { error: "setup.errors.kind" }),
     labelVi: optionalText(500),
     labelEn: optionalText(500),
     helpVi: optionalText(2000),
@@ -160,34 +160,34 @@ export const QuestionSchema = z
     blind: checkbox,
     maxLength: z.preprocess(
       blankToUndefined,
-      z.coerce.number({ error: "manage.errors.maxLength" }).int("manage.errors.maxLength").min(1, "manage.errors.maxLength").max(20000, "manage.errors.maxLength").optional(),
+      z.coerce.number({ error: "setup.errors.maxLength" }).int("setup.errors.maxLength").min(1, "setup.errors.maxLength").max(20000, "setup.errors.maxLength").optional(),
     ),
-    minNumber: optionalNumber("manage.errors.number"),
-    maxNumber: optionalNumber("manage.errors.number"),
-    eligibleMin: optionalNumber("manage.errors.number"),
-    options: z.preprocess(rows, z.array(OptionRow).max(MAX_OPTIONS, "manage.errors.tooManyOptions")),
+    minNumber: optionalNumber("setup.errors.number"),
+    maxNumber: optionalNumber("setup.errors.number"),
+    eligibleMin: optionalNumber("setup.errors.number"),
+    options: z.preprocess(rows, z.array(OptionRow).max(MAX_OPTIONS, "setup.errors.tooManyOptions")),
   })
   .superRefine(labels.check)
   .superRefine((q, ctx) => {
     const isChoice = (CHOICE_KINDS as readonly string[]).includes(q.kind);
     const rows = q.options.map((o, i) => ({ ...o, i })).filter((o) => o.value || o.vi || o.en);
     if (isChoice) {
-      if (rows.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "manage.errors.optionsRequired" });
+      if (rows.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "setup.errors.optionsRequired" });
       const seen = new Set<string>();
       for (const o of rows) {
         if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(o.value))
-          ctx.addIssue({ code: "custom", path: ["options", o.i, "value"], message: o.value ? "manage.errors.optionValue" : "validation.required" });
-        else if (seen.has(o.value)) ctx.addIssue({ code: "custom", path: ["options", o.i, "value"], message: "manage.errors.optionDuplicate" });
+          ctx.addIssue({ code: "custom", path: ["options", o.i, "value"], message: o.value ? "setup.errors.optionValue" : "validation.required" });
+        else if (seen.has(o.value)) ctx.addIssue({ code: "custom", path: ["options", o.i, "value"], message: "setup.errors.optionDuplicate" });
         seen.add(o.value);
         // a choice's text in one language reads the same in the other (filled below)
         if (!o.vi && !o.en)
-          for (const lang of ["vi", "en"]) ctx.addIssue({ code: "custom", path: ["options", o.i, lang], message: "manage.errors.oneLanguage" });
+          for (const lang of ["vi", "en"]) ctx.addIssue({ code: "custom", path: ["options", o.i, lang], message: "setup.errors.oneLanguage" });
       }
       if (q.kind === "multi_choice" && rows.some((o) => o.eligible))
-        ctx.addIssue({ code: "custom", path: ["options"], message: "manage.errors.eligibilityChoiceOnly" });
+        ctx.addIssue({ code: "custom", path: ["options"], message: "setup.errors.eligibilityChoiceOnly" });
     }
     if (q.minNumber !== undefined && q.maxNumber !== undefined && q.minNumber > q.maxNumber)
-      ctx.addIssue({ code: "custom", path: ["maxNumber"], message: "manage.errors.minAboveMax" });
+      ctx.addIssue({ code: "custom", path: ["maxNumber"], message: "setup.errors.minAboveMax" });
   })
   .transform(labels.fill)
   .transform((q) => {
@@ -223,9 +223,9 @@ export const CriterionSchema = z
     descriptionEn: optionalText(2000),
     weight: z.preprocess(
       blankToUndefined,
-      z.coerce.number({ error: "manage.errors.weight" }).refine(Number.isFinite, "manage.errors.weight").gt(0, "manage.errors.weight").max(100, "manage.errors.weight"),
+      z.coerce.number({ error: "setup.errors.weight" }).refine(Number.isFinite, "setup.errors.weight").gt(0, "setup.errors.weight").max(100, "setup.errors.weight"),
     ),
-    maxLevel: int(2, 10, "manage.errors.maxLevel"),
+    maxLevel: int(2, 10, "setup.errors.maxLevel"),
     commentRequired: checkbox,
     levels: z.preprocess(rows, z.array(LevelRow).max(10)),
   })

@@ -16,10 +16,10 @@ export function StepTitleForm({ step, title, result }: { step: number; title: Bi
       <input type="hidden" name="intent" value="nameStep" />
       <input type="hidden" name="id" value={`step-${step}`} />
       <input type="hidden" name="step" value={step} />
-      <Input form={form} prefix={p} name="titleVi" label={t("manage.form.stepTitleVi", { n: step })} defaultValue={title?.vi} />
-      <Input form={form} prefix={p} name="titleEn" label={t("manage.form.stepTitleEn", { n: step })} defaultValue={title?.en} />
+      <Input form={form} prefix={p} name="titleVi" label={t("setup.form.stepTitleVi", { n: step })} defaultValue={title?.vi} />
+      <Input form={form} prefix={p} name="titleEn" label={t("setup.form.stepTitleEn", { n: step })} defaultValue={title?.en} />
       <button type="submit" className="button secondary small">
-        {t("manage.form.nameStep")}
+        {t("setup.form.nameStep")}
       </button>
     </Form>
   );

@@ -223,7 +223,7 @@ const en = {
   },
 };
 
-export const manageStrings: { en: typeof en; vi: typeof en } = {
+export const setupStrings: { en: typeof en; vi: typeof en } = {
   en,
   vi: {
     title: "Quản lý",

@@ -12,21 +12,21 @@ export function TrackRow({ track, n, count, result }: { track: Track; n: number;
   const p = `track-${track.id}`;
   return (
     <li className="card">
-      <h3>{t("manage.tracks.item", { n })}</h3>
+      <h3>{t("setup.tracks.item", { n })}</h3>
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <Outcome answer={answer} form={form} />
         <input type="hidden" name="intent" value="renameTrack" />
         <input type="hidden" name="id" value={track.id} />
-        <Input form={form} prefix={p} name="nameVi" label={t("manage.tracks.nameVi")} defaultValue={track.name.vi} />
-        <Input form={form} prefix={p} name="nameEn" label={t("manage.tracks.nameEn")} defaultValue={track.name.en} />
+        <Input form={form} prefix={p} name="nameVi" label={t("setup.tracks.nameVi")} defaultValue={track.name.vi} />
+        <Input form={form} prefix={p} name="nameEn" label={t("setup.tracks.nameEn")} defaultValue={track.name.en} />
         <button type="submit" className="button secondary small">
-          {t("manage.tracks.rename")}
+          {t("setup.tracks.rename")}
         </button>
       </Form>
       <div className="row-actions">
-        {n > 1 ? <IntentButton intent="moveTrack" id={track.id} extra={{ direction: "up" }} label={t("manage.moveUp")} /> : null}
-        {n < count ? <IntentButton intent="moveTrack" id={track.id} extra={{ direction: "down" }} label={t("manage.moveDown")} /> : null}
-        <IntentButton intent="removeTrack" id={track.id} label={t("manage.remove")} />
+        {n > 1 ? <IntentButton intent="moveTrack" id={track.id} extra={{ direction: "up" }} label={t("setup.moveUp")} /> : null}
+        {n < count ? <IntentButton intent="moveTrack" id={track.id} extra={{ direction: "down" }} label={t("setup.moveDown")} /> : null}
+        <IntentButton intent="removeTrack" id={track.id} label={t("setup.remove")} />
       </div>
     </li>
   );
@@ -40,10 +40,10 @@ export function AddTrackForm({ result, version }: { result: unknown; version: nu
     <Form method="post" noValidate onSubmit={form.onSubmit} key={version}>
       <Outcome answer={answer} form={form} />
       <input type="hidden" name="intent" value="addTrack" />
-      <Input form={form} prefix="new-track" name="nameVi" label={t("manage.tracks.nameVi")} />
-      <Input form={form} prefix="new-track" name="nameEn" label={t("manage.tracks.nameEn")} />
+      <Input form={form} prefix="new-track" name="nameVi" label={t("setup.tracks.nameVi")} />
+      <Input form={form} prefix="new-track" name="nameEn" label={t("setup.tracks.nameEn")} />
       <button type="submit" className="button">
-        {t("manage.tracks.add")}
+        {t("setup.tracks.add")}
       </button>
     </Form>
   );
