@@ -49,7 +49,7 @@ export default function ApplicationStatus() {
   return (
     <section className="page">
       <p className="tag">
-        <Link to={`/calls/${a.call.slug}`}>{pick(a.call.title)}</Link> · {pick(a.call.programName)}
+        <Link to={`/calls/${a.call.slug}`}>{pick(a.call.title)}</Link> · {pick(a.call.programmeName)}
       </p>
       <h1>{t("apply.view.title", { startup: a.startupName })}</h1>
       <p>
@@ -66,7 +66,7 @@ export default function ApplicationStatus() {
       {offerOpen ? (
         <section className="card offer" aria-labelledby="offer-title">
           <h2 id="offer-title">{t("apply.offer.title")}</h2>
-          <p>{t("apply.offer.lead", { programme: pick(a.call.programName) })}</p>
+          <p>{t("apply.offer.lead", { programme: pick(a.call.programmeName) })}</p>
           {a.offerExpiresAt ? (
             <p>
               {t("apply.offer.deadline")}: <Deadline at={a.offerExpiresAt} callZone={a.call.timeZone} />

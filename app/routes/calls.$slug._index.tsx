@@ -25,7 +25,7 @@ export default function CallPage() {
   return (
     <section className="page">
       <p className="tag">
-        <Link to={`/orgs/${call.orgSlug}`}>{pick(call.orgName)}</Link> · {pick(call.programName)}
+        <Link to={`/orgs/${call.orgSlug}`}>{pick(call.orgName)}</Link> · {pick(call.programmeName)}
       </p>
       <h1>{pick(call.title)}</h1>
       <p className="pre-wrap">{pick(call.description)}</p>

@@ -46,7 +46,7 @@ function CallCards({ calls, pick }: { calls: Awaited<ReturnType<typeof loader>>[
             <Link to={`/calls/${c.slug}`}>{pick(c.title)}</Link>
           </h3>
           <p className="tag">
-            {pick(c.programName)} · {pick(c.orgName)}
+            {pick(c.programmeName)} · {pick(c.orgName)}
           </p>
           <p>
             {c.open ? t("apply.calls.closes") : t("apply.calls.opens")}{" "}

@@ -39,7 +39,7 @@ export default function ReviewList() {
         calls.map((call) => (
           <section key={call.callId} className="card review-call" aria-labelledby={`call-${call.callId}`}>
             <h2 id={`call-${call.callId}`}>{call.title ? call.title[locale] : t("review.unknownCall")}</h2>
-            {call.programName ? <p className="tag">{call.programName[locale]}</p> : null}
+            {call.programmeName ? <p className="tag">{call.programmeName[locale]}</p> : null}
             {call.closesAt && call.timeZone ? (
               <p>{t("review.callCloses", { date: formatDateTime(call.closesAt, locale, timeZone), zone: zoneName(timeZone, locale, call.closesAt) })}</p>
             ) : null}

@@ -11,8 +11,8 @@ export async function loadCallForm(tx: Tx, by: { slug: string } | { id: string }
   const [row] = await tx<{ call: Call; tracks: Track[]; questions: Question[]; criteria: Criterion[] }[]>`
     select
       json_build_object(
-        'id', c.id, 'slug', c.slug, 'programId', p.id, 'programSlug', p.slug,
-        'programName', json_build_object('vi', p.name_vi, 'en', p.name_en),
+        'id', c.id, 'slug', c.slug, 'programmeId', p.id, 'programmeSlug', p.slug,
+        'programmeName', json_build_object('vi', p.name_vi, 'en', p.name_en),
         'orgId', o.id, 'orgSlug', o.slug, 'orgName', json_build_object('vi', o.name_vi, 'en', o.name_en),
         'title', json_build_object('vi', c.title_vi, 'en', c.title_en),
         'description', json_build_object('vi', c.description_vi, 'en', c.description_en),

@@ -9,8 +9,8 @@ export type ManagedCall = {
   id: string;
   slug: string;
   title: Bilingual;
-  programId: string;
-  programName: Bilingual;
+  programmeId: string;
+  programmeName: Bilingual;
   orgId: string;
   timeZone: string;
   reviewsPerApplication: number;
@@ -32,7 +32,7 @@ export async function managedCall(tx: Tx, callId: string): Promise<ManagedCall> 
   const [row] = await tx<{ call: ManagedCall }[]>`
     select json_build_object(
       'id', c.id, 'slug', c.slug, 'title', json_build_object('vi', c.title_vi, 'en', c.title_en),
-      'programId', p.id, 'programName', json_build_object('vi', p.name_vi, 'en', p.name_en), 'orgId', p.org_id,
+      'programmeId', p.id, 'programmeName', json_build_object('vi', p.name_vi, 'en', p.name_en), 'orgId', p.org_id,
       'timeZone', c.time_zone, 'reviewsPerApplication', c.reviews_per_application, 'zMinReviews', c.z_min_reviews,
       'shortlistThreshold', c.shortlist_threshold, 'offerDays', c.offer_days, 'reviewDueAt', c.review_due_at,
       'tracks', coalesce((select json_agg(json_build_object('id', t.id, 'name', json_build_object('vi', t.name_vi, 'en', t.name_en))

@@ -36,9 +36,9 @@ export type Track = { id: string; name: Bilingual };
 export type Call = {
   id: string;
   slug: string;
-  programId: string;
-  programSlug: string;
-  programName: Bilingual;
+  programmeId: string;
+  programmeSlug: string;
+  programmeName: Bilingual;
   orgId: string;
   orgSlug: string;
   orgName: Bilingual;

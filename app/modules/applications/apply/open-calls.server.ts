@@ -6,7 +6,7 @@ import { NotFoundError } from "~/platform/db/errors.server";
 export type CallSummary = {
   slug: string;
   title: Bilingual;
-  programName: Bilingual;
+  programmeName: Bilingual;
   orgName: Bilingual;
   opensAt: string;
   closesAt: string;
@@ -20,7 +20,7 @@ export function listCalls(claims: Claims | null): Promise<CallSummary[]> {
     claims,
     (tx) => tx<CallSummary[]>`
       select c.slug, json_build_object('vi', c.title_vi, 'en', c.title_en) as title,
-             json_build_object('vi', p.name_vi, 'en', p.name_en) as "programName",
+             json_build_object('vi', p.name_vi, 'en', p.name_en) as "programmeName",
              json_build_object('vi', o.name_vi, 'en', o.name_en) as "orgName",
              c.opens_at as "opensAt", c.closes_at as "closesAt", c.time_zone as "timeZone",
              now() >= c.opens_at as open

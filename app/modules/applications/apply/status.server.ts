@@ -55,7 +55,7 @@ export type ApplicationView = {
   startupName: string;
   startupSlug: string;
   track: Bilingual | null;
-  call: { slug: string; title: Bilingual; programName: Bilingual; closesAt: string; timeZone: string; open: boolean };
+  call: { slug: string; title: Bilingual; programmeName: Bilingual; closesAt: string; timeZone: string; open: boolean };
   events: TimelineEvent[];
   answers: AnswerView[];
   reviews: ReleasedReview[];
@@ -75,7 +75,7 @@ export async function applicationForFounder(claims: Claims, id: string): Promise
              a.submitted_at as "submittedAt", a.created_at as "createdAt", s.name as "startupName", s.slug as "startupSlug",
              (select json_build_object('vi', t.name_vi, 'en', t.name_en) from public.call_tracks t where t.id = a.track_id) as track,
              json_build_object('slug', c.slug, 'title', json_build_object('vi', c.title_vi, 'en', c.title_en),
-               'programName', json_build_object('vi', p.name_vi, 'en', p.name_en), 'closesAt', c.closes_at,
+               'programmeName', json_build_object('vi', p.name_vi, 'en', p.name_en), 'closesAt', c.closes_at,
                'timeZone', c.time_zone, 'open', now() >= c.opens_at and now() < c.closes_at) as call,
              coalesce((select json_agg(json_build_object('kind', e.kind, 'fromValue', e.from_value, 'toValue', e.to_value, 'at', e.created_at)
                          order by e.created_at, e.id)

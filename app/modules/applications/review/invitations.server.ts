@@ -101,7 +101,7 @@ const displayNamesOf = async (tx: Tx, claims: Claims) => Object.values(await dis
 async function orgName(tx: Tx, call: ManagedCall): Promise<Bilingual> {
   const [row] = await tx<{ name: Bilingual }[]>`
     select json_build_object('vi', name_vi, 'en', name_en) as name from public.organisations where id = ${call.orgId}`;
-  return row?.name ?? call.programName;
+  return row?.name ?? call.programmeName;
 }
 
 /** The account behind an address, if any, and its language (the manager may not read auth.users). */

@@ -16,7 +16,7 @@ export type AssignmentItem = {
 export type CallAssignments = {
   callId: string;
   title: Bilingual | null;
-  programName: Bilingual | null;
+  programmeName: Bilingual | null;
   closesAt: string | null;
   timeZone: string | null;
   done: number;
@@ -34,7 +34,7 @@ export function myAssignments(claims: Claims): Promise<CallAssignments[]> {
     const rows = await tx<CallAssignments[]>`
       select ref.call_id as "callId",
              case when c.id is null then null else json_build_object('vi', c.title_vi, 'en', c.title_en) end as title,
-             case when p.id is null then null else json_build_object('vi', p.name_vi, 'en', p.name_en) end as "programName",
+             case when p.id is null then null else json_build_object('vi', p.name_vi, 'en', p.name_en) end as "programmeName",
              c.closes_at as "closesAt", c.time_zone as "timeZone",
              (count(*) filter (where r.status <> 'assigned'))::int as done,
              count(*)::int as total,

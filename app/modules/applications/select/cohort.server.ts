@@ -31,7 +31,7 @@ export type CohortPage = { call: ManagedCall; members: CohortMember[] };
  * the confirmed one that brought it in first. Founders' names come through the service path
  * (their profiles are private); call this only after checking that the viewer manages the programme.
  */
-async function cohortMembers(tx: Tx, programId: string): Promise<CohortMember[]> {
+async function cohortMembers(tx: Tx, programmeId: string): Promise<CohortMember[]> {
   const [row] = await tx<{ members: Omit<CohortMember, "founders">[] }[]>`
     select coalesce(json_agg(json_build_object(
              'startupId', s.id, 'name', s.name, 'slug', s.slug, 'sector', s.sector, 'stage', s.stage, 'website', s.website,
@@ -45,7 +45,7 @@ async function cohortMembers(tx: Tx, programId: string): Promise<CohortMember[]>
          order by a.offer_response = 'confirmed' desc nulls last, a.responded_at nulls last, a.decided_at
          limit 1
       ) via on true
-     where m.program_id = ${programId}`;
+     where m.program_id = ${programmeId}`;
   const names = await founderNamesOf(tx, row!.members.map((m) => m.startupId));
   return row!.members.map((m) => ({ ...m, founders: names[m.startupId] ?? [] }));
 }
@@ -54,7 +54,7 @@ async function cohortMembers(tx: Tx, programId: string): Promise<CohortMember[]>
 export function cohortPage(claims: Claims, callId: string): Promise<CohortPage> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    return { call, members: await cohortMembers(tx, call.programId) };
+    return { call, members: await cohortMembers(tx, call.programmeId) };
   });
 }
 
