@@ -9,7 +9,7 @@ import { withRedirect } from "~/ui/redirect";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 
-export const meta = titled("apply.cofounder.title");
+export const meta = titled("startups.cofounder.title");
 
 const validToken = (t: string | undefined) => !!t && t.length >= 20 && t.length <= 200;
 
@@ -35,8 +35,8 @@ export default function CofounderInvitation() {
   if (result?.outcome === "accepted" && result.startup) {
     return (
       <section className="page narrow">
-        <h1>{t("apply.cofounder.title")}</h1>
-        <FormMessage tone="success">{t("apply.cofounder.accepted", { startup: result.startup.name })}</FormMessage>
+        <h1>{t("startups.cofounder.title")}</h1>
+        <FormMessage tone="success">{t("startups.cofounder.accepted", { startup: result.startup.name })}</FormMessage>
         <p>
           <Link to={`/startups/${result.startup.slug}`}>{result.startup.name}</Link>
         </p>
@@ -46,25 +46,25 @@ export default function CofounderInvitation() {
   if (!invitation || result?.outcome === "invalid") {
     return (
       <section className="page narrow">
-        <h1>{t("apply.cofounder.title")}</h1>
-        <FormMessage tone="error">{t("apply.cofounder.invalid")}</FormMessage>
+        <h1>{t("startups.cofounder.title")}</h1>
+        <FormMessage tone="error">{t("startups.cofounder.invalid")}</FormMessage>
       </section>
     );
   }
   return (
     <section className="page narrow">
-      <h1>{t("apply.cofounder.title")}</h1>
-      <p>{t("apply.cofounder.lead", { inviter: invitation.inviter, startup: invitation.startupName })}</p>
-      {result?.outcome === "wrong_account" ? <FormMessage tone="error">{t("apply.cofounder.wrongAccount", { email: invitation.email })}</FormMessage> : null}
+      <h1>{t("startups.cofounder.title")}</h1>
+      <p>{t("startups.cofounder.lead", { inviter: invitation.inviter, startup: invitation.startupName })}</p>
+      {result?.outcome === "wrong_account" ? <FormMessage tone="error">{t("startups.cofounder.wrongAccount", { email: invitation.email })}</FormMessage> : null}
       {signedIn ? (
         <Form method="post">
           <button type="submit" className="button">
-            {t("apply.cofounder.accept")}
+            {t("startups.cofounder.accept")}
           </button>
         </Form>
       ) : (
         <p>
-          {t("apply.cofounder.signInFirst", { email: invitation.email })}{" "}
+          {t("startups.cofounder.signInFirst", { email: invitation.email })}{" "}
           <Link to={withRedirect("/auth/sign-in", location.pathname)}>{t("nav.signIn")}</Link> ·{" "}
           <Link to={withRedirect("/auth/sign-up", location.pathname)}>{t("nav.signUp")}</Link>
         </p>

@@ -66,11 +66,11 @@ export default function StartupPage() {
   return (
     <section className="page">
       <div className="startup-head">
-        {startup.logoPath ? <img className="logo" src={`/files/startup-logos/${startup.slug}`} alt={t("apply.startup.logoAlt", { name: startup.name })} width={96} height={96} /> : null}
+        {startup.logoPath ? <img className="logo" src={`/files/startup-logos/${startup.slug}`} alt={t("startups.profile.logoAlt", { name: startup.name })} width={96} height={96} /> : null}
         <div>
           <h1>{startup.name}</h1>
           <p className="tag">
-            {[startup.sector, t(`startupStages.${startup.stage}`)].filter(Boolean).join(" · ")}
+            {[startup.sector, t(`startups.stages.${startup.stage}`)].filter(Boolean).join(" · ")}
           </p>
           {startup.website ? (
             <p>
@@ -83,57 +83,57 @@ export default function StartupPage() {
       </div>
       {affiliation && (startup.isMember || affiliation.status === "confirmed") ? (
         <p>
-          {t("apply.startup.affiliationOf", { org: locale === "vi" ? affiliation.nameVi : affiliation.nameEn })}
-          {startup.isMember ? ` · ${t(`apply.startup.affiliationStatus.${affiliation.status}`)}` : null}
+          {t("startups.profile.affiliationOf", { org: locale === "vi" ? affiliation.nameVi : affiliation.nameEn })}
+          {startup.isMember ? ` · ${t(`startups.profile.affiliationStatus.${affiliation.status}`)}` : null}
         </p>
       ) : null}
-      {search.has("created") ? <FormMessage tone="success">{t("apply.startup.created")}</FormMessage> : null}
-      {done && "saved" in done ? <FormMessage tone="success">{t("apply.startup.saved")}</FormMessage> : null}
+      {search.has("created") ? <FormMessage tone="success">{t("startups.profile.created")}</FormMessage> : null}
+      {done && "saved" in done ? <FormMessage tone="success">{t("startups.profile.saved")}</FormMessage> : null}
       <p className="pre-wrap">{description}</p>
       {startup.isMember ? (
         <>
-          <h2>{t("apply.startup.team")}</h2>
+          <h2>{t("startups.profile.team")}</h2>
           <ul className="list">
             {members.map((m) => (
               <li key={m.userId}>
-                {m.displayName} · {t(`apply.startup.roles.${m.role}`)}
+                {m.displayName} · {t(`startups.profile.roles.${m.role}`)}
               </li>
             ))}
           </ul>
-          <h2>{t("apply.startup.inviteTitle")}</h2>
-          <p>{t("apply.startup.inviteLead")}</p>
-          {done && "invited" in done ? <FormMessage tone="success">{t("apply.startup.invited", { email: done.invited })}</FormMessage> : null}
+          <h2>{t("startups.profile.inviteTitle")}</h2>
+          <p>{t("startups.profile.inviteLead")}</p>
+          {done && "invited" in done ? <FormMessage tone="success">{t("startups.profile.invited", { email: done.invited })}</FormMessage> : null}
           {invites.length > 0 ? (
             <ul className="list">
               {invites.map((i) => (
                 <li key={i.id}>
-                  {i.email} · {t("apply.startup.inviteExpires", { date: formatDate(i.expiresAt, locale, timeZone) })}
+                  {i.email} · {t("startups.profile.inviteExpires", { date: formatDate(i.expiresAt, locale, timeZone) })}
                 </li>
               ))}
             </ul>
           ) : null}
           <Form method="post" noValidate onSubmit={invite.onSubmit}>
             <input type="hidden" name="intent" value="invite" />
-            <Field name="email" type="email" label={t("apply.startup.inviteEmail")} register={invite.register} error={invite.errorOf("email")} required />
+            <Field name="email" type="email" label={t("startups.profile.inviteEmail")} register={invite.register} error={invite.errorOf("email")} required />
             <button type="submit" className="button">
-              {t("apply.startup.sendInvite")}
+              {t("startups.profile.sendInvite")}
             </button>
           </Form>
-          <h2>{t("apply.startup.affiliationTitle")}</h2>
-          <p>{t("apply.startup.affiliationLead")}</p>
+          <h2>{t("startups.profile.affiliationTitle")}</h2>
+          <p>{t("startups.profile.affiliationLead")}</p>
           {done && "affiliation" in done ? (
             done.affiliation === "saved" ? (
-              <FormMessage tone="success">{t("apply.startup.affiliationSaved")}</FormMessage>
+              <FormMessage tone="success">{t("startups.profile.affiliationSaved")}</FormMessage>
             ) : (
-              <FormMessage tone="error">{t("apply.startup.affiliationLocked", { org: affiliation ? (locale === "vi" ? affiliation.nameVi : affiliation.nameEn) : "" })}</FormMessage>
+              <FormMessage tone="error">{t("startups.profile.affiliationLocked", { org: affiliation ? (locale === "vi" ? affiliation.nameVi : affiliation.nameEn) : "" })}</FormMessage>
             )
           ) : null}
           <Form method="post">
             <input type="hidden" name="intent" value="affiliation" />
             <div className="field">
-              <label htmlFor="field-orgId">{t("apply.startup.affiliationTitle")}</label>
+              <label htmlFor="field-orgId">{t("startups.profile.affiliationTitle")}</label>
               <select id="field-orgId" name="orgId" defaultValue={affiliation?.orgId ?? ""} key={affiliation?.orgId ?? ""}>
-                <option value="">{t("apply.startup.affiliationNone")}</option>
+                <option value="">{t("startups.profile.affiliationNone")}</option>
                 {organisations.map((o) => (
                   <option key={o.id} value={o.id}>
                     {locale === "vi" ? o.nameVi : o.nameEn}
@@ -142,11 +142,11 @@ export default function StartupPage() {
               </select>
             </div>
             <button type="submit" className="button">
-              {t("apply.startup.affiliationSave")}
+              {t("startups.profile.affiliationSave")}
             </button>
           </Form>
-          <h2>{t("apply.startup.editTitle")}</h2>
-          <StartupForm startup={startup} errors={result?.errors ?? undefined} submitLabel={t("apply.startup.save")} />
+          <h2>{t("startups.profile.editTitle")}</h2>
+          <StartupForm startup={startup} errors={result?.errors ?? undefined} submitLabel={t("startups.profile.save")} />
         </>
       ) : null}
     </section>

@@ -12,7 +12,7 @@ import { invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 
-export const meta = titled("apply.startup.newTitle");
+export const meta = titled("startups.profile.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);
@@ -39,9 +39,9 @@ export default function NewStartup() {
   const redirectTo = search.get("redirectTo") ?? undefined;
   return (
     <section className="page narrow">
-      <h1>{t("apply.startup.newTitle")}</h1>
-      <p>{t("apply.startup.newLead")}</p>
-      <StartupForm errors={result?.errors ?? undefined} submitLabel={t("apply.startup.create")} redirectTo={redirectTo} />
+      <h1>{t("startups.profile.newTitle")}</h1>
+      <p>{t("startups.profile.newLead")}</p>
+      <StartupForm errors={result?.errors ?? undefined} submitLabel={t("startups.profile.create")} redirectTo={redirectTo} />
     </section>
   );
 }

@@ -10,7 +10,7 @@ export function StartupForm({ startup, errors, submitLabel, redirectTo }: { star
   const form = useZodForm(StartupSchema, errors);
   const area = (name: "descriptionVi" | "descriptionEn", lang: "vi" | "en") => (
     <div className="field">
-      <label htmlFor={`field-${name}`}>{t(`apply.startup.${name}`)}</label>
+      <label htmlFor={`field-${name}`}>{t(`startups.profile.${name}`)}</label>
       <textarea
         id={`field-${name}`}
         lang={lang}
@@ -28,22 +28,22 @@ export function StartupForm({ startup, errors, submitLabel, redirectTo }: { star
       {errors ? <FormMessage tone="error">{t("validation.formErrors")}</FormMessage> : null}
       <input type="hidden" name="intent" value="profile" />
       {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-      <Field name="name" label={t("apply.startup.name")} defaultValue={startup?.name} register={form.register} error={form.errorOf("name")} required maxLength={200} />
-      <Field name="sector" label={t("apply.startup.sector")} hint={t("apply.startup.sectorHint")} defaultValue={startup?.sector} register={form.register} error={form.errorOf("sector")} maxLength={80} />
+      <Field name="name" label={t("startups.profile.name")} defaultValue={startup?.name} register={form.register} error={form.errorOf("name")} required maxLength={200} />
+      <Field name="sector" label={t("startups.profile.sector")} hint={t("startups.profile.sectorHint")} defaultValue={startup?.sector} register={form.register} error={form.errorOf("sector")} maxLength={80} />
       <div className="field">
-        <label htmlFor="field-stage">{t("apply.startup.stage")}</label>
+        <label htmlFor="field-stage">{t("startups.profile.stage")}</label>
         <select id="field-stage" defaultValue={startup?.stage ?? "idea"} {...form.register("stage")}>
           {STAGES.map((s) => (
             <option key={s} value={s}>
-              {t(`startupStages.${s}`)}
+              {t(`startups.stages.${s}`)}
             </option>
           ))}
         </select>
       </div>
-      <Field name="website" type="url" label={t("apply.startup.website")} hint="https://…" defaultValue={startup?.website ?? ""} register={form.register} error={form.errorOf("website")} />
+      <Field name="website" type="url" label={t("startups.profile.website")} hint="https://…" defaultValue={startup?.website ?? ""} register={form.register} error={form.errorOf("website")} />
       {area("descriptionVi", "vi")}
       {area("descriptionEn", "en")}
-      <Field name="logo" type="file" accept="image/jpeg,image/png,image/webp" label={t("apply.startup.logo")} hint={t("apply.startup.logoHint")} error={form.errorOf("logo")} />
+      <Field name="logo" type="file" accept="image/jpeg,image/png,image/webp" label={t("startups.profile.logo")} hint={t("startups.profile.logoHint")} error={form.errorOf("logo")} />
       <button type="submit" className="button" disabled={form.isSubmitting}>
         {submitLabel}
       </button>

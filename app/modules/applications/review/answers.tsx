@@ -90,7 +90,7 @@ export function StartupIdentity({ identity, blindFields }: { identity: Identity 
           {identity.stage ? (
             <div>
               <dt>{t("review.stage")}</dt>
-              <dd>{t(`startupStages.${identity.stage}`)}</dd>
+              <dd>{t(`startups.stages.${identity.stage}`)}</dd>
             </div>
           ) : null}
           {isHttpUrl(identity.website) ? (

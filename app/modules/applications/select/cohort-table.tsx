@@ -31,7 +31,7 @@ export function CohortTable({ members, locale, timeZone }: { members: CohortMemb
                   <Link to={`/startups/${m.slug}`}>{m.name}</Link>
                 </th>
                 <td>{m.founders.join(", ") || missing}</td>
-                <td>{t(`startupStages.${m.stage}`)}</td>
+                <td>{t(`startups.stages.${m.stage}`)}</td>
                 <td>{m.sector || missing}</td>
                 <td>
                   {m.call ? (
