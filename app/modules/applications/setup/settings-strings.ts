@@ -1,0 +1,83 @@
+// Strings of the programme and call settings forms and the call's tracks (setup.*), English and Vietnamese with the same keys.
+// Registered as part of setupStrings (./strings.ts).
+const en = {
+  fields: {
+    organisation: "Organisation",
+    slug: "Web address (slug)",
+    slugHint: "Lowercase letters, digits and hyphens, e.g. smart-city-2027. Left empty, it is made from the title.",
+    nameVi: "Name (Vietnamese)",
+    nameEn: "Name (English)",
+    titleVi: "Title (Vietnamese)",
+    titleEn: "Title (English)",
+    descriptionVi: "Description (Vietnamese)",
+    descriptionEn: "Description (English)",
+    opensAt: "Opens at",
+    closesAt: "Closes at",
+    zoneHint: "Date and time in {{zone}}, the organisation's time zone.",
+    published: "Published: founders can see the call and apply while it is open",
+    reviewsPerApplication: "Reviews per application",
+    zMinReviews: "Reviews a reviewer needs before their scores are normalised",
+    zMinReviewsHint:
+      "A z-score compares a review with the reviewer's other reviews of this call. A reviewer with fewer scored applications than this is not normalised, and the ranking marks the totals that rest on them.",
+    reviewDueAt: "Reviews due by",
+    reviewDueHint: "Optional. Reviewers are told when they are assigned, reminded two days before, and once more when it has passed.",
+    shortlistThreshold: "Shortlist threshold (0–100, optional)",
+    shortlistHint: "Applications whose weighted score reaches this value are marked as shortlisted.",
+    offerDays: "Days a founder has to accept an offer",
+    blindFields: "Hide from reviewers (blind review)",
+    blind: { founders: "Founders' names", team: "Team", organisation: "Startup name and organisation" },
+  },
+  settingsTitle: "Call settings",
+  tracks: {
+    title: "Tracks",
+    lead: "Applicants choose one track. Reviewers can be assigned by track.",
+    none: "No tracks yet. Add one if applicants should choose a track.",
+    add: "Add track",
+    rename: "Rename",
+    nameVi: "Track name (Vietnamese)",
+    nameEn: "Track name (English)",
+    item: "Track {{n}}",
+  },
+};
+
+const vi: typeof en = {
+  fields: {
+    organisation: "Tổ chức",
+    slug: "Địa chỉ web (slug)",
+    slugHint: "Chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ smart-city-2027. Để trống thì địa chỉ được tạo từ tiêu đề.",
+    nameVi: "Tên (tiếng Việt)",
+    nameEn: "Tên (tiếng Anh)",
+    titleVi: "Tiêu đề (tiếng Việt)",
+    titleEn: "Tiêu đề (tiếng Anh)",
+    descriptionVi: "Mô tả (tiếng Việt)",
+    descriptionEn: "Mô tả (tiếng Anh)",
+    opensAt: "Thời điểm mở",
+    closesAt: "Thời điểm đóng",
+    zoneHint: "Ngày giờ theo múi {{zone}}, múi giờ của tổ chức.",
+    published: "Công bố: nhà sáng lập thấy đợt tuyển chọn và nộp hồ sơ khi đợt đang mở",
+    reviewsPerApplication: "Số lượt chấm cho mỗi hồ sơ",
+    zMinReviews: "Số hồ sơ tối thiểu một người chấm cần chấm trước khi điểm được chuẩn hóa",
+    zMinReviewsHint:
+      "Điểm z so sánh một lượt chấm với các lượt chấm khác của cùng người chấm trong đợt này. Người chấm có ít hồ sơ đã chấm hơn số này sẽ không được chuẩn hóa, và bảng xếp hạng đánh dấu các tổng điểm dựa vào họ.",
+    reviewDueAt: "Hạn hoàn thành đánh giá",
+    reviewDueHint: "Không bắt buộc. Người đánh giá được báo khi được phân công, được nhắc trước hai ngày và một lần nữa khi đã quá hạn.",
+    shortlistThreshold: "Ngưỡng vào danh sách ngắn (0–100, không bắt buộc)",
+    shortlistHint: "Hồ sơ có điểm có trọng số đạt mức này được đánh dấu vào danh sách ngắn.",
+    offerDays: "Số ngày nhà sáng lập có để nhận lời mời",
+    blindFields: "Ẩn với người chấm (chấm ẩn danh)",
+    blind: { founders: "Tên nhà sáng lập", team: "Đội ngũ", organisation: "Tên khởi nghiệp và tổ chức" },
+  },
+  settingsTitle: "Thiết lập đợt tuyển chọn",
+  tracks: {
+    title: "Lĩnh vực",
+    lead: "Người nộp chọn một lĩnh vực. Có thể phân công người chấm theo lĩnh vực.",
+    none: "Chưa có lĩnh vực. Hãy thêm nếu người nộp cần chọn lĩnh vực.",
+    add: "Thêm lĩnh vực",
+    rename: "Đổi tên",
+    nameVi: "Tên lĩnh vực (tiếng Việt)",
+    nameEn: "Tên lĩnh vực (tiếng Anh)",
+    item: "Lĩnh vực {{n}}",
+  },
+};
+
+export const settingsStrings = { en, vi };
