@@ -131,7 +131,8 @@ export async function uploadDeck(claims: Claims, id: string, questionId: string,
           left join public.application_files f on f.application_id = a.id and f.question_id = q.id
          where a.id = ${id} and q.id = ${questionId} and q.kind = 'file' and public.is_startup_member(a.startup_id)
            for update of a`;
-      if (!q) return { outcome: { ok: false, error: "errors.notFound" }, replaced: stored } as const;
+      // not the viewer's draft, or not one of its file questions (the new file is removed below)
+      if (!q) throw new NotFoundError();
       if (!q.draft) return { outcome: { ok: false, error: "apply.errors.locked" }, replaced: stored } as const;
       const name = file.name.replace(/[\u0000-\u001f/\\]/g, "_").slice(-200) || "deck.pdf";
       const [row] = await tx<{ id: string }[]>`
