@@ -20,6 +20,7 @@ import { action as editAction } from "~/routes/applications.$id.edit";
 import { loader as deckLoader } from "~/routes/applications.$id.files.$fileId";
 import { loader as avatarLoader } from "~/routes/files.avatars.$userId";
 import { spawnApp } from "../support/app-server";
+import { signIn as signInOverHttp } from "../support/http-client";
 import { addQuestion, createCall, createProgram } from "../support/application-factories";
 import { addMember, createOrg, createStartup, createUser, type TestUser } from "../support/factories";
 import { startFakeSupabase, type FakeSupabase } from "../support/fake-supabase";
@@ -181,9 +182,24 @@ describe("files on Supabase Storage", () => {
     try {
       await expect(readStoredFile(file.storage_path)).rejects.toBeInstanceOf(FileStoreUnavailable);
       const thrown = await Promise.resolve(guarded.routes.deck!.module.loader!({ request, params: { id: applicationId, fileId: file.id }, context })).catch((e: unknown) => e);
-      expect(thrown).toMatchObject({ init: { status: 503, headers: { "Retry-After": "5" } } });
+      expect(thrown).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(503);
+      expect((thrown as Response).headers.get("Retry-After")).toBe("5");
     } finally {
       fake.storage.state.down = false;
+    }
+  });
+
+  it("knows an outage thrown by another copy of the platform's error classes (the build's), by name", async () => {
+    for (const name of ["FileStoreUnavailable", "BusyError", "UnavailableError"]) {
+      const fromAnotherCopy = Object.assign(new Error("thrown by the build's copy"), { name });
+      const loader = () => {
+        throw fromAnotherCopy;
+      };
+      const guarded = answerOutages({ routes: { r: { id: "r", path: "", module: { loader } } } } as unknown as ServerBuild);
+      const thrown = await Promise.resolve(guarded.routes.r!.module.loader!({ request: new Request(`${BASE}/orgs`), params: {}, context })).catch((e: unknown) => e);
+      expect(thrown, name).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(503);
     }
   });
 
@@ -214,11 +230,24 @@ describe("the production server on Supabase", () => {
     LOG_LEVEL: "info",
   });
 
-  it("starts with the private bucket and says where files go", async () => {
+  it("starts with the private bucket and says where files go; Storage down, a deck answers 503 with Retry-After", async () => {
     const app = await spawnApp(serverEnv("uploads"));
     try {
       await app.healthy();
       expect(app.output()).toContain("uploaded files: Supabase Storage, private bucket uploads");
+      // The build's routes throw the build's copy of FileStoreUnavailable, and the server that runs
+      // them loads the platform on its own: the outage must still read as one, not as a 500.
+      const cookie = await signInOverHttp({ ...app, databaseUrl: process.env.DATABASE_URL! }, people.founder.email, people.founder.password);
+      const deck = `${app.baseUrl}/applications/${applicationId}/files/${(await deckOf(applicationId))!.id}`;
+      expect((await fetch(deck, { headers: { cookie } })).status).toBe(200);
+      fake.storage.state.down = true;
+      try {
+        const res = await fetch(deck, { headers: { cookie } });
+        expect(res.status).toBe(503);
+        expect(res.headers.get("retry-after")).toBe("5");
+      } finally {
+        fake.storage.state.down = false;
+      }
     } finally {
       await app.stop();
     }
