@@ -8,6 +8,7 @@ import { RETRY_AFTER_SECONDS } from "~/platform/http/outage.server";
 import { NonceProvider } from "~/ui/nonce";
 import { startJobRunner } from "~/platform/jobs/runner.server";
 import { jobs } from "./jobs.server";
+import "./header-links.server";
 
 const ABORT_DELAY = 5_000;
 

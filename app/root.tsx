@@ -28,14 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     displayName: viewer.displayName,
     isAdmin: viewer.isAdmin,
     manages: viewer.memberships.some((m) => m.role === "manager"),
-    // Guest judges hold no role in the organisation: an assignment or a call's pool is enough.
-    reviews: viewer.reviewsCalls || viewer.memberships.some((m) => m.role === "reviewer"),
     founds: viewer.startups.length > 0,
-    mentoring: viewer.memberships.some((m) => m.role === "mentor")
-      ? "/mentoring/profile"
-      : viewer.startups[0]
-        ? "/mentoring" // the founders' hub links on to each startup's mentors and needs
-        : null,
+    links: viewer.links, // what capabilities registered (Review, Mentoring), found by the viewer's one statement
     hasAvatar: !!viewer.avatarPath,
     id: viewer.id,
   };

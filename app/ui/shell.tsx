@@ -8,10 +8,9 @@ export type ShellViewer = {
   displayName: string;
   isAdmin: boolean;
   manages: boolean;
-  reviews: boolean;
   founds: boolean;
-  /** where the Mentoring entry leads: a mentor's profile, or the first startup's mentors; none for others */
-  mentoring: string | null;
+  /** the capabilities' entries this viewer gets (app/header-links.server.ts), in the header's order */
+  links: { href: string; label: string }[];
   hasAvatar: boolean;
 };
 
@@ -62,16 +61,11 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavLink to="/applications">{t("nav.applications")}</NavLink>
               </li>
             ) : null}
-            {viewer?.reviews ? (
-              <li>
-                <NavLink to="/review">{t("nav.review")}</NavLink>
+            {viewer?.links.map((link) => (
+              <li key={link.label}>
+                <NavLink to={link.href}>{t(link.label)}</NavLink>
               </li>
-            ) : null}
-            {viewer?.mentoring ? (
-              <li>
-                <NavLink to={viewer.mentoring}>{t("nav.mentoring")}</NavLink>
-              </li>
-            ) : null}
+            ))}
             {viewer?.manages || viewer?.isAdmin ? (
               <li>
                 <NavLink to="/manage">{t("nav.manage")}</NavLink>

@@ -148,6 +148,14 @@ describe("decisions checked before anyone is told", () => {
     await mail(park.founder).getByText("Thank you for applying. This time we could not select your startup.", { exact: false }).waitFor();
     expect(await page.getByText(flood.startup).count()).toBe(0);
     await expectAccessible(page);
+    // Each frame loads its mail from an address of its own, which only the call's managers may
+    // open: the founder it is addressed to gets the 404 page.
+    const preview = await page.locator(`iframe[title="Email gửi ${green.founder}, đúng như người nhận sẽ thấy"]`).getAttribute("src");
+    const founderContext = await browser.newContext({ locale: "en-US" });
+    const founderPage = await founderContext.newPage();
+    await signIn(founderPage, app.baseUrl, green.founder);
+    expect((await founderPage.goto(`${app.baseUrl}${preview}`))!.status()).toBe(404);
+    await founderContext.close();
     await page.getByRole("button", { name: "Gửi 1 thư chấp nhận và 1 thư từ chối" }).click();
     await page.getByText("Đã gửi: 1 thư chấp nhận và 1 thư từ chối.").waitFor();
     await page.getByText("Không có quyết định nào đang chờ gửi.").waitFor();

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applicationForFounder } from "~/modules/applications/apply/status.server";
 import { decide, undoDecision, type DecideOptions } from "~/modules/applications/select/decide.server";
-import { notifyFounders, notifyPreview } from "~/modules/applications/select/notify.server";
+import { notifyFounders, notifyPreview, pendingMail } from "~/modules/applications/select/notify.server";
+import { NotFoundError } from "~/platform/db/errors.server";
 import { asService, asUser, type Claims } from "~/platform/db/transaction.server";
 import { addCriterion, createApplication, createCall, createProgram, review } from "../support/application-factories";
 import { addMember, createOrg, createStartup, createUser, outboxFor, type TestUser } from "../support/factories";
@@ -105,13 +106,21 @@ describe("the notify step", () => {
     const en = item.mails.find((m) => m.to === one.cofounder.email)!;
     expect(vi.locale).toBe("vi");
     expect(vi.subject).toMatch(/^Kết quả hồ sơ/);
-    expect(vi.text).toContain("Chúc mừng, mời bạn tham gia!");
     expect(en.subject).toMatch(/^Decision on/);
-    expect(en.text).toContain("Congratulations, you are in!");
-    expect(en.text).toMatch(/Please confirm your place by .*\(Indochina Time, GMT\+7\)/);
-    const rejection = preview.items.find((i) => i.id === three.id)!.mails;
-    expect(rejection.find((m) => m.to === three.cofounder.email)!.text).toContain("Sorry, not this time.");
-    expect(rejection.find((m) => m.to === three.founder.email)!.text).toContain("Rất tiếc lần này.");
+    // Each mail's own preview, as its founder will read it.
+    const mailOf = (a: Applicant, founder: TestUser) => pendingMail(manager.claims, callId, a.id, founder.id);
+    const [viMail, enMail] = [await mailOf(one, one.founder), await mailOf(one, one.cofounder)];
+    expect(viMail).toMatchObject({ locale: "vi", subject: vi.subject });
+    expect(viMail.text).toContain("Chúc mừng, mời bạn tham gia!");
+    expect(enMail).toMatchObject({ locale: "en", subject: en.subject });
+    expect(enMail.text).toContain("Congratulations, you are in!");
+    expect(enMail.text).toMatch(/Please confirm your place by .*\(Indochina Time, GMT\+7\)/);
+    expect((await mailOf(three, three.cofounder)).text).toContain("Sorry, not this time.");
+    const rejectedVi = await mailOf(three, three.founder);
+    expect(rejectedVi.text).toContain("Rất tiếc lần này.");
+    // Only the startup's founders, only pending decisions, only for the call's managers.
+    await expect(mailOf(one, three.founder)).rejects.toThrow(NotFoundError);
+    await expect(pendingMail((await createUser()).claims, callId, one.id, one.founder.id)).rejects.toThrow(NotFoundError);
     // Previewing sends nothing.
     expect(await decisionMails(one)).toHaveLength(0);
 
@@ -121,6 +130,10 @@ describe("the notify step", () => {
     for (const a of [one, two, three]) expect(await decisionMails(a)).toHaveLength(2);
     const sentVi = (await outboxFor(one.founder.email)).find((m) => m.template === "application-decision")!;
     expect(sentVi.subject).toBe(vi.subject);
+    // What the preview showed is what went out (a rejection: no deadline computed at the send).
+    expect((await outboxFor(three.founder.email)).find((m) => m.template === "application-decision")!.html).toBe(rejectedVi.html);
+    // Sent, no longer pending: no preview.
+    await expect(mailOf(one, one.founder)).rejects.toThrow(NotFoundError);
     expect(await founderSees(one)).toMatchObject({ decision: "accepted", stage: "decision", pending: 0 });
     // The offer's clock starts when the founders are told: the call's 10 days from then.
     const told = await row(one.id);

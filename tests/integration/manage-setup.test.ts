@@ -3,6 +3,9 @@ import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applica
 import { callSettingsPage, createCall, updateCall } from "~/modules/applications/setup/call-settings.server";
 import { addQuestion, formBuilderPage, moveQuestion, nameStep, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
 import { loadDraft, startApplication } from "~/modules/applications/apply/drafts.server";
+import { callPage } from "~/modules/applications/apply/open-calls.server";
+import { pick } from "~/modules/applications/types";
+import { inLocale } from "~/platform/i18n/i18n";
 import { managerOverview } from "~/modules/applications/setup/overview.server";
 import { createProgramme, programmePage, updateProgramme } from "~/modules/applications/setup/programmes.server";
 import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/setup/rubric-builder.server";
@@ -293,6 +296,46 @@ describe("labels given in one language", () => {
     const page = (await reviewPage(reviewer.claims, started.id, null))!;
     expect(page.criteria[0]!.levels).toEqual(levels);
     expect(page.answers[0]!.options).toEqual(choices);
+  });
+
+  it("descriptions and help texts given in one language read in both: a founder and a reviewer reading in the other language see them", async () => {
+    const programme = await createProgramme(manager.claims, {
+      orgId, slug: "", nameVi: "Ươm tạo nước", nameEn: "Water incubation", descriptionVi: "Chương trình sáu tháng.", descriptionEn: "",
+    });
+    if (!programme.ok) throw new Error(JSON.stringify(programme.errors));
+    const [p] = await asService((tx) => tx`select description_vi, description_en from public.programs where id = ${programme.value.id}`);
+    expect(p).toEqual({ description_vi: "Chương trình sáu tháng.", description_en: "Chương trình sáu tháng." });
+    const callId = await newCall(programme.value.id, {
+      opensAt: "2026-01-01T00:00", closesAt: "2030-01-01T00:00", published: "on", descriptionVi: "", descriptionEn: "Water startups only.",
+    });
+    expect((await addQuestion(manager.claims, callId, { step: "1", kind: "text", labelVi: "Tên", labelEn: "Name", helpVi: "Tên đầy đủ.", helpEn: "" })).ok).toBe(true);
+    const criterion = await addCriterion(manager.claims, callId, { nameVi: "Đội ngũ", nameEn: "Team", descriptionVi: "", descriptionEn: "Who builds it.", weight: "1", maxLevel: "3" });
+    expect(criterion.ok).toBe(true);
+
+    // The founder reading in Vietnamese sees the call's English-only description, and the question's
+    // Vietnamese-only help reads the same in English.
+    const founder = await createUser({ locale: "vi" });
+    const startup = await createStartup(founder.id);
+    const slug = (await callSettingsPage(manager.claims, callId)).call.slug;
+    const { call } = await callPage(founder.claims, slug);
+    expect(pick(call.description, "vi")).toBe("Water startups only.");
+    expect(call.description).toEqual({ vi: "Water startups only.", en: "Water startups only." });
+    const started = await startApplication(founder.claims, slug, { startupId: startup.id });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    expect((await loadDraft(founder.claims, started.id))!.questions[0]!.help).toEqual({ vi: "Tên đầy đủ.", en: "Tên đầy đủ." });
+    // The reviewer reads the criterion's English-only description in Vietnamese.
+    const reviewer = await createUser({ locale: "vi" });
+    await addMember(orgId, reviewer.id, "reviewer");
+    await asService(async (tx) => {
+      await tx`update public.applications set status = 'submitted', submitted_at = now() where id = ${started.id}`;
+      await tx`insert into public.review_assignments (application_id, reviewer_id, round) values (${started.id}, ${reviewer.id}, 'review')`;
+    });
+    expect((await reviewPage(reviewer.claims, started.id, null))!.criteria[0]!.description).toEqual({ vi: "Who builds it.", en: "Who builds it." });
+    // Rows saved before the rule (one language only) still read in the other: pages pick with a fallback.
+    await asService((tx) => tx`update public.calls set description_vi = '' where id = ${callId}`);
+    expect(pick((await callPage(founder.claims, slug)).call.description, "vi")).toBe("Water startups only.");
+    expect(inLocale({ vi: "", en: "Help" }, "vi")).toBe("Help");
+    expect(inLocale({ vi: "Giúp", en: "Help" }, "vi")).toBe("Giúp");
   });
 
   it("refuses a label empty in both languages with an error on both fields, and writes nothing", async () => {

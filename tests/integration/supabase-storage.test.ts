@@ -20,6 +20,7 @@ import { action as editAction } from "~/routes/applications.$id.edit";
 import { loader as deckLoader } from "~/routes/applications.$id.files.$fileId";
 import { loader as avatarLoader } from "~/routes/files.avatars.$userId";
 import { spawnApp } from "../support/app-server";
+import { signIn as signInOverHttp } from "../support/http-client";
 import { addQuestion, createCall, createProgram } from "../support/application-factories";
 import { addMember, createOrg, createStartup, createUser, type TestUser } from "../support/factories";
 import { startFakeSupabase, type FakeSupabase } from "../support/fake-supabase";
@@ -37,6 +38,7 @@ const people = {} as Record<"founder" | "manager" | "stranger", TestUser>;
 const cookies = new Map<TestUser, string>();
 let applicationId: string;
 let deckQuestion: string;
+let callSlug: string;
 
 function useSupabase(on: boolean) {
   for (const [key, value] of Object.entries({ SUPABASE_URL: fake.url, SUPABASE_ANON_KEY: fake.anonKey, SUPABASE_SERVICE_ROLE_KEY: fake.serviceRoleKey })) {
@@ -68,17 +70,21 @@ async function statusOf(run: () => Promise<Response>) {
   }
 }
 
-async function uploadDeck(n: number) {
+/** The founder's autosave of the form's first step with deck number `n`: what the action answered. */
+function saveDeck(n: number, application = applicationId) {
   const form = new FormData();
   form.append("intent", "autosave");
   form.append("step", "1");
   form.append(fieldName({ id: deckQuestion }), new Blob([PDF(n)], { type: "application/pdf" }), `deck-${n}.pdf`);
-  const result = await editAction({ request: post(people.founder, `/applications/${applicationId}/edit`, form), params: { id: applicationId }, context });
-  expect(result).toMatchObject({ saved: true });
-  const [file] = await asService(
-    (tx) => tx<{ id: string; storage_path: string }[]>`select id, storage_path from public.application_files where application_id = ${applicationId}`,
-  );
-  return file!;
+  return editAction({ request: post(people.founder, `/applications/${application}/edit`, form), params: { id: application }, context });
+}
+
+const deckOf = async (application: string) =>
+  (await asService((tx) => tx<{ id: string; storage_path: string }[]>`select id, storage_path from public.application_files where application_id = ${application}`))[0];
+
+async function uploadDeck(n: number) {
+  expect(await saveDeck(n)).toMatchObject({ saved: true });
+  return (await deckOf(applicationId))!;
 }
 
 const uploadsOnDisk = async () => (await readdir(process.env.UPLOAD_DIR!, { recursive: true })).filter((f) => /\.(pdf|png)$/.test(f));
@@ -92,6 +98,7 @@ beforeAll(async () => {
   const startup = await createStartup(people.founder.id);
   const call = await createCall((await createProgram(org.id)).id);
   deckQuestion = await addQuestion(call.id, { kind: "file" });
+  callSlug = call.slug;
   const started = await startApplication(people.founder.claims, call.slug, { startupId: startup.id });
   if (!started.ok) throw new Error(started.reason);
   applicationId = started.id;
@@ -175,9 +182,24 @@ describe("files on Supabase Storage", () => {
     try {
       await expect(readStoredFile(file.storage_path)).rejects.toBeInstanceOf(FileStoreUnavailable);
       const thrown = await Promise.resolve(guarded.routes.deck!.module.loader!({ request, params: { id: applicationId, fileId: file.id }, context })).catch((e: unknown) => e);
-      expect(thrown).toMatchObject({ init: { status: 503, headers: { "Retry-After": "5" } } });
+      expect(thrown).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(503);
+      expect((thrown as Response).headers.get("Retry-After")).toBe("5");
     } finally {
       fake.storage.state.down = false;
+    }
+  });
+
+  it("knows an outage thrown by another copy of the platform's error classes (the build's), by name", async () => {
+    for (const name of ["FileStoreUnavailable", "BusyError", "UnavailableError"]) {
+      const fromAnotherCopy = Object.assign(new Error("thrown by the build's copy"), { name });
+      const loader = () => {
+        throw fromAnotherCopy;
+      };
+      const guarded = answerOutages({ routes: { r: { id: "r", path: "", module: { loader } } } } as unknown as ServerBuild);
+      const thrown = await Promise.resolve(guarded.routes.r!.module.loader!({ request: new Request(`${BASE}/orgs`), params: {}, context })).catch((e: unknown) => e);
+      expect(thrown, name).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(503);
     }
   });
 
@@ -208,11 +230,24 @@ describe("the production server on Supabase", () => {
     LOG_LEVEL: "info",
   });
 
-  it("starts with the private bucket and says where files go", async () => {
+  it("starts with the private bucket and says where files go; Storage down, a deck answers 503 with Retry-After", async () => {
     const app = await spawnApp(serverEnv("uploads"));
     try {
       await app.healthy();
       expect(app.output()).toContain("uploaded files: Supabase Storage, private bucket uploads");
+      // The build's routes throw the build's copy of FileStoreUnavailable, and the server that runs
+      // them loads the platform on its own: the outage must still read as one, not as a 500.
+      const cookie = await signInOverHttp({ ...app, databaseUrl: process.env.DATABASE_URL! }, people.founder.email, people.founder.password);
+      const deck = `${app.baseUrl}/applications/${applicationId}/files/${(await deckOf(applicationId))!.id}`;
+      expect((await fetch(deck, { headers: { cookie } })).status).toBe(200);
+      fake.storage.state.down = true;
+      try {
+        const res = await fetch(deck, { headers: { cookie } });
+        expect(res.status).toBe(503);
+        expect(res.headers.get("retry-after")).toBe("5");
+      } finally {
+        fake.storage.state.down = false;
+      }
     } finally {
       await app.stop();
     }
@@ -242,7 +277,7 @@ describe("files without Supabase", () => {
   });
 });
 
-describe("replaced photos and logos", () => {
+describe("replaced photos, logos and decks", () => {
   // A different image each time, so each upload is its own object.
   const png = (n: number) => new Uint8Array([...PNG, n]);
   const photoForm = (n: number) => {
@@ -267,7 +302,7 @@ describe("replaced photos and logos", () => {
   const objects = async (folder: string, onSupabase: boolean) =>
     onSupabase
       ? [...fake.storage.objects.keys()].filter((k) => k.startsWith(`uploads/${folder}/`)).map((k) => k.replace(/^uploads\//, ""))
-      : (await readdir(process.env.UPLOAD_DIR!, { recursive: true })).filter((f) => f.startsWith(`${folder}/`) && f.endsWith(".png"));
+      : (await readdir(process.env.UPLOAD_DIR!, { recursive: true })).filter((f) => f.startsWith(`${folder}/`) && /\.(png|pdf)$/.test(f));
 
   /** Files on Supabase Storage or on disk; sign-in stays with Supabase Auth (the sessions above), which needs no service key. */
   function useBucket(on: boolean) {
@@ -327,6 +362,51 @@ describe("replaced photos and logos", () => {
           await asService((tx) => tx`drop function public.refuse_startup() cascade`);
         }
         expect(await objects("startup-logos", onSupabase)).toEqual([logo2]);
+      } finally {
+        useBucket(true);
+      }
+    });
+
+    it(`${onSupabase ? "on Supabase Storage" : "on disk"}: the old deck goes once the new one is saved; a failed save keeps the old one and drops the new upload`, async () => {
+      useBucket(onSupabase);
+      try {
+        const started = await startApplication(people.founder.claims, callSlug, { startupId: (await createStartup(people.founder.id)).id });
+        if (!started.ok) throw new Error(started.reason);
+        const decksBefore = await objects("decks", onSupabase);
+        expect(await saveDeck(1, started.id)).toMatchObject({ saved: true });
+        const first = (await deckOf(started.id))!.storage_path;
+        expect(await saveDeck(2, started.id)).toMatchObject({ saved: true });
+        const second = (await deckOf(started.id))!.storage_path;
+        expect(second).not.toBe(first);
+        expect(await stored(first)).toBe(false);
+        expect(await readStoredFile(second)).toEqual(PDF(2));
+
+        // The database refuses the save: the old deck stays, and the new upload is not left behind.
+        await asService(async (tx) => {
+          await tx`create function public.refuse_deck() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`;
+          await tx`create trigger refuse_deck before insert or update on public.application_files for each row execute function public.refuse_deck()`;
+        });
+        try {
+          await expect(saveDeck(3, started.id)).rejects.toThrow(/refused by the test/);
+        } finally {
+          await asService((tx) => tx`drop function public.refuse_deck() cascade`);
+        }
+        expect((await deckOf(started.id))!.storage_path).toBe(second);
+        expect((await objects("decks", onSupabase)).sort()).toEqual([...decksBefore, second].sort());
+
+        if (onSupabase) {
+          // Storage fails to delete right after the commit: the new deck is saved all the same (no
+          // 503), and the old object is left behind rather than the upload lost.
+          fake.storage.state.deletesDown = true;
+          try {
+            expect(await saveDeck(4, started.id)).toMatchObject({ saved: true });
+          } finally {
+            fake.storage.state.deletesDown = false;
+          }
+          const fourth = (await deckOf(started.id))!.storage_path;
+          expect(await readStoredFile(fourth)).toEqual(PDF(4));
+          expect(await stored(second)).toBe(true);
+        }
       } finally {
         useBucket(true);
       }

@@ -16,9 +16,9 @@ export type DemoSession = {
 
 /**
  * For a test file's top level: starts the app on a database of its own before the file's tests,
- * signs the demo account in, and stops it all after them.
+ * signs the demo account in, and stops it all after them. `env` is added to the server's environment.
  */
-export function demoSession(email: string): DemoSession {
+export function demoSession(email: string, env: Record<string, string> = {}): DemoSession {
   const session = {
     cookie: "",
     get: (path: string) => fetch(`${session.app.baseUrl}${path}`, { redirect: "manual", headers: { cookie: session.cookie } }),
@@ -31,7 +31,7 @@ export function demoSession(email: string): DemoSession {
       }),
   } as DemoSession;
   beforeAll(async () => {
-    session.app = await startAppServer(inject("pgAdminUrl"));
+    session.app = await startAppServer(inject("pgAdminUrl"), env);
     session.db = postgres(session.app.databaseUrl, { max: 1, onnotice: () => {} });
     session.cookie = await signIn(session.app, email);
   });

@@ -33,8 +33,8 @@ export function createFakeSupabaseStorage() {
   const buckets = new Map<string, Bucket>();
   const objects = new Map<string, StoredObject>();
   const requests: { method: string; path: string }[] = [];
-  // A test sets this to see Storage down: every request answers 503.
-  const state = { down: false };
+  // A test sets `down` to see Storage down: every request answers 503; `deletesDown`: deletes alone do.
+  const state = { down: false, deletesDown: false };
 
   const isService = (req: IncomingMessage) => req.headers.apikey === serviceRoleKey && req.headers.authorization === `Bearer ${serviceRoleKey}`;
 
@@ -70,7 +70,7 @@ export function createFakeSupabaseStorage() {
       res.end(JSON.stringify(value));
     };
     try {
-      if (state.down) return json(503, { statusCode: "503", error: "Service Unavailable", message: "storage is down" });
+      if (state.down || (state.deletesDown && method === "DELETE")) return json(503, { statusCode: "503", error: "Service Unavailable", message: "storage is down" });
       if (!req.headers.apikey && !rest.startsWith("/object/public/")) throw new StorageHttpError("403", "Unauthorized", "headers must have required property 'authorization'");
       const [, kind = "", ...segments] = rest.split("/").map(decodeURIComponent);
       if (kind === "bucket") {

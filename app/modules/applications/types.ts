@@ -1,5 +1,5 @@
 // Shapes shared by the founder, reviewer and manager sides of applications.
-import type { Bilingual } from "~/platform/i18n/i18n";
+import { inLocale, type Bilingual } from "~/platform/i18n/i18n";
 
 export type ChoiceOption = { value: string; vi: string; en: string };
 
@@ -58,4 +58,4 @@ export type Call = {
 
 export type CallForm = { call: Call; tracks: Track[]; questions: Question[]; criteria: Criterion[] };
 
-export const pick = (b: Bilingual, locale: "vi" | "en") => b[locale];
+export const pick = (b: Bilingual, locale: "vi" | "en") => inLocale(b, locale);

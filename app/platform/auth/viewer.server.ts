@@ -2,6 +2,7 @@ import { asService, type Claims } from "~/platform/db/transaction.server";
 import type { Locale } from "~/platform/i18n/i18n";
 import { oncePerRequest } from "~/platform/http/request-scope.server";
 import { cookieJar } from "./cookie-jar.server";
+import { headerLinkHrefs, headerLinks, type HeaderLink } from "./header-links.server";
 import { authProvider } from "./provider.server";
 
 export type Membership = { orgId: string; slug: string; kind: string; nameVi: string; nameEn: string; role: string };
@@ -19,8 +20,8 @@ export type Viewer = {
   isAdmin: boolean;
   memberships: Membership[];
   startups: StartupMembership[];
-  /** Reviews for at least one call (an assignment, or a place in a call's pool: guest judges too), whatever their roles. */
-  reviewsCalls: boolean;
+  /** The header's entries that capabilities registered and this viewer gets (e.g. Review for guest judges too). */
+  links: HeaderLink[];
 };
 
 type Row = {
@@ -35,12 +36,12 @@ type Row = {
   is_admin: boolean;
   memberships: Membership[];
   startups: StartupMembership[];
-  reviews_calls: boolean;
+  link_hrefs: (string | null)[];
 };
 
 /**
  * One statement: the user (by a session of ours, or by the id Supabase Auth verified), their
- * profile and every role they hold.
+ * profile, every role they hold and the header links capabilities registered for them.
  */
 function loadRow(key: { sessionId: string } | { userId: string }) {
   return asService(async (tx) => {
@@ -56,9 +57,8 @@ function loadRow(key: { sessionId: string } | { userId: string }) {
                        'role', sm.role) order by s.name)
                      from public.startup_members sm join public.startups s on s.id = sm.startup_id
                      where sm.user_id = u.id), '[]') as startups,
-           -- in this one statement, not one more per page: the header's "Review" link needs it
-           (exists (select 1 from public.review_assignments ra where ra.reviewer_id = u.id)
-            or exists (select 1 from public.call_reviewers cr where cr.user_id = u.id)) as reviews_calls
+           -- in this one statement, not one more per page
+           ${headerLinkHrefs(tx, tx`u.id`)} as link_hrefs
       from auth.users u
       left join public.profiles p on p.id = u.id
      where ${
@@ -108,7 +108,7 @@ function toViewer(row: Row, claims: Claims): Viewer {
     isAdmin: row.is_admin,
     memberships: row.memberships,
     startups: row.startups,
-    reviewsCalls: row.reviews_calls,
+    links: headerLinks(row.link_hrefs),
   };
 }
 

@@ -33,9 +33,20 @@ export class ForbiddenError extends Error {
 
 /** The database is down, restarting, unreachable or did not answer in time: try again later (503). */
 export class UnavailableError extends Error {
+  override name = "UnavailableError";
   constructor(options?: ErrorOptions) {
     super("errors.unavailable", options);
   }
+}
+
+/**
+ * An error of this class, also from another copy of it. By name, not only by class: the production
+ * server runs the guards from its own copy of the platform, while the routes of build/server/index.js
+ * throw the build's copy of these classes, so `instanceof` alone fails across the two (a module's
+ * NotFoundError became a 500 that way). Every class here names itself for this.
+ */
+export function errorIs<E extends Error>(error: unknown, kind: abstract new (...args: never[]) => E): error is E {
+  return error instanceof kind || (error instanceof Error && error.name === kind.name);
 }
 
 /** A value the database cannot take (bad text, out of range, a failed check): the sender's input. */
@@ -66,7 +77,7 @@ const GOING_AWAY = new Set(["57P01", "57P02", "57P03", "53300", "25P03"]);
 
 /** True for errors that say the database cannot serve now, not that the request was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof UnavailableError) return true;
+  if (errorIs(error, UnavailableError)) return true;
   if (error instanceof postgres.PostgresError) return error.code.startsWith("08") || GOING_AWAY.has(error.code);
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && UNREACHABLE.has(code);

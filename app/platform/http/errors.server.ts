@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import { BusyError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/platform/db/errors.server";
+import { BusyError, ConflictError, errorIs as is, ForbiddenError, InvalidInputError, NotFoundError } from "~/platform/db/errors.server";
 
 /**
  * Turns the domain errors a person can cause into answers they can read (409, 503, 403, 404);
@@ -16,13 +16,6 @@ export async function withOutcomes<T>(work: () => Promise<T>) {
     if (is(error, InvalidInputError)) throw badInput();
     throw error;
   }
-}
-
-// By name, not only by class: the production server runs guardBuild from its own copy of the
-// platform, while the routes of build/server/index.js throw the build's copy of these classes, so
-// `instanceof` alone fails across the two and a module's NotFoundError became a 500.
-function is<E extends Error>(error: unknown, kind: abstract new (...args: never[]) => E): error is E {
-  return error instanceof kind || (error instanceof Error && error.name === kind.name);
 }
 
 /** The 400 answer to input that cannot be read or stored (also a database error caused by input); the error page says so in the viewer's language. */

@@ -1,5 +1,5 @@
-import { data, type ServerBuild } from "@remix-run/node";
-import { BusyError, isDatabaseUnavailable } from "~/platform/db/errors.server";
+import type { ServerBuild } from "@remix-run/node";
+import { BusyError, errorIs, isDatabaseUnavailable } from "~/platform/db/errors.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { logger } from "~/platform/log.server";
 import { FileStoreUnavailable } from "~/platform/storage/store.server";
@@ -34,13 +34,16 @@ async function guarded<T>(request: Request, work: () => T): Promise<Awaited<T>> 
   try {
     return await work();
   } catch (error) {
-    const busy = error instanceof BusyError;
+    // By name too (errorIs): the guard and the routes may hold two copies of these classes.
+    const busy = errorIs(error, BusyError);
     // Supabase Storage down is an outage like the database's: try again later, not a bug.
-    const files = error instanceof FileStoreUnavailable;
+    const files = errorIs(error, FileStoreUnavailable);
     if (!busy && !files && !isDatabaseUnavailable(error)) throw error;
     logger.warn({ err: error, method: request.method, url: request.url }, busy ? "database busy" : files ? "file storage unavailable" : "database unavailable");
     const locale = await resolveLocale(request, null);
-    throw data(
+    // A Response, not `data()`: Remix answers a resource route's (a deck's) thrown `data()` without
+    // its headers, and Retry-After is the point. Pages read the same JSON as their error's data.
+    throw Response.json(
       { message: busy ? "errors.busy" : "errors.unavailable", locale },
       { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
     );

@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/node";
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import type express from "express";
 import { guardBuild } from "./guard.server";
+import { sameSiteFraming } from "./security.server";
 
 type Build = ServerBuild | (() => Promise<ServerBuild>);
 
@@ -22,6 +23,8 @@ export function remixHandler(opts: { build: Build; mode: string; getLoadContext:
       const request = createRemixRequest(req, res);
       const response = await handle(request, opts.getLoadContext(req, res));
       await readToEnd(request, req);
+      // The adapter adds the response's headers to the site-wide ones; framing is the one they may relax.
+      sameSiteFraming(res, response.headers);
       await sendRemixResponse(res, response);
     } catch (error) {
       next(error);

@@ -64,6 +64,20 @@ export function bodyCap(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/**
+ * For a response our own pages may frame (a mail preview): the site-wide headers forbid framing,
+ * and `sameSiteFraming` lets exactly these responses be framed by this site, and no other.
+ */
+export const frameableBySite = { "X-Frame-Options": "SAMEORIGIN" } as const;
+
+/** Called before a response's own headers are added: a response that is `frameableBySite` relaxes the site's framing rule to 'self'. */
+export function sameSiteFraming(res: Response, headers: Headers) {
+  if (headers.get("X-Frame-Options") !== frameableBySite["X-Frame-Options"]) return;
+  res.removeHeader("X-Frame-Options");
+  const policy = res.getHeader("Content-Security-Policy");
+  if (typeof policy === "string") res.setHeader("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+}
+
 /** Security headers and a CSP whose script nonce is new for every response. */
 export function securityHeaders(opts: { dev: boolean }) {
   return (_req: Request, res: Response, next: NextFunction) => {

@@ -10,6 +10,9 @@ export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 /** A text in both languages, as stored (title_vi, title_en). */
 export type Bilingual = Record<Locale, string>;
 
+/** A bilingual text in the reader's language, or in the other one when it was given in one language only. */
+export const inLocale = (b: Bilingual, locale: Locale): string => b[locale] || b[locale === "vi" ? "en" : "vi"];
+
 export const isLocale = (v: unknown): v is Locale => v === "vi" || v === "en";
 
 /** One i18next instance per locale, shared by server renders, emails and the browser. */

@@ -18,6 +18,11 @@ export async function renderMail<N extends TemplateName>(name: N, props: Templat
   return { subject: template.subject(props), html, text };
 }
 
+/** A mail's subject alone, without rendering it (a list of mails to come names each by its subject). */
+export function mailSubject<N extends TemplateName>(name: N, props: TemplateProps<N>): string {
+  return (templates[name] as unknown as { subject: (p: TemplateProps<N>) => string }).subject(props);
+}
+
 /**
  * Queue a mail in the same transaction as the change it reports: if the change rolls back, no
  * mail; if it commits, the worker delivers it. Rendered now, so the mail shows what was true then.

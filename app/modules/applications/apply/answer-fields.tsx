@@ -1,5 +1,6 @@
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { inLocale } from "~/platform/i18n/i18n";
 import { fieldName, type AnswerValue } from "./schema";
 import { useLocaleZone } from "./ui";
 import type { Question } from "../types";
@@ -18,7 +19,7 @@ export function AnswerField({ question: q, value, error, register, file }: Props
   const { locale } = useLocaleZone();
   const name = fieldName(q);
   const id = `field-${name}`;
-  const help = q.help[locale];
+  const help = inLocale(q.help, locale);
   const limits =
     q.kind === "long_text" || q.kind === "text"
       ? q.maxLength

@@ -1,7 +1,7 @@
 import { auditFileRead } from "../audit.server";
 import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import { removeStoredFile, saveFile } from "~/platform/storage/files.server";
+import { removeUnusedFile, saveFile } from "~/platform/storage/files.server";
 import { checkDeck, fieldName, type AnswerValue } from "./schema";
 import { loadCallForm } from "../call-form.server";
 import { raisedName } from "../outcomes.server";
@@ -117,14 +117,17 @@ export type UploadOutcome = { ok: true; fileId: string } | { ok: false; error: s
 
 /**
  * Attach the pitch deck to a file question: a PDF by content, at most 10 MB, under a generated name.
- * The file it replaces (or, when refused, the new one) is removed once the transaction is over.
+ * The file it replaces is removed only once the new one is committed; a refused or failed save
+ * keeps the old one and drops the new upload. A store that fails to remove leaves the object behind
+ * (logged): the upload stands.
  */
 export async function uploadDeck(claims: Claims, id: string, questionId: string, file: { name: string; bytes: Uint8Array }): Promise<UploadOutcome> {
   const problem = checkDeck(file.bytes);
   if (problem) return { ok: false, error: problem };
   const stored = await saveFile("decks", "pdf", file.bytes);
+  let result: { outcome: UploadOutcome; replaced: string | null };
   try {
-    const { outcome, replaced } = await asUser(claims, async (tx) => {
+    result = await asUser(claims, async (tx) => {
       const [q] = await tx<{ draft: boolean; previous: string | null }[]>`
         select a.status = 'draft' as draft, f.storage_path as previous
           from public.applications a join public.call_questions q on q.call_id = a.call_id
@@ -144,13 +147,13 @@ export async function uploadDeck(claims: Claims, id: string, questionId: string,
         returning id`;
       return { outcome: { ok: true, fileId: row!.id }, replaced: q.previous } as const;
     });
-    if (replaced) await removeStoredFile(replaced);
-    return outcome;
   } catch (error) {
-    await removeStoredFile(stored);
+    await removeUnusedFile(stored);
     if (raisedName(error) === "application_locked") return { ok: false, error: "apply.errors.locked" };
     throw error;
   }
+  await removeUnusedFile(result.replaced);
+  return result.outcome;
 }
 
 /**

@@ -1,10 +1,9 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, inLocale, type Bilingual, type Locale } from "~/platform/i18n/i18n";
 import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import type { RootData } from "~/root";
 import type { AnswerValue } from "./schema";
-import type { Bilingual } from "~/platform/i18n/i18n";
 import type { ChoiceOption } from "../types";
 
 /** The viewer's language and time zone, as the root loader resolved them. */
@@ -15,7 +14,7 @@ export function useLocaleZone(): { locale: Locale; timeZone: string } {
 
 export function useBilingual() {
   const { locale } = useLocaleZone();
-  return (b: Bilingual) => b[locale];
+  return (b: Bilingual) => inLocale(b, locale);
 }
 
 /** A deadline in the viewer's zone and, when different, in the call's own zone. */

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { TextArea, useZodForm, type FieldErrors } from "~/ui/form";
-import type { Locale } from "~/platform/i18n/i18n";
+import { inLocale, type Locale } from "~/platform/i18n/i18n";
 import { AbstainSchema, COMMENT_MAX, OVERALL_MAX, RECUSAL_MAX, RecuseSchema, commentField, levelField, scoreSchema } from "./schema";
 import type { Criterion } from "../types";
 
@@ -40,7 +40,7 @@ export function ScoreForm({
             <legend>
               {c.name[locale]} <span className="tag">({t("review.weight", { weight: c.weight })})</span>
             </legend>
-            {c.description[locale] ? <p className="hint">{c.description[locale]}</p> : null}
+            {inLocale(c.description, locale) ? <p className="hint">{inLocale(c.description, locale)}</p> : null}
             <div className="levels">
               {Array.from({ length: c.maxLevel }, (_, i) => i + 1).map((level) => (
                 <label key={level} className="level">

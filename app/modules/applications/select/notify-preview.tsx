@@ -2,7 +2,10 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
 import type { ManagedCall } from "../managed-call.server";
-import type { Counts, PendingItem } from "./notify.server";
+import type { Counts, PendingItem, PreviewMail } from "./notify.server";
+
+/** Where one mail's preview is served (a route of its own, for the call's managers). */
+const mailUrl = (call: ManagedCall, item: PendingItem, mail: PreviewMail) => `/manage/calls/${call.id}/decisions/notify/${item.id}/${mail.founderId}`;
 
 /** "2 acceptances and 1 rejection", in the viewer's language (zero counts left out). */
 export function useCountList() {
@@ -19,8 +22,8 @@ export function useCountList() {
 
 /**
  * One pending decision and each mail it will send, as its founder will read it: the HTML the outbox
- * will hold, in a sandboxed frame (no script, no same origin: the mail cannot touch this page), and
- * the plain-text version under it.
+ * will hold, served on its own and loaded into a sandboxed frame when it comes into view (no script,
+ * no same origin: the mail cannot touch this page), with a link to the plain-text version.
  */
 export function MailPreview({ item, call, locale }: { item: PendingItem; call: ManagedCall; locale: Locale }) {
   const { t } = useTranslation();
@@ -45,13 +48,12 @@ export function MailPreview({ item, call, locale }: { item: PendingItem; call: M
         <section key={m.to} className="mail-preview" aria-label={t("select.notify.to", { to: m.to, language: t(`select.notify.languages.${m.locale}`) })}>
           <h3>{m.subject}</h3>
           <p className="hint">{t("select.notify.to", { to: m.to, language: t(`select.notify.languages.${m.locale}`) })}</p>
-          <iframe className="mail-frame" title={t("select.notify.mailFrame", { to: m.to })} sandbox="" srcDoc={m.html} lang={m.locale} />
-          <details>
-            <summary>{t("select.notify.plainText")}</summary>
-            <pre className="answer-text" lang={m.locale}>
-              {m.text}
-            </pre>
-          </details>
+          <iframe className="mail-frame" title={t("select.notify.mailFrame", { to: m.to })} sandbox="" src={mailUrl(call, item, m)} loading="lazy" lang={m.locale} />
+          <p>
+            <a href={`${mailUrl(call, item, m)}?format=text`} hrefLang={m.locale}>
+              {t("select.notify.plainText")}
+            </a>
+          </p>
         </section>
       ))}
     </article>

@@ -1,6 +1,9 @@
+import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
-import { enqueueMail, renderMail, type RenderedMail } from "~/platform/mail/outbox.server";
+import type { Locale } from "~/platform/i18n/i18n";
+import { requireId } from "~/platform/ids.server";
+import { enqueueMail, mailSubject, renderMail, type RenderedMail } from "~/platform/mail/outbox.server";
 import { decisionMailProps, type Templates } from "./decision-mail";
 import type { Decision } from "./schema";
 import { managedCall, type ManagedCall } from "../managed-call.server";
@@ -13,7 +16,8 @@ import { foundersOf } from "../people.server";
 // notify at once: the second waits for the first's lock, then finds the list changed (empty).
 
 export type Counts = Record<Decision, number>;
-export type PreviewMail = RenderedMail & { to: string; locale: "vi" | "en" };
+/** One mail to come: its founder and subject. Its HTML is served on its own (`pendingMail`), so the list stays small for any cohort. */
+export type PreviewMail = { founderId: string; to: string; locale: Locale; subject: string };
 export type PendingItem = {
   id: string;
   code: string;
@@ -57,34 +61,39 @@ async function templatesOf(tx: Tx, callId: string): Promise<Templates> {
   return Object.fromEntries(rows.map((r) => [r.decision, { vi: r.vi, en: r.en }]));
 }
 
-/** The call's pending decisions with every mail they will send, rendered, and the list's version. */
+/** The call's pending rows (one application's, if given), in the list's order. */
+function pendingRows(tx: Tx, callId: string, applicationId?: string) {
+  return tx<(PendingRow & { deadline_passed: boolean })[]>`
+    select a.id, a.code, s.name as startup, a.startup_id, p.decision, a.decision as told, p.offer_expires_at,
+           p.include_message, (a.feedback_released or p.release_feedback) as feedback_released,
+           coalesce(p.offer_expires_at <= now(), false) as deadline_passed
+      from public.pending_decisions p
+      join public.applications a on a.id = p.application_id
+      join public.startups s on s.id = a.startup_id
+     where p.call_id = ${callId} ${applicationId ? tx`and p.application_id = ${applicationId}` : tx``}
+     order by p.decision, s.name, a.code`;
+}
+
+/** The decision mail's props for one founder, as it would read if sent now. */
+function previewProps(call: ManagedCall, r: PendingRow, templates: Templates, locale: Locale) {
+  // An acceptance without a chosen deadline: the call's offer days from now.
+  const offerExpiresAt = r.decision === "accepted" ? (r.offer_expires_at ?? new Date(Date.now() + call.offerDays * 86_400_000)) : null;
+  const facts = { ...r, offerExpiresAt, includeMessage: r.include_message, feedbackReleased: r.feedback_released };
+  return decisionMailProps(call, env().APP_URL, facts, templates, locale);
+}
+
+/** The call's pending decisions with every mail they will send (recipient and subject), and the list's version. */
 export function notifyPreview(claims: Claims, callId: string): Promise<NotifyPreview> {
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
     const [rows, [v], templates] = await Promise.all([
-      tx<(PendingRow & { deadline_passed: boolean })[]>`
-        select a.id, a.code, s.name as startup, a.startup_id, p.decision, a.decision as told, p.offer_expires_at,
-               p.include_message, (a.feedback_released or p.release_feedback) as feedback_released,
-               coalesce(p.offer_expires_at <= now(), false) as deadline_passed
-          from public.pending_decisions p
-          join public.applications a on a.id = p.application_id
-          join public.startups s on s.id = a.startup_id
-         where p.call_id = ${call.id}
-         order by p.decision, s.name, a.code`,
+      pendingRows(tx, call.id),
       tx<{ version: string }[]>`select ${tx.unsafe(VERSION)} as version from public.pending_decisions p where p.call_id = ${call.id}`,
       templatesOf(tx, call.id),
     ]);
     const founders = await foundersOf(tx, rows.map((r) => r.startup_id));
-    const items: PendingItem[] = [];
-    for (const r of rows) {
-      // An acceptance without a chosen deadline: shown as it would read if sent now.
-      const offerExpiresAt = r.decision === "accepted" ? (r.offer_expires_at ?? new Date(Date.now() + call.offerDays * 86_400_000)) : null;
-      const mails: PreviewMail[] = [];
-      for (const f of founders.filter((x) => x.startupId === r.startup_id)) {
-        const props = decisionMailProps(call, env().APP_URL, { ...r, offerExpiresAt, includeMessage: r.include_message, feedbackReleased: r.feedback_released }, templates, f.locale);
-        mails.push({ to: f.email, locale: f.locale, ...(await renderMail("application-decision", props)) });
-      }
-      items.push({
+    const items = rows.map(
+      (r): PendingItem => ({
         id: r.id,
         code: r.code,
         startup: r.startup,
@@ -92,10 +101,28 @@ export function notifyPreview(claims: Claims, callId: string): Promise<NotifyPre
         told: r.told,
         offerExpiresAt: r.offer_expires_at?.toISOString() ?? null,
         deadlinePassed: r.deadline_passed,
-        mails,
-      });
-    }
+        mails: founders
+          .filter((f) => f.startupId === r.startup_id)
+          .map((f) => ({ founderId: f.userId, to: f.email, locale: f.locale, subject: mailSubject("application-decision", previewProps(call, r, templates, f.locale)) })),
+      }),
+    );
     return { call, items, counts: countsOf(rows), version: v!.version };
+  });
+}
+
+/**
+ * One pending decision's mail to one of its founders, rendered as the outbox will hold it if sent
+ * now. NotFoundError unless the viewer manages the call, the decision is pending and the person is
+ * one of the startup's founders.
+ */
+export function pendingMail(claims: Claims, callId: string, applicationId: string, founderId: string): Promise<RenderedMail & { locale: Locale }> {
+  return asUser(claims, async (tx) => {
+    const call = await managedCall(tx, callId);
+    const [[row], templates] = await Promise.all([pendingRows(tx, call.id, requireId(applicationId)), templatesOf(tx, call.id)]);
+    if (!row) throw new NotFoundError();
+    const founder = (await foundersOf(tx, [row.startup_id])).find((f) => f.userId === requireId(founderId));
+    if (!founder) throw new NotFoundError();
+    return { locale: founder.locale, ...(await renderMail("application-decision", previewProps(call, row, templates, founder.locale))) };
   });
 }
 

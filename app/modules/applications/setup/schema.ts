@@ -41,6 +41,9 @@ function eitherLanguage<Vi extends string, En extends string>(vi: Vi, en: En) {
 const names = eitherLanguage("nameVi", "nameEn");
 const titles = eitherLanguage("titleVi", "titleEn");
 const labels = eitherLanguage("labelVi", "labelEn");
+// Optional texts: may be empty in both; given in one language, the other reads the same.
+const descriptions = eitherLanguage("descriptionVi", "descriptionEn");
+const helps = eitherLanguage("helpVi", "helpEn");
 
 /** The address typed, or else one made from the English title (or the Vietnamese one). */
 const addressOf = (typed: string | undefined, en: string, vi: string) => typed ?? slugify(en || vi);
@@ -91,11 +94,13 @@ const ProgrammeFields = z.object({
   descriptionEn: optionalText(8000),
 });
 const programmeSlug = withSlug((p: z.output<typeof ProgrammeFields>) => [p.nameEn, p.nameVi]);
-export const ProgrammeEditSchema = ProgrammeFields.superRefine(names.check).superRefine(programmeSlug.check).transform((p) => programmeSlug.fill(names.fill(p)));
+export const ProgrammeEditSchema = ProgrammeFields.superRefine(names.check)
+  .superRefine(programmeSlug.check)
+  .transform((p) => programmeSlug.fill(descriptions.fill(names.fill(p))));
 export const ProgrammeSchema = ProgrammeFields.extend({ orgId: uuid })
   .superRefine(names.check)
   .superRefine(programmeSlug.check)
-  .transform((p) => programmeSlug.fill(names.fill(p)));
+  .transform((p) => programmeSlug.fill(descriptions.fill(names.fill(p))));
 
 const optionalLocalDateTime = z.preprocess(blankToUndefined, localDateTime.optional());
 
@@ -131,7 +136,7 @@ export const CallSchema = z
   })
   .superRefine(titles.check)
   .superRefine(callSlug.check)
-  .transform((c) => callSlug.fill(titles.fill(c)));
+  .transform((c) => callSlug.fill(descriptions.fill(titles.fill(c))));
 
 export const TrackSchema = z.object({ nameVi: optionalText(200), nameEn: optionalText(200) }).superRefine(names.check).transform(names.fill);
 /** A step's title; given in one language it reads the same in the other; empty in both, the step is unnamed. */
@@ -190,6 +195,7 @@ export const QuestionSchema = z
       ctx.addIssue({ code: "custom", path: ["maxNumber"], message: "setup.errors.minAboveMax" });
   })
   .transform(labels.fill)
+  .transform(helps.fill)
   .transform((q) => {
     const isChoice = (CHOICE_KINDS as readonly string[]).includes(q.kind);
     const options = isChoice ? q.options.filter((o) => o.value || o.vi || o.en) : [];
@@ -231,7 +237,7 @@ export const CriterionSchema = z
   })
   .superRefine(names.check)
   .transform((c) => ({
-    ...names.fill(c),
+    ...descriptions.fill(names.fill(c)),
     levels: c.levels
       .slice(0, c.maxLevel)
       // a level described in one language reads the same in the other; described in neither, it has no description
