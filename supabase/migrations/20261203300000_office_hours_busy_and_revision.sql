@@ -7,6 +7,8 @@
 --    change to the office hours row (a seat taken or given back, a cancellation), stamped by a
 --    trigger so the functions that change the row need not know about it.
 alter table public.mentor_office_hours add column revision integer not null default 0;
+-- rows opened before this carried SEQUENCE from the clock (seconds since 2026): start them above it
+update public.mentor_office_hours set revision = extract(epoch from now() - timestamptz '2026-01-01 00:00:00+00')::integer;
 
 create function public.mentor_office_hours_revise() returns trigger
 language plpgsql set search_path = ''

@@ -1,4 +1,3 @@
-import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cancelOfficeHours, leaveSeat, officeHoursPage, openOfficeHours, takeSeat } from "~/modules/mentoring/office/office.server";
 import "~/modules/mentoring/strings";
@@ -6,6 +5,7 @@ import { asService } from "~/platform/db/transaction.server";
 import { addMember, createOrg, createUser, type TestUser } from "../support/factories";
 import { createProgram } from "../support/application-factories";
 import { createCohortStartup, createMentor } from "../support/mentoring-factories";
+import { readIcs } from "../support/ics";
 
 // Office hours' mails, read from the outbox: the mentor (English, Europe/Amsterdam) hears of every
 // seat taken and given back; when the mentor cancels, the founders holding seats (Vietnamese in
@@ -38,17 +38,6 @@ type Mail = { template: string; subject: string; text_body: string; locale: stri
 const mailsTo = (email: string) =>
   asService((tx) => tx<Mail[]>`select template, subject, text_body, locale, attachments from public.email_outbox where to_email = ${email} order by created_at, id`);
 
-function readIcs(text: string) {
-  const cal = new ICAL.Component(ICAL.parse(text));
-  const event = new ICAL.Event(cal.getFirstSubcomponent("vevent")!);
-  return {
-    method: cal.getFirstPropertyValue("method"),
-    uid: event.uid,
-    sequence: event.sequence,
-    start: event.startDate.toJSDate().toISOString(),
-    status: event.component.getFirstPropertyValue("status"),
-  };
-}
 
 /** 15:00 in Amsterdam on a winter Monday in 2027: 14:00Z, 21:00 in Ho Chi Minh City, 19:30 in Kolkata. */
 const STARTS = "2027-01-18T15:00";
