@@ -17,6 +17,7 @@ import SignInUnlock, * as signInUnlock from "./sign-in-unlock";
 import StartupInvitation, * as startupInvitation from "./startup-invitation";
 import VerifyEmail, * as verifyEmail from "./verify-email";
 import Welcome, * as welcome from "./welcome";
+import OfficeHours, * as officeHours from "./office-hours";
 
 type Template<P> = { component: ComponentType<P>; subject: (p: P) => string };
 const define = <P>(component: ComponentType<P>, subject: (p: P) => string): Template<P> => ({ component, subject });
@@ -39,6 +40,7 @@ export const templates = {
   "mentor-matched": define(MentorMatched, mentorMatched.subject),
   "mentor-request": define(MentorRequest, mentorRequest.subject),
   "mentor-request-update": define(MentorRequestUpdate, mentorRequestUpdate.subject),
+  "office-hours": define(OfficeHours, officeHours.subject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -71,6 +71,7 @@ export default function OfficeHoursPage() {
               <li key={o.id}>
                 <SessionTime startsAt={o.startsAt} endsAt={o.endsAt} /> · {t("mentoring.office.seatsLeft", { taken: o.seatsTaken, seats: o.seats })}
                 {o.location ? <> · {t("mentoring.office.where", { location: o.location })}</> : null}{" "}
+                <Attendees names={o.attendees} />
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="cancel" />
                   <input type="hidden" name="officeHoursId" value={o.id} />
@@ -105,8 +106,11 @@ export default function OfficeHoursPage() {
                 <SessionTime startsAt={o.startsAt} endsAt={o.endsAt} /> · {t("mentoring.office.with", { name: o.mentorName })} ·{" "}
                 {t("mentoring.office.seatsLeft", { taken: o.seatsTaken, seats: o.seats })}
                 {o.location ? <> · {t("mentoring.office.where", { location: o.location })}</> : null}
+                {o.seatsTaken >= o.seats && o.seatedStartups.length === 0 ? <p className="callout">{t("mentoring.office.full", { seats: o.seats })}</p> : null}
                 {startups.map((s) => {
                   const seated = o.seatedStartups.includes(s.id);
+                  // a full time offers no seat, only the way out to those who hold one
+                  if (!seated && o.seatsTaken >= o.seats) return null;
                   return (
                     <Form key={s.id} method="post" className="inline-form">
                       <input type="hidden" name="intent" value={seated ? "leave" : "take"} />
@@ -124,6 +128,22 @@ export default function OfficeHoursPage() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Who holds the seats of the mentor's office hours, by startup. */
+function Attendees({ names }: { names: string[] }) {
+  const { t } = useTranslation();
+  if (names.length === 0) return <p>{t("mentoring.office.noAttendees")}</p>;
+  return (
+    <>
+      <h3>{t("mentoring.office.attendees")}</h3>
+      <ul>
+        {names.map((name, i) => (
+          <li key={`${i}-${name}`}>{name}</li>
+        ))}
+      </ul>
+    </>
   );
 }
 

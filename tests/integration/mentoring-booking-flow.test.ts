@@ -1,4 +1,3 @@
-import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bookSession } from "~/modules/mentoring/booking/book.server";
 import { cancelSession, rescheduleSession } from "~/modules/mentoring/booking/change.server";
@@ -10,6 +9,7 @@ import { tFor } from "~/platform/i18n/i18n";
 import { addMember, createOrg, createUser, type TestUser } from "../support/factories";
 import { createProgram } from "../support/application-factories";
 import { assignMentor, createCohortStartup, createMentor, sessionsOf, setBudget } from "../support/mentoring-factories";
+import { readIcs } from "../support/ics";
 
 // The booking flow as both sides live it: a mentor in Europe/Amsterdam (English) and founders in
 // Asia/Ho_Chi_Minh (Vietnamese) and Asia/Kolkata, across both daylight-saving changes of 2027. The
@@ -50,19 +50,6 @@ type Mail = { subject: string; text_body: string; locale: string; attachments: {
 const mailsTo = (email: string) =>
   asService((tx) => tx<Mail[]>`select subject, text_body, locale, attachments from public.email_outbox where to_email = ${email} order by created_at, id`);
 
-function readIcs(text: string) {
-  const cal = new ICAL.Component(ICAL.parse(text));
-  const event = new ICAL.Event(cal.getFirstSubcomponent("vevent")!);
-  return {
-    method: cal.getFirstPropertyValue("method"),
-    uid: event.uid,
-    sequence: event.sequence,
-    start: event.startDate.toJSDate().toISOString(),
-    end: event.endDate.toJSDate().toISOString(),
-    status: event.component.getFirstPropertyValue("status"),
-    location: event.location,
-  };
-}
 
 describe("a mentor in Amsterdam, a founder in Ho Chi Minh City, across both changes of 2027", () => {
   for (const { week, utc, founderTime, label } of [

@@ -1,6 +1,11 @@
 // The part of autocannon's API the bench uses; the package ships no types.
 declare module "autocannon" {
-  type Options = { url: string; connections: number; duration: number; headers?: Record<string, string>; timeout?: number };
+  type Request = {
+    method?: string;
+    setupRequest?: (req: Record<string, unknown>) => Record<string, unknown>;
+    onResponse?: (status: number, body: string, context: unknown, headers: Record<string, unknown>) => void;
+  };
+  type Options = { url: string; connections: number; duration: number; headers?: Record<string, string>; timeout?: number; requests?: Request[] };
   type Result = {
     duration: number;
     errors: number;

@@ -1,7 +1,14 @@
 import { spawn } from "node:child_process";
 import type { CannonOptions, CannonResult } from "./cannon";
 
-export type Page = { name: string; path: string; cookie?: string };
+/**
+ * A page to load: a GET, or a form post (`post`) sent as a browser sends it, with the session
+ * cookie and a same-origin Origin (the server refuses other non-GET requests). Each post takes the
+ * next of `bodies` (e.g. each books another free slot); `used` counts those taken so far; a success
+ * answers `ok` (an action's redirect) to `location` (a redirect to sign-in is no success).
+ */
+export type Page = { name: string; path: string; cookie?: string; post?: FormPost };
+export type FormPost = { bodies: string[]; used: number; ok: number; location: string };
 export type PageResult = CannonResult & { name: string; rps: number; statementsPerRequest: number };
 
 // Up to 20 requests, but no more than ~2 s of them on a slow page.
@@ -9,10 +16,12 @@ const WARMUP = { requests: 20, ms: 2000 };
 
 /** Loads one page for `durationSec` from a child process and counts the server's SQL meanwhile. */
 export async function measurePage(baseUrl: string, page: Page, load: { connections: number; durationSec: number }): Promise<PageResult> {
-  const headers: Record<string, string> = page.cookie ? { cookie: page.cookie } : {};
-  await warmUp(baseUrl + page.path, headers, page.name);
+  const headers = headersOf(baseUrl, page);
+  await warmUp(baseUrl, page);
   const before = await statements(baseUrl);
-  const result = await runCannon({ url: baseUrl + page.path, headers, ...load });
+  const post = page.post ? { bodies: page.post.bodies.slice(page.post.used), ok: page.post.ok, location: page.post.location } : undefined;
+  const result = await runCannon({ url: baseUrl + page.path, headers, ...load, ...(post ? { post } : {}) });
+  if (page.post) page.post.used += result.bodiesUsed;
   const after = await settledStatements(baseUrl);
   // Requests still in flight when autocannon stops are cut off on the client but run their SQL on
   // the server, so divide by requests sent, not only those completed.
@@ -27,14 +36,29 @@ export async function measurePage(baseUrl: string, page: Page, load: { connectio
 
 // Sequential requests first: the page must answer 2xx, and first-request costs (JIT, prepared
 // statements, caches) stay out of the numbers.
-async function warmUp(url: string, headers: Record<string, string>, name: string) {
+async function warmUp(baseUrl: string, page: Page) {
   const until = Date.now() + WARMUP.ms;
   for (let i = 0; i < WARMUP.requests && (i === 0 || Date.now() < until); i++) {
-    const res = await fetch(url, { headers, redirect: "manual" });
+    const res = await send(baseUrl, page);
     await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${name}: ${url} answered ${res.status} before the run`);
+    if (!answered(page, res)) throw new Error(`${page.name}: ${page.path} answered ${res.status} before the run`);
   }
 }
+
+function headersOf(baseUrl: string, page: Page): Record<string, string> {
+  const cookie: Record<string, string> = page.cookie ? { cookie: page.cookie } : {};
+  return page.post ? { ...cookie, origin: baseUrl, "content-type": "application/x-www-form-urlencoded" } : cookie;
+}
+
+/** One request of the page; a post takes the next body. */
+function send(baseUrl: string, page: Page) {
+  const body = page.post ? page.post.bodies[page.post.used++] : undefined;
+  if (page.post && body === undefined) throw new Error(`${page.name}: no form body left`);
+  return fetch(baseUrl + page.path, { method: page.post ? "POST" : "GET", headers: headersOf(baseUrl, page), body, redirect: "manual" });
+}
+
+const answered = (page: Page, res: Response) =>
+  page.post ? res.status === page.post.ok && (res.headers.get("location") ?? "").startsWith(page.post.location) : res.ok;
 
 /**
  * Statements one request of a page runs, counted alone: the fewest over a few sequential requests,
@@ -42,13 +66,12 @@ async function warmUp(url: string, headers: Record<string, string>, name: string
  * per-request average under load, which carries the poll's share.
  */
 export async function statementsOfOneRequest(baseUrl: string, page: Page, tries = 5): Promise<number> {
-  const headers: Record<string, string> = page.cookie ? { cookie: page.cookie } : {};
   let fewest = Infinity;
   for (let i = 0; i < tries; i++) {
     const before = await settledStatements(baseUrl);
-    const res = await fetch(baseUrl + page.path, { headers, redirect: "manual" });
+    const res = await send(baseUrl, page);
     await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${page.name}: ${page.path} answered ${res.status}`);
+    if (!answered(page, res)) throw new Error(`${page.name}: ${page.path} answered ${res.status}`);
     fewest = Math.min(fewest, (await settledStatements(baseUrl)) - before);
   }
   return fewest;
@@ -74,9 +97,8 @@ async function settledStatements(baseUrl: string): Promise<number> {
 
 function runCannon(opts: CannonOptions): Promise<CannonResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/load/cannon.ts", JSON.stringify(opts)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/load/cannon.ts"], { stdio: ["pipe", "pipe", "inherit"] });
+    child.stdin.end(JSON.stringify(opts));
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.on("error", reject);

@@ -914,7 +914,7 @@ export const TABLES: Record<string, TableSpec> = {
     row: "id = :officeHours",
     groups: {
       hours: {
-        columns: ["id", "mentor_id", "starts_at", "ends_at", "seats", "seats_taken", "location", "status", "created_at"],
+        columns: ["id", "mentor_id", "starts_at", "ends_at", "seats", "seats_taken", "location", "status", "created_at", "revision"],
         select: ["mentor", "otherFounder", "admin"],
         update: NOBODY,
         set: "seats = 50",
@@ -1043,6 +1043,11 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "manages_program(uuid)": { call: "select public.manages_program(:program)", learns: ["manager", "admin"] },
   "mentor_busy(uuid,timestamp with time zone,timestamp with time zone)": {
     call: "select * from public.mentor_busy(:mentorId, now(), now() + interval '30 days')",
+    learns: MENTOR_SEERS,
+  },
+  // the office hours' ranges hidden from the 1:1 slot list: whoever sees the mentor, as for sessions
+  "mentor_office_busy(uuid,timestamp with time zone,timestamp with time zone)": {
+    call: "select * from public.mentor_office_busy(:mentorId, now(), now() + interval '30 days')",
     learns: MENTOR_SEERS,
   },
   // S's only founder may not be removed, so nobody learns "yes" here (startup-members.test.ts covers the rest)

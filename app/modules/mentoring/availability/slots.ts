@@ -13,8 +13,12 @@ import { Temporal } from "temporal-polyfill";
 export type WeeklyRule = { weekday: number; starts: string; ends: string };
 /** A date's own hours ("YYYY-MM-DD" on the mentor's calendar); `starts`/`ends` null is a day off. */
 export type DateOverride = { date: string; starts: string | null; ends: string | null };
-/** Time an existing session blocks (with its buffers), half-open, and when it starts (for the weekly cap). */
-export type Busy = { startsAt: Date; blockedFrom: Date; blockedUntil: Date };
+/**
+ * Time an existing session blocks (with its buffers), half-open, and when it starts (for the weekly
+ * cap). Office hours block their own time (a slot's buffers may not reach into them, as the
+ * database checks) but are no session: they do not count towards the weekly cap.
+ */
+export type Busy = { startsAt: Date; blockedFrom: Date; blockedUntil: Date; officeHours?: boolean };
 
 export type SlotRules = {
   timeZone: string;
@@ -64,6 +68,7 @@ export function freeSlots(rules: SlotRules, weekly: readonly WeeklyRule[], overr
   const blocked = busy.map((b) => [b.blockedFrom.getTime(), b.blockedUntil.getTime()] as const);
   const perWeek = new Map<string, number>();
   for (const b of busy) {
+    if (b.officeHours) continue;
     const week = weekOf(instant(b.startsAt).toZonedDateTimeISO(zone).toPlainDate());
     perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
   }

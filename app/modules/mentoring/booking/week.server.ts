@@ -5,7 +5,8 @@ import { freeSlots, type SlotRules } from "../availability/slots";
 // A week of a mentor's free slots as a founder sees them: the week runs Monday to Monday on the
 // viewer's calendar, each slot shown in the viewer's zone with the mentor's own clock beside it.
 // Four statements whatever the number of sessions: the profile, the hours, the overrides, and the
-// busy ranges around the week (mentor_busy, which names nobody).
+// busy ranges around the week (sessions and open office hours, from mentor_busy and
+// mentor_office_busy, which name nobody).
 
 export type WeekSlot = { startsAt: string; viewer: string; mentor: string; mentorDate: string };
 export type WeekDay = { date: string; slots: WeekSlot[] };
@@ -54,13 +55,17 @@ export async function mentorWeek(claims: Claims, mentorId: string, weekParam: st
       select on_date::text as date, starts::text, ends::text from public.mentor_date_overrides
        where mentor_id = ${mentorId} and on_date between ${monday.subtract({ days: 2 }).toString()}::date and ${monday.add({ days: 9 }).toString()}::date`;
     // a week either side: the weekly cap counts the mentor's week, which may straddle the viewer's
-    const busy = await tx<{ id: string | null; startsAt: Date; blockedFrom: Date; blockedUntil: Date }[]>`
-      select starts_at as "startsAt", blocked_from as "blockedFrom", blocked_until as "blockedUntil"
-        from public.mentor_busy(${mentorId}, ${new Date(from.getTime() - 7 * 86_400_000)}, ${new Date(until.getTime() + 7 * 86_400_000)})`;
+    // and the mentor's open office hours, which block their time (the same statement: one round trip)
+    const [around, beyond] = [new Date(from.getTime() - 7 * 86_400_000), new Date(until.getTime() + 7 * 86_400_000)];
+    const busy = await tx<{ startsAt: Date; blockedFrom: Date; blockedUntil: Date; officeHours: boolean }[]>`
+      select starts_at as "startsAt", blocked_from as "blockedFrom", blocked_until as "blockedUntil", false as "officeHours"
+        from public.mentor_busy(${mentorId}, ${around}, ${beyond})
+      union all
+      select starts_at, starts_at, ends_at, true from public.mentor_office_busy(${mentorId}, ${around}, ${beyond})`;
     let except: { starts_at: Date }[] = [];
     if (exceptSession) except = await tx<{ starts_at: Date }[]>`select starts_at from public.mentoring_sessions where id = ${exceptSession} and mentor_id = ${mentorId}`;
     const skip = except[0]?.starts_at.getTime();
-    return { p, weekly, overrides, busy: busy.filter((b) => b.startsAt.getTime() !== skip) };
+    return { p, weekly, overrides, busy: busy.filter((b) => b.officeHours || b.startsAt.getTime() !== skip) };
   });
   if (!data) return null;
   const { p, weekly, overrides, busy } = data;

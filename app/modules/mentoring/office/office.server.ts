@@ -3,7 +3,7 @@ import { Temporal } from "temporal-polyfill";
 import { ConflictError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { refused, type Outcome } from "~/platform/http/form.server";
-import { mailSeat } from "./mail.server";
+import { mailCancelled, mailSeat } from "./mail.server";
 import type { OpenOfficeHoursInput } from "./schema";
 
 // Group office hours (decisions/007-office-hours.md). Every rule lives in SQL: who may open, take
@@ -46,15 +46,23 @@ export type OfficeHours = {
   location: string;
   /** the viewer's startups holding a seat */
   seatedStartups: string[];
+  /** the names of the startups holding seats, for the mentor's own office hours (empty for others) */
+  attendees: string[];
 };
 
 /** Upcoming open office hours the viewer may see: their own as a mentor, and those open to their startups. */
 export async function officeHoursPage(claims: Claims): Promise<{ mine: OfficeHours[]; offered: OfficeHours[] }> {
   return asUser(claims, async (tx) => {
-    const rows = await tx<{ id: string; mentor_id: string; starts_at: Date; ends_at: Date; seats: number; seats_taken: number; location: string; seated: string[] }[]>`
+    const rows = await tx<
+      { id: string; mentor_id: string; starts_at: Date; ends_at: Date; seats: number; seats_taken: number; location: string; seated: string[]; attendees: string[] }[]
+    >`
       select o.id, o.mentor_id, o.starts_at, o.ends_at, o.seats, o.seats_taken, o.location,
              coalesce((select array_agg(s.startup_id order by s.startup_id) from public.office_hours_seats s
-                        where s.office_hours_id = o.id and public.is_startup_member(s.startup_id)), '{}') as seated
+                        where s.office_hours_id = o.id and public.is_startup_member(s.startup_id)), '{}') as seated,
+             case when o.mentor_id = (select auth.uid()) then
+               coalesce((select array_agg(st.name order by st.name) from public.office_hours_seats s join public.startups st on st.id = s.startup_id
+                          where s.office_hours_id = o.id), '{}')
+             else '{}' end as attendees
         from public.mentor_office_hours o
        where o.status = 'open' and o.ends_at > now()
        order by o.starts_at
@@ -74,6 +82,7 @@ export async function officeHoursPage(claims: Claims): Promise<{ mine: OfficeHou
       seatsTaken: r.seats_taken,
       location: r.location,
       seatedStartups: r.seated,
+      attendees: r.attendees,
     }));
     return { mine: all.filter((o) => o.mentorId === me), offered: all.filter((o) => o.mentorId !== me) };
   });
@@ -96,7 +105,13 @@ export function openOfficeHours(claims: Claims, timeZone: string, input: OpenOff
 }
 
 export function cancelOfficeHours(claims: Claims, officeHoursId: string): Promise<Outcome<undefined>> {
-  return refusing("form", () => asUser(claims, async (tx) => void (await tx`select public.cancel_office_hours(${officeHoursId})`)));
+  return refusing("form", () =>
+    asUser(claims, async (tx) => {
+      await tx`select public.cancel_office_hours(${officeHoursId})`;
+      await mailCancelled(tx, officeHoursId);
+      return undefined;
+    }),
+  );
 }
 
 /** A founder takes a seat for their startup; answers the seats now taken. */

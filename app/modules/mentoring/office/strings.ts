@@ -40,6 +40,9 @@ const en = {
     full: "All seats are taken.",
     alreadySeated: "Your startup already has a seat.",
   },
+  attendees: "Attendees",
+  noAttendees: "No seat taken yet.",
+  full: "Full: all {{seats}} seats are taken.",
 };
 
 const vi: typeof en = {
@@ -83,6 +86,9 @@ const vi: typeof en = {
     full: "Đã hết chỗ.",
     alreadySeated: "Khởi nghiệp của bạn đã có chỗ.",
   },
+  attendees: "Người tham dự",
+  noAttendees: "Chưa có ai giữ chỗ.",
+  full: "Đã đủ: cả {{seats}} chỗ đều đã có người giữ.",
 };
 
 export const officeStrings = { en, vi };
