@@ -15,6 +15,8 @@ export function LocationPanel({ data, answer }: { data: SessionPage; answer: Act
     <section className="card setup-section">
       <h2>{t("mentoring.booking.location.heading")}</h2>
       {mine && !mine.errors ? <FormMessage tone="success">{t("mentoring.booking.location.saved")}</FormMessage> : null}
+      {/* a refusal for someone shown no form (a founder's forged post) still reads as a message */}
+      {mine?.errors?.location && !may.editLocation ? <FormMessage tone="error">{t(mine.errors.location)}</FormMessage> : null}
       {session.location === "" ? (
         <p>{t("mentoring.booking.location.none")}</p>
       ) : link ? (
