@@ -104,7 +104,7 @@ export default function Matching() {
               </Form>
             ) : null}
           </div>
-          <SolveStatus run={page.run} />
+          <SolveStatus run={page.run} proposals={proposals} />
           <MatchingTable page={page} errorStartup={errors.startupId ?? null} />
         </>
       )}

@@ -13,7 +13,8 @@ import type { AssignmentRun } from "./solve.server";
 /** How often the page asks again while the job solves: the solve takes seconds, not minutes. */
 const POLL_MS = 2_000;
 
-export function SolveStatus({ run }: { run: AssignmentRun | null }) {
+/** The last solve's state; "done" only while its proposal is still there to review (publishing removes it). */
+export function SolveStatus({ run, proposals }: { run: AssignmentRun | null; proposals: number }) {
   const { t } = useTranslation();
   const revalidator = useRevalidator();
   const solving = run?.status === "solving";
@@ -36,7 +37,7 @@ export function SolveStatus({ run }: { run: AssignmentRun | null }) {
     );
   }
   if (run.status === "failed") return <FormMessage tone="error">{t("mentoring.match.manage.failed")}</FormMessage>;
-  return <FormMessage tone="info">{t("mentoring.match.manage.solved", { count: run.proposed ?? 0 })}</FormMessage>;
+  return proposals > 0 ? <FormMessage tone="info">{t("mentoring.match.manage.solved", { count: run.proposed ?? 0 })}</FormMessage> : null;
 }
 
 /** Ends one startup's mentoring with one mentor: a disclosure that says what follows, then the button. */
