@@ -2,10 +2,11 @@ import { Text } from "@react-email/components";
 import { Action, Layout, type MailLocale } from "./layout";
 
 // One mail for every change to a mentoring session a calendar must follow (booked, moved,
-// cancelled) and for its reminders; the ICS attached to it carries the same change.
+// cancelled, its place or link changed, cancelled because the mentoring ended) and for its
+// reminders; the ICS attached to it carries the same change.
 export type MentoringSessionProps = {
   locale: MailLocale;
-  kind: "booked" | "rescheduled" | "cancelled" | "reminder";
+  kind: "booked" | "rescheduled" | "cancelled" | "reminder" | "location" | "ended";
   name: string;
   /** who the reader meets: the mentor's name for a founder, the startup's for the mentor */
   with: string;
@@ -26,6 +27,8 @@ const copy = {
         rescheduled: `Buổi cố vấn với ${p.with} đã đổi sang ${p.when}`,
         cancelled: `Buổi cố vấn với ${p.with} đã bị hủy (${p.when})`,
         reminder: `Nhắc lịch: buổi cố vấn với ${p.with} lúc ${p.when}`,
+        location: `Buổi cố vấn với ${p.with} (${p.when}) đổi địa điểm hoặc đường dẫn`,
+        ended: `Buổi cố vấn với ${p.with} đã bị hủy vì chương trình kết thúc cặp cố vấn (${p.when})`,
       })[p.kind],
     greeting: (p: MentoringSessionProps) => `Chào ${p.name},`,
     when: (p: MentoringSessionProps) => `Thời gian: ${p.when} (${p.zone}).`,
@@ -41,6 +44,8 @@ const copy = {
         rescheduled: `Mentoring session with ${p.with} moved to ${p.when}`,
         cancelled: `Mentoring session with ${p.with} cancelled (${p.when})`,
         reminder: `Reminder: mentoring session with ${p.with} at ${p.when}`,
+        location: `Mentoring session with ${p.with} (${p.when}): new place or link`,
+        ended: `Mentoring session with ${p.with} cancelled: the programme ended this mentoring (${p.when})`,
       })[p.kind],
     greeting: (p: MentoringSessionProps) => `Hello ${p.name},`,
     when: (p: MentoringSessionProps) => `When: ${p.when} (${p.zone}).`,

@@ -111,7 +111,8 @@ export default function ProgrammePage() {
       <p>
         {t("mentoring.profiles.programme.sectionLead")} <Link to={`/manage/programmes/${programme.id}/mentors`}>{t("mentoring.profiles.programme.link")}</Link> ·{" "}
         <Link to={`/manage/programmes/${programme.id}/matching`}>{t("mentoring.profiles.programme.matchingLink")}</Link> ·{" "}
-        <Link to={`/manage/programmes/${programme.id}/mentoring`}>{t("mentoring.report.link")}</Link>
+        <Link to={`/manage/programmes/${programme.id}/mentoring`}>{t("mentoring.report.link")}</Link> ·{" "}
+        <Link to={`/manage/programmes/${programme.id}/mentoring-log`}>{t("mentoring.audit.link")}</Link>
       </p>
       <h2>{t("setup.editProgrammeTitle")}</h2>
       <div className="narrow">

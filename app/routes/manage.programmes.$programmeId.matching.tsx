@@ -1,7 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { assignOne, editProposal, matchingPage, publishProposal, runAssignment } from "~/modules/mentoring/match/matching.server";
+import { endMentoring } from "~/modules/mentoring/match/ending.server";
+import { EndedList, SolveStatus } from "~/modules/mentoring/match/manage-ui";
+import { assignOne, editProposal, matchingPage, publishProposal } from "~/modules/mentoring/match/matching.server";
+import { requestAssignment } from "~/modules/mentoring/match/solve.server";
 import { MatchingIntent } from "~/modules/mentoring/match/schema";
 import { MatchingTable } from "~/modules/mentoring/match/matching-table";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -14,8 +17,8 @@ import { titled } from "~/ui/title";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("mentoring.match.page.title", { programme: d.programme.name[locale] }));
 
-// Matching a programme's cohort with its mentors, for its managers: assign one pair, or run the
-// cohort-wide assignment, edit its pairs and publish them.
+// Matching a programme's cohort with its mentors, for its managers: assign one pair, or ask for the
+// cohort-wide assignment (solved by a job), edit its pairs and publish them; end a mentoring.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   return withOutcomes(() => matchingPage(viewer.claims, params.programmeId ?? ""));
@@ -29,7 +32,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors);
   const id = params.programmeId ?? "";
   const input = form.data;
-  if (input.intent === "run") return { errors: null, done: { key: "ran", count: await withOutcomes(() => runAssignment(viewer.claims, id)) } };
+  if (input.intent === "run") {
+    await withOutcomes(() => requestAssignment(viewer.claims, id));
+    return { errors: null, solving: true };
+  }
+  if (input.intent === "end") {
+    const ended = await withOutcomes(() => endMentoring(viewer.claims, id, input.startupId, input.mentorId));
+    if (!ended.ok) return invalid({ ...ended.errors, startupId: input.startupId });
+    return { errors: null, ended: ended.value.cancelled };
+  }
   if (input.intent === "publish") {
     const { published, skipped } = await withOutcomes(() => publishProposal(viewer.claims, id));
     return { errors: null, done: { key: "published", count: published }, skipped };
@@ -50,7 +61,8 @@ export default function Matching() {
   const { programme, startups, mentors, proposals } = page;
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
-  const done = result && "done" in result ? result : null;
+  const done = result && "done" in result && result.done ? { ...result, done: result.done } : null;
+  const ended = result && "ended" in result ? result.ended : null;
   return (
     <section className="page">
       <p>
@@ -67,6 +79,7 @@ export default function Matching() {
       </p>
       {done ? <FormMessage tone="success">{t(`mentoring.match.page.${done.done.key}`, { count: done.done.count })}</FormMessage> : null}
       {done && "skipped" in done && (done.skipped ?? 0) > 0 ? <FormMessage tone="info">{t("mentoring.match.page.skipped", { count: done.skipped })}</FormMessage> : null}
+      {ended !== null && ended !== undefined ? <FormMessage tone="success">{t("mentoring.match.manage.ended", { count: ended })}</FormMessage> : null}
       {errors.mentorId ? <FormMessage tone="error">{t(errors.mentorId)}</FormMessage> : null}
       {mentors.length === 0 ? <p className="empty">{t("mentoring.match.page.noMentors")}</p> : null}
       {startups.length === 0 ? (
@@ -78,7 +91,7 @@ export default function Matching() {
           <div className="actions">
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="run" />
-              <button type="submit" className="button secondary" disabled={mentors.length === 0}>
+              <button type="submit" className="button secondary" disabled={mentors.length === 0 || page.run?.status === "solving"}>
                 {t("mentoring.match.page.run")}
               </button>
             </Form>{" "}
@@ -91,9 +104,11 @@ export default function Matching() {
               </Form>
             ) : null}
           </div>
+          <SolveStatus run={page.run} proposals={proposals} />
           <MatchingTable page={page} errorStartup={errors.startupId ?? null} />
         </>
       )}
+      <EndedList ended={page.ended} />
     </section>
   );
 }

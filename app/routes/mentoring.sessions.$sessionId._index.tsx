@@ -3,6 +3,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { answer, intentOf, targetOf } from "~/modules/applications/setup/actions.server";
 import { useLocaleAndZone, type ActionAnswer } from "~/modules/applications/manage-ui";
+import { setSessionLocation } from "~/modules/mentoring/booking/location.server";
+import { LocationPanel } from "~/modules/mentoring/booking/location-panel";
 import { markNoShow } from "~/modules/mentoring/sessions/absence.server";
 import { giveFeedback } from "~/modules/mentoring/sessions/feedback.server";
 import { addItem, removeItem, saveNotes, setItemDone } from "~/modules/mentoring/sessions/notes.server";
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   removeItem,
   giveFeedback,
   noShow: (claims, sessionId) => markNoShow(claims, sessionId),
+  setLocation: setSessionLocation,
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -97,6 +100,7 @@ export default function SessionRoute() {
           </Link>
         </p>
       ) : null}
+      <LocationPanel data={data} answer={result} />
       <Absence data={data} answer={result} />
       <Notes data={data} answer={result} />
       <Items data={data} answer={result} />

@@ -69,9 +69,11 @@ describe("the session page", () => {
       expect(page.programme.committedHours).toBe(side === "mentor" ? null : 2);
     }
     const upcoming = await sessionPage(founder.claims, future);
-    expect(upcoming.may).toEqual({ reschedule: true, markNoShow: false, giveFeedback: false });
-    expect((await sessionPage(founder.claims, past)).may).toEqual({ reschedule: false, markNoShow: true, giveFeedback: true });
-    expect((await sessionPage(manager.claims, past)).may).toEqual({ reschedule: false, markNoShow: false, giveFeedback: false });
+    expect(upcoming.may).toEqual({ reschedule: true, markNoShow: false, giveFeedback: false, editLocation: false });
+    expect((await sessionPage(founder.claims, past)).may).toEqual({ reschedule: false, markNoShow: true, giveFeedback: true, editLocation: false });
+    expect((await sessionPage(manager.claims, past)).may).toEqual({ reschedule: false, markNoShow: false, giveFeedback: false, editLocation: false });
+    // the mentor and the programme's managers change where a session to come is held
+    for (const who of [mentor, manager]) expect((await sessionPage(who.claims, future)).may.editLocation).toBe(true);
   });
 
   it("is a 404 for a founder of another startup, a mentor not on the session, a manager of another organisation", async () => {

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignOne, editProposal, matchingPage, publishProposal, runAssignment } from "~/modules/mentoring/match/matching.server";
+import { assignOne, editProposal, matchingPage, publishProposal } from "~/modules/mentoring/match/matching.server";
+import { requestAssignment } from "~/modules/mentoring/match/solve.server";
 import { answerRequest, sendRequests, startupMentorsPage } from "~/modules/mentoring/match/requests.server";
 import { ForbiddenError } from "~/platform/db/errors.server";
 import { asService } from "~/platform/db/transaction.server";
 import { createCall, createApplication, createProgram, assign } from "../support/application-factories";
 import { addMember, createOrg, createUser, outboxFor, type TestUser } from "../support/factories";
-import { runScheduled } from "../support/jobs";
+import { runScheduled, workQueue } from "../support/jobs";
 import { createCohortStartup, createMentor } from "../support/mentoring-factories";
 
 // Matching a programme's cohort with its mentors, as the people who do it: the cohort-wide
@@ -69,7 +70,12 @@ describe("the cohort-wide assignment", () => {
     expect(conflicted[reviewed.startupId]).toEqual([{ mentorId: expert.id, why: "reviewed" }]);
     expect(page.startups.find((s) => s.id === ownOrg.startupId)!.options.map((o) => o.mentorId)).toEqual([generalist.id]);
 
-    expect(await runAssignment(manager.claims, programId)).toBe(4);
+    // the manager asks; the page says "solving" and proposes nothing until the job has run
+    await requestAssignment(manager.claims, programId);
+    expect((await matchingPage(manager.claims, programId)).run?.status).toBe("solving");
+    expect(await proposalsOf(programId)).toEqual([]);
+    await workQueue();
+    expect((await matchingPage(manager.claims, programId)).run).toMatchObject({ status: "done", proposed: 4 });
     const proposed = await proposalsOf(programId);
     const byExpert = proposed.filter((p) => p.mentor_id === expert.id).map((p) => p.startup_id);
     // capacity 1, and never one of the conflicted startups
@@ -101,7 +107,7 @@ describe("the cohort-wide assignment", () => {
   it("refuses people who do not manage the programme", async () => {
     const programId = (await createProgram(orgId)).id;
     const stranger = await createUser();
-    await expect(runAssignment(stranger.claims, programId)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(requestAssignment(stranger.claims, programId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(publishProposal(stranger.claims, programId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(matchingPage(stranger.claims, programId)).rejects.toBeInstanceOf(ForbiddenError);
   });

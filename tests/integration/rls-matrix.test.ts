@@ -124,7 +124,7 @@ beforeAll(async () => {
     await tx`insert into public.expertise_tags (slug, name_vi, name_en) values ('matrix-ai', 'Trí tuệ nhân tạo', 'Artificial intelligence')`;
     await tx`insert into public.mentor_profiles (user_id, org_id, expertise) values (${ids.mentorId!}, ${orgA.id}, '{matrix-ai}')`;
     await tx`insert into public.program_mentors (program_id, mentor_id) values (${ids.program!}, ${ids.mentorId!})`;
-    await tx`insert into public.startup_mentors (startup_id, mentor_id) values (${ids.startupS2!}, ${ids.mentorId!})`;
+    await tx`insert into public.startup_mentors (startup_id, mentor_id, program_id) values (${ids.startupS2!}, ${ids.mentorId!}, ${ids.program!})`;
     await tx`insert into public.startup_needs (startup_id, expertise) values (${ids.startupS2!}, '{matrix-ai}')`;
     // matching: S2 asked the mentor (pending), and P's managers are editing a proposal pairing them
     ids.request = (
@@ -159,6 +159,11 @@ beforeAll(async () => {
     )[0]!.id;
     await tx`insert into public.office_hours_seats (office_hours_id, startup_id, taken_by) values (${ids.officeHoursSeated}, ${ids.startupS2!}, ${ids.otherFounderId!})`;
     await tx`insert into public.mentor_calendar_feeds (mentor_id, token_hash) values (${ids.mentorId!}, sha256('matrix-feed'))`;
+    // a mentoring of S2 that ended in P, and P's last cohort-wide solve
+    await tx`insert into public.mentoring_endings (program_id, startup_id, mentor_id, since, ended_by)
+             values (${ids.program!}, ${ids.startupS2!}, ${ids.mentorId!}, now() - interval '90 days', ${ids.managerId!})`;
+    await tx`insert into public.mentor_assignment_runs (program_id, status, requested_by, finished_at, proposed)
+             values (${ids.program!}, 'done', ${ids.managerId!}, now(), 1)`;
     await tx`insert into public.pending_decisions (application_id, call_id, decision) values (${ids.app!}, ${ids.call!}, 'rejected')`;
   });
   await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);

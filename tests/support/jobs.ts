@@ -12,3 +12,8 @@ export async function runScheduled(task: keyof typeof jobs.tasks & string, at: D
   await asService((tx) => addJob(tx, task, { _cron: { ts: at.toISOString(), backfilled: false } }));
   await runOnce({ connectionString: process.env.DATABASE_URL!, noHandleSignals: true, logger: jobLogger }, toTaskList(jobs));
 }
+
+/** Work the queue until it is empty: jobs a request queued (not scheduled) run now, on the job clock. */
+export async function workQueue() {
+  await runOnce({ connectionString: process.env.DATABASE_URL!, noHandleSignals: true, logger: jobLogger }, toTaskList(jobs));
+}

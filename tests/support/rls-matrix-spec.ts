@@ -970,6 +970,57 @@ export const TABLES: Record<string, TableSpec> = {
     insert: { sql: "insert into public.mentoring_feedback (session_id, side, rating) values (:pastSession, 'mentor', 5)", allow: ["mentor"] },
     delete: NOBODY,
   },
+  // the pairs that ended (S2 with the mentor, in P): read by both sides and P's managers, written only by end_mentoring()
+  mentoring_endings: {
+    table: "mentoring_endings",
+    row: "program_id = :program and startup_id = :startupS2",
+    groups: {
+      ending: {
+        columns: ["id", "program_id", "startup_id", "mentor_id", "since", "assigned_by", "ended_at", "ended_by", "cancelled_sessions"],
+        select: ["mentor", "otherFounder", "manager", "admin"],
+        update: NOBODY,
+        set: "cancelled_sessions = 9",
+      },
+    },
+    insert: {
+      sql: "insert into public.mentoring_endings (program_id, startup_id, mentor_id, since) values (:program, :startupS2, :mentorId, now())",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
+  // P's last cohort-wide solve: its managers read it; the service path (their request, the job) writes it
+  mentor_assignment_runs: {
+    table: "mentor_assignment_runs",
+    row: "program_id = :program",
+    groups: {
+      run: {
+        columns: ["program_id", "status", "requested_by", "requested_at", "finished_at", "proposed"],
+        select: ["manager", "admin"],
+        update: NOBODY,
+        set: "proposed = 9",
+      },
+    },
+    insert: { sql: "insert into public.mentor_assignment_runs (program_id, status) values (:program2, 'solving')", allow: NOBODY },
+    delete: NOBODY,
+  },
+  // mentoring's log (triggers write it, whoever acts): P's managers read it, not the session's two sides
+  "audit_events (mentoring)": {
+    table: "audit_events",
+    row: "subject_id = :session and kind = 'session_booked'",
+    groups: {
+      event: {
+        columns: ["id", "org_id", "scope_id", "subject_type", "subject_id", "shared_startup_id", "actor_id", "kind", "from_value", "to_value", "detail", "created_at"],
+        select: ["manager", "admin"],
+        update: NOBODY,
+        set: "detail = '{}'",
+      },
+    },
+    insert: {
+      sql: "insert into public.audit_events (org_id, scope_id, subject_type, subject_id, kind) values (:orgA, :program, 'session', :session, 'session_cancelled')",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
   mentor_calendar_feeds: {
     table: "mentor_calendar_feeds",
     row: "mentor_id = :mentorId",
@@ -1017,6 +1068,10 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "leave_office_hours_seat(uuid,uuid)": { call: "select public.leave_office_hours_seat(:officeHoursSeated, :startupS2)", learns: ["otherFounder"] },
   // a mentor's name, for those who may see the mentor; one's own sessions, for its two sides
   "mentor_names(uuid[])": { call: "select * from public.mentor_names(array[:mentorId]::uuid[])", learns: MENTOR_SEERS },
+  "my_mentoring_session(uuid)": { call: "select * from public.my_mentoring_session(:session)", learns: ["mentor", "otherFounder"] },
+  // P's managers end S2's mentoring (its session in two days is cancelled); the mentor or they change where a session is held
+  "end_mentoring(uuid,uuid,uuid)": { call: "select public.end_mentoring(:program, :startupS2, :mentorId)", learns: ["manager", "admin"] },
+  "set_session_location(uuid,text)": { call: "select public.set_session_location(:session, 'Room 2')", learns: ["mentor", "manager", "admin"] },
   "my_mentoring_sessions(boolean,integer)": { call: "select * from public.my_mentoring_sessions(false, 10)", learns: ["mentor", "otherFounder"] },
   "assigned_applications()": { call: "select * from public.assigned_applications() where id = :app", learns: ["assignedReviewer"] },
   // a call's application counts, for its managers only (settings pages, programme overviews)

@@ -1,7 +1,7 @@
 import { hashToken, newToken } from "~/platform/auth/tokens.server";
 import { ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { pgCode } from "~/platform/db/errors.server";
-import { asService, asUser, type Claims } from "~/platform/db/transaction.server";
+import { asService, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
 import { enqueueMail } from "~/platform/mail/outbox.server";
@@ -16,7 +16,8 @@ const VALID_DAYS = 14;
  * the open invitation and re-sends it rather than creating a second one. The mail goes out in
  * the invitee's language when they have an account, else in the inviter's.
  */
-export async function invite(claims: Claims, orgId: string, input: InviteInput, inviterLocale: Locale) {
+/** `also` runs in the invitation's transaction, after it is written (a capability's audit row). */
+export async function invite(claims: Claims, orgId: string, input: InviteInput, inviterLocale: Locale, also?: (tx: Tx) => Promise<void>) {
   const { token, hash } = newToken();
   return asUser(claims, async (tx) => {
     const [org] = await tx<{ name_vi: string; name_en: string; can_manage: boolean }[]>`
@@ -38,6 +39,7 @@ export async function invite(claims: Claims, orgId: string, input: InviteInput, 
       role: tFor(locale)(`roles.${input.role}`),
       url: `${env().APP_URL}/invitations/${token}`,
     });
+    if (also) await also(tx);
   });
 }
 

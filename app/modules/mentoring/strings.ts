@@ -8,6 +8,7 @@ import { officeStrings } from "./office/strings";
 import { profileStrings } from "./profiles/strings";
 import { reportStrings } from "./report/strings";
 import { sessionsStrings } from "./sessions/strings";
+import { auditStrings } from "./audit/strings";
 
 // The mentoring capability's strings under one top-level key, one sub-key per sub-capability,
 // registered on import (app/strings.ts imports this file once for pages, jobs import it for mails).
@@ -23,6 +24,7 @@ export const mentoringStrings = {
       profiles: profileStrings.en,
       report: reportStrings.en,
       sessions: sessionsStrings.en,
+      audit: auditStrings.en,
     },
   },
   vi: {
@@ -36,6 +38,7 @@ export const mentoringStrings = {
       profiles: profileStrings.vi,
       report: reportStrings.vi,
       sessions: sessionsStrings.vi,
+      audit: auditStrings.vi,
     },
   },
 };

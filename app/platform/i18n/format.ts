@@ -3,14 +3,27 @@ import type { Locale } from "./i18n";
 // Dates, times and money, in the viewer's language and time zone.
 const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
 
+// Making an Intl formatter costs far more than using one (a 500-row table spent most of its render
+// making them), so each language, zone and style gets one, kept for the process; the map is
+// bounded because zones come from users.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, timeZone: string, style: "dateTime" | "date"): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    if (formatters.size >= 500) formatters.clear();
+    f = new Intl.DateTimeFormat(tag(locale), style === "date" ? { dateStyle: "long", timeZone } : { dateStyle: "medium", timeStyle: "short", timeZone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDateTime(value: Date | string, locale: Locale, timeZone: string) {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(
-    new Date(value),
-  );
+  return dateFormat(locale, timeZone, "dateTime").format(new Date(value));
 }
 
 export function formatDate(value: Date | string, locale: Locale, timeZone: string) {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: "long", timeZone }).format(new Date(value));
+  return dateFormat(locale, timeZone, "date").format(new Date(value));
 }
 
 /** Amounts are whole đồng, stored as bigint. */

@@ -9,7 +9,9 @@ import { sessionIcs } from "./ics";
 // their own language and time zone, with the ICS that brings their calendar up to date. Queued in
 // the caller's transaction: a refused or rolled-back change sends nothing.
 
-export type SessionMailKind = "booked" | "rescheduled" | "cancelled" | "reminder";
+export type SessionMailKind = "booked" | "rescheduled" | "cancelled" | "reminder" | "location" | "ended";
+/** Kinds whose ICS removes the event: a cancelled session, and one cancelled because its mentoring ended. */
+const CANCELS: ReadonlySet<SessionMailKind> = new Set(["cancelled", "ended"]);
 type Person = { id: string; email: string; name: string; locale: Locale; time_zone: string };
 type SessionRow = {
   id: string;
@@ -81,7 +83,7 @@ export async function mailSession(tx: Tx, sessionId: string, kind: SessionMailKi
         : [
             {
               filename: "invite.ics",
-              contentType: `text/calendar; method=${kind === "cancelled" ? "CANCEL" : "REQUEST"}`,
+              contentType: `text/calendar; method=${CANCELS.has(kind) ? "CANCEL" : "REQUEST"}`,
               content: sessionIcs({
                 id: s.id,
                 sequence: s.sequence,
@@ -90,7 +92,7 @@ export async function mailSession(tx: Tx, sessionId: string, kind: SessionMailKi
                 title: t("mentoring.booking.ics.title", { mentor: s.mentor.name, startup: s.startup_name }),
                 description: t("mentoring.booking.ics.description", { program: person.locale === "vi" ? s.program_name_vi : s.program_name_en, url }),
                 location: s.location,
-                cancelled: kind === "cancelled",
+                cancelled: CANCELS.has(kind),
                 organizer: { name: s.mentor.name, email: s.mentor.email },
                 attendees: everyone.map((p) => ({ name: p.name, email: p.email })),
                 host,

@@ -74,8 +74,15 @@ export async function mentoringHome(claims: Claims) {
   return { programmes, upcoming };
 }
 
-/** One of one's own sessions, or null. */
+/** One of one's own sessions, or null: one indexed lookup, whatever the number of sessions one has. */
 export async function mySession(claims: Claims, id: string): Promise<MySession | null> {
-  const all = await mySessions(claims);
-  return all.find((s) => s.id === id) ?? null;
+  const [row] = await asUser(
+    claims,
+    (tx) => tx<MySession[]>`
+      select id, program_id as "programId", startup_id as "startupId", mentor_id as "mentorId", starts_at as "startsAt", ends_at as "endsAt",
+             status, location, startup_name as "startupName", mentor_name as "mentorName", program_name_vi as "programNameVi",
+             program_name_en as "programNameEn", cutoff_hours as "cutoffHours", as_mentor as "asMentor"
+        from public.my_mentoring_session(${id})`,
+  );
+  return row ?? null;
 }

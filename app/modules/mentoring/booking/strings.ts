@@ -74,6 +74,17 @@ const en = {
     pastCutoff: "It is too late to change this session: the mentor closes changes before it starts.",
     sameTime: "The session is already at this time. Choose another one.",
   },
+  location: {
+    heading: "Place or meeting link",
+    none: "No place or link is set yet.",
+    label: "Place or meeting link",
+    hint: "A video-call link or an address. Both sides get a mail with the updated calendar entry.",
+    save: "Save the place or link",
+    saved: "Saved. Both sides get a mail with the updated calendar entry.",
+    notBooked: "Only a booked session that has not ended can change its place or link.",
+    unchanged: "That is already the session's place or link.",
+    notYours: "Only the mentor or the programme's managers change where a session is held.",
+  },
 };
 
 const vi: typeof en = {
@@ -150,6 +161,17 @@ const vi: typeof en = {
     notFound: "Không tìm thấy chương trình này cho startup của bạn.",
     pastCutoff: "Đã quá hạn để thay đổi buổi này: cố vấn không nhận thay đổi sát giờ bắt đầu.",
     sameTime: "Buổi đã ở đúng thời điểm này. Vui lòng chọn thời điểm khác.",
+  },
+  location: {
+    heading: "Địa điểm hoặc đường dẫn họp",
+    none: "Chưa có địa điểm hoặc đường dẫn.",
+    label: "Địa điểm hoặc đường dẫn họp",
+    hint: "Đường dẫn họp trực tuyến hoặc địa chỉ. Hai bên sẽ nhận thư kèm lịch đã cập nhật.",
+    save: "Lưu địa điểm hoặc đường dẫn",
+    saved: "Đã lưu. Hai bên sẽ nhận thư kèm lịch đã cập nhật.",
+    notBooked: "Chỉ buổi đã đặt và chưa kết thúc mới đổi được địa điểm hoặc đường dẫn.",
+    unchanged: "Buổi này đã có đúng địa điểm hoặc đường dẫn đó.",
+    notYours: "Chỉ cố vấn hoặc quản lý chương trình mới đổi được nơi tổ chức buổi.",
   },
 };
 

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MatchingPage } from "./matching.server";
+import { EndMentoring } from "./manage-ui";
 import { ScoreParts } from "./score-parts";
 
 /**
@@ -43,7 +44,15 @@ export function MatchingTable({ page, errorStartup }: { page: MatchingPage; erro
                   </>
                 ) : null}
               </th>
-              <td>{s.mentors.length === 0 ? t("mentoring.match.page.noMentor") : s.mentors.map(nameOf).join(", ")}</td>
+              <td>
+                {s.mentors.length === 0 ? t("mentoring.match.page.noMentor") : s.mentors.map(nameOf).join(", ")}
+                {/* only pairs made in this programme are this programme's to end */}
+                {page.pairs
+                  .filter((p) => p.startupId === s.id)
+                  .map((p) => (
+                    <EndMentoring key={p.mentorId} startupId={s.id} startup={s.name} mentorId={p.mentorId} mentor={nameOf(p.mentorId)} />
+                  ))}
+              </td>
               <td>
                 {s.proposed ? (
                   <>

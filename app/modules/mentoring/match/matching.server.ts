@@ -1,10 +1,11 @@
 import postgres from "postgres";
 import { audit } from "~/platform/audit/audit.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
-import { assignMentors } from "./assign";
 import { approvedMentors, cohortStartups, conflicts, pairKey, scoreOf, type MentorCard, type StartupCard } from "./candidates.server";
 import { mailMatches } from "./mails.server";
+import { endedPairs, type EndedPair } from "./ending.server";
 import { managedProgramme, type ManagedProgramme } from "./programme.server";
+import { lastRun, type AssignmentRun } from "./solve.server";
 import type { MatchScore } from "./score";
 
 // A programme's matching page for its managers: the cohort, who mentors whom, the scores of every
@@ -18,17 +19,31 @@ export type StartupRow = StartupCard & {
   options: Option[];
   conflicted: { mentorId: string; why: "organisation" | "reviewed" }[];
 };
-export type MatchingPage = { programme: ManagedProgramme; mentors: MentorCard[]; startups: StartupRow[]; proposals: number };
+export type MatchingPage = {
+  programme: ManagedProgramme;
+  mentors: MentorCard[];
+  startups: StartupRow[];
+  proposals: number;
+  /** the last cohort-wide solve (a job: solve.server.ts), or null when none was asked for */
+  run: AssignmentRun | null;
+  /** pairs made in this programme (those a manager may end), and the pairs that ended */
+  pairs: { startupId: string; mentorId: string }[];
+  ended: EndedPair[];
+};
 
 export function matchingPage(claims: Claims, programmeId: string): Promise<MatchingPage> {
   return asUser(claims, async (tx) => {
     const programme = await managedProgramme(tx, programmeId);
-    const [mentors, startups, banned, proposals] = [
+    const [mentors, startups, banned, proposals, run, pairs, ended] = [
       await approvedMentors(tx, programme.id),
       await cohortStartups(tx, programme.id),
       await conflicts(tx, programme.id),
       await tx<{ startup_id: string; mentor_id: string }[]>`
         select startup_id, mentor_id from public.mentor_proposals where program_id = ${programme.id}`,
+      await lastRun(tx, programme.id),
+      await tx<{ startupId: string; mentorId: string }[]>`
+        select startup_id as "startupId", mentor_id as "mentorId" from public.startup_mentors where program_id = ${programme.id}`,
+      await endedPairs(tx, programme.id),
     ];
     const proposedLoad = new Map<string, number>();
     for (const p of proposals) proposedLoad.set(p.mentor_id, (proposedLoad.get(p.mentor_id) ?? 0) + 1);
@@ -46,7 +61,7 @@ export function matchingPage(claims: Claims, programmeId: string): Promise<Match
         conflicted: mentors.filter((m) => banned.has(pairKey(s.id, m.id))).map((m) => ({ mentorId: m.id, why: banned.get(pairKey(s.id, m.id))! })),
       };
     });
-    return { programme, mentors, startups: rows, proposals: proposals.length };
+    return { programme, mentors, startups: rows, proposals: proposals.length, run, pairs, ended };
   });
 }
 
@@ -63,14 +78,13 @@ export const refusalOf = (error: unknown): string | null =>
 
 export type AssignOutcome = { ok: true; added: boolean } | { ok: false; error: string };
 
-/** A manager assigns one mentor to one startup, audited and mailed to both sides in the same transaction. */
+/** A manager assigns one mentor to one startup, mailed to both sides in the same transaction (the database's trigger audits it). */
 export async function assignOne(claims: Claims, programmeId: string, startupId: string, mentorId: string): Promise<AssignOutcome> {
   try {
     return await asUser(claims, async (tx) => {
       const programme = await managedProgramme(tx, programmeId);
       const [row] = await tx<{ added: boolean }[]>`select public.assign_mentor(${programme.id}, ${startupId}, ${mentorId}) as added`;
       if (row!.added) {
-        await audit(tx, { orgId: programme.orgId, scopeId: programme.id, subjectType: "startup", subjectId: startupId, kind: "mentor_assigned", detail: { mentorId } });
         await mailMatches(tx, programme.id, [{ startupId, mentorId }]);
       }
       return { ok: true as const, added: row!.added };
@@ -80,30 +94,6 @@ export async function assignOne(claims: Claims, programmeId: string, startupId: 
     if (key) return { ok: false, error: key };
     throw error;
   }
-}
-
-/**
- * Runs the cohort-wide assignment (assign.ts: optimal, within capacity, conflicts excluded) for the
- * startups that have no mentor in the programme yet, and stores it as the proposal the manager then
- * edits. Replaces any earlier proposal. Returns how many pairs it proposes.
- */
-export function runAssignment(claims: Claims, programmeId: string): Promise<number> {
-  return asUser(claims, async (tx) => {
-    const programme = await managedProgramme(tx, programmeId);
-    const mentors = await approvedMentors(tx, programme.id);
-    const startups = (await cohortStartups(tx, programme.id)).filter((s) => !s.mentors.some((m) => mentors.some((x) => x.id === m)));
-    const banned = await conflicts(tx, programme.id);
-    const scores = startups.map((s) => mentors.map((m) => scoreOf(m, s).total));
-    const excluded: [number, number][] = [];
-    startups.forEach((s, i) => mentors.forEach((m, j) => banned.has(pairKey(s.id, m.id)) && excluded.push([i, j])));
-    const { pairs } = await assignMentors({ scores, capacity: mentors.map((m) => Math.max(0, m.maxStartups - m.load)), excluded, perStartup: 1 });
-    await tx`delete from public.mentor_proposals where program_id = ${programme.id}`;
-    if (pairs.length > 0) {
-      const rows = pairs.map(([s, m]) => ({ program_id: programme.id, startup_id: startups[s]!.id, mentor_id: mentors[m]!.id, score: scores[s]![m]! }));
-      await tx`insert into public.mentor_proposals ${tx(rows, "program_id", "startup_id", "mentor_id", "score")}`;
-    }
-    return pairs.length;
-  });
 }
 
 export type EditOutcome = { ok: true } | { ok: false; error: string };

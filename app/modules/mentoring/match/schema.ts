@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The matching forms: a manager's (assign, run, edit a proposed pair, publish), a founder's
+// The matching forms: a manager's (assign, run, edit a proposed pair, publish, end a mentoring), a founder's
 // ranked requests, a mentor's answer. Messages are i18n keys.
 const id = z.uuid({ error: "validation.required" });
 const optionalId = z.union([z.literal(""), id], { error: "validation.required" });
@@ -10,6 +10,7 @@ export const MatchingIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("run") }),
   z.object({ intent: z.literal("edit"), startupId: id, mentorId: optionalId }),
   z.object({ intent: z.literal("publish") }),
+  z.object({ intent: z.literal("end"), startupId: id, mentorId: id }),
 ]);
 
 /** Choices in order: "choice1" is the first. Empty choices are skipped; a mentor named twice is refused. */

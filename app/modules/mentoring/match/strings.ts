@@ -83,6 +83,21 @@ const en = {
     stage: "Stage",
     matchedNone: "nothing in common",
   },
+  manage: {
+    end: "End the mentoring",
+    endLabel: "End {{startup}}'s mentoring with {{mentor}}",
+    endLead: "Sessions still to come are cancelled, and both sides get a mail with the cancellation for their calendar. Past sessions and notes stay; the mentor's place is free again.",
+    ended_one: "The mentoring is ended. {{count}} session to come was cancelled and both sides told by mail.",
+    ended_other: "The mentoring is ended. {{count}} sessions to come were cancelled and both sides told by mail.",
+    notMentoring: "This mentor no longer mentors this startup in this programme.",
+    history: "Ended mentorings",
+    historyLead: "Who mentored whom, and when it ended.",
+    historyRow: "{{startup}} with {{mentor}}: {{since}} – {{until}} (sessions to come cancelled: {{count}})",
+    solving: "Solving the cohort-wide assignment… This page updates by itself when the proposal is ready.",
+    solved: "The assignment proposes {{count}} pairs. Review them, then publish.",
+    failed: "The assignment could not be solved. Try again; if it fails again, assign mentors one by one.",
+    refresh: "Refresh",
+  },
 };
 
 const vi: typeof en = {
@@ -168,6 +183,21 @@ const vi: typeof en = {
     language: "Ngôn ngữ",
     stage: "Giai đoạn",
     matchedNone: "không có điểm chung",
+  },
+  manage: {
+    end: "Kết thúc cố vấn",
+    endLabel: "Kết thúc cố vấn của {{mentor}} cho {{startup}}",
+    endLead: "Các buổi sắp tới sẽ bị hủy, và hai bên nhận thư kèm tệp hủy lịch. Các buổi đã qua và ghi chú vẫn được giữ; cố vấn có thêm chỗ trống.",
+    ended_one: "Đã kết thúc cố vấn. {{count}} buổi sắp tới đã bị hủy và hai bên đã được báo qua thư.",
+    ended_other: "Đã kết thúc cố vấn. {{count}} buổi sắp tới đã bị hủy và hai bên đã được báo qua thư.",
+    notMentoring: "Cố vấn này không còn cố vấn cho khởi nghiệp này trong chương trình.",
+    history: "Các cặp cố vấn đã kết thúc",
+    historyLead: "Ai đã cố vấn cho ai, và kết thúc khi nào.",
+    historyRow: "{{startup}} với {{mentor}}: {{since}} – {{until}} (đã hủy {{count}} buổi sắp tới)",
+    solving: "Đang giải bài toán phân công toàn khóa… Trang sẽ tự cập nhật khi có đề xuất.",
+    solved: "Phân công đề xuất {{count}} cặp. Hãy xem lại rồi công bố.",
+    failed: "Không giải được bài toán phân công. Hãy thử lại; nếu vẫn lỗi, hãy phân công từng cặp.",
+    refresh: "Tải lại",
   },
 };
 

@@ -1,4 +1,5 @@
 import { invite } from "~/modules/identity/invitations.server";
+import { audit } from "~/platform/audit/audit.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import type { Locale } from "~/platform/i18n/i18n";
 import { approvedMentors, type MentorCard } from "../match/candidates.server";
@@ -67,7 +68,10 @@ export function withdrawMentor(claims: Claims, programmeId: string, mentorId: st
 /** Invites someone new to mentor: the organisation's invitation with the mentor role (identity/invitations). */
 export async function inviteMentor(claims: Claims, programmeId: string, email: string, locale: Locale): Promise<void> {
   const programme = await asUser(claims, (tx) => managedProgramme(tx, programmeId));
-  await invite(claims, programme.orgId, { email, role: "mentor" }, locale);
+  // the organisation's invitation knows no programme: the programme's log records who was invited for it
+  await invite(claims, programme.orgId, { email, role: "mentor" }, locale, (tx) =>
+    audit(tx, { orgId: programme.orgId, scopeId: programme.id, subjectType: "programme", subjectId: programme.id, kind: "mentor_invited", detail: { email } }),
+  );
 }
 
 /** How the programme matches, and how many days a mentor has to answer a request. */

@@ -17,6 +17,8 @@ export type SessionRow = {
   status: "booked" | "cancelled" | "held" | "no_show";
   absent: "startup" | "mentor" | null;
   absentMarkedAt: Date | null;
+  /** where it is held: a meeting link or a place */
+  location: string;
   side: Side;
   started: boolean;
   ended: boolean;
@@ -26,7 +28,7 @@ export type SessionRow = {
 export async function sessionFor(tx: Tx, sessionId: string): Promise<SessionRow> {
   const [row] = await tx<SessionRow[]>`
     select s.id, s.program_id as "programId", s.startup_id as "startupId", s.mentor_id as "mentorId",
-           s.starts_at as "startsAt", s.ends_at as "endsAt", s.status, s.absent, s.absent_marked_at as "absentMarkedAt",
+           s.starts_at as "startsAt", s.ends_at as "endsAt", s.status, s.absent, s.absent_marked_at as "absentMarkedAt", s.location,
            case when s.mentor_id = (select auth.uid()) then 'mentor'
                 when public.is_startup_member(s.startup_id) then 'founder'
                 else 'manager' end as side,

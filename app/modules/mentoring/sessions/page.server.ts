@@ -20,7 +20,7 @@ export type SessionPage = {
   items: ActionItem[];
   feedback: Feedback[];
   /** What the viewer may do now. */
-  may: { reschedule: boolean; markNoShow: boolean; giveFeedback: boolean };
+  may: { reschedule: boolean; markNoShow: boolean; giveFeedback: boolean; editLocation: boolean };
 };
 
 /** Days during which a feedback's author may still change it (the table's update policy says the same). */
@@ -65,6 +65,8 @@ export async function sessionPage(claims: Claims, sessionId: string): Promise<Se
         reschedule: speaks && session.status === "booked" && !session.started,
         markNoShow: speaks && session.status === "booked" && session.started,
         giveFeedback: speaks && session.status !== "cancelled" && session.started && (!own || own.editable),
+        // the mentor and the programme's managers (set_session_location() says the same)
+        editLocation: session.side !== "founder" && session.status === "booked" && !session.ended,
       },
     };
   });

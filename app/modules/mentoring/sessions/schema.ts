@@ -28,3 +28,7 @@ export const FeedbackSchema = z.object({
 });
 
 export type FeedbackInput = z.output<typeof FeedbackSchema>;
+
+/** Where a booked session is held: a meeting link or a place (mentoring_sessions.location, at most 500). */
+export const LOCATION_MAX = 500;
+export const LocationSchema = z.object({ location: text(LOCATION_MAX) });
