@@ -3,7 +3,7 @@
 // PROFILE_REQUESTS (default 1500) per page; PROFILE_DIR=<dir> also writes a V8 CPU profile of the
 // server there (summarise it with tests/load/profile-summary.ts).
 import os from "node:os";
-import { startAppServer } from "../support/app-server";
+import { appDatabase, spawnApp } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
 import { serverStats, type Page } from "./measure";
 import { signIn } from "./session";
@@ -25,8 +25,9 @@ async function load(url: string, cookie: string | undefined, n: number) {
 
 const pg = await startTestPostgres();
 const profileDir = process.env.PROFILE_DIR;
-const app = await startAppServer(pg.adminUrl, { BENCH: "1", ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}) });
+const app = await spawnApp({ DATABASE_URL: await appDatabase(pg.adminUrl), BENCH: "1" }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
 try {
+  await app.healthy();
   const cookie = await signIn(app.baseUrl, "manager@demo.binhduong.example", "demo-password-2026", "Trần Thị Mai");
   const pages: Page[] = [
     { name: "bare", path: "/bench/bare" },

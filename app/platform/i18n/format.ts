@@ -3,21 +3,36 @@ import type { Locale } from "./i18n";
 // Dates, times and money, in the viewer's language and time zone.
 const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
 
+// Building an Intl formatter costs far more than using one (ICU loads the locale's data each
+// time): one per language tag and options, kept for the life of the process. People use few zones.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, options); // throws on an unknown zone before anything is kept
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 export function formatDateTime(value: Date | string, locale: Locale, timeZone: string) {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(
-    new Date(value),
-  );
+  return dateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
 }
 
 export function formatDate(value: Date | string, locale: Locale, timeZone: string) {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: "long", timeZone }).format(new Date(value));
+  return dateTimeFormat(tag(locale), { dateStyle: "long", timeZone }).format(new Date(value));
 }
 
+const vnd = new Map<Locale, Intl.NumberFormat>();
 /** Amounts are whole đồng, stored as bigint. */
 export function formatVnd(amount: number | bigint, locale: Locale) {
-  return new Intl.NumberFormat(tag(locale), { style: "currency", currency: "VND", maximumFractionDigits: 0 }).format(
-    amount,
-  );
+  let format = vnd.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(tag(locale), { style: "currency", currency: "VND", maximumFractionDigits: 0 });
+    vnd.set(locale, format);
+  }
+  return format.format(amount);
 }
 
 // ICU lists some zones under their old CLDR names (Asia/Saigon); people know the IANA names.
@@ -48,7 +63,7 @@ export function isTimeZone(tz: string): boolean {
  */
 export function zoneName(timeZone: string, locale: Locale, at: Date | string = new Date()) {
   const part = (style: Intl.DateTimeFormatOptions["timeZoneName"]) =>
-    new Intl.DateTimeFormat(tag(locale), { timeZone, timeZoneName: style }).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? "";
+    dateTimeFormat(tag(locale), { timeZone, timeZoneName: style }).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? "";
   const offset = part("shortOffset");
   // Zones without a name of their own (UTC, Etc/…) read as their offset in the generic style.
   const name = [part("longGeneric"), part("long")].find((n) => n && !/^(GMT|UTC)([+-−]|$)/.test(n));
