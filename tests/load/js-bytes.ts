@@ -21,7 +21,7 @@ function readManifest(): Manifest {
 function tree(routes: ManifestRoute[], parentId?: string): Tree {
   return routes
     .filter((r) => r.parentId === parentId)
-    .map((r) => (r.index ? { id: r.id, index: true } : { id: r.id, path: r.path, children: tree(routes, r.id) }));
+    .map((r) => (r.index ? { id: r.id, path: r.path, index: true } : { id: r.id, path: r.path, children: tree(routes, r.id) }));
 }
 
 const gzipped = new Map<string, number>();
