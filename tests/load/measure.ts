@@ -7,9 +7,10 @@ import type { CannonOptions, CannonResult } from "./cannon";
  * next of `bodies` (e.g. each books another free slot); `used` counts those taken so far; a success
  * answers `ok` (an action's redirect) to `location` (a redirect to sign-in is no success).
  */
-export type Page = { name: string; path: string; cookie?: string; post?: FormPost };
+export type Page = { name: string; path: string; cookie?: string; post?: FormPost; target?: number; form?: boolean };
 export type FormPost = { bodies: string[]; used: number; ok: number; location: string };
-export type PageResult = CannonResult & { name: string; rps: number; statementsPerRequest: number };
+export type PageResult = CannonResult & { name: string; path: string; rps: number; statementsPerRequest: number; cpuMsPerRequest: number };
+type ServerStats = { statements: number; cpuMicros: number; rss: number };
 
 // Up to 20 requests, but no more than ~2 s of them on a slow page.
 const WARMUP = { requests: 20, ms: 2000 };
@@ -18,19 +19,22 @@ const WARMUP = { requests: 20, ms: 2000 };
 export async function measurePage(baseUrl: string, page: Page, load: { connections: number; durationSec: number }): Promise<PageResult> {
   const headers = headersOf(baseUrl, page);
   await warmUp(baseUrl, page);
-  const before = await statements(baseUrl);
+  const before = await serverStats(baseUrl);
   const post = page.post ? { bodies: page.post.bodies.slice(page.post.used), ok: page.post.ok, location: page.post.location } : undefined;
   const result = await runCannon({ url: baseUrl + page.path, headers, ...load, ...(post ? { post } : {}) });
   if (page.post) page.post.used += result.bodiesUsed;
-  const after = await settledStatements(baseUrl);
+  const after = await settledStats(baseUrl);
   // Requests still in flight when autocannon stops are cut off on the client but run their SQL on
   // the server, so divide by requests sent, not only those completed.
   const requests = Math.max(result.sent, result.completed);
   return {
     ...result,
     name: page.name,
+    path: page.path,
     rps: result.completed / result.durationSec,
-    statementsPerRequest: requests > 0 ? (after - before) / requests : NaN,
+    statementsPerRequest: requests > 0 ? (after.statements - before.statements) / requests : NaN,
+    // The server's own CPU time: far less sensitive to other load on the machine than req/s.
+    cpuMsPerRequest: requests > 0 ? (after.cpuMicros - before.cpuMicros) / 1000 / requests : NaN,
   };
 }
 
@@ -68,28 +72,29 @@ const answered = (page: Page, res: Response) =>
 export async function statementsOfOneRequest(baseUrl: string, page: Page, tries = 5): Promise<number> {
   let fewest = Infinity;
   for (let i = 0; i < tries; i++) {
-    const before = await settledStatements(baseUrl);
+    const before = (await settledStats(baseUrl)).statements;
     const res = await send(baseUrl, page);
     await res.arrayBuffer();
     if (!answered(page, res)) throw new Error(`${page.name}: ${page.path} answered ${res.status}`);
-    fewest = Math.min(fewest, (await settledStatements(baseUrl)) - before);
+    fewest = Math.min(fewest, (await settledStats(baseUrl)).statements - before);
   }
   return fewest;
 }
 
-async function statements(baseUrl: string): Promise<number> {
+/** The server's statement count, CPU time and resident memory so far (app/routes/bench.stats.ts). */
+export async function serverStats(baseUrl: string): Promise<ServerStats> {
   const res = await fetch(`${baseUrl}/bench/stats`);
   if (!res.ok) throw new Error(`/bench/stats answered ${res.status}: is the server started with BENCH=1?`);
-  return ((await res.json()) as { statements: number }).statements;
+  return (await res.json()) as ServerStats;
 }
 
-// Waits until the count stops moving, so the cut-off requests have finished their SQL.
-async function settledStatements(baseUrl: string): Promise<number> {
-  let last = await statements(baseUrl);
+// Waits until the statement count stops moving, so the cut-off requests have finished their SQL.
+async function settledStats(baseUrl: string): Promise<ServerStats> {
+  let last = await serverStats(baseUrl);
   for (let i = 0; i < 12; i++) {
     await new Promise((r) => setTimeout(r, 250));
-    const now = await statements(baseUrl);
-    if (now === last) return now;
+    const now = await serverStats(baseUrl);
+    if (now.statements === last.statements) return now;
     last = now;
   }
   return last;

@@ -22,13 +22,14 @@ export async function startAppServer(adminUrl: string, extraEnv: Record<string, 
 
 /**
  * Starts `app/platform/server/main.ts` as `npm start` does, with `env` over this process's
- * environment (an empty DATABASE_URL means the embedded PostgreSQL). Does not wait: `healthy()`
+ * environment (an empty DATABASE_URL means the embedded PostgreSQL) and `nodeArgs` before the
+ * script (e.g. --cpu-prof). Does not wait: `healthy()`
  * waits for /healthz, `exited()` for the process to end.
  */
-export async function spawnApp(env: Record<string, string>) {
+export async function spawnApp(env: Record<string, string>, nodeArgs: string[] = []) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/platform/server/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "app/platform/server/main.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

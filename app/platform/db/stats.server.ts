@@ -5,3 +5,9 @@ import { statementCount } from "./sql.server";
 export const benchEnabled = () => process.env.BENCH === "1";
 
 export const statementsSoFar = () => statementCount();
+
+/** The process's CPU time so far (user + system, µs) and resident memory (bytes): cost per request and memory after the bench. */
+export function processUsage() {
+  const cpu = process.cpuUsage();
+  return { cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage.rss() };
+}

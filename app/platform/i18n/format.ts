@@ -3,34 +3,38 @@ import type { Locale } from "./i18n";
 // Dates, times and money, in the viewer's language and time zone.
 const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
 
-// Making an Intl formatter costs far more than using one (a 500-row table spent most of its render
-// making them), so each language, zone and style gets one, kept for the process; the map is
-// bounded because zones come from users.
+// Building an Intl formatter costs far more than using one (ICU loads the locale's data each
+// time): one per language tag and options, kept for the life of the process. The map is bounded
+// because zones come from users.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: Locale, timeZone: string, style: "dateTime" | "date"): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${style}`;
-  let f = formatters.get(key);
-  if (!f) {
+function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, options); // throws on an unknown zone before anything is kept
     if (formatters.size >= 500) formatters.clear();
-    f = new Intl.DateTimeFormat(tag(locale), style === "date" ? { dateStyle: "long", timeZone } : { dateStyle: "medium", timeStyle: "short", timeZone });
-    formatters.set(key, f);
+    formatters.set(key, format);
   }
-  return f;
+  return format;
 }
 
 export function formatDateTime(value: Date | string, locale: Locale, timeZone: string) {
-  return dateFormat(locale, timeZone, "dateTime").format(new Date(value));
+  return dateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
 }
 
 export function formatDate(value: Date | string, locale: Locale, timeZone: string) {
-  return dateFormat(locale, timeZone, "date").format(new Date(value));
+  return dateTimeFormat(tag(locale), { dateStyle: "long", timeZone }).format(new Date(value));
 }
 
+const vnd = new Map<Locale, Intl.NumberFormat>();
 /** Amounts are whole đồng, stored as bigint. */
 export function formatVnd(amount: number | bigint, locale: Locale) {
-  return new Intl.NumberFormat(tag(locale), { style: "currency", currency: "VND", maximumFractionDigits: 0 }).format(
-    amount,
-  );
+  let format = vnd.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(tag(locale), { style: "currency", currency: "VND", maximumFractionDigits: 0 });
+    vnd.set(locale, format);
+  }
+  return format.format(amount);
 }
 
 // ICU lists some zones under their old CLDR names (Asia/Saigon); people know the IANA names.
@@ -61,7 +65,7 @@ export function isTimeZone(tz: string): boolean {
  */
 export function zoneName(timeZone: string, locale: Locale, at: Date | string = new Date()) {
   const part = (style: Intl.DateTimeFormatOptions["timeZoneName"]) =>
-    new Intl.DateTimeFormat(tag(locale), { timeZone, timeZoneName: style }).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? "";
+    dateTimeFormat(tag(locale), { timeZone, timeZoneName: style }).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? "";
   const offset = part("shortOffset");
   // Zones without a name of their own (UTC, Etc/…) read as their offset in the generic style.
   const name = [part("longGeneric"), part("long")].find((n) => n && !/^(GMT|UTC)([+-−]|$)/.test(n));

@@ -1,0 +1,55 @@
+// JavaScript a browser loads for one page, from the build's client manifest: the entry, then the
+// module and imports of every route the path matches (root first), each file counted once, gzipped.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { matchRoutes } from "@remix-run/react";
+
+type ManifestRoute = { id: string; parentId?: string; path?: string; index?: boolean; module: string; imports?: string[] };
+type Manifest = { entry: { module: string; imports: string[] }; routes: Record<string, ManifestRoute> };
+type Tree = Parameters<typeof matchRoutes>[0];
+
+const CLIENT = "build/client";
+
+function readManifest(): Manifest {
+  const file = readdirSync(path.join(CLIENT, "assets")).find((f) => /^manifest-[\w-]+\.js$/.test(f));
+  if (!file) throw new Error("no client manifest in build/client/assets: build first");
+  const text = readFileSync(path.join(CLIENT, "assets", file), "utf8");
+  return JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as Manifest;
+}
+
+function tree(routes: ManifestRoute[], parentId?: string): Tree {
+  return routes
+    .filter((r) => r.parentId === parentId)
+    .map((r) => (r.index ? { id: r.id, path: r.path, index: true } : { id: r.id, path: r.path, children: tree(routes, r.id) }));
+}
+
+const gzipped = new Map<string, number>();
+const gzippedSize = (url: string) => {
+  let size = gzipped.get(url);
+  if (size === undefined) {
+    size = gzipSync(readFileSync(path.join(CLIENT, url))).length;
+    gzipped.set(url, size);
+  }
+  return size;
+};
+
+export const routeCount = () => Object.keys(readManifest().routes).length;
+
+/** Gzipped bytes of the JavaScript each path loads, plus `extraBytes` every page loads outside the manifest. */
+export function jsBytesOf(paths: string[], extraBytes = 0): Map<string, number> {
+  const manifest = readManifest();
+  const routes = tree(Object.values(manifest.routes));
+  const out = new Map<string, number>();
+  for (const p of paths) {
+    const matches = matchRoutes(routes, p) ?? [];
+    const files = new Set([manifest.entry.module, ...manifest.entry.imports]);
+    for (const m of matches) {
+      const r = manifest.routes[m.route.id ?? ""]!;
+      files.add(r.module);
+      for (const i of r.imports ?? []) files.add(i);
+    }
+    out.set(p, [...files].reduce((sum, f) => sum + gzippedSize(f), 0) + extraBytes);
+  }
+  return out;
+}
