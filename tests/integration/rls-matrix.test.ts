@@ -159,6 +159,9 @@ beforeAll(async () => {
     )[0]!.id;
     await tx`insert into public.office_hours_seats (office_hours_id, startup_id, taken_by) values (${ids.officeHoursSeated}, ${ids.startupS2!}, ${ids.otherFounderId!})`;
     await tx`insert into public.mentor_calendar_feeds (mentor_id, token_hash) values (${ids.mentorId!}, sha256('matrix-feed'))`;
+    await tx`insert into public.payments (kind, reference, org_id, payer_id, description, amount_vnd, method, deadline, bank_reference)
+             values ('matrix', gen_random_uuid(), ${ids.orgA!}, ${ids.founderId!}, 'Ticket', 150000, 'bank_transfer', now() + interval '1 day', 'MATRIXPAY1')`;
+    await tx`insert into public.stripe_events (id, type) values ('evt_matrix', 'checkout.session.completed')`;
     await tx`insert into public.pending_decisions (application_id, call_id, decision) values (${ids.app!}, ${ids.call!}, 'rejected')`;
   });
   await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);
