@@ -1,0 +1,6 @@
+// Every capability's payment kinds (registerPaymentKind in app/platform/payments/kinds.server.ts),
+// gathered where the app is composed, like app/strings.ts: a capability that takes payments adds
+// its registering module here, e.g. `import "~/modules/events/payments.server";`. Imported by
+// app/jobs.server.ts, which the server entry and the worker load, so Stripe's webhooks, staff
+// confirming a transfer and the deadline sweep all find every kind. None registers one yet.
+export {};
