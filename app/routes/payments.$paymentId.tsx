@@ -11,7 +11,6 @@ import { paymentPage } from "~/platform/payments/page.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
-import "~/payments.server";
 
 // One payment: the payer sees what is owed and how to pay it (the card checkout, or the bank
 // account, reference and VietQR code); the receiving organisation's staff confirm a transfer.
@@ -79,6 +78,7 @@ export default function PaymentRoute() {
           <p>{t("payments.cardOff")}</p>
         )
       ) : null}
+      {payment.status === "pending" && payment.method === "bank_transfer" && !transfer ? <p>{t("payments.bankOff")}</p> : null}
       {transfer ? (
         <>
           <p>{t("payments.transferLead")}</p>

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveStripeWebhook } from "~/platform/payments/webhook.server";
-import "~/payments.server";
 
 // Stripe's webhook: exempt from the origin check (app/platform/http/security.server.ts), proven by
 // its signature over the raw body instead. 200 only once the event's effect has committed.

@@ -173,6 +173,10 @@ describe("without Stripe keys", () => {
   beforeEach(() => useStripe(false));
 
   it("card payment is off and says so in both languages; the webhook is not there", async () => {
+    useStripe(true);
+    const earlier = await card(); // made while the keys were there
+    useStripe(false);
+    expect((await paymentPage(payer.claims, earlier.id)).payment.checkoutUrl).toBeNull(); // the page says card payment is off
     expect(paymentMethods()).toEqual({ card: false, bankTransfer: true });
     await expect(card()).rejects.toBeInstanceOf(CardPaymentsOff);
     expect(tFor("vi")("payments.cardOff")).toMatch(/chuyển khoản/);

@@ -117,7 +117,7 @@ export async function startFakeStripe() {
         livemode: false,
         pending_webhooks: 1,
         request: { id: null, idempotency_key: null },
-        data: { object: { ...sessions.get(sessionId)! } },
+        data: { object: { ...(sessions.get(sessionId) ?? { id: sessionId, object: "checkout.session" }) } },
       });
       const header = sdk.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? FAKE_WEBHOOK_SECRET, timestamp: opts.signedAt });
       return { payload, header };

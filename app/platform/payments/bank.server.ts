@@ -13,11 +13,15 @@ import { vietQrPayload } from "./vietqr";
 
 export type BankAccount = { bin: string; account: string; name: string };
 
-/** Where transfers go; outside production a demo account stands in, so the flow can be tried locally. */
+/**
+ * Where transfers go. A local run (not production, or `npm start` on localhost) without an account
+ * configured gets a demo account, so the flow can be tried; a deployment without one has bank transfer off.
+ */
 export function bankAccount(): BankAccount | null {
-  const { BANK_TRANSFER_BIN: bin, BANK_TRANSFER_ACCOUNT: account, BANK_TRANSFER_ACCOUNT_NAME: name } = env();
+  const { BANK_TRANSFER_BIN: bin, BANK_TRANSFER_ACCOUNT: account, BANK_TRANSFER_ACCOUNT_NAME: name, APP_URL } = env();
   if (bin && account && name) return { bin, account, name };
-  return isProduction() ? null : { bin: "970436", account: "0011000000000", name: "BINH DUONG INNOVATION DEMO" };
+  const local = ["localhost", "127.0.0.1"].includes(new URL(APP_URL).hostname);
+  return isProduction() && !local ? null : { bin: "970436", account: "0011000000000", name: "BINH DUONG INNOVATION DEMO" };
 }
 
 export class BankTransferOff extends Error {}

@@ -63,15 +63,8 @@ export async function paymentsFor(tx: Tx, kind: string, reference: string): Prom
   return rows.map(toPayment);
 }
 
-export type NewPayment = {
-  kind: string;
-  reference: string;
-  orgId: string;
-  payerId: string | null;
-  description: string;
-  amountVnd: number;
-  deadline: Date;
-};
+/** What a capability asks to be paid: for which of its records, to whom, how much, by when. */
+export type NewPayment = Pick<Payment, "kind" | "reference" | "orgId" | "payerId" | "description" | "amountVnd" | "deadline">;
 
 export async function insertPayment(tx: Tx, p: NewPayment, method: PaymentMethod, bankReference: string | null): Promise<Payment> {
   const [row] = await tx.unsafe<Row[]>(
