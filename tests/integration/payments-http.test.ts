@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { asService } from "~/platform/db/transaction.server";
 import { addMember, createOrg, createUser, type TestUser } from "../support/factories";
 import { startAppServer } from "../support/app-server";
-import { decodeEntities } from "../support/http-client";
+import { decodeEntities, signIn } from "../support/http-client";
 import { startFakeStripe } from "../support/fake-stripe";
 
 // The payment routes on the real server (production build), sharing this file's database, with
@@ -18,15 +18,6 @@ let transferId: string;
 let cardId: string;
 const cookies = new Map<TestUser, string>();
 
-async function signIn(user: TestUser) {
-  const res = await fetch(`${app.baseUrl}/auth/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: app.baseUrl },
-    body: new URLSearchParams({ email: user.email, password: user.password }).toString(),
-  });
-  cookies.set(user, res.headers.get("set-cookie")!.split(";")[0]!);
-}
 const page = async (user: TestUser, path: string) => {
   const res = await fetch(`${app.baseUrl}${path}`, { headers: { cookie: cookies.get(user)! }, redirect: "manual" });
   return { status: res.status, html: decodeEntities(await res.text()) };
@@ -50,7 +41,7 @@ beforeAll(async () => {
     return [(await insert("bank_transfer", "bank_reference"))[0]!.id as string, (await insert("card", "checkout_url"))[0]!.id as string];
   });
   app = await startAppServer(inject("pgAdminUrl"), { UPLOAD_DIR: process.env.UPLOAD_DIR!, SEED: "false", ...fake.env }, process.env.DATABASE_URL);
-  for (const u of [payer, staff, stranger]) await signIn(u);
+  for (const u of [payer, staff, stranger]) cookies.set(u, await signIn(app, u.email, u.password));
 }, 180_000);
 afterAll(async () => {
   await app?.stop();
