@@ -32,6 +32,15 @@ const EnvSchema = z
     RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
     RESEND_BASE_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default("Binh Duong Innovation <no-reply@innovation.binhduong.example>"),
+    // Card payments through Stripe Checkout: both keys switch them on; without them card payment is off.
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "must start with sk_ or rk_").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
+    // Only for tests that point the Stripe SDK at a local fake.
+    STRIPE_API_BASE: z.url().optional(),
+    // The account bank transfers (VietQR) are paid into; off in production until all three are set.
+    BANK_TRANSFER_BIN: z.string().regex(/^\d{6}$/, "must be the bank's 6-digit NAPAS BIN").optional(),
+    BANK_TRANSFER_ACCOUNT: z.string().regex(/^[0-9A-Za-z]{4,19}$/, "must be 4 to 19 letters or digits").optional(),
+    BANK_TRANSFER_ACCOUNT_NAME: z.string().min(2).max(50).optional(),
     UPLOAD_DIR: z.string().default(".data/uploads"),
     // Jobs (reminders, expiries) run by each app process; 0 leaves them to `npm run worker` processes.
     JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(50).default(2),
@@ -46,6 +55,9 @@ const EnvSchema = z
     }
     if (env.NODE_ENV === "production" && !local && !env.APP_URL.startsWith("https:")) {
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https in production" });
+    }
+    if (!!env.STRIPE_SECRET_KEY !== !!env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: [env.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY"], message: "is required with the other Stripe key" });
     }
     if (env.SUPABASE_URL && !env.SUPABASE_ANON_KEY) {
       ctx.addIssue({ code: "custom", path: ["SUPABASE_ANON_KEY"], message: "is required when SUPABASE_URL is set" });

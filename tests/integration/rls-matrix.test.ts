@@ -164,6 +164,9 @@ beforeAll(async () => {
              values (${ids.program!}, ${ids.startupS2!}, ${ids.mentorId!}, now() - interval '90 days', ${ids.managerId!})`;
     await tx`insert into public.mentor_assignment_runs (program_id, status, requested_by, finished_at, proposed)
              values (${ids.program!}, 'done', ${ids.managerId!}, now(), 1)`;
+    await tx`insert into public.payments (kind, reference, org_id, payer_id, description, amount_vnd, method, deadline, bank_reference)
+             values ('matrix', gen_random_uuid(), ${ids.orgA!}, ${ids.founderId!}, 'Ticket', 150000, 'bank_transfer', now() + interval '1 day', 'MATRIXPAY1')`;
+    await tx`insert into public.stripe_events (id, type) values ('evt_matrix', 'checkout.session.completed')`;
     await tx`insert into public.pending_decisions (application_id, call_id, decision) values (${ids.app!}, ${ids.call!}, 'rejected')`;
   });
   await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);
