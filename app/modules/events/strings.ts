@@ -1,12 +1,16 @@
 import { registerStrings } from "~/platform/i18n/i18n";
+import { registerStrings as registerBundle } from "./register/strings";
+import { waitlistStrings } from "./waitlist/strings";
 
-// The events capability's strings. English and Vietnamese with the same keys, registered on import
-// (app/strings.ts).
+// The events capability's strings under one top-level key, one sub-key per sub-capability.
+// English and Vietnamese with the same keys, registered on import (app/strings.ts).
 const en = {
   events: {
     upcoming: "Upcoming events",
     none: "No upcoming events yet.",
     kinds: { forum: "Forum", tech_fair: "Tech fair", workshop: "Workshop", demo_day: "Demo day" },
+    register: registerBundle.en,
+    waitlist: waitlistStrings.en,
   },
 };
 
@@ -15,6 +19,8 @@ const vi: typeof en = {
     upcoming: "Sự kiện sắp diễn ra",
     none: "Chưa có sự kiện sắp diễn ra.",
     kinds: { forum: "Diễn đàn", tech_fair: "Triển lãm công nghệ", workshop: "Hội thảo", demo_day: "Ngày trình diễn" },
+    register: registerBundle.vi,
+    waitlist: waitlistStrings.vi,
   },
 };
 
