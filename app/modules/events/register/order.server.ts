@@ -26,27 +26,34 @@ const REFUSALS: Record<string, string> = {
 export type OrderStatus = "held" | "confirmed" | "expired" | "cancelled";
 export type Placed = { orderId: string; code: string; status: OrderStatus };
 
-export async function registerOrder(claims: Claims, eventId: string, input: RegisterInput): Promise<Outcome<Placed>> {
+/** Register the caller for an event (by id, or by its page's slug). */
+export async function registerOrder(claims: Claims, event: string | { slug: string }, input: RegisterInput): Promise<Outcome<Placed>> {
   try {
     return await asUser(claims, async (tx) => {
-      const questions = await tx<Question[]>`select id, kind, options, required from public.event_questions where event_id = ${eventId}`;
-      const errors: FieldErrors = {};
-      const lines = input.attendees.map((a, i) => {
-        const checked = checkAnswers(questions, a.answers);
-        if (!checked.ok) for (const [q, key] of Object.entries(checked.errors)) errors[`attendees.${i}.answers.${q}`] = key;
-        return { ticketType: a.ticketType, name: a.name, email: a.email, locale: a.locale, answers: checked.ok ? checked.answers : {} };
-      });
-      if (Object.keys(errors).length) return refused(errors);
-      const [row] = await tx<{ id: string }[]>`
-        select public.register_order(${eventId}, ${tx.json(lines)}, ${input.email}, ${input.locale}, ${input.code ?? null}, ${input.offer ?? null}) as id`;
-      const [order] = await tx<{ code: string; status: OrderStatus }[]>`select code, status from public.event_orders where id = ${row!.id}`;
-      if (order!.status === "confirmed") await mailTickets(tx, row!.id, "confirmed");
-      return { ok: true as const, value: { orderId: row!.id, code: order!.code, status: order!.status } };
+      const eventId = typeof event === "string" ? event : (await tx<{ id: string }[]>`select id from public.events where slug = ${event.slug}`)[0]?.id;
+      if (!eventId) return refused({ tickets: REFUSALS.not_found! });
+      return place(tx, eventId, input);
     });
   } catch (error) {
     if (error instanceof postgres.PostgresError && error.message in REFUSALS) return refused({ tickets: REFUSALS[error.message]! });
     throw error;
   }
+}
+
+async function place(tx: Tx, eventId: string, input: RegisterInput): Promise<Outcome<Placed>> {
+  const questions = await tx<Question[]>`select id, kind, options, required from public.event_questions where event_id = ${eventId}`;
+  const errors: FieldErrors = {};
+  const lines = input.attendees.map((a, i) => {
+    const checked = checkAnswers(questions, a.answers);
+    if (!checked.ok) for (const [q, key] of Object.entries(checked.errors)) errors[`attendees.${i}.answers.${q}`] = key;
+    return { ticketType: a.ticketType, name: a.name, email: a.email, locale: a.locale, answers: checked.ok ? checked.answers : {} };
+  });
+  if (Object.keys(errors).length) return refused(errors);
+  const [row] = await tx<{ id: string }[]>`
+    select public.register_order(${eventId}, ${tx.json(lines)}, ${input.email}, ${input.locale}, ${input.code ?? null}, ${input.offer ?? null}) as id`;
+  const [order] = await tx<{ code: string; status: OrderStatus }[]>`select code, status from public.event_orders where id = ${row!.id}`;
+  if (order!.status === "confirmed") await mailTickets(tx, row!.id, "confirmed");
+  return { ok: true, value: { orderId: row!.id, code: order!.code, status: order!.status } };
 }
 
 /**

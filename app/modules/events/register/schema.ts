@@ -29,3 +29,14 @@ export type TransferInput = z.infer<typeof TransferSchema>;
 
 export const WaitlistJoinSchema = z.object({ ticketType: uuid, name: text(200), email, locale });
 export type WaitlistJoinInput = z.infer<typeof WaitlistJoinSchema>;
+
+/** What a visitor does with their registrations on the event's page, by intent. */
+export const MineIntentSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("cancel"), orderId: uuid }),
+    TransferSchema.extend({ intent: z.literal("transfer") }),
+    z.object({ intent: z.literal("leave"), placeId: uuid }),
+  ],
+  { error: "validation.required" },
+);

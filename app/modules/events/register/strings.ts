@@ -23,7 +23,7 @@ const en = {
   joinWaitlist: "Join the waitlist",
   done: {
     confirmed: "You are registered. Order {{code}}: each attendee receives their ticket by mail.",
-    held: "Order {{code}}: your seats are held until {{until}}.",
+    held: "Order {{code}}: your seats are held while payment is arranged (see below).",
     waitlist: "You are on the waitlist. We will mail you if a seat frees up.",
     cancelled: "Your order is cancelled.",
     transferred: "The ticket is transferred; its new holder receives it by mail.",
@@ -69,7 +69,7 @@ const vi: typeof en = {
   joinWaitlist: "Vào danh sách chờ",
   done: {
     confirmed: "Bạn đã đăng ký thành công. Đơn {{code}}: mỗi người tham dự sẽ nhận vé qua thư.",
-    held: "Đơn {{code}}: chỗ của bạn được giữ đến {{until}}.",
+    held: "Đơn {{code}}: chỗ của bạn đang được giữ trong khi chờ thanh toán (xem bên dưới).",
     waitlist: "Bạn đã vào danh sách chờ. Chúng tôi sẽ gửi thư khi có chỗ trống.",
     cancelled: "Đơn của bạn đã được hủy.",
     transferred: "Vé đã được chuyển; người nhận sẽ nhận vé qua thư.",
