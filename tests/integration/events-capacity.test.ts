@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { asService } from "~/platform/db/transaction.server";
+import { resetEnv } from "~/platform/env.server";
 import { cancelOrder } from "~/modules/events/register/change.server";
 import { confirmOrder, registerOrder, releaseOrder } from "~/modules/events/register/order.server";
 import type { RegisterInput } from "~/modules/events/register/schema";
@@ -11,6 +12,13 @@ import type { TestUser } from "../support/factories";
 // Capacity under concurrency (QUALITY.md, "Concurrency"): every request below runs in its own
 // transaction on its own pooled connection, all started together, so they truly overlap. The
 // quotas' row locks and the check on ticket_quotas are what hold; the page checks nothing.
+
+// Two hundred requests queue for the pool's ten connections, and each confirmed one renders its
+// ticket mail inside its transaction: on a loaded test machine the last ones wait longer than the
+// app's per-transaction deadline, which would answer "try again" (a 503), not oversell. This file
+// tests what is sold, so it gives them time.
+process.env.DATABASE_TRANSACTION_TIMEOUT_MS = "120000";
+resetEnv();
 
 let org: string;
 beforeAll(async () => {
