@@ -3,6 +3,8 @@ import type { ComponentType } from "react";
 import ApplicationDecision, * as applicationDecision from "./application-decision";
 import ApplicationStage, * as applicationStage from "./application-stage";
 import ApplicationSubmitted, * as applicationSubmitted from "./application-submitted";
+import EventTicket, * as eventTicket from "./event-ticket";
+import EventWaitlistOffer, * as eventWaitlistOffer from "./event-waitlist-offer";
 import Invitation, * as invitation from "./invitation";
 import MentoringSession, * as mentoringSession from "./mentoring-session";
 import MentorMatched, * as mentorMatched from "./mentor-matched";
@@ -41,6 +43,8 @@ export const templates = {
   "mentor-request": define(MentorRequest, mentorRequest.subject),
   "mentor-request-update": define(MentorRequestUpdate, mentorRequestUpdate.subject),
   "office-hours": define(OfficeHours, officeHours.subject),
+  "event-ticket": define(EventTicket, eventTicket.subject),
+  "event-waitlist-offer": define(EventWaitlistOffer, eventWaitlistOffer.subject),
 };
 
 export type TemplateName = keyof typeof templates;

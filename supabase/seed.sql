@@ -238,3 +238,49 @@ insert into public.startup_needs (startup_id, expertise, languages, note) values
 insert into public.startup_mentors (startup_id, mentor_id, program_id, assigned_by) values
   ('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000005', '30000000-0000-4000-8000-000000000001',
    '00000000-0000-4000-8000-000000000002');
+
+-- The forum's registration: two days (the second for the exhibition), an agenda with speakers, a
+-- free general ticket and a hidden partner ticket sharing the hall's quota, a question, and the
+-- student ticket with its own smaller quota inside the hall's.
+update public.events set
+  ends_at = starts_at + interval '1 day 8 hours',
+  description_vi = 'Hai ngày: ngày đầu là các phiên thảo luận cấp cao về thành phố thông minh; ngày thứ hai là triển lãm khởi nghiệp và kết nối đầu tư.',
+  description_en = 'Two days: high-level smart-city panels on the first, the startup exhibition and investor matchmaking on the second.',
+  cancel_hours = 48
+ where slug = 'binh-duong-innovation-forum';
+insert into public.event_speakers (id, event_id, name, affiliation, bio_vi, bio_en)
+select s.id::uuid, e.id, s.name, s.affiliation, s.bio_vi, s.bio_en
+  from public.events e, (values
+    ('50000000-0000-4000-8000-000000000001', 'Anna de Vries', 'Brainport Eindhoven', 'Chuyên gia hợp tác vùng đổi mới sáng tạo.', 'Works on innovation-region partnerships.'),
+    ('50000000-0000-4000-8000-000000000002', 'Nguyễn Thị Lan', 'Đại học Thủ Dầu Một', 'Nhà nghiên cứu đô thị thông minh.', 'Researches smart cities.')
+  ) as s (id, name, affiliation, bio_vi, bio_en)
+ where e.slug = 'binh-duong-innovation-forum';
+insert into public.event_sessions (event_id, title_vi, title_en, room, starts_at, ends_at, speaker_ids)
+select e.id, s.title_vi, s.title_en, s.room, e.starts_at + s.starts, e.starts_at + s.ends, s.speakers::uuid[]
+  from public.events e, (values
+    ('Khai mạc và phiên toàn thể', 'Opening and plenary', 'Hội trường chính', interval '0 hours', interval '2 hours', '{50000000-0000-4000-8000-000000000001}'),
+    ('Thành phố thông minh: từ nghiên cứu đến thí điểm', 'Smart city: from research to pilots', 'Phòng 2', interval '3 hours', interval '5 hours', '{50000000-0000-4000-8000-000000000002}'),
+    ('Triển lãm khởi nghiệp và kết nối đầu tư', 'Startup exhibition and investor matchmaking', 'Sảnh triển lãm', interval '1 day', interval '1 day 8 hours', '{}')
+  ) as s (title_vi, title_en, room, starts, ends, speakers)
+ where e.slug = 'binh-duong-innovation-forum';
+insert into public.ticket_quotas (id, event_id, name, size)
+select q.id::uuid, e.id, q.name, q.size from public.events e, (values
+    ('51000000-0000-4000-8000-000000000001', 'Hall', 800), ('51000000-0000-4000-8000-000000000002', 'Students', 100)) as q (id, name, size)
+ where e.slug = 'binh-duong-innovation-forum';
+insert into public.ticket_types (id, event_id, name_vi, name_en, description_vi, description_en, price_vnd, sales_start, sales_end, hidden, max_per_order, position)
+select t.id::uuid, e.id, t.name_vi, t.name_en, t.d_vi, t.d_en, t.price, now() - interval '1 day', e.starts_at, t.hidden, t.max, t.pos
+  from public.events e, (values
+    ('52000000-0000-4000-8000-000000000001', 'Vé tham dự', 'General admission', 'Cả hai ngày.', 'Both days.', 0, false, 4, 1),
+    ('52000000-0000-4000-8000-000000000002', 'Vé sinh viên', 'Student ticket', 'Mang theo thẻ sinh viên.', 'Bring your student card.', 0, false, 1, 2),
+    ('52000000-0000-4000-8000-000000000003', 'Vé đối tác', 'Partner ticket', 'Dành cho đối tác, kèm bữa trưa.', 'For partners, lunch included.', 500000, true, 2, 3)
+  ) as t (id, name_vi, name_en, d_vi, d_en, price, hidden, max, pos)
+ where e.slug = 'binh-duong-innovation-forum';
+insert into public.ticket_type_quotas (ticket_type_id, quota_id) values
+  ('52000000-0000-4000-8000-000000000001', '51000000-0000-4000-8000-000000000001'),
+  ('52000000-0000-4000-8000-000000000002', '51000000-0000-4000-8000-000000000001'),
+  ('52000000-0000-4000-8000-000000000002', '51000000-0000-4000-8000-000000000002'),
+  ('52000000-0000-4000-8000-000000000003', '51000000-0000-4000-8000-000000000001');
+insert into public.ticket_type_codes (ticket_type_id, code) values ('52000000-0000-4000-8000-000000000003', 'PARTNER2026');
+insert into public.event_questions (event_id, label_vi, label_en, kind, options, required, position)
+select e.id, 'Bạn đến từ đâu?', 'Where are you from?', 'choice', '{"Doanh nghiệp / Business","Trường đại học / University","Cơ quan nhà nước / Government","Khởi nghiệp / Startup"}', false, 1
+  from public.events e where e.slug = 'binh-duong-innovation-forum';

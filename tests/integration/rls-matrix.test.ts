@@ -107,6 +107,45 @@ beforeAll(async () => {
       await tx<{ id: string }[]>`insert into public.events (org_id, slug, title_vi, title_en, starts_at, ends_at, capacity, published)
         values (${orgA.id}, 'matrix-draft', 'Nháp', 'Draft', now() + interval '1 day', now() + interval '2 days', 10, false) returning id`
     )[0]!.id;
+    // events: a published forum of A with an agenda, a ticket type on sale (its own quota), a hidden
+    // one unlocked by a code, a question; the founder's confirmed order; otherFounder waits for a seat
+    ids.eventLive = (
+      await tx<{ id: string }[]>`insert into public.events (org_id, slug, title_vi, title_en, starts_at, ends_at, capacity, published, cancel_hours)
+        values (${orgA.id}, 'matrix-live', 'Diễn đàn', 'Forum', now() + interval '10 days', now() + interval '11 days', 10, true, 24) returning id`
+    )[0]!.id;
+    ids.speaker = (await tx<{ id: string }[]>`insert into public.event_speakers (event_id, name) values (${ids.eventLive}, 'Speaker') returning id`)[0]!.id;
+    ids.agendaSession = (
+      await tx<{ id: string }[]>`insert into public.event_sessions (event_id, title_vi, title_en, starts_at, ends_at, speaker_ids)
+        values (${ids.eventLive}, 'Khai mạc', 'Opening', now() + interval '10 days', now() + interval '10 days 1 hour', array[${ids.speaker}]::uuid[]) returning id`
+    )[0]!.id;
+    ids.quota = (await tx<{ id: string }[]>`insert into public.ticket_quotas (event_id, name, size) values (${ids.eventLive}, 'Hall', 10) returning id`)[0]!.id;
+    ids.ticketType = (
+      await tx<{ id: string }[]>`insert into public.ticket_types (event_id, name_vi, name_en, sales_start, sales_end)
+        values (${ids.eventLive}, 'Vé', 'Ticket', now() - interval '1 day', now() + interval '9 days') returning id`
+    )[0]!.id;
+    ids.hiddenType = (
+      await tx<{ id: string }[]>`insert into public.ticket_types (event_id, name_vi, name_en, sales_start, sales_end, hidden)
+        values (${ids.eventLive}, 'Vé khách mời', 'Guest ticket', now() - interval '1 day', now() + interval '9 days', true) returning id`
+    )[0]!.id;
+    await tx`insert into public.ticket_type_quotas (ticket_type_id, quota_id) values (${ids.ticketType}, ${ids.quota}), (${ids.hiddenType}, ${ids.quota})`;
+    await tx`insert into public.ticket_type_codes (ticket_type_id, code) values (${ids.hiddenType}, 'matrix-code')`;
+    ids.quota2 = (await tx<{ id: string }[]>`insert into public.ticket_quotas (event_id, name, size) values (${ids.eventLive}, 'Guests', 5) returning id`)[0]!.id;
+    ids.eventQuestion = (
+      await tx<{ id: string }[]>`insert into public.event_questions (event_id, label_vi, label_en) values (${ids.eventLive}, 'Công ty', 'Company') returning id`
+    )[0]!.id;
+    ids.order = (
+      await tx<{ id: string }[]>`insert into public.event_orders (event_id, buyer_id, email, status, total_vnd, confirmed_at)
+        values (${ids.eventLive}, ${ids.founderId!}, 'founder@example.test', 'confirmed', 0, now()) returning id`
+    )[0]!.id;
+    ids.ticket = (
+      await tx<{ id: string }[]>`insert into public.event_tickets (order_id, event_id, ticket_type_id, buyer_id, attendee_name, attendee_email, price_vnd)
+        values (${ids.order}, ${ids.eventLive}, ${ids.ticketType}, ${ids.founderId!}, 'Founder', 'founder@example.test', 0) returning id`
+    )[0]!.id;
+    await tx`update public.ticket_quotas set taken = 1 where id = ${ids.quota}`;
+    ids.waitlistPlace = (
+      await tx<{ id: string }[]>`insert into public.event_waitlist (event_id, ticket_type_id, user_id, name, email)
+        values (${ids.eventLive}, ${ids.hiddenType}, ${ids.otherFounderId!}, 'Other', 'other@example.test') returning id`
+    )[0]!.id;
     ids.spaceInactive = (
       await tx<{ id: string }[]>`insert into public.spaces (org_id, kind, name_vi, name_en, capacity, active)
         values (${orgA.id}, 'lab', 'Phòng cũ', 'Old lab', 4, false) returning id`
@@ -305,6 +344,9 @@ describe("each function callable through the API, as each actor", () => {
     await Promise.all(
       ACTORS.map((actor) =>
         asUser(claims[actor], async (tx) => {
+          // every actor calls the same functions at once on the same rows (an event's quota): a
+          // wait for another actor's savepoint on a loaded machine is no refusal
+          await tx`select set_config('lock_timeout', '30s', true)`;
           for (const [fn, { call }] of Object.entries(FUNCTIONS)) {
             const result = await attempt(tx, call);
             observed[fn] ??= [];

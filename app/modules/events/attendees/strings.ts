@@ -1,0 +1,46 @@
+// Strings of the organisers' attendee list, English and Vietnamese with the same keys.
+const en = {
+  title: "Attendees",
+  heading: "Attendees of {{event}}",
+  counters: "Live counters",
+  sold: "Tickets confirmed",
+  held: "Held, awaiting payment",
+  checkedIn: "Checked in",
+  waiting: "On the waitlist",
+  offered: "Offers open",
+  search: "Search by name, email or order",
+  searchAction: "Search",
+  export: "Download as CSV",
+  none: "No attendees yet.",
+  name: "Name",
+  email: "Email",
+  ticketType: "Ticket",
+  order: "Order",
+  status: "Status",
+  publicPage: "Public page",
+  capped: "Showing the first 500; refine the search or download the CSV.",
+};
+
+const vi: typeof en = {
+  title: "Người tham dự",
+  heading: "Người tham dự {{event}}",
+  counters: "Số liệu trực tiếp",
+  sold: "Vé đã xác nhận",
+  held: "Đang giữ chỗ, chờ thanh toán",
+  checkedIn: "Đã check-in",
+  waiting: "Trong danh sách chờ",
+  offered: "Lời mời đang mở",
+  search: "Tìm theo tên, email hoặc mã đơn",
+  searchAction: "Tìm",
+  export: "Tải về dạng CSV",
+  none: "Chưa có người tham dự.",
+  name: "Họ và tên",
+  email: "Email",
+  ticketType: "Loại vé",
+  order: "Đơn",
+  status: "Trạng thái",
+  publicPage: "Trang công khai",
+  capped: "Đang hiện 500 người đầu tiên; hãy tìm cụ thể hơn hoặc tải CSV.",
+};
+
+export const attendeesStrings = { en, vi };

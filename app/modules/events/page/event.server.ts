@@ -1,0 +1,187 @@
+import { NotFoundError } from "~/platform/db/errors.server";
+import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+
+// The public page of an event, in one transaction: the event (RLS: published, or its organisers),
+// its agenda and speakers, its ticket types with what is left, and, for a signed-in visitor, their
+// own orders, tickets and waitlist places.
+
+export type Bilingual = { vi: string; en: string };
+export type TicketOffer = {
+  id: string;
+  name: Bilingual;
+  description: Bilingual;
+  priceVnd: number;
+  salesStart: Date;
+  salesEnd: Date;
+  minPerOrder: number;
+  maxPerOrder: number;
+  seatsLeft: number;
+  waiting: boolean;
+  hidden: boolean;
+};
+
+export type PublicEvent = {
+  id: string;
+  slug: string;
+  kind: string;
+  title: Bilingual;
+  summary: Bilingual;
+  description: Bilingual;
+  venue: string;
+  coverUrl: string;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  cancelHours: number | null;
+  published: boolean;
+  orgName: Bilingual;
+};
+
+export async function loadEvent(tx: Tx, slug: string): Promise<PublicEvent> {
+  const [e] = await tx<(Omit<PublicEvent, "title" | "summary" | "description" | "orgName"> & Record<string, string>)[]>`
+    select e.id, e.slug, e.kind, e.title_vi, e.title_en, e.summary_vi, e.summary_en, e.description_vi, e.description_en,
+           coalesce(nullif(e.venue, ''), s.name_vi, '') as venue, e.cover_url as "coverUrl", e.time_zone as "timeZone",
+           e.starts_at as "startsAt", e.ends_at as "endsAt", e.cancel_hours as "cancelHours", e.published,
+           o.name_vi as org_vi, o.name_en as org_en
+      from public.events e join public.organisations o on o.id = e.org_id left join public.spaces s on s.id = e.space_id
+     where e.slug = ${slug}`;
+  if (!e) throw new NotFoundError();
+  return {
+    id: e.id,
+    slug: e.slug,
+    kind: e.kind,
+    title: { vi: e.title_vi!, en: e.title_en! },
+    summary: { vi: e.summary_vi!, en: e.summary_en! },
+    description: { vi: e.description_vi!, en: e.description_en! },
+    venue: e.venue,
+    coverUrl: e.coverUrl,
+    timeZone: e.timeZone,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    cancelHours: e.cancelHours,
+    published: e.published,
+    orgName: { vi: e.org_vi!, en: e.org_en! },
+  };
+}
+
+type TypeRow = {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  description_vi: string;
+  description_en: string;
+  price_vnd: string;
+  sales_start: Date;
+  sales_end: Date;
+  min_per_order: number;
+  max_per_order: number;
+  seats_left: number;
+  waiting: boolean;
+  hidden: boolean;
+};
+const toOffer = (t: TypeRow): TicketOffer => ({
+  id: t.id,
+  name: { vi: t.name_vi, en: t.name_en },
+  description: { vi: t.description_vi, en: t.description_en },
+  priceVnd: Number(t.price_vnd),
+  salesStart: t.sales_start,
+  salesEnd: t.sales_end,
+  minPerOrder: t.min_per_order,
+  maxPerOrder: t.max_per_order,
+  seatsLeft: t.seats_left,
+  waiting: t.waiting,
+  hidden: t.hidden,
+});
+
+/** The ticket types a visitor may buy: the visible ones and those `code` unlocks, with seats left. */
+export async function ticketOffers(tx: Tx, eventId: string, code: string | null): Promise<TicketOffer[]> {
+  const visible = await tx<TypeRow[]>`
+    select t.id, t.name_vi, t.name_en, t.description_vi, t.description_en, t.price_vnd, t.sales_start, t.sales_end,
+           t.min_per_order, t.max_per_order, a.seats_left, a.waiting, t.hidden
+      from public.ticket_types t join public.ticket_availability(${eventId}) a on a.ticket_type_id = t.id
+     where not t.hidden order by t.position, t.created_at`;
+  const unlocked = code
+    ? await tx<TypeRow[]>`select u.*, false as waiting, true as hidden from public.unlocked_ticket_types(${eventId}, ${code}) u`
+    : [];
+  return [...visible, ...unlocked].map(toOffer);
+}
+
+export type AgendaSession = { id: string; title: Bilingual; room: string; startsAt: Date; endsAt: Date; speakers: string[] };
+export type Speaker = { id: string; name: string; affiliation: string; bio: Bilingual };
+
+export async function agendaOf(tx: Tx, eventId: string): Promise<{ sessions: AgendaSession[]; speakers: Speaker[] }> {
+  const [sessions, speakers] = await Promise.all([
+    tx<{ id: string; title_vi: string; title_en: string; room: string; starts_at: Date; ends_at: Date; speaker_ids: string[] }[]>`
+      select id, title_vi, title_en, room, starts_at, ends_at, speaker_ids from public.event_sessions where event_id = ${eventId} order by starts_at, title_en`,
+    tx<{ id: string; name: string; affiliation: string; bio_vi: string; bio_en: string }[]>`
+      select id, name, affiliation, bio_vi, bio_en from public.event_speakers where event_id = ${eventId} order by name`,
+  ]);
+  const names = new Map(speakers.map((s) => [s.id, s.name]));
+  return {
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: { vi: s.title_vi, en: s.title_en },
+      room: s.room,
+      startsAt: s.starts_at,
+      endsAt: s.ends_at,
+      speakers: s.speaker_ids.map((id) => names.get(id)).filter((n): n is string => !!n),
+    })),
+    speakers: speakers.map((s) => ({ id: s.id, name: s.name, affiliation: s.affiliation, bio: { vi: s.bio_vi, en: s.bio_en } })),
+  };
+}
+
+export type MyTicket = { id: string; name: string; email: string; ticketType: Bilingual };
+export type MyOrder = { id: string; code: string; status: string; totalVnd: number; holdUntil: Date | null; createdAt: Date; tickets: MyTicket[] };
+export type MyPlace = { id: string; status: string; ticketTypeId: string; ticketType: Bilingual; createdAt: Date; offerExpiresAt: Date | null };
+
+/** The caller's orders (with tickets) and open waitlist places for the event (RLS: their own; organisers see theirs too, hence the filter). */
+export async function mineFor(tx: Tx, eventId: string, userId: string): Promise<{ orders: MyOrder[]; places: MyPlace[] }> {
+  const [orders, tickets, places] = await Promise.all([
+    tx<{ id: string; code: string; status: string; total_vnd: string; hold_until: Date | null; created_at: Date }[]>`
+      select id, code, status, total_vnd, hold_until, created_at from public.event_orders
+       where event_id = ${eventId} and buyer_id = ${userId} order by created_at desc`,
+    tx<{ id: string; order_id: string; attendee_name: string; attendee_email: string; name_vi: string; name_en: string }[]>`
+      select k.id, k.order_id, k.attendee_name, k.attendee_email, t.name_vi, t.name_en
+        from public.event_tickets k join public.ticket_types t on t.id = k.ticket_type_id
+       where k.event_id = ${eventId} and k.buyer_id = ${userId} order by k.created_at, k.id`,
+    tx<{ id: string; status: string; ticket_type_id: string; name_vi: string; name_en: string; created_at: Date; offer_expires_at: Date | null }[]>`
+      select w.id, w.status, w.ticket_type_id, t.name_vi, t.name_en, w.created_at, w.offer_expires_at
+        from public.event_waitlist w join public.ticket_types t on t.id = w.ticket_type_id
+       where w.event_id = ${eventId} and w.user_id = ${userId} and w.status in ('waiting', 'offered') order by w.position`,
+  ]);
+  return {
+    orders: orders.map((o) => ({
+      id: o.id,
+      code: o.code,
+      status: o.status,
+      totalVnd: Number(o.total_vnd),
+      holdUntil: o.hold_until,
+      createdAt: o.created_at,
+      tickets: tickets
+        .filter((k) => k.order_id === o.id)
+        .map((k) => ({ id: k.id, name: k.attendee_name, email: k.attendee_email, ticketType: { vi: k.name_vi, en: k.name_en } })),
+    })),
+    places: places.map((w) => ({
+      id: w.id,
+      status: w.status,
+      ticketTypeId: w.ticket_type_id,
+      ticketType: { vi: w.name_vi, en: w.name_en },
+      createdAt: w.created_at,
+      offerExpiresAt: w.offer_expires_at,
+    })),
+  };
+}
+
+/** Everything the public page shows, in one transaction. */
+export function eventPage(claims: Claims | null, slug: string, code: string | null) {
+  return asUser(claims, async (tx) => {
+    const event = await loadEvent(tx, slug);
+    const [offers, agenda, mine, manages] = await Promise.all([
+      ticketOffers(tx, event.id, code),
+      agendaOf(tx, event.id),
+      claims ? mineFor(tx, event.id, claims.sub) : Promise.resolve(null),
+      claims ? tx<{ m: boolean }[]>`select public.manages_event(${event.id}) as m`.then((r) => r[0]!.m) : Promise.resolve(false),
+    ]);
+    return { event, offers, agenda, mine, manages };
+  });
+}

@@ -1,0 +1,89 @@
+import postgres from "postgres";
+import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { refused, type FieldErrors, type Outcome } from "~/platform/http/form.server";
+import { mailOffers } from "../waitlist/offers.server";
+import { checkAnswers, type Question } from "./answers";
+import type { RegisterInput } from "./schema";
+import { mailTickets } from "./tickets-mail.server";
+
+// Placing an order, as pretix does it in small steps inside one transaction: check the answers,
+// then register_order() in SQL checks the tickets, locks the quotas (sorted), takes the seats and
+// writes the order; a free order is confirmed at once and its tickets mailed in the same
+// transaction. Payment plugs in through confirmOrder() and releaseOrder() (decisions/001-capacity.md).
+
+/** The names register_order() raises, and the message each one shows (on the tickets). */
+const REFUSALS: Record<string, string> = {
+  not_found: "events.register.refused.notFound",
+  not_on_sale: "events.register.refused.notOnSale",
+  code_required: "events.register.refused.codeRequired",
+  too_few: "events.register.refused.tooFew",
+  too_many: "events.register.refused.tooMany",
+  sold_out: "events.register.refused.soldOut",
+  offer_invalid: "events.register.refused.offerInvalid",
+  bad_line: "events.register.refused.notFound",
+};
+
+export type OrderStatus = "held" | "confirmed" | "expired" | "cancelled";
+export type Placed = { orderId: string; code: string; status: OrderStatus };
+
+/** Register the caller for an event (by id, or by its page's slug). */
+export async function registerOrder(claims: Claims, event: string | { slug: string }, input: RegisterInput): Promise<Outcome<Placed>> {
+  try {
+    return await asUser(claims, async (tx) => {
+      const eventId = typeof event === "string" ? event : (await tx<{ id: string }[]>`select id from public.events where slug = ${event.slug}`)[0]?.id;
+      if (!eventId) return refused({ tickets: REFUSALS.not_found! });
+      return place(tx, eventId, input);
+    });
+  } catch (error) {
+    if (error instanceof postgres.PostgresError && error.message in REFUSALS) return refused({ tickets: REFUSALS[error.message]! });
+    throw error;
+  }
+}
+
+async function place(tx: Tx, eventId: string, input: RegisterInput): Promise<Outcome<Placed>> {
+  const questions = await tx<Question[]>`select id, kind, options, required from public.event_questions where event_id = ${eventId}`;
+  const errors: FieldErrors = {};
+  const lines = input.attendees.map((a, i) => {
+    const checked = checkAnswers(questions, a.answers);
+    if (!checked.ok) for (const [q, key] of Object.entries(checked.errors)) errors[`attendees.${i}.answers.${q}`] = key;
+    return { ticketType: a.ticketType, name: a.name, email: a.email, locale: a.locale, answers: checked.ok ? checked.answers : {} };
+  });
+  if (Object.keys(errors).length) return refused(errors);
+  const [row] = await tx<{ id: string }[]>`
+    select public.register_order(${eventId}, ${tx.json(lines)}, ${input.email}, ${input.locale}, ${input.code ?? null}, ${input.offer ?? null}) as id`;
+  const [order] = await tx<{ code: string; status: OrderStatus }[]>`select code, status from public.event_orders where id = ${row!.id}`;
+  if (order!.status === "confirmed") await mailTickets(tx, row!.id, "confirmed");
+  return { ok: true, value: { orderId: row!.id, code: order!.code, status: order!.status } };
+}
+
+/**
+ * A held order was paid: confirm it and mail its tickets, once (a second call changes nothing).
+ * For the payment handlers, inside the service's transaction (a webhook, a job, staff marking a
+ * transfer paid through the service path). A payment for an order whose hold lapsed and whose
+ * seats are gone leaves it expired and flagged for refund: never oversold.
+ */
+export async function confirmOrder(tx: Tx, orderId: string): Promise<{ status: OrderStatus; changed: boolean; needsRefund: boolean }> {
+  const [before] = await tx<{ status: OrderStatus }[]>`select status from public.event_orders where id = ${orderId} for update`;
+  if (!before) throw new Error(`confirmOrder: no order ${orderId}`);
+  if (before.status === "confirmed") return { status: "confirmed", changed: false, needsRefund: false };
+  const [after] = await tx<{ status: OrderStatus }[]>`select public.confirm_order(${orderId}) as status`;
+  const [flag] = await tx<{ needs_refund: boolean }[]>`select needs_refund from public.event_orders where id = ${orderId}`;
+  if (after!.status === "confirmed") await mailTickets(tx, orderId, "confirmed");
+  return { status: after!.status, changed: after!.status === "confirmed", needsRefund: flag!.needs_refund };
+}
+
+/**
+ * A held order's payment will not come (the checkout expired, the transfer deadline passed): the
+ * order expires, its seats go back and down the waitlists. For the payment handlers, inside the
+ * service's transaction; a second call, or one for a confirmed order's late expiry event, changes nothing.
+ */
+export async function releaseOrder(tx: Tx, orderId: string): Promise<{ released: boolean }> {
+  const [row] = await tx<{ status: OrderStatus }[]>`select status from public.event_orders where id = ${orderId} for update`;
+  if (row?.status !== "held") return { released: false };
+  const offered = await tx<{ id: string }[]>`select public.end_order(${orderId}, 'expired') as id`;
+  await mailOffers(
+    tx,
+    offered.map((o) => o.id),
+  );
+  return { released: true };
+}

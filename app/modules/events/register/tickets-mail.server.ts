@@ -1,0 +1,81 @@
+import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
+import { env } from "~/platform/env.server";
+import { formatInZone } from "~/platform/i18n/format";
+import { enqueueMail } from "~/platform/mail/outbox.server";
+import { eventIcs } from "../page/ics";
+
+// Ticket mails: one per attendee, in the attendee's language, with the event's ICS attached,
+// queued in the same transaction as the confirmation (or transfer) they report.
+
+type TicketRow = {
+  id: string;
+  attendee_name: string;
+  attendee_email: string;
+  locale: "vi" | "en";
+  code: string;
+  type_vi: string;
+  type_en: string;
+  event_id: string;
+  slug: string;
+  title_vi: string;
+  title_en: string;
+  summary_vi: string;
+  summary_en: string;
+  venue: string;
+  time_zone: string;
+  starts_at: Date;
+  ends_at: Date;
+};
+
+/** Mail the tickets of an order (all, or the ones named). Read as the service: the caller may be a webhook. */
+export async function mailTickets(tx: Tx, orderId: string, kind: "confirmed" | "transferred", ticketIds?: string[]): Promise<number> {
+  const rows = await asServiceWithin(
+    tx,
+    (t) => t<TicketRow[]>`
+      select k.id, k.attendee_name, k.attendee_email, k.locale, o.code, tt.name_vi as type_vi, tt.name_en as type_en,
+             e.id as event_id, e.slug, e.title_vi, e.title_en, e.summary_vi, e.summary_en,
+             coalesce(nullif(e.venue, ''), s.name_vi, '') as venue, e.time_zone, e.starts_at, e.ends_at
+        from public.event_tickets k
+        join public.event_orders o on o.id = k.order_id
+        join public.ticket_types tt on tt.id = k.ticket_type_id
+        join public.events e on e.id = k.event_id
+        left join public.spaces s on s.id = e.space_id
+       where k.order_id = ${orderId} ${ticketIds ? t`and k.id = any(${ticketIds}::uuid[])` : t``}
+       order by k.created_at, k.id`,
+  );
+  const host = new URL(env().APP_URL).host;
+  for (const r of rows) {
+    const vi = r.locale === "vi";
+    const url = `${env().APP_URL}/events/${r.slug}`;
+    const title = vi ? r.title_vi : r.title_en;
+    const ics = eventIcs({
+      id: r.event_id,
+      title,
+      description: vi ? r.summary_vi : r.summary_en,
+      location: r.venue,
+      url,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      sessions: [],
+      host,
+    });
+    await enqueueMail(
+      tx,
+      r.attendee_email,
+      "event-ticket",
+      {
+        locale: r.locale,
+        kind,
+        name: r.attendee_name,
+        event: title,
+        ticketType: vi ? r.type_vi : r.type_en,
+        when: `${formatInZone(r.starts_at, r.locale, r.time_zone)} – ${formatInZone(r.ends_at, r.locale, r.time_zone)}`,
+        venue: r.venue,
+        code: r.code,
+        url,
+      },
+      [{ filename: "event.ics", contentType: "text/calendar; charset=utf-8", content: ics }],
+    );
+  }
+  return rows.length;
+}

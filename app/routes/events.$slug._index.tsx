@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { eventPage } from "~/modules/events/page/event.server";
+import { eventMeta } from "~/modules/events/page/meta";
+import { Agenda, TicketList, When, pick } from "~/modules/events/page/ui";
+import { cancelOrder, transferTicket } from "~/modules/events/register/change.server";
+import { MyRegistrations } from "~/modules/events/register/mine";
+import { MineIntentSchema } from "~/modules/events/register/schema";
+import { leaveWaitlist } from "~/modules/events/waitlist/waitlist.server";
+import { requireViewer } from "~/platform/auth/guards.server";
+import { getViewer } from "~/platform/auth/viewer.server";
+import { env } from "~/platform/env.server";
+import { formToObject, invalid, parseInput, readForm } from "~/platform/http/form.server";
+import { FormMessage } from "~/ui/form";
+import { useLocale } from "~/ui/locale";
+import { RouteError } from "~/ui/route-error";
+import { titled } from "~/ui/title";
+
+export const meta = eventMeta(titled<SerializeFrom<typeof loader>>((_t, d, locale) => d.event.title[locale]));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const url = new URL(request.url);
+  const code = url.searchParams.get("code")?.slice(0, 40) || null;
+  const page = await eventPage(viewer?.claims ?? null, params.slug ?? "", code);
+  return { ...page, code, appUrl: env().APP_URL, url: `${env().APP_URL}/events/${page.event.slug}` };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const parsed = parseInput(MineIntentSchema, formToObject(await readForm(request)));
+  if (!parsed.ok) return invalid(parsed.errors);
+  const d = parsed.data;
+  const outcome =
+    d.intent === "cancel" ? await cancelOrder(viewer.claims, d.orderId) : d.intent === "leave" ? await leaveWaitlist(viewer.claims, d.placeId) : await transferTicket(viewer.claims, d);
+  if (!outcome.ok) return invalid(outcome.errors);
+  const done = { cancel: "cancelled", leave: "left", transfer: "transferred" }[d.intent];
+  return redirect(`/events/${encodeURIComponent(params.slug ?? "")}?done=${done}`);
+}
+
+const DONE = new Set(["cancelled", "left", "transferred", "waitlist", "confirmed", "held"]);
+
+export default function EventPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { event, offers, agenda, mine, manages, code } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const done = search.get("done");
+  const error = result?.errors ? (Object.values(result.errors)[0] ?? "validation.formErrors") : null;
+  const here = `/events/${event.slug}`;
+  return (
+    <section className="page">
+      {!event.published ? <p className="callout">{t("events.page.draft")}</p> : null}
+      {event.coverUrl ? <img className="cover" src={event.coverUrl} alt="" /> : null}
+      <p className="tag">
+        {t(`events.kinds.${event.kind}`)} · {pick(event.orgName, locale)}
+      </p>
+      <h1>{pick(event.title, locale)}</h1>
+      {done && DONE.has(done) ? <FormMessage tone="success">{t(`events.register.done.${done}`, { code: search.get("order") ?? "" })}</FormMessage> : null}
+      {error ? <FormMessage tone="error">{t(error)}</FormMessage> : null}
+      <p>{pick(event.summary, locale)}</p>
+      <dl className="facts">
+        <dt>{t("events.page.when")}</dt>
+        <dd>
+          <When startsAt={event.startsAt} endsAt={event.endsAt} zone={event.timeZone} locale={locale} />
+        </dd>
+        {event.venue ? (
+          <>
+            <dt>{t("events.page.where")}</dt>
+            <dd>{event.venue}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <a href={`${here}/calendar.ics`}>{t("events.page.addToCalendar")}</a>
+        {manages ? (
+          <>
+            {" · "}
+            <Link to={`/manage/events/${event.id}`}>{t("events.page.manage")}</Link>
+          </>
+        ) : null}
+      </p>
+      {pick(event.description, locale) ? <p className="pre-wrap">{pick(event.description, locale)}</p> : null}
+      {mine ? (
+        <MyRegistrations orders={mine.orders} places={mine.places} slug={event.slug} zone={event.timeZone} locale={locale} canCancel={event.cancelHours !== null} />
+      ) : null}
+      <h2>{t("events.page.tickets")}</h2>
+      <TicketList offers={offers} zone={event.timeZone} locale={locale} registerTo={`${here}/register${code ? `?code=${encodeURIComponent(code)}` : ""}`} />
+      <p className="hint">
+        {event.cancelHours === null ? t("events.page.cancelPolicy_none") : t("events.page.cancelPolicy", { hours: event.cancelHours })}
+      </p>
+      <Form method="get" className="inline-form">
+        <label htmlFor="field-code">{t("events.page.code")}</label> <input id="field-code" name="code" defaultValue={code ?? ""} maxLength={40} />{" "}
+        <button type="submit" className="button secondary">
+          {t("events.page.unlock")}
+        </button>
+      </Form>
+      <Agenda sessions={agenda.sessions} speakers={agenda.speakers} zone={event.timeZone} locale={locale} />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}
