@@ -8,7 +8,7 @@ import postgres from "postgres";
 import { seedLoadData } from "./dataset";
 import { APPLICATIONS, MANY_REVIEWS, MENTORED_STARTUPS, MONTHS, RANKED_CALL, REVIEWS_EACH, loadId } from "./dataset.sql";
 import { benchAssignment } from "./assignment";
-import { bookedSessions, bookingPage, bookingRowName } from "./booking";
+import { bookedSessions, bookingPage, bookingRowName, fillAYear } from "./booking";
 import { jsBytesOf, routeCount } from "./js-bytes";
 import { measurePage, serverStats, statementsOfOneRequest, type Page, type PageResult } from "./measure";
 import { printDataset, printResults, printTargets } from "./report";
@@ -115,7 +115,8 @@ async function main(): Promise<boolean> {
     { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 1)}`, cookie },
     { name: `mentoring report, ${MENTORED_STARTUPS} startups × ${MONTHS} months`, path: `/manage/programmes/${programmeId}/mentoring`, cookie },
   ];
-  const pages = [...allPages, ...(await founderPages(app.baseUrl)), ...(await reviewerPages(app.baseUrl))].filter(chosen);
+  const founder = await founderPages(app.baseUrl);
+  const pages = [...allPages, ...founder, ...(await reviewerPages(app.baseUrl))].filter(chosen);
   log(`== ${pages.length} pages, ${LOAD.durationSec} s each, ${LOAD.connections} connections, ${app.baseUrl}`);
   const results: PageResult[] = [];
   for (const page of pages) {
@@ -133,6 +134,14 @@ async function main(): Promise<boolean> {
     results.push(result);
     pages.push(booking);
     bookingStatements = await statementsOfOneRequest(app.baseUrl, booking);
+    // The same two requests once Anna holds a year's worth of sessions: statements must not grow.
+    const week = founder.find((p) => p.name.startsWith("mentoring: week of slots"))!;
+    const weekBefore = await statementsOfOneRequest(app.baseUrl, week);
+    const added = await fillAYear(app.databaseUrl, booking);
+    const weekAfter = await statementsOfOneRequest(app.baseUrl, week);
+    const bookingAfter = await statementsOfOneRequest(app.baseUrl, booking);
+    const grows = weekAfter !== weekBefore || bookingAfter !== bookingStatements;
+    log(`  with ${added} more sessions (about a year's worth): week of slots ${weekBefore} → ${weekAfter}, booking ${bookingStatements} → ${bookingAfter} statements (${grows ? "NOT flat" : "flat"})`);
   }
   // Counted alone (one after the other, nothing else running), before the server stops: the same
   // statements with many reviews as with few.
