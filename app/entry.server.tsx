@@ -1,5 +1,3 @@
-// Every capability's strings, on the server only: the browser gets the viewer's language from the root loader.
-import "~/strings";
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";

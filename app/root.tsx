@@ -1,12 +1,11 @@
+import "~/strings";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { getViewer } from "~/platform/auth/viewer.server";
-import { ensureStrings, i18nFor, isLocale, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
+import { i18nFor, isLocale, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
 import { resolveLocale } from "~/platform/i18n/locale.server";
-import { stringsFile } from "~/platform/i18n/strings-file.server";
 import { mailboxEnabled } from "~/platform/mail/mailbox.server";
 import { useNonce } from "~/ui/nonce";
 import { Shell, type ShellViewer } from "~/ui/shell";
@@ -36,8 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   return {
     locale,
-    // Only this language's strings go to the browser, as a file cached across pages (entry.server.tsx registers all of them here).
-    strings: stringsFile(locale).url,
     timeZone: viewer?.timeZone ?? DEFAULT_TIME_ZONE,
     viewer: shellViewer,
     mailbox: mailboxEnabled(),
@@ -45,14 +42,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
-
-// After a switch of language (or signing in as someone who reads the other one), its strings are
-// fetched before the page shows it, so no page mixes the two languages.
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const data = await serverLoader<typeof loader>();
-  await ensureStrings(data.locale, data.strings);
-  return data;
-}
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -70,8 +59,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        {/* Before the app's modules run: entry.client.tsx hands these strings to i18n. */}
-        {data ? <script src={data.strings} nonce={nonce} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

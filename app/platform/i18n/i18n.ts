@@ -40,27 +40,8 @@ export function registerStrings(bundle: Bundle) {
   }
 }
 
-/** Every registered string of a language (tests compare messages against them; the server sends one language to the browser). */
+/** Every registered string of a language (tests compare messages against them). */
 export const registeredStrings = (locale: Locale): Tree => resources[locale].translation;
-
-// The browser holds the platform's own strings (both languages, a few kB) from its bundle and the
-// rest of one language at a time, as the server sent it (app/platform/i18n/strings-file.server.ts).
-const received = new Set<Locale>();
-
-/** In the browser: one language's strings as the server sent them (all of them, platform included). */
-export function receiveStrings(locale: Locale, tree: Tree) {
-  received.add(locale);
-  Object.assign(resources[locale].translation, tree);
-  instances.get(locale)?.addResourceBundle(locale, "translation", tree, true, true);
-}
-
-/** In the browser: fetches a language's strings unless they are here already (a switch of language). */
-export async function ensureStrings(locale: Locale, url: string) {
-  if (received.has(locale)) return;
-  const res = await fetch(url.replace(/\.js$/, ".json"));
-  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-  receiveStrings(locale, (await res.json()) as Tree);
-}
 
 export function i18nFor(locale: Locale): I18n {
   let instance = instances.get(locale);
