@@ -1,7 +1,6 @@
 // `npm run bench`: the production build on an embedded PostgreSQL with the demo data plus a
 // generated dataset, each main page loaded by autocannon from a child process, one table out.
 import os from "node:os";
-import { gzipSync } from "node:zlib";
 import { startAppServer } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
 import postgres from "postgres";
@@ -48,18 +47,6 @@ async function founderPages(baseUrl: string): Promise<Page[]> {
 async function reviewerPages(baseUrl: string): Promise<Page[]> {
   const cookie = await signIn(baseUrl, "reviewer@demo.binhduong.example", "demo-password-2026", "Phạm Văn Hùng");
   return [{ name: "/review reviewer", path: "/review", cookie, target: 0.4 }];
-}
-
-/** Gzipped bytes of the strings file a page loads (the viewer's language, app/routes/strings.$file.ts), the larger language's. */
-async function stringsFileBytes(baseUrl: string) {
-  let largest = 0;
-  for (const language of ["vi", "en"]) {
-    const html = await (await fetch(`${baseUrl}/`, { headers: { "Accept-Language": language } })).text();
-    const src = /<script src="(\/strings\/[^"]+)"/.exec(html)?.[1];
-    if (!src) throw new Error("the home page loads no strings file");
-    largest = Math.max(largest, gzipSync(Buffer.from(await (await fetch(baseUrl + src)).arrayBuffer())).length);
-  }
-  return largest;
 }
 
 async function rankedCallId(databaseUrl: string) {
@@ -151,7 +138,7 @@ async function main(): Promise<boolean> {
   log(`  mentoring report: ${report} statements for ${MENTORED_STARTUPS} startups`);
   if (bookingStatements !== null) log(`  booking a session: ${bookingStatements} statements, mails into the outbox included`);
   const { rss } = await serverStats(app.baseUrl);
-  const jsBytes = jsBytesOf(pages.map((p) => p.path), await stringsFileBytes(app.baseUrl));
+  const jsBytes = jsBytesOf(pages.map((p) => p.path));
   await stopAll();
 
   // with the server stopped, so the solver has the machine to itself
@@ -169,7 +156,7 @@ async function main(): Promise<boolean> {
   log("\nSQL/req counts every statement of the server process, begin and commit included; fractions come from the mail worker's poll (3 statements every 5 s).");
   log("A form post (POST rows) succeeds with its redirect, counted as success; under load its SQL/req also carries the mail worker delivering the mails it queued.");
   log("CPU ms/req is the server process's own CPU time (user + system) per request: steadier than req/s when other work shares the machine.");
-  log(`JS kB: gzipped JavaScript the page loads, from the client manifest (${routeCount()} routes in the build), plus the strings file of one language.\n`);
+  log(`JS kB: gzipped JavaScript the page loads, from the client manifest (${routeCount()} routes in the build), strings of both languages included.\n`);
   const targetsHold = printTargets(results, pages, jsBytes, rss);
 
   const failing = results.filter((r) => r.non2xx + r.errors > MAX_FAILURES_PER_PAGE);
