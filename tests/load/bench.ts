@@ -128,7 +128,8 @@ async function main(): Promise<boolean> {
     const weekAfter = await statementsOfOneRequest(app.baseUrl, week);
     const bookingAfter = await statementsOfOneRequest(app.baseUrl, booking);
     const grows = weekAfter !== weekBefore || bookingAfter !== bookingStatements;
-    log(`  with ${added} more sessions (about a year's worth): week of slots ${weekBefore} → ${weekAfter}, booking ${bookingStatements} → ${bookingAfter} statements (${grows ? "NOT flat" : "flat"})`);
+    const held = await bookedSessions(app.databaseUrl);
+    log(`  with ${added} more sessions (SmartWater now holds ${held} with Anna over the coming year): week of slots ${weekBefore} → ${weekAfter}, booking ${bookingStatements} → ${bookingAfter} statements (${grows ? "NOT flat" : "flat"})`);
   }
   // Counted alone (one after the other, nothing else running), before the server stops: the same
   // statements with many reviews as with few.

@@ -85,7 +85,7 @@ export async function bookedSessions(databaseUrl: string): Promise<number> {
 }
 
 /**
- * A year's worth of Anna's sessions with SmartWater: every ninth of the free slots not yet posted
+ * Toward a year's worth of Anna's sessions with SmartWater: every ninth of the free slots not yet posted
  * (about ten a week over the horizon), taken straight in SQL and dropped from the posts still to
  * send. The bench counts the statements of the week page and of a booking before and after, to
  * show they do not grow with the sessions a mentor holds.
