@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { Form, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { badInput } from "~/platform/http/errors.server";
@@ -8,7 +8,7 @@ import { parseForm, readForm } from "~/platform/http/form.server";
 import { uuid } from "~/platform/ids";
 import { formatDateTime } from "~/platform/i18n/format";
 import { mailProblems, retryMail } from "~/platform/mail/failures.server";
-import type { RootData } from "~/root";
+import { useViewerZone } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { NotFoundError } from "~/platform/db/errors.server";
@@ -39,8 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MailProblems() {
   const { t } = useTranslation();
   const { problems } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
-  const when = (d: string | Date) => formatDateTime(d, root?.locale ?? "vi", root?.timeZone ?? "Asia/Ho_Chi_Minh");
+  const { locale, timeZone } = useViewerZone();
+  const when = (d: string | Date) => formatDateTime(d, locale, timeZone);
   return (
     <section className="page">
       <h1>{t("admin.mailTitle")}</h1>

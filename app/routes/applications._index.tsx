@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listMyApplications } from "~/modules/applications/apply/status.server";
-import { StatusBadge, useBilingual, useLocaleZone } from "~/modules/applications/apply/ui";
+import { StatusBadge, useBilingual } from "~/modules/applications/apply/ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { useViewerZone } from "~/ui/locale";
 
 export const meta = titled("apply.list.title");
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MyApplications() {
   const { t } = useTranslation();
   const pick = useBilingual();
-  const { locale, timeZone } = useLocaleZone();
+  const { locale, timeZone } = useViewerZone();
   const { applications, startups } = useLoaderData<typeof loader>();
   return (
     <section className="page">

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listMailbox, mailboxEnabled } from "~/platform/mail/mailbox.server";
 import { formatDateTime } from "~/platform/i18n/format";
-import type { RootData } from "~/root";
+import { useViewerZone } from "~/ui/locale";
 import { titled } from "~/ui/title";
 import { NotFoundError } from "~/platform/db/errors.server";
 
@@ -17,7 +17,7 @@ export async function loader(_: LoaderFunctionArgs) {
 export default function Mailbox() {
   const { t } = useTranslation();
   const { mails } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
+  const { locale, timeZone } = useViewerZone();
   return (
     <section className="page">
       <h1>{t("mailbox.title")}</h1>
@@ -51,7 +51,7 @@ export default function Mailbox() {
                     </span>
                   ))}
                 </td>
-                <td>{formatDateTime(m.createdAt, root?.locale ?? "vi", root?.timeZone ?? "Asia/Ho_Chi_Minh")}</td>
+                <td>{formatDateTime(m.createdAt, locale, timeZone)}</td>
                 <td>{m.status}</td>
               </tr>
             ))}

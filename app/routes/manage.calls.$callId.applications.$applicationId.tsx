@@ -12,6 +12,7 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDateTime } from "~/platform/i18n/format";
+import { requireId } from "~/platform/ids.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = parseForm(await readForm(request), DossierIntent);
   if (!form.ok) return invalid(form.errors);
-  const [callId, id] = [params.callId ?? "", params.applicationId ?? ""];
+  const [callId, id] = [params.callId ?? "", requireId(params.applicationId)];
   if (form.data.intent === "note") {
     await addNote(viewer.claims, callId, id, form.data.body);
     return { errors: null, message: "select.dossier.noted" };

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditQuerySchema } from "~/modules/applications/select/schema";
-import { useLocaleAndZone } from "~/modules/applications/manage-ui";
+
 import { mentoringAuditPage } from "~/modules/mentoring/audit/log.server";
 import { useMentoringAuditDetails } from "~/modules/mentoring/audit/ui";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -11,6 +11,7 @@ import { formatDateTime } from "~/platform/i18n/format";
 import { Pager } from "~/ui/pager";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { useViewerZone } from "~/ui/locale";
 
 // A programme's mentoring log, for its managers (403 for anyone else): the call's audit page, for mentoring.
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function MentoringLog() {
   const { t } = useTranslation();
-  const { locale, timeZone } = useLocaleAndZone();
+  const { locale, timeZone } = useViewerZone();
   const { programme, events, total, page, pageSize } = useLoaderData<typeof loader>();
   const details = useMentoringAuditDetails(locale, timeZone);
   const location = useLocation();

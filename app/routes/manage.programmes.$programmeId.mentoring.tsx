@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocaleAndZone } from "~/modules/applications/manage-ui";
+
 import { mentoringReport } from "~/modules/mentoring/report/report.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { formatDate } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { useViewerZone } from "~/ui/locale";
 
 // The programme's mentoring report, for its managers: sessions, hours against the budget,
 // ratings, no-shows, and the startups nobody has met in 30 days.
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function MentoringReportRoute() {
   const { t } = useTranslation();
-  const { locale, timeZone } = useLocaleAndZone();
+  const { locale, timeZone } = useViewerZone();
   const { programme, startups, mentors } = useLoaderData<typeof loader>();
   // one formatter for the whole table: making one per cell was most of this page's render time
   const numbers = useMemo(() => new Intl.NumberFormat(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 }), [locale]);

@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { mentoringHome } from "~/modules/mentoring/booking/sessions.server";
-import { hours, SessionTime, useViewerZone } from "~/modules/mentoring/booking/ui";
+import { hours, SessionTime } from "~/modules/mentoring/booking/ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { useViewerZone } from "~/ui/locale";
 
 export const meta = titled("mentoring.booking.home.title");
 

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { bookSession } from "~/modules/mentoring/booking/book.server";
 import { BookSessionSchema } from "~/modules/mentoring/booking/schema";
-import { hours, useViewerZone } from "~/modules/mentoring/booking/ui";
+import { hours } from "~/modules/mentoring/booking/ui";
 import { WeekOfSlots } from "~/modules/mentoring/booking/week";
 import { bookingContexts, mentorWeek } from "~/modules/mentoring/booking/week.server";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -14,6 +14,7 @@ import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { NotFoundError } from "~/platform/db/errors.server";
+import { useViewerZone } from "~/ui/locale";
 
 export const meta = titled("mentoring.booking.book.title");
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useLocaleAndZone } from "~/modules/applications/manage-ui";
+
 import { calendarPage, renewFeed, revokeFeed } from "~/modules/mentoring/calendar/feed.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { badInput } from "~/platform/http/errors.server";
@@ -11,6 +11,7 @@ import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { useViewerZone } from "~/ui/locale";
 
 // The mentor's private calendar feed: make, renew or revoke its secret address. The address is
 // shown once, in the answer to the post that made it (decisions/004-calendar-feed.md).
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CalendarRoute() {
   const { t } = useTranslation();
-  const { locale, timeZone } = useLocaleAndZone();
+  const { locale, timeZone } = useViewerZone();
   const { mentor, since } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SessionTime, useViewerZone } from "~/modules/mentoring/booking/ui";
+import { SessionTime } from "~/modules/mentoring/booking/ui";
 import { cancelOfficeHours, leaveSeat, officeHoursPage, openOfficeHours, takeSeat } from "~/modules/mentoring/office/office.server";
 import { CancelOfficeHoursSchema, OpenOfficeHoursSchema, SeatSchema } from "~/modules/mentoring/office/schema";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -11,6 +11,7 @@ import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { useViewerZone } from "~/ui/locale";
 
 export const meta = titled("mentoring.office.title");
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { answer, intentOf, targetOf } from "~/modules/applications/setup/actions.server";
-import { useLocaleAndZone, type ActionAnswer } from "~/modules/applications/manage-ui";
+import { type ActionAnswer } from "~/modules/applications/manage-ui";
 import { setSessionLocation } from "~/modules/mentoring/booking/location.server";
 import { LocationPanel } from "~/modules/mentoring/booking/location-panel";
 import { markNoShow } from "~/modules/mentoring/sessions/absence.server";
@@ -17,6 +17,7 @@ import { formToObject, readForm, type Outcome } from "~/platform/http/form.serve
 import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { useViewerZone } from "~/ui/locale";
 
 // One mentoring session, for its mentor, the startup's people and the programme's managers (a 404
 // for anyone else): when and who, then what came after it.
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SessionRoute() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
-  const { locale, timeZone } = useLocaleAndZone();
+  const { locale, timeZone } = useViewerZone();
   const data = useLoaderData<typeof loader>();
   const result = (useActionData<typeof action>() ?? null) as ActionAnswer | null;
   const { session, programme, people } = data;

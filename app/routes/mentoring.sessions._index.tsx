@@ -5,13 +5,14 @@ import { useTranslation } from "react-i18next";
 import { cancelSession } from "~/modules/mentoring/booking/change.server";
 import { CancelSchema } from "~/modules/mentoring/booking/schema";
 import { changeable, mySessions } from "~/modules/mentoring/booking/sessions.server";
-import { SessionTime, useViewerZone } from "~/modules/mentoring/booking/ui";
+import { SessionTime } from "~/modules/mentoring/booking/ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { useViewerZone } from "~/ui/locale";
 
 export const meta = titled("mentoring.booking.sessions.title");
 

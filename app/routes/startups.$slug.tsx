@@ -2,13 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LOGO_MAX_BYTES } from "~/modules/applications/apply/schema";
-import { useLocaleZone } from "~/modules/applications/apply/ui";
+
 import { setAffiliation } from "~/modules/startups/affiliation.server";
 import { inviteCofounder } from "~/modules/startups/invitations.server";
 import { storeLogo } from "~/modules/startups/logo.server";
 import { startupPage, updateStartup } from "~/modules/startups/profile.server";
-import { AffiliationSchema, CofounderInviteSchema, StartupSchema } from "~/modules/startups/schema";
+import { AffiliationSchema, CofounderInviteSchema, LOGO_MAX_BYTES, StartupSchema } from "~/modules/startups/schema";
 import { StartupForm } from "~/modules/startups/startup-form";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
@@ -19,6 +18,7 @@ import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
 import { NotFoundError } from "~/platform/db/errors.server";
+import { useViewerZone } from "~/ui/locale";
 
 export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => d.startup.name);
 
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StartupPage() {
   const { t } = useTranslation();
-  const { locale, timeZone } = useLocaleZone();
+  const { locale, timeZone } = useViewerZone();
   const { startup, affiliation, members, invites, organisations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();

@@ -9,11 +9,9 @@ import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatInZone } from "~/platform/i18n/format";
 import { FormMessage, LabelledField } from "~/ui/form";
-import { useLocale } from "~/ui/locale";
+import { useLocale, useViewerZone } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
-import { useRouteLoaderData } from "@remix-run/react";
-import type { RootData } from "~/root";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("mentoring.match.startup.title", { startup: d.startup.name }));
 
@@ -36,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StartupMentors() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const zone = useRouteLoaderData<RootData>("root")?.timeZone ?? "Asia/Ho_Chi_Minh";
+  const zone = useViewerZone().timeZone;
   const { startup, programmes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};

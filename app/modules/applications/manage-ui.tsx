@@ -1,11 +1,10 @@
-import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { useViewerZone } from "~/ui/locale";
 import type { z } from "zod";
 import { formatDateTime, zoneName } from "~/platform/i18n/format";
-import type { Locale } from "~/platform/i18n/i18n";
-import type { RootData } from "~/root";
 import { FormMessage, LabelledField, useZodForm } from "~/ui/form";
 
 // Pieces of the manager's set-up pages: a form hook that knows nested names (options.0.value),
@@ -203,14 +202,9 @@ export function CallTabs({ callId }: { callId: string }) {
   );
 }
 
-export function useLocaleAndZone(): { locale: Locale; timeZone: string } {
-  const root = useRouteLoaderData<RootData>("root");
-  return { locale: root?.locale ?? "vi", timeZone: root?.timeZone ?? "Asia/Ho_Chi_Minh" };
-}
-
 /** A call's date in the viewer's zone, and in the call's own zone when that differs. */
 export function When({ at, zone }: { at: Date | string; zone: string }) {
-  const { locale, timeZone } = useLocaleAndZone();
+  const { locale, timeZone } = useViewerZone();
   const mine = formatDateTime(at, locale, timeZone);
   return (
     <time dateTime={new Date(at).toISOString()}>

@@ -2,8 +2,9 @@ import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { inLocale } from "~/platform/i18n/i18n";
 import { fieldName, type AnswerValue } from "./schema";
-import { useLocaleZone } from "./ui";
+
 import type { Question } from "../types";
+import { useViewerZone } from "~/ui/locale";
 
 type Props = {
   question: Question;
@@ -16,7 +17,7 @@ type Props = {
 /** One question of the call's form as a labelled, keyboard-usable input, its error tied to it. */
 export function AnswerField({ question: q, value, error, register, file }: Props) {
   const { t } = useTranslation();
-  const { locale } = useLocaleZone();
+  const { locale } = useViewerZone();
   const name = fieldName(q);
   const id = `field-${name}`;
   const help = inLocale(q.help, locale);

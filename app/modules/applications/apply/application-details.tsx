@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/platform/i18n/format";
 import type { ApplicationView, TimelineEvent } from "./status.server";
-import { AnswerText, useBilingual, useLocaleZone } from "./ui";
+import { AnswerText, useBilingual } from "./ui";
+import { useViewerZone } from "~/ui/locale";
 
 function eventLabel(t: (k: string, o?: Record<string, unknown>) => string, e: TimelineEvent) {
   switch (e.kind) {
@@ -24,7 +25,7 @@ function eventLabel(t: (k: string, o?: Record<string, unknown>) => string, e: Ti
 export function ApplicationDetails({ application: a }: { application: ApplicationView }) {
   const { t } = useTranslation();
   const pick = useBilingual();
-  const { locale, timeZone } = useLocaleZone();
+  const { locale, timeZone } = useViewerZone();
   const when = (at: string) => formatDateTime(at, locale, timeZone);
   const hasSubmitEvent = a.events.some((e) => e.kind === "status" && e.toValue === "submitted");
   const entries: { at: string; label: string }[] = [

@@ -7,7 +7,6 @@ import type { Question } from "../types";
 // A draft may leave required answers blank (they are listed before submit), never malformed ones.
 
 export const DECK_MAX_BYTES = 10 * 1024 * 1024;
-export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 
 /** The form field of a question: no dots or brackets, so react-hook-form keeps it flat. */
 export const fieldName = (q: { id: string }) => `q_${q.id.replace(/-/g, "")}`;

@@ -1,26 +1,19 @@
-import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, inLocale, type Bilingual, type Locale } from "~/platform/i18n/i18n";
+import { useViewerZone } from "~/ui/locale";
+import { inLocale, type Bilingual } from "~/platform/i18n/i18n";
 import { formatDateTime, zoneName } from "~/platform/i18n/format";
-import type { RootData } from "~/root";
 import type { AnswerValue } from "./schema";
 import type { ChoiceOption } from "../types";
 
-/** The viewer's language and time zone, as the root loader resolved them. */
-export function useLocaleZone(): { locale: Locale; timeZone: string } {
-  const root = useRouteLoaderData<RootData>("root");
-  return { locale: root?.locale ?? DEFAULT_LOCALE, timeZone: root?.timeZone ?? DEFAULT_TIME_ZONE };
-}
-
 export function useBilingual() {
-  const { locale } = useLocaleZone();
+  const { locale } = useViewerZone();
   return (b: Bilingual) => inLocale(b, locale);
 }
 
 /** A deadline in the viewer's zone and, when different, in the call's own zone. */
 export function Deadline({ at, callZone }: { at: string | Date; callZone: string }) {
   const { t } = useTranslation();
-  const { locale, timeZone } = useLocaleZone();
+  const { locale, timeZone } = useViewerZone();
   const mine = formatDateTime(at, locale, timeZone);
   const theirs = formatDateTime(at, locale, callZone);
   return (
@@ -45,7 +38,7 @@ export function BlindNotice({ fields }: { fields: readonly ("organisation" | "fo
 /** An answer as the founder gave it, choices shown by their labels. */
 export function AnswerText({ value, options }: { value: AnswerValue | null; options: ChoiceOption[] }) {
   const { t } = useTranslation();
-  const { locale } = useLocaleZone();
+  const { locale } = useViewerZone();
   if (value == null || (Array.isArray(value) && value.length === 0) || value === "") return <span className="muted">{t("apply.noAnswer")}</span>;
   const label = (v: string) => options.find((o) => o.value === v)?.[locale] ?? v;
   if (Array.isArray(value)) return <>{value.map(label).join(", ")}</>;

@@ -1,14 +1,8 @@
-import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
+import { useViewerZone } from "~/ui/locale";
 import { formatDateTime } from "~/platform/i18n/format";
-import type { RootData } from "~/root";
 
 // Small pieces the booking pages share.
-export function useViewerZone(): { locale: Locale; timeZone: string } {
-  const root = useRouteLoaderData<RootData>("root");
-  return { locale: root?.locale ?? DEFAULT_LOCALE, timeZone: root?.timeZone ?? DEFAULT_TIME_ZONE };
-}
 
 /** A session's start and end in the viewer's zone and language. */
 export function SessionTime({ startsAt, endsAt }: { startsAt: string | Date; endsAt: string | Date }) {

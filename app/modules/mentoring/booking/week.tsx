@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { zoneName } from "~/platform/i18n/format";
 import type { MentorWeek } from "./week.server";
-import { DayHeading, useViewerZone } from "./ui";
+import { DayHeading } from "./ui";
+import { useViewerZone } from "~/ui/locale";
 
 /**
  * A week of free slots, one submit button each (the form posts `startsAt`), with links to the

@@ -1,11 +1,12 @@
 import { Form, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocaleAndZone } from "~/modules/applications/manage-ui";
+
 import { formatDate } from "~/platform/i18n/format";
 import { FormMessage } from "~/ui/form";
 import type { EndedPair } from "./ending.server";
 import type { AssignmentRun } from "./solve.server";
+import { useViewerZone } from "~/ui/locale";
 
 // The matching page's management parts: the cohort-wide solve's state, ending a mentoring, and the
 // mentorings that ended.
@@ -61,7 +62,7 @@ export function EndMentoring({ startupId, startup, mentorId, mentor }: { startup
 
 export function EndedList({ ended }: { ended: EndedPair[] }) {
   const { t } = useTranslation();
-  const { locale, timeZone } = useLocaleAndZone();
+  const { locale, timeZone } = useViewerZone();
   if (ended.length === 0) return null;
   return (
     <>

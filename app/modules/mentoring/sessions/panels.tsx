@@ -1,11 +1,12 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActionAnswer } from "~/modules/applications/manage-ui";
-import { useLocaleAndZone } from "~/modules/applications/manage-ui";
+
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage, LabelledField } from "~/ui/form";
 import type { SessionPage } from "./page.server";
 import { COMMENT_MAX, ITEM_MAX, NOTES_MAX } from "./schema";
+import { useViewerZone } from "~/ui/locale";
 
 // The after-the-session panels of the session page: attendance, notes, action items, feedback.
 // Plain posted forms, one intent each, so every one works without JavaScript and from the keyboard.
@@ -37,7 +38,7 @@ const Intent = ({ name }: { name: string }) => <input type="hidden" name="intent
 
 export function Absence({ data, answer }: { data: Data; answer: ActionAnswer | null }) {
   const { t } = useTranslation();
-  const { locale, timeZone } = useLocaleAndZone();
+  const { locale, timeZone } = useViewerZone();
   const { session, may } = data;
   if (!session.absent && !may.markNoShow && !mine(answer, "noShow")) return null;
   return (
@@ -61,7 +62,7 @@ export function Absence({ data, answer }: { data: Data; answer: ActionAnswer | n
 
 export function Notes({ data, answer }: { data: Data; answer: ActionAnswer | null }) {
   const { t } = useTranslation();
-  const { locale, timeZone } = useLocaleAndZone();
+  const { locale, timeZone } = useViewerZone();
   const own = mine(answer, "saveNotes");
   const echoed = typeof own?.values?.body === "string" ? own.values.body : undefined;
   return (
