@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { auditPage } from "~/modules/applications/audit.server";
 import { useAuditDetails } from "~/modules/applications/audit-ui";
-import { AuditQuerySchema } from "~/modules/applications/select/schema";
-import { Pager } from "~/ui/pager";
 import { requireViewer } from "~/platform/auth/guards.server";
-import { formatDateTime } from "~/platform/i18n/format";
+import { AuditQuerySchema } from "~/platform/audit/schema";
+import { AuditTable } from "~/ui/audit-table";
+import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 
@@ -15,47 +15,26 @@ export const handle: CallSection = { section: "setup.tabs.audit" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const { page } = AuditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const audit = await auditPage(viewer.claims, params.callId ?? "", page);
-  return { ...audit, locale: viewer.locale, timeZone: viewer.timeZone };
+  return auditPage(viewer.claims, params.callId ?? "", page);
 }
 
 export default function Audit() {
   const { t } = useTranslation();
-  const { events, total, page, pageSize, locale, timeZone } = useLoaderData<typeof loader>();
-  const details = useAuditDetails(locale);
-  const location = useLocation();
+  const audit = useLoaderData<typeof loader>();
+  const details = useAuditDetails(useLocale());
   return (
     <>
       <p>{t("select.audit.lead")}</p>
-      {events.length === 0 ? (
-        <p className="empty">{t("select.audit.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("select.audit.when")}</th>
-                <th scope="col">{t("select.audit.application")}</th>
-                <th scope="col">{t("select.audit.who")}</th>
-                <th scope="col">{t("select.audit.what")}</th>
-                <th scope="col">{t("select.audit.change")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTime(e.at, locale, timeZone)}</td>
-                  <td>{e.application ? `${e.application.code} · ${e.application.startup}` : t("select.audit.theCall")}</td>
-                  <td>{e.actor ?? t("select.audit.system")}</td>
-                  <td>{t(`select.audit.kinds.${e.kind}`)}</td>
-                  <td>{details(e)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager page={page} pageSize={pageSize} total={total} search={location.search} />
+      <AuditTable
+        {...audit}
+        strings="select.audit"
+        detailsLabel={t("select.audit.change")}
+        subject={{
+          label: t("select.audit.application"),
+          cell: (e) => (e.application ? `${e.application.code} · ${e.application.startup}` : t("select.audit.theCall")),
+        }}
+        details={details}
+      />
     </>
   );
 }

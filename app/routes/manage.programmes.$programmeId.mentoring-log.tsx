@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AuditQuerySchema } from "~/modules/applications/select/schema";
-
 import { mentoringAuditPage } from "~/modules/mentoring/audit/log.server";
 import { useMentoringAuditDetails } from "~/modules/mentoring/audit/ui";
 import { requireViewer } from "~/platform/auth/guards.server";
+import { AuditQuerySchema } from "~/platform/audit/schema";
 import { withOutcomes } from "~/platform/http/errors.server";
-import { formatDateTime } from "~/platform/i18n/format";
-import { Pager } from "~/ui/pager";
+import { AuditTable } from "~/ui/audit-table";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { useViewerZone } from "~/ui/locale";
@@ -26,9 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function MentoringLog() {
   const { t } = useTranslation();
   const { locale, timeZone } = useViewerZone();
-  const { programme, events, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { programme, ...log } = useLoaderData<typeof loader>();
   const details = useMentoringAuditDetails(locale, timeZone);
-  const location = useLocation();
   return (
     <section className="page">
       <p>
@@ -36,33 +33,7 @@ export default function MentoringLog() {
       </p>
       <h1>{t("mentoring.audit.title")}</h1>
       <p>{t("mentoring.audit.lead")}</p>
-      {events.length === 0 ? (
-        <p className="empty">{t("mentoring.audit.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("mentoring.audit.when")}</th>
-                <th scope="col">{t("mentoring.audit.who")}</th>
-                <th scope="col">{t("mentoring.audit.what")}</th>
-                <th scope="col">{t("mentoring.audit.about")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTime(e.at, locale, timeZone)}</td>
-                  <td>{e.actor ?? t("mentoring.audit.system")}</td>
-                  <td>{t(`mentoring.audit.kinds.${e.kind}`, { defaultValue: e.kind })}</td>
-                  <td>{details(e)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager page={page} pageSize={pageSize} total={total} search={location.search} />
+      <AuditTable {...log} strings="mentoring.audit" detailsLabel={t("mentoring.audit.about")} details={details} />
     </section>
   );
 }

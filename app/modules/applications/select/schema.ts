@@ -106,5 +106,3 @@ export const DossierIntent = z.discriminatedUnion("intent", [NoteSchema, DecideO
 /** The notify step's confirmation: the version of the pending list the manager was shown. */
 export const NotifySchema = z.object({ intent: z.literal("notify"), version: z.string().regex(/^[0-9a-f]{32}$/, "select.notify.changed") });
 export const DecisionsIntent = z.discriminatedUnion("intent", [TemplatesSchema, UndoSchema]);
-
-export const AuditQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
