@@ -7,6 +7,12 @@
 alter table public.event_speakers add column position int not null default 0;
 create index event_speakers_position_idx on public.event_speakers (event_id, position);
 
+-- The cover's check as first written used a repetition count PostgreSQL's regular expressions do
+-- not allow ({1,500}; their limit is 255), so it failed on every address but the empty one.
+alter table public.events drop constraint events_cover_url_check;
+alter table public.events add constraint events_cover_url_check
+  check (cover_url = '' or (char_length(cover_url) <= 500 and cover_url ~ '^(https://|/)[^\s<>"]+$'));
+
 -- Capacity moved to ticket quotas; the column stays for the events made before them.
 alter table public.events alter column capacity drop not null;
 
