@@ -37,6 +37,9 @@ export default function ManageOverview() {
     <section className="page">
       <h1>{t("setup.overviewTitle")}</h1>
       <p className="lead">{t("setup.overviewLead")}</p>
+      <p>
+        <Link to="/manage/events">{t("events.setup.listTitle")}</Link>
+      </p>
       {orgs.length === 0 ? (
         <div className="empty">
           <p>{t("setup.noOrgs")}</p>

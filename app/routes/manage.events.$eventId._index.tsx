@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { attendeeBoard } from "~/modules/events/attendees/board.server";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -21,12 +21,10 @@ export default function EventAttendees() {
   const locale = useLocale();
   const { event, counters, attendees, q, timeZone } = useLoaderData<typeof loader>();
   return (
-    <section className="page">
-      <p>
-        <Link to={`/events/${event.slug}`}>{t("events.attendees.publicPage")}</Link>
-      </p>
-      <h1>{t("events.attendees.heading", { event: event.title[locale] })}</h1>
-      <h2>{t("events.attendees.counters")}</h2>
+    <>
+      {/* the layout (manage.events.$eventId.tsx) draws the event's heading, public page link and tabs */}
+      <h2>{t("events.attendees.title")}</h2>
+      <h3>{t("events.attendees.counters")}</h3>
       <dl className="facts" aria-live="polite">
         {(["sold", "held", "checkedIn", "waiting", "offered"] as const).map((k) => (
           <div key={k}>
@@ -76,7 +74,7 @@ export default function EventAttendees() {
         </table>
       )}
       {attendees.length >= 500 ? <p className="hint">{t("events.attendees.capped")}</p> : null}
-    </section>
+    </>
   );
 }
 

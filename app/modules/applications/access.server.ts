@@ -29,15 +29,5 @@ export async function hasSubmissions(tx: Tx, callId: string): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-/**
- * New order of a list after moving one item up or down: positions 1..n in one statement.
- * `ids` is the current order; returns false when the item is already at that end.
- */
-export function moved(ids: string[], id: string, direction: "up" | "down"): string[] | null {
-  const i = ids.indexOf(id);
-  const j = direction === "up" ? i - 1 : i + 1;
-  if (i < 0 || j < 0 || j >= ids.length) return null;
-  const next = [...ids];
-  [next[i], next[j]] = [next[j]!, next[i]!];
-  return next;
-}
+// The ordered-list helper moved to the platform (events order their speakers with it too).
+export { moved } from "~/platform/ordered";

@@ -114,7 +114,7 @@ export async function agendaOf(tx: Tx, eventId: string): Promise<{ sessions: Age
     tx<{ id: string; title_vi: string; title_en: string; room: string; starts_at: Date; ends_at: Date; speaker_ids: string[] }[]>`
       select id, title_vi, title_en, room, starts_at, ends_at, speaker_ids from public.event_sessions where event_id = ${eventId} order by starts_at, title_en`,
     tx<{ id: string; name: string; affiliation: string; bio_vi: string; bio_en: string }[]>`
-      select id, name, affiliation, bio_vi, bio_en from public.event_speakers where event_id = ${eventId} order by name`,
+      select id, name, affiliation, bio_vi, bio_en from public.event_speakers where event_id = ${eventId} order by position, name`,
   ]);
   const names = new Map(speakers.map((s) => [s.id, s.name]));
   return {
