@@ -2,6 +2,7 @@ import { registerStrings } from "~/platform/i18n/i18n";
 import { attendeesStrings } from "./attendees/strings";
 import { pageStrings } from "./page/strings";
 import { registerStrings as registerBundle } from "./register/strings";
+import { ticketSetupStrings } from "./setup/tickets/strings";
 import { waitlistStrings } from "./waitlist/strings";
 
 // The events capability's strings under one top-level key, one sub-key per sub-capability.
@@ -14,6 +15,7 @@ const en = {
     attendees: attendeesStrings.en,
     page: pageStrings.en,
     register: registerBundle.en,
+    ticketSetup: ticketSetupStrings.en,
     waitlist: waitlistStrings.en,
   },
 };
@@ -26,6 +28,7 @@ const vi: typeof en = {
     attendees: attendeesStrings.vi,
     page: pageStrings.vi,
     register: registerBundle.vi,
+    ticketSetup: ticketSetupStrings.vi,
     waitlist: waitlistStrings.vi,
   },
 };
