@@ -36,8 +36,9 @@ begin
     raise exception 'not_allowed' using errcode = '42501';
   end if;
   insert into public.audit_events (org_id, scope_id, subject_type, subject_id, actor_id, kind, detail)
-  select e.org_id, e.id, subject_type, subject, (select auth.uid()), kind, coalesce(detail, '{}')
-    from public.events e where e.id = event
+  select e.org_id, e.id, record_event_setup_audit.subject_type, record_event_setup_audit.subject, (select auth.uid()),
+         record_event_setup_audit.kind, coalesce(record_event_setup_audit.detail, '{}')
+    from public.events e where e.id = record_event_setup_audit.event
   returning id into new_id;
   return new_id;
 end
