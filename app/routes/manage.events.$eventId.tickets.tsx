@@ -25,7 +25,7 @@ export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("ev
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const page = await withOutcomes(() => ticketSetupPage(viewer.claims, params.eventId ?? ""));
-  return { event: page.event, quotas: page.quotas, types: page.types };
+  return { event: page.event, quotas: page.quotas, types: page.types, defaults: page.defaults };
 }
 
 const commands = { saveQuota, removeQuota, saveType: saveTicketType, removeType: removeTicketType, addCode, removeCode };
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function TicketSetup() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { event, quotas, types } = useLoaderData<typeof loader>();
+  const { event, quotas, types, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const zone = `${zoneName(event.timeZone, locale)} (${event.timeZone})`;
   return (
@@ -57,7 +57,7 @@ export default function TicketSetup() {
         </ul>
         <div className="card stack" key={`new-${types.length}`}>
           <h3>{t("events.ticketSetup.types.add")}</h3>
-          <TicketTypeForm type={null} quotas={quotas} answer={answerFor(result, "saveType")} zone={zone} nextPosition={(types.at(-1)?.position ?? 0) + 1} />
+          <TicketTypeForm type={null} quotas={quotas} answer={answerFor(result, "saveType")} zone={zone} nextPosition={(types.at(-1)?.position ?? 0) + 1} defaults={defaults} />
         </div>
       </Section>
     </section>

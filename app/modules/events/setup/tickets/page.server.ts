@@ -84,6 +84,8 @@ export function ticketSetupPage(claims: Claims, eventId: string) {
     ]);
     return {
       event,
+      // a new type's window: on sale from now until the event starts
+      defaults: { salesStart: localOf(new Date(), event.timeZone), salesEnd: localOf(event.startsAt, event.timeZone) },
       quotas,
       types: types.map(
         ({ name_vi, name_en, description_vi, description_en, price_vnd, ...t }): TicketTypeRow => ({

@@ -7,9 +7,17 @@ import type { QuotaRow, TicketTypeRow } from "./page.server";
 // The form of a ticket type, to add one (no `type`) or change one. Times are typed in the event's
 // zone; the price in whole đồng.
 
-type Props = { type: TicketTypeRow | null; quotas: QuotaRow[]; answer: SetupAnswer | null; zone: string; nextPosition: number };
+type Props = {
+  type: TicketTypeRow | null;
+  quotas: QuotaRow[];
+  answer: SetupAnswer | null;
+  zone: string;
+  nextPosition: number;
+  /** a new type's sale window, as wall-clock values */
+  defaults?: { salesStart: string; salesEnd: string };
+};
 
-export function TicketTypeForm({ type, quotas, answer, zone, nextPosition }: Props) {
+export function TicketTypeForm({ type, quotas, answer, zone, nextPosition, defaults }: Props) {
   const { t } = useTranslation();
   const prefix = type ? `type-${type.id}` : "type-new";
   const err = (name: string) => answer?.errors?.[name];
@@ -41,7 +49,7 @@ export function TicketTypeForm({ type, quotas, answer, zone, nextPosition }: Pro
         name="salesStart"
         label={t("events.ticketSetup.types.salesStart")}
         type="datetime-local"
-        defaultValue={v("salesStart", type?.salesStart)}
+        defaultValue={v("salesStart", type?.salesStart ?? defaults?.salesStart)}
         required
         hint={t("events.ticketSetup.types.zoneHint", { zone })}
         error={err("salesStart")}
@@ -51,7 +59,7 @@ export function TicketTypeForm({ type, quotas, answer, zone, nextPosition }: Pro
         name="salesEnd"
         label={t("events.ticketSetup.types.salesEnd")}
         type="datetime-local"
-        defaultValue={v("salesEnd", type?.salesEnd)}
+        defaultValue={v("salesEnd", type?.salesEnd ?? defaults?.salesEnd)}
         required
         hint={t("events.ticketSetup.types.zoneHint", { zone })}
         error={err("salesEnd")}
