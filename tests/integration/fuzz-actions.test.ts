@@ -167,6 +167,8 @@ beforeAll(async () => {
   await post(app, `/applications/${real.id}/edit?step=3`, deck, { cookie: founder });
   const [file] = await db<{ id: string }[]>`select id from public.application_files where application_id = ${real.id}`;
   Object.assign(real, { fileId: file!.id, callId: CALL, programmeId: PROGRAMME, applicationId: AGRILINK_APP, userId: FOUNDER });
+  // the demo forum, whose organisers include the demo manager: its set-up pages are fuzzed for real
+  real.eventId = (await db<{ id: string }[]>`select id from public.events where slug = 'binh-duong-innovation-forum'`)[0]!.id;
   // Sessions first: fuzzing the sign-in form may count failed attempts against this address.
   for (const route of actionRoutes()) {
     const role = ROLE[route.split("/")[1] ?? ""] ?? "founder";

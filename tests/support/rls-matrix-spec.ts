@@ -321,7 +321,7 @@ export const TABLES: Record<string, TableSpec> = {
     row: "id = :eventQuestion",
     groups: {
       question: {
-        columns: ["label_vi", "label_en", "kind", "options", "required", "position"],
+        columns: ["label_vi", "label_en", "help_vi", "help_en", "kind", "options", "required", "position", "ticket_type_ids", "retired"],
         select: ALL,
         update: EVENT_STAFF,
         set: "required = true",
@@ -1363,6 +1363,11 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "record_audit(uuid,uuid,text,uuid,text,jsonb)": {
     call: "select public.record_audit(:orgA, :call, 'call', :call, 'exported', '{}')",
     learns: ["manager", "admin"],
+  },
+  // an event's set-up is audited by its organisers, staff included (record_audit takes managers only)
+  "record_event_setup_audit(uuid,text,uuid,text,jsonb)": {
+    call: "select public.record_event_setup_audit(:eventLive, 'quota', :quota, 'quota_changed', '{}')",
+    learns: EVENT_STAFF,
   },
   // APP's feedback is not released: nobody learns anything (tests/integration/feedback-release.test.ts covers release)
   "released_feedback(uuid)": { call: "select * from public.released_feedback(:app)", learns: NOBODY },

@@ -3,6 +3,7 @@ import { attendeesStrings } from "./attendees/strings";
 import { pageStrings } from "./page/strings";
 import { registerStrings as registerBundle } from "./register/strings";
 import { setupStrings } from "./setup/strings";
+import { ticketSetupStrings } from "./setup/tickets/strings";
 import { waitlistStrings } from "./waitlist/strings";
 
 // The events capability's strings under one top-level key, one sub-key per sub-capability.
@@ -16,6 +17,7 @@ const en = {
     page: pageStrings.en,
     register: registerBundle.en,
     setup: setupStrings.en,
+    ticketSetup: ticketSetupStrings.en,
     waitlist: waitlistStrings.en,
   },
 };
@@ -29,6 +31,7 @@ const vi: typeof en = {
     page: pageStrings.vi,
     register: registerBundle.vi,
     setup: setupStrings.vi,
+    ticketSetup: ticketSetupStrings.vi,
     waitlist: waitlistStrings.vi,
   },
 };

@@ -2,8 +2,9 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatVnd } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
-import { Field, LabelledField } from "~/ui/form";
+import { Field, LabelledField, TextArea } from "~/ui/form";
 import type { TicketOffer } from "../page/event.server";
+import { askedOf, YES_NO } from "./answers";
 import type { FormQuestion } from "./form.server";
 import { LanguageSelect } from "./mine";
 
@@ -53,27 +54,32 @@ export function AttendeeForm(props: {
             error={errors?.[`attendees.${i}.email`]}
           />
           <LanguageSelect name={`attendees.${i}.locale`} id={`field-attendees-${i}-locale`} defaultValue={locale} />
-          {questions.map((q) => {
+          {askedOf(questions, o.id).map((q) => {
             const name = `attendees.${i}.answers.${q.id}`;
-            return q.kind === "choice" ? (
+            const hint = q.help[locale] || undefined;
+            const choices = q.kind === "choice" ? q.options.map((opt) => ({ value: opt, label: opt })) : q.kind === "yes_no" ? YES_NO.map((v) => ({ value: v, label: t(`events.register.${v}`) })) : null;
+            return choices ? (
               <LabelledField
                 key={q.id}
                 name={name}
                 label={q.label[locale]}
+                hint={hint}
                 error={errors?.[name]}
                 control={(aria) => (
                   <select {...aria} name={name} required={q.required} defaultValue="">
                     <option value="">—</option>
-                    {q.options.map((opt) => (
-                      <option key={opt} value={opt}>
-                        {opt}
+                    {choices.map((opt) => (
+                      <option key={opt.value} value={opt.value}>
+                        {opt.label}
                       </option>
                     ))}
                   </select>
                 )}
               />
+            ) : q.kind === "long_text" ? (
+              <TextArea key={q.id} name={name} label={q.label[locale]} hint={hint} required={q.required} maxLength={2000} error={errors?.[name]} />
             ) : (
-              <Field key={q.id} name={name} label={q.label[locale]} required={q.required} maxLength={2000} error={errors?.[name]} />
+              <Field key={q.id} name={name} label={q.label[locale]} hint={hint} required={q.required} maxLength={2000} error={errors?.[name]} />
             );
           })}
         </fieldset>

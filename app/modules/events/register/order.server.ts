@@ -2,7 +2,7 @@ import postgres from "postgres";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { refused, type FieldErrors, type Outcome } from "~/platform/http/form.server";
 import { mailOffers } from "../waitlist/offers.server";
-import { checkAnswers, type Question } from "./answers";
+import { askedOf, checkAnswers, type Question } from "./answers";
 import type { RegisterInput } from "./schema";
 import { mailTickets } from "./tickets-mail.server";
 
@@ -41,10 +41,11 @@ export async function registerOrder(claims: Claims, event: string | { slug: stri
 }
 
 async function place(tx: Tx, eventId: string, input: RegisterInput): Promise<Outcome<Placed>> {
-  const questions = await tx<Question[]>`select id, kind, options, required from public.event_questions where event_id = ${eventId}`;
+  const questions = await tx<Question[]>`
+    select id, kind, options, required, ticket_type_ids as "ticketTypeIds" from public.event_questions where event_id = ${eventId} and not retired`;
   const errors: FieldErrors = {};
   const lines = input.attendees.map((a, i) => {
-    const checked = checkAnswers(questions, a.answers);
+    const checked = checkAnswers(askedOf(questions, a.ticketType), a.answers);
     if (!checked.ok) for (const [q, key] of Object.entries(checked.errors)) errors[`attendees.${i}.answers.${q}`] = key;
     return { ticketType: a.ticketType, name: a.name, email: a.email, locale: a.locale, answers: checked.ok ? checked.answers : {} };
   });

@@ -21,6 +21,8 @@ const en = {
   offer: "A seat is held for you from the waitlist until {{deadline}}.",
   soldOutWait: "This ticket is sold out. Join the waitlist: when a seat frees up, you get an offer by mail.",
   joinWaitlist: "Join the waitlist",
+  yes: "Yes",
+  no: "No",
   done: {
     confirmed: "You are registered. Order {{code}}: each attendee receives their ticket by mail.",
     held: "Order {{code}}: your seats are held while payment is arranged (see below).",
@@ -67,6 +69,8 @@ const vi: typeof en = {
   offer: "Một chỗ từ danh sách chờ đang được giữ cho bạn đến {{deadline}}.",
   soldOutWait: "Loại vé này đã hết. Hãy vào danh sách chờ: khi có chỗ trống, bạn sẽ nhận lời mời qua thư.",
   joinWaitlist: "Vào danh sách chờ",
+  yes: "Có",
+  no: "Không",
   done: {
     confirmed: "Bạn đã đăng ký thành công. Đơn {{code}}: mỗi người tham dự sẽ nhận vé qua thư.",
     held: "Đơn {{code}}: chỗ của bạn đang được giữ trong khi chờ thanh toán (xem bên dưới).",
