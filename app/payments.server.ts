@@ -4,5 +4,5 @@
 // app/jobs.server.ts, which the server entry (app/entry.server.tsx, loaded before any route
 // answers) and the worker load, so Stripe's webhooks, staff confirming a transfer and the deadline
 // sweep all find every kind; routes need not (and, being bundled for the browser too, must not)
-// import it. None registers one yet.
-export {};
+// import it.
+import "~/modules/events/payments.server";

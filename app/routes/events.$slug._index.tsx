@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/events/${encodeURIComponent(params.slug ?? "")}?done=${done}`);
 }
 
-const DONE = new Set(["cancelled", "left", "transferred", "waitlist", "confirmed", "held"]);
+const DONE = new Set(["cancelled", "left", "transferred", "waitlist", "confirmed", "held", "paid"]);
 
 export default function EventPage() {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { formatInZone } from "~/platform/i18n/format";
 import { formToObject, invalid, parseInput, readForm } from "~/platform/http/form.server";
 import { isUuid } from "~/platform/ids";
+import { paymentMethods } from "~/platform/payments/page.server";
 import { FormMessage } from "~/ui/form";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
@@ -25,11 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = url.searchParams.get("code")?.slice(0, 40) || null;
   const offerParam = url.searchParams.get("offer");
   const form = await registerForm(viewer.claims, params.slug ?? "", code, isUuid(offerParam) ? offerParam : null);
+  const methods = paymentMethods();
   // what was chosen in step one (q.<ticket type>=n), or the one seat of a waitlist offer
   const lines = form.offer
     ? form.offers.filter((o) => o.id === form.offer!.ticketTypeId).map((offer) => ({ offer, count: 1 }))
     : form.offers.map((offer) => ({ offer, count: Math.min(50, Math.max(0, Number(url.searchParams.get(`q.${offer.id}`)) || 0)) })).filter((l) => l.count > 0);
-  return { ...form, lines, code, viewer: { name: viewer.displayName, email: viewer.email } };
+  return { ...form, lines, code, methods, viewer: { name: viewer.displayName, email: viewer.email } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,16 +49,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors);
   const placed = await registerOrder(viewer.claims, { slug }, parsed.data);
   if (!placed.ok) return invalid(placed.errors);
+  // a held order goes to its payment: Stripe's checkout page, or the transfer page with the VietQR code
+  const payment = placed.value.payment;
+  if (payment) return redirect(payment.checkoutUrl ?? `/payments/${payment.id}`);
   return redirect(`/events/${encodeURIComponent(slug)}?done=${placed.value.status}&order=${placed.value.code}`);
 }
 
 export default function Register() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { event, offers, questions, offer, lines, code, viewer } = useLoaderData<typeof loader>();
+  const { event, offers, questions, offer, lines, code, methods, viewer } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
-  const first = errors ? (errors.tickets ?? errors.ticketType ?? "validation.formErrors") : null;
+  const first = errors ? (errors.tickets ?? errors.ticketType ?? errors.method ?? "validation.formErrors") : null;
   return (
     <section className="page">
       <p>
@@ -66,7 +71,7 @@ export default function Register() {
       {first ? <FormMessage tone="error">{t(first)}</FormMessage> : null}
       {offer ? <p className="callout">{t("events.register.offer", { deadline: formatInZone(offer.expiresAt, locale, event.timeZone) })}</p> : null}
       {lines.length ? (
-        <AttendeeForm lines={lines} questions={questions} locale={locale} viewer={viewer} code={code} offerId={offer?.id ?? null} errors={errors} />
+        <AttendeeForm lines={lines} questions={questions} locale={locale} viewer={viewer} code={code} offerId={offer?.id ?? null} methods={methods} errors={errors} />
       ) : (
         <ChooseTickets offers={offers} code={code} locale={locale} name={viewer.name} email={viewer.email} />
       )}

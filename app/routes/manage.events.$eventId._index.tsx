@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { attendeeBoard } from "~/modules/events/attendees/board.server";
+import { PaymentsToAct } from "~/modules/events/attendees/payments-table";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { formatDateTime } from "~/platform/i18n/format";
 import { useLocale } from "~/ui/locale";
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function EventAttendees() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { event, counters, attendees, q, timeZone } = useLoaderData<typeof loader>();
+  const { event, counters, attendees, payments, q, timeZone } = useLoaderData<typeof loader>();
   return (
     <>
       {/* the layout (manage.events.$eventId.tsx) draws the event's heading, public page link and tabs */}
@@ -33,6 +34,7 @@ export default function EventAttendees() {
           </div>
         ))}
       </dl>
+      <PaymentsToAct rows={payments} locale={locale} zone={timeZone} />
       <Form method="get" className="inline-form" role="search">
         <label htmlFor="field-q">{t("events.attendees.search")}</label> <input id="field-q" name="q" type="search" defaultValue={q} maxLength={100} />{" "}
         <button type="submit" className="button secondary">

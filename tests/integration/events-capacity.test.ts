@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import "~/payments.server"; // the event_order payment kind, as the server's entry loads it
 import { asService } from "~/platform/db/transaction.server";
 import { resetEnv } from "~/platform/env.server";
 import { cancelOrder } from "~/modules/events/register/change.server";
@@ -134,14 +135,15 @@ describe("orders for paid tickets", () => {
     const quota = await createQuota(event.id, 1);
     const type = await createTicketType(event.id, { quotas: [quota], price: 500_000 });
     const [buyer, other] = await createPeople(2);
-    const placed = await registerOrder(buyer!.claims, event.id, one(buyer!, type));
+    const byTransfer = { method: "bank_transfer" } as const;
+    const placed = await registerOrder(buyer!.claims, event.id, one(buyer!, type, byTransfer));
     if (!placed.ok) throw new Error(JSON.stringify(placed.errors));
     expect(placed.value.status).toBe("held");
-    expect(await registerOrder(other!.claims, event.id, one(other!, type))).toEqual({ ok: false, errors: { tickets: "events.register.refused.soldOut" } });
+    expect(await registerOrder(other!.claims, event.id, one(other!, type, byTransfer))).toEqual({ ok: false, errors: { tickets: "events.register.refused.soldOut" } });
     expect(await asService((tx) => releaseOrder(tx, placed.value.orderId))).toEqual({ released: true });
     expect(await asService((tx) => releaseOrder(tx, placed.value.orderId))).toEqual({ released: false });
     expect(await quotaState(quota)).toEqual({ size: 1, taken: 0 });
-    const second = await registerOrder(other!.claims, event.id, one(other!, type));
+    const second = await registerOrder(other!.claims, event.id, one(other!, type, byTransfer));
     expect(second.ok).toBe(true);
     // the first buyer's payment arrives after all: the seat is gone, so no oversell
     expect(await asService((tx) => confirmOrder(tx, placed.value.orderId))).toEqual({ status: "expired", changed: false, needsRefund: true });

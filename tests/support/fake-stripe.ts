@@ -41,6 +41,8 @@ export async function startFakeStripe() {
     const fail = (status: number, message: string) => json(status, { error: { type: "invalid_request_error", message } });
     const path = (req.url ?? "").split("?")[0]!;
     requests.push({ method: req.method ?? "", path });
+    const page = /^\/checkout\/(cs_test_\w+)$/.exec(path);
+    if (page && webhookUrl) return checkoutPage(req, res, page[1]!);
     if (req.headers.authorization !== `Bearer ${FAKE_STRIPE_KEY}`) return fail(401, "Invalid API Key provided");
     const form = new URLSearchParams(body);
     if (req.method === "POST" && path === "/v1/checkout/sessions") {
@@ -70,7 +72,8 @@ export async function startFakeStripe() {
         metadata,
         success_url: form.get("success_url") ?? "",
         cancel_url: form.get("cancel_url") ?? "",
-        url: `https://checkout.stripe.test/c/pay/${id}`,
+        // with a webhook target (a browser test), the buyer pays on this fake's own checkout page
+        url: webhookUrl ? `http://127.0.0.1:${port}/checkout/${id}` : `https://checkout.stripe.test/c/pay/${id}`,
         mode: form.get("mode") ?? "",
       };
       sessions.set(id, session);
@@ -88,11 +91,39 @@ export async function startFakeStripe() {
     }
     return fail(404, "Unrecognized request URL");
   });
+  let webhookUrl: string | null = null;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const sdk = new Stripe(FAKE_STRIPE_KEY);
 
-  return {
+  /**
+   * Stripe's hosted checkout, reduced to one button: GET shows the amount, POST pays, sends the
+   * signed `checkout.session.completed` webhook to the app (as Stripe does, before the buyer is
+   * back) and redirects the buyer to the session's success URL.
+   */
+  async function checkoutPage(req: IncomingMessage, res: ServerResponse, id: string) {
+    const session = sessions.get(id);
+    if (!session || session.status === "expired") return res.writeHead(404, { "content-type": "text/plain" }).end("This checkout has expired.");
+    if (req.method === "GET") {
+      return res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+        .end(
+          `<!doctype html><html lang="en"><head><title>Fake Stripe Checkout</title></head><body><main><h1>Fake Stripe Checkout</h1>` +
+            `<p>${session.amount_total} ${session.currency.toUpperCase()}</p><form method="post"><button type="submit">Pay</button></form></main></body></html>`,
+        );
+    }
+    if (req.method !== "POST") return res.writeHead(405).end();
+    fake.pay(id);
+    const e = fake.event("checkout.session.completed", id);
+    await fetch(webhookUrl!, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": e.header }, body: e.payload });
+    return res.writeHead(303, { location: session.success_url }).end();
+  }
+
+  const fake = {
+    /** Browser tests: Checkout URLs open this fake's own page, whose Pay button sends the signed webhook here. */
+    sendWebhooksTo(url: string) {
+      webhookUrl = url;
+    },
     url: `http://127.0.0.1:${port}`,
     env: { STRIPE_SECRET_KEY: FAKE_STRIPE_KEY, STRIPE_WEBHOOK_SECRET: FAKE_WEBHOOK_SECRET, STRIPE_API_BASE: `http://127.0.0.1:${port}` },
     sessions,
@@ -124,4 +155,5 @@ export async function startFakeStripe() {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return fake;
 }

@@ -25,6 +25,17 @@ export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
   await tx`select public.record_audit(${e.orgId}, ${e.scopeId}, ${e.subjectType}, ${e.subjectId}, ${e.kind}, ${tx.json((e.detail ?? {}) as never)})`;
 }
 
+/**
+ * Records one row from the service path (a webhook, a job, or a person's action finished as the
+ * service, e.g. staff marking a transfer received), where no signed-in manager is the caller: the
+ * actor is named by the module that did the work (null for Stripe or the clock). `tx` must be the
+ * service's (asService / asServiceWithin): users have no insert right on the trail.
+ */
+export async function auditAsService(tx: Tx, e: AuditEntry, actorId: string | null): Promise<void> {
+  await tx`insert into public.audit_events (org_id, scope_id, subject_type, subject_id, actor_id, kind, detail)
+           values (${e.orgId}, ${e.scopeId}, ${e.subjectType}, ${e.subjectId}, ${actorId}, ${e.kind}, ${tx.json((e.detail ?? {}) as never)})`;
+}
+
 /** One row as a log page shows it; names and labels are the capability's to add. */
 export type AuditRow = {
   id: number;

@@ -36,6 +36,8 @@ export type Fulfilment = "fulfilled" | "cannot_fulfil";
 export type PaymentKind = {
   onPaid: (tx: Tx, payment: Payment) => Promise<Fulfilment>;
   onExpired: (tx: Tx, payment: Payment) => Promise<void>;
+  /** The record whose audit log lists the payment's changes (an event for its orders); none: the organisation's trail only. */
+  auditScope?: (tx: Tx, payment: Payment) => Promise<string | null>;
 };
 
 const kinds = new Map<string, PaymentKind>();

@@ -3,6 +3,7 @@ import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { toCsv } from "~/platform/csv.server";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
 import { isUuid } from "~/platform/ids";
+import { paymentsToAct } from "./payments.server";
 
 // The organisers' view of an event's attendees: live counters in one grouped query (pretix's
 // dashboard lesson: never a count per row), the attendee list with search, and a CSV export whose
@@ -55,8 +56,12 @@ function attendees(tx: Tx, eventId: string, search: string, locale: Locale, limi
 export function attendeeBoard(claims: Claims, eventId: string, search: string, locale: Locale) {
   return asUser(claims, async (tx) => {
     const event = await requireManaged(tx, eventId);
-    const [counters, rows] = await Promise.all([countersOf(tx, event.id), attendees(tx, event.id, search.slice(0, 100), locale, 500)]);
-    return { event: { id: event.id, slug: event.slug, title: { vi: event.title_vi, en: event.title_en } }, counters, attendees: rows };
+    const [counters, rows, payments] = await Promise.all([
+      countersOf(tx, event.id),
+      attendees(tx, event.id, search.slice(0, 100), locale, 500),
+      paymentsToAct(tx, event.id),
+    ]);
+    return { event: { id: event.id, slug: event.slug, title: { vi: event.title_vi, en: event.title_en } }, counters, attendees: rows, payments };
   });
 }
 

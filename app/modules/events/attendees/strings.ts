@@ -19,6 +19,14 @@ const en = {
   status: "Status",
   publicPage: "Public page",
   capped: "Showing the first 500; refine the search or download the CSV.",
+  payments: {
+    heading: "Payments to act on",
+    amount: "Amount",
+    awaiting: "Bank transfer {{reference}} awaited until {{deadline}}.",
+    refund: "Paid by {{method}} after the seats were gone: refund it.",
+    check: "Check and mark order {{code}} received",
+    open: "Payment of order {{code}}",
+  },
 };
 
 const vi: typeof en = {
@@ -41,6 +49,14 @@ const vi: typeof en = {
   status: "Trạng thái",
   publicPage: "Trang công khai",
   capped: "Đang hiện 500 người đầu tiên; hãy tìm cụ thể hơn hoặc tải CSV.",
+  payments: {
+    heading: "Thanh toán cần xử lý",
+    amount: "Số tiền",
+    awaiting: "Đang chờ chuyển khoản {{reference}} đến {{deadline}}.",
+    refund: "Đã thanh toán bằng {{method}} sau khi hết chỗ: cần hoàn tiền.",
+    check: "Kiểm tra và xác nhận đã nhận tiền đơn {{code}}",
+    open: "Thanh toán của đơn {{code}}",
+  },
 };
 
 export const attendeesStrings = { en, vi };

@@ -131,15 +131,30 @@ export async function agendaOf(tx: Tx, eventId: string): Promise<{ sessions: Age
 }
 
 export type MyTicket = { id: string; name: string; email: string; ticketType: Bilingual };
-export type MyOrder = { id: string; code: string; status: string; totalVnd: number; holdUntil: Date | null; createdAt: Date; tickets: MyTicket[] };
+export type OrderPayment = { id: string; status: string; method: "card" | "bank_transfer"; deadline: Date };
+export type MyOrder = {
+  id: string;
+  code: string;
+  status: string;
+  totalVnd: number;
+  holdUntil: Date | null;
+  createdAt: Date;
+  needsRefund: boolean;
+  /** the order's latest payment (platform payments, kind event_order), if it was paid for */
+  payment: OrderPayment | null;
+  tickets: MyTicket[];
+};
 export type MyPlace = { id: string; status: string; ticketTypeId: string; ticketType: Bilingual; createdAt: Date; offerExpiresAt: Date | null };
 
 /** The caller's orders (with tickets) and open waitlist places for the event (RLS: their own; organisers see theirs too, hence the filter). */
 export async function mineFor(tx: Tx, eventId: string, userId: string): Promise<{ orders: MyOrder[]; places: MyPlace[] }> {
   const [orders, tickets, places] = await Promise.all([
-    tx<{ id: string; code: string; status: string; total_vnd: string; hold_until: Date | null; created_at: Date }[]>`
-      select id, code, status, total_vnd, hold_until, created_at from public.event_orders
-       where event_id = ${eventId} and buyer_id = ${userId} order by created_at desc`,
+    tx<{ id: string; code: string; status: string; total_vnd: string; hold_until: Date | null; created_at: Date; needs_refund: boolean; payment: OrderPayment | null }[]>`
+      select o.id, o.code, o.status, o.total_vnd, o.hold_until, o.created_at, o.needs_refund,
+             (select json_build_object('id', p.id, 'status', p.status, 'method', p.method, 'deadline', p.deadline)
+                from public.payments p where p.kind = 'event_order' and p.reference = o.id order by p.created_at desc limit 1) as payment
+        from public.event_orders o
+       where o.event_id = ${eventId} and o.buyer_id = ${userId} order by o.created_at desc`,
     tx<{ id: string; order_id: string; attendee_name: string; attendee_email: string; name_vi: string; name_en: string }[]>`
       select k.id, k.order_id, k.attendee_name, k.attendee_email, t.name_vi, t.name_en
         from public.event_tickets k join public.ticket_types t on t.id = k.ticket_type_id
@@ -157,6 +172,8 @@ export async function mineFor(tx: Tx, eventId: string, userId: string): Promise<
       totalVnd: Number(o.total_vnd),
       holdUntil: o.hold_until,
       createdAt: o.created_at,
+      needsRefund: o.needs_refund,
+      payment: o.payment ? { ...o.payment, deadline: new Date(o.payment.deadline) } : null,
       tickets: tickets
         .filter((k) => k.order_id === o.id)
         .map((k) => ({ id: k.id, name: k.attendee_name, email: k.attendee_email, ticketType: { vi: k.name_vi, en: k.name_en } })),

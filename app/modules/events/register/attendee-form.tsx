@@ -6,6 +6,7 @@ import { Field, LabelledField, TextArea } from "~/ui/form";
 import type { TicketOffer } from "../page/event.server";
 import { askedOf, YES_NO } from "./answers";
 import type { FormQuestion } from "./form.server";
+import { PaymentMethodChoice } from "./method";
 import { LanguageSelect } from "./mine";
 
 // Step two: one block per attendee (name, email, the language of their mail, the event's
@@ -20,6 +21,7 @@ export function AttendeeForm(props: {
   viewer: { name: string; email: string };
   code: string | null;
   offerId: string | null;
+  methods: { card: boolean; bankTransfer: boolean };
   errors: Errors;
 }) {
   const { t } = useTranslation();
@@ -87,6 +89,7 @@ export function AttendeeForm(props: {
       <Field name="email" label={t("events.register.buyerEmail")} type="email" defaultValue={props.viewer.email} required maxLength={320} error={errors?.email} />
       <input type="hidden" name="locale" value={locale} />
       <p>{t("events.register.total", { amount: total === 0 ? t("events.page.free") : formatVnd(total, locale) })}</p>
+      {total > 0 ? <PaymentMethodChoice methods={props.methods} error={errors?.method} /> : null}
       <button type="submit" className="button">
         {total === 0 ? t("events.register.submit") : t("events.register.submitPaid")}
       </button>

@@ -4,9 +4,10 @@ import { formatDateTime, formatInZone } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
 import { Field, LabelledField } from "~/ui/form";
 import type { MyOrder, MyPlace } from "../page/event.server";
+import { PaymentState } from "./order-state";
 
 // The visitor's own registrations on an event's page: orders with their tickets (cancel, transfer),
-// a held paid order's honest state, and waitlist places (accept an offer, leave).
+// a paid order's payment state, and waitlist places (accept an offer, leave).
 type Wire<T> = { [K in keyof T]: T[K] extends Date ? string | Date : T[K] extends Date | null ? string | Date | null : T[K] };
 
 export function LanguageSelect({ name, id, defaultValue }: { name: string; id: string; defaultValue: Locale }) {
@@ -45,9 +46,7 @@ export function MyRegistrations(props: {
           <h3>
             {t("events.page.mine.order", { code: o.code })}: {t(`events.page.mine.status.${o.status}`)}
           </h3>
-          {o.status === "held" && o.holdUntil ? (
-            <p className="callout">{t("events.register.paymentUnavailable", { until: formatInZone(o.holdUntil, locale, zone) })}</p>
-          ) : null}
+          <PaymentState order={o} zone={zone} locale={locale} />
           <ul>
             {o.tickets.map((k) => (
               <li key={k.id}>

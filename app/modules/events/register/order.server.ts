@@ -1,15 +1,21 @@
 import postgres from "postgres";
-import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { asService, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { refused, type FieldErrors, type Outcome } from "~/platform/http/form.server";
+import { logger } from "~/platform/log.server";
+import type { PaymentMethod } from "~/platform/payments/kinds.server";
+import { paymentMethods } from "~/platform/payments/page.server";
 import { mailOffers } from "../waitlist/offers.server";
 import { askedOf, checkAnswers, type Question } from "./answers";
+import { startOrderPayment } from "./pay.server";
 import type { RegisterInput } from "./schema";
 import { mailTickets } from "./tickets-mail.server";
 
 // Placing an order, as pretix does it in small steps inside one transaction: check the answers,
 // then register_order() in SQL checks the tickets, locks the quotas (sorted), takes the seats and
 // writes the order; a free order is confirmed at once and its tickets mailed in the same
-// transaction. Payment plugs in through confirmOrder() and releaseOrder() (decisions/001-capacity.md).
+// transaction. A paid order is held and its payment started (pay.server.ts): a bank transfer in
+// the same transaction, a card checkout right after it commits, so no quota lock waits on Stripe.
+// The payment's handlers (../payments.server.ts) call confirmOrder() and releaseOrder().
 
 /** The names register_order() raises, and the message each one shows (on the tickets). */
 const REFUSALS: Record<string, string> = {
@@ -24,19 +30,56 @@ const REFUSALS: Record<string, string> = {
 };
 
 export type OrderStatus = "held" | "confirmed" | "expired" | "cancelled";
-export type Placed = { orderId: string; code: string; status: OrderStatus };
+export type Placed = {
+  orderId: string;
+  code: string;
+  status: OrderStatus;
+  /** a held order's payment: where the buyer goes next (Stripe's checkout, or the transfer page) */
+  payment: { id: string; method: PaymentMethod; checkoutUrl: string | null } | null;
+};
 
-/** Register the caller for an event (by id, or by its page's slug). */
-export async function registerOrder(claims: Claims, event: string | { slug: string }, input: RegisterInput): Promise<Outcome<Placed>> {
+/** A refusal found after the order was written: thrown so its transaction rolls back. */
+class Unpayable extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super("unpayable");
+  }
+}
+
+/** Register the caller for an event (by id, or by its page's slug); a paid order is held and its payment started. */
+export async function registerOrder(claims: Claims, event: string | { slug: string }, input: RegisterInput, now = new Date()): Promise<Outcome<Placed>> {
+  const offered = paymentMethods();
+  if (input.method === "card" && !offered.card) return refused({ method: "events.register.refused.cardOff" });
+  if (input.method === "bank_transfer" && !offered.bankTransfer) return refused({ method: "events.register.refused.bankOff" });
+  let placed: Outcome<Placed>;
   try {
-    return await asUser(claims, async (tx) => {
+    placed = await asUser(claims, async (tx) => {
       const eventId = typeof event === "string" ? event : (await tx<{ id: string }[]>`select id from public.events where slug = ${event.slug}`)[0]?.id;
       if (!eventId) return refused({ tickets: REFUSALS.not_found! });
-      return place(tx, eventId, input);
+      const outcome = await place(tx, eventId, input);
+      if (!outcome.ok || outcome.value.status !== "held") return outcome;
+      if (!input.method) throw new Unpayable({ method: "events.register.refused.method" });
+      if (input.method !== "bank_transfer") return outcome;
+      const p = await startOrderPayment(tx, claims.sub, outcome.value.orderId, "bank_transfer", input.locale, now);
+      return { ok: true as const, value: { ...outcome.value, payment: { id: p.id, method: p.method, checkoutUrl: null } } };
     });
   } catch (error) {
+    if (error instanceof Unpayable) return refused(error.errors);
     if (error instanceof postgres.PostgresError && error.message in REFUSALS) return refused({ tickets: REFUSALS[error.message]! });
     throw error;
+  }
+  if (!placed.ok || placed.value.status !== "held" || input.method !== "card") return placed;
+  return withCheckout(claims, placed.value, input.locale, now);
+}
+
+/** Open the card checkout for an order just held; if Stripe cannot, the seats go back at once and the buyer is told. */
+async function withCheckout(claims: Claims, order: Placed, locale: "vi" | "en", now: Date): Promise<Outcome<Placed>> {
+  try {
+    const p = await asUser(claims, (tx) => startOrderPayment(tx, claims.sub, order.orderId, "card", locale, now));
+    return { ok: true, value: { ...order, payment: { id: p.id, method: p.method, checkoutUrl: p.checkoutUrl } } };
+  } catch (error) {
+    logger.error({ err: error, order: order.orderId }, "could not open a card checkout; releasing the order");
+    await asService((tx) => releaseOrder(tx, order.orderId));
+    return refused({ method: "events.register.refused.cardFailed" });
   }
 }
 
@@ -54,7 +97,7 @@ async function place(tx: Tx, eventId: string, input: RegisterInput): Promise<Out
     select public.register_order(${eventId}, ${tx.json(lines)}, ${input.email}, ${input.locale}, ${input.code ?? null}, ${input.offer ?? null}) as id`;
   const [order] = await tx<{ code: string; status: OrderStatus }[]>`select code, status from public.event_orders where id = ${row!.id}`;
   if (order!.status === "confirmed") await mailTickets(tx, row!.id, "confirmed");
-  return { ok: true, value: { orderId: row!.id, code: order!.code, status: order!.status } };
+  return { ok: true, value: { orderId: row!.id, code: order!.code, status: order!.status, payment: null } };
 }
 
 /**

@@ -20,6 +20,8 @@ export const RegisterSchema = z.object({
   locale,
   code: z.string().trim().max(40, "validation.tooLong").optional(),
   offer: uuid.optional(),
+  // how a paid order is paid; free orders ignore it
+  method: z.enum(["card", "bank_transfer"], { error: "events.register.refused.method" }).optional(),
   attendees: z.array(AttendeeSchema).min(1, "events.register.refused.tooFew").max(50, "events.register.refused.tooMany"),
 });
 export type RegisterInput = z.infer<typeof RegisterSchema>;

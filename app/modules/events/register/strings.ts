@@ -26,13 +26,30 @@ const en = {
   done: {
     confirmed: "You are registered. Order {{code}}: each attendee receives their ticket by mail.",
     held: "Order {{code}}: your seats are held while payment is arranged (see below).",
+    paid: "Thank you: order {{code}} is paid. The tickets arrive by mail as soon as the payment is confirmed.",
     waitlist: "You are on the waitlist. We will mail you if a seat frees up.",
     cancelled: "Your order is cancelled.",
     transferred: "The ticket is transferred; its new holder receives it by mail.",
     left: "You have left the waitlist.",
   },
-  paymentUnavailable:
-    "Payment is not available yet: online and bank payment are being set up. Your seats are held until {{until}}; the organisers will contact you, or the hold lapses and the seats go to others.",
+  method: {
+    legend: "How will you pay?",
+    card: "Card (Stripe Checkout)",
+    cardOff: "Card payment is off here: Stripe is not configured. Please pay by bank transfer.",
+    bankTransfer: "Bank transfer (VietQR)",
+    bankHint: "Your seats are held for two days while you transfer; the organisers confirm when the money arrives.",
+    bankOff: "Bank transfer is not available here.",
+  },
+  pay: {
+    awaiting: "Awaiting payment by {{method}} until {{until}}; your seats are held until then.",
+    payNow: "Pay order {{code}}",
+    noPayment: "Your seats are held until {{until}}, but no payment was started: the hold lapses then.",
+    paid: "Paid by {{method}}: the tickets are confirmed and were mailed to each attendee.",
+    expired: "The payment did not arrive in time: the hold lapsed and the seats were released.",
+    refund:
+      "Your payment arrived after the seats were no longer available. Nothing was sold twice: the organisers will refund {{amount}}.",
+    methods: { card: "card", bank_transfer: "bank transfer" },
+  },
   refused: {
     notFound: "This event or ticket is not available.",
     notOnSale: "This ticket is not on sale now.",
@@ -44,6 +61,10 @@ const en = {
     choice: "Choose one of the options.",
     cancelClosed: "This order can no longer be cancelled under the event's policy.",
     transferClosed: "This ticket can no longer be transferred.",
+    method: "Choose how to pay.",
+    cardOff: "Card payment is off here. Please choose bank transfer.",
+    bankOff: "Bank transfer is not available here.",
+    cardFailed: "The card payment page could not be opened, so no seats were held. Please try again, or pay by bank transfer.",
   },
 };
 
@@ -74,13 +95,29 @@ const vi: typeof en = {
   done: {
     confirmed: "Bạn đã đăng ký thành công. Đơn {{code}}: mỗi người tham dự sẽ nhận vé qua thư.",
     held: "Đơn {{code}}: chỗ của bạn đang được giữ trong khi chờ thanh toán (xem bên dưới).",
+    paid: "Cảm ơn bạn: đơn {{code}} đã được thanh toán. Vé sẽ được gửi qua thư ngay khi thanh toán được xác nhận.",
     waitlist: "Bạn đã vào danh sách chờ. Chúng tôi sẽ gửi thư khi có chỗ trống.",
     cancelled: "Đơn của bạn đã được hủy.",
     transferred: "Vé đã được chuyển; người nhận sẽ nhận vé qua thư.",
     left: "Bạn đã rời danh sách chờ.",
   },
-  paymentUnavailable:
-    "Chưa thể thanh toán: thanh toán trực tuyến và chuyển khoản đang được thiết lập. Chỗ của bạn được giữ đến {{until}}; ban tổ chức sẽ liên hệ với bạn, nếu không chỗ sẽ được trả lại cho người khác.",
+  method: {
+    legend: "Bạn thanh toán bằng cách nào?",
+    card: "Thẻ (Stripe Checkout)",
+    cardOff: "Thanh toán bằng thẻ đang tắt: Stripe chưa được cấu hình. Vui lòng chuyển khoản ngân hàng.",
+    bankTransfer: "Chuyển khoản ngân hàng (VietQR)",
+    bankHint: "Chỗ của bạn được giữ hai ngày trong khi bạn chuyển khoản; ban tổ chức sẽ xác nhận khi nhận được tiền.",
+    bankOff: "Chuyển khoản ngân hàng không khả dụng tại đây.",
+  },
+  pay: {
+    awaiting: "Đang chờ thanh toán bằng {{method}} đến {{until}}; chỗ của bạn được giữ đến lúc đó.",
+    payNow: "Thanh toán đơn {{code}}",
+    noPayment: "Chỗ của bạn được giữ đến {{until}}, nhưng chưa có thanh toán nào được bắt đầu: khi đó chỗ sẽ được trả lại.",
+    paid: "Đã thanh toán bằng {{method}}: vé đã được xác nhận và gửi qua thư cho từng người tham dự.",
+    expired: "Thanh toán không đến kịp hạn: chỗ giữ đã hết hạn và được trả lại.",
+    refund: "Khoản thanh toán của bạn đến sau khi chỗ đã không còn. Không có chỗ nào bị bán hai lần: ban tổ chức sẽ hoàn lại {{amount}}.",
+    methods: { card: "thẻ", bank_transfer: "chuyển khoản ngân hàng" },
+  },
   refused: {
     notFound: "Sự kiện hoặc loại vé này không có sẵn.",
     notOnSale: "Loại vé này hiện không mở bán.",
@@ -92,6 +129,10 @@ const vi: typeof en = {
     choice: "Hãy chọn một trong các lựa chọn.",
     cancelClosed: "Theo quy định của sự kiện, đơn này không thể hủy nữa.",
     transferClosed: "Vé này không thể chuyển nhượng nữa.",
+    method: "Hãy chọn cách thanh toán.",
+    cardOff: "Thanh toán bằng thẻ đang tắt. Vui lòng chọn chuyển khoản ngân hàng.",
+    bankOff: "Chuyển khoản ngân hàng không khả dụng tại đây.",
+    cardFailed: "Không mở được trang thanh toán bằng thẻ nên chưa có chỗ nào được giữ. Vui lòng thử lại, hoặc chuyển khoản ngân hàng.",
   },
 };
 
