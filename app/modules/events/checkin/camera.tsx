@@ -82,7 +82,6 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
       {on ? (
         <>
           <p className="hint">{t("events.checkin.cameraHint")}</p>
-          {/* eslint-disable-next-line jsx-a11y/media-has-caption -- a live camera view has no sound to caption */}
           <video ref={video} muted playsInline className="checkin-video" />
         </>
       ) : null}
