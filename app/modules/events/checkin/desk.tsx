@@ -132,7 +132,6 @@ export function CheckInDesk(props: { eventId: string; count: Count; recent: Rece
       <form onSubmit={submit} className="stack checkin-form">
         <Field
           name="code"
-          id="checkin-code"
           label={t("events.checkin.code")}
           hint={t("events.checkin.codeHint")}
           value={code}
