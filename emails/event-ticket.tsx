@@ -1,8 +1,9 @@
-import { Text } from "@react-email/components";
+import { Img, Text } from "@react-email/components";
 import { Action, Layout, type MailLocale } from "./layout";
 
 // One mail per attendee when their ticket is confirmed (a free order at once, a paid one when the
-// payment arrives) or handed to them by a transfer; the event's ICS is attached.
+// payment arrives) or handed to them by a transfer: the ticket's QR code and its code for typing;
+// the event's ICS is attached.
 export type EventTicketProps = {
   locale: MailLocale;
   kind: "confirmed" | "transferred";
@@ -14,6 +15,10 @@ export type EventTicketProps = {
   venue: string;
   code: string;
   url: string;
+  /** the ticket's own code, held by the QR and printed under it for typing */
+  ticketCode: string;
+  /** the QR image: cid: of the inline attachment */
+  qrSrc: string;
 };
 
 const copy = {
@@ -26,6 +31,9 @@ const copy = {
     venue: (p: EventTicketProps) => `Địa điểm: ${p.venue}`,
     code: (p: EventTicketProps) => `Mã đơn: ${p.code}. Lịch của sự kiện được đính kèm thư này.`,
     action: "Xem sự kiện",
+    qrAlt: "Mã QR của vé",
+    ticketCode: (p: EventTicketProps) => `Mã vé: ${p.ticketCode}`,
+    show: "Đưa mã QR này tại lối vào, hoặc đọc mã vé.",
   },
   en: {
     subject: (p: EventTicketProps) => `Your ticket: ${p.event}`,
@@ -36,6 +44,9 @@ const copy = {
     venue: (p: EventTicketProps) => `Where: ${p.venue}`,
     code: (p: EventTicketProps) => `Order reference: ${p.code}. The event's calendar entry is attached.`,
     action: "View the event",
+    qrAlt: "QR code of the ticket",
+    ticketCode: (p: EventTicketProps) => `Ticket code: ${p.ticketCode}`,
+    show: "Show this QR code at the entrance, or read out the ticket code.",
   },
 };
 
@@ -49,6 +60,9 @@ export default function EventTicket(p: EventTicketProps) {
       <Text>{c.body(p)}</Text>
       <Text>{c.when(p)}</Text>
       {p.venue ? <Text>{c.venue(p)}</Text> : null}
+      <Img src={p.qrSrc} alt={c.qrAlt} width="200" height="200" />
+      <Text style={{ fontSize: "20px", fontWeight: 700, fontFamily: "monospace" }}>{c.ticketCode(p)}</Text>
+      <Text>{c.show}</Text>
       <Text>{c.code(p)}</Text>
       <Action href={p.url}>{c.action}</Action>
     </Layout>

@@ -24,6 +24,8 @@ const EnvSchema = z
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     EMBEDDED_PG_DIR: z.string().min(1).default(".data/pg"),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    // Signs event tickets' QR codes; at least 32 characters. Changing it voids every ticket already sent.
+    TICKET_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SUPABASE_URL: z.url().optional(),
     SUPABASE_ANON_KEY: z.string().min(20).optional(),
     SUPABASE_SERVICE_ROLE_KEY: z.string().min(20).optional(),
@@ -52,6 +54,9 @@ const EnvSchema = z
     const local = ["localhost", "127.0.0.1"].includes(new URL(env.APP_URL).hostname);
     if (env.NODE_ENV === "production" && !local && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    }
+    if (env.NODE_ENV === "production" && !local && !env.TICKET_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["TICKET_SECRET"], message: "is required in production" });
     }
     if (env.NODE_ENV === "production" && !local && !env.APP_URL.startsWith("https:")) {
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https in production" });

@@ -13,6 +13,7 @@ const name = `t_${randomBytes(6).toString("hex")}`;
 process.env.DATABASE_URL = await cloneDatabase(inject("pgAdminUrl"), name);
 process.env.UPLOAD_DIR = mkdtempSync(path.join(os.tmpdir(), "ir-uploads-"));
 process.env.SESSION_SECRET = randomBytes(32).toString("hex");
+process.env.TICKET_SECRET = randomBytes(32).toString("hex");
 process.env.APP_URL = "http://localhost:3000";
 resetEnv();
 

@@ -436,7 +436,7 @@ export const TABLES: Record<string, TableSpec> = {
       ticket: {
         columns: [
           "id", "order_id", "event_id", "ticket_type_id", "buyer_id", "attendee_name", "attendee_email", "locale", "answers", "price_vnd",
-          "checked_in_at", "created_at",
+          "checked_in_at", "created_at", "ticket_no", "token_version", "checked_in_by",
         ],
         select: ["founder", ...EVENT_STAFF, "admin"],
         update: NOBODY,
@@ -1305,6 +1305,9 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
     call: "select true as done from public.transfer_ticket(:ticket, 'New Name', 'new@example.test', 'en') x",
     learns: ["founder"],
   },
+  // check-in at the door, and its undo: the event's staff only (the code's signature is checked by the app before)
+  "check_in_ticket(uuid,uuid,integer)": { call: "select * from public.check_in_ticket(:eventLive, :ticket, 0)", learns: EVENT_STAFF },
+  "undo_check_in(uuid,uuid)": { call: "select public.undo_check_in(:eventLive, :ticket) is not null as done", learns: EVENT_STAFF },
   "join_waitlist(uuid,text,text,text)": { call: "select public.join_waitlist(:ticketType, 'M', 'm@example.test', 'en')", learns: SIGNED_IN },
   "leave_waitlist(uuid)": { call: "select (select count(*) from public.leave_waitlist(:waitlistPlace)) >= 0 as done", learns: ["otherFounder"] },
   "ticket_availability(uuid)": { call: "select * from public.ticket_availability(:eventLive)", learns: ALL },

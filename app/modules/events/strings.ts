@@ -1,5 +1,6 @@
 import { registerStrings } from "~/platform/i18n/i18n";
 import { attendeesStrings } from "./attendees/strings";
+import { checkinStrings } from "./checkin/strings";
 import { pageStrings } from "./page/strings";
 import { registerStrings as registerBundle } from "./register/strings";
 import { setupStrings } from "./setup/strings";
@@ -14,6 +15,7 @@ const en = {
     none: "No upcoming events yet.",
     kinds: { forum: "Forum", tech_fair: "Tech fair", workshop: "Workshop", demo_day: "Demo day" },
     attendees: attendeesStrings.en,
+    checkin: checkinStrings.en,
     page: pageStrings.en,
     register: registerBundle.en,
     setup: setupStrings.en,
@@ -28,6 +30,7 @@ const vi: typeof en = {
     none: "Chưa có sự kiện sắp diễn ra.",
     kinds: { forum: "Diễn đàn", tech_fair: "Triển lãm công nghệ", workshop: "Hội thảo", demo_day: "Ngày trình diễn" },
     attendees: attendeesStrings.vi,
+    checkin: checkinStrings.vi,
     page: pageStrings.vi,
     register: registerBundle.vi,
     setup: setupStrings.vi,

@@ -24,7 +24,14 @@ export function resendTransport(apiKey: string, baseUrl?: string): Transport {
           html: mail.html,
           text: mail.text,
           ...(mail.attachments?.length
-            ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content).toString("base64") })) }
+            ? {
+                attachments: mail.attachments.map((a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: a.encoding === "base64" ? a.content : Buffer.from(a.content).toString("base64"),
+                  ...(a.contentId ? { contentId: a.contentId } : {}),
+                })),
+              }
             : {}),
         },
         { idempotencyKey: `outbox-${mail.id}` },

@@ -24,19 +24,26 @@ export function listMailbox(limit = 200) {
   );
 }
 
+/** A mail's HTML, its inline images (cid:) pointed at the mailbox's attachment route as a mail client would show them. */
 export async function mailboxMessage(id: string) {
   const [row] = await asService(
-    (tx) => tx<{ html: string; subject: string }[]>`select html, subject from public.email_outbox where id = ${id}`,
+    (tx) => tx<{ html: string; subject: string; cids: (string | null)[] }[]>`
+      select html, subject, coalesce((select jsonb_agg(a ->> 'contentId' order by n) from jsonb_array_elements(attachments) with ordinality x(a, n)), '[]') as cids
+        from public.email_outbox where id = ${id}`,
   );
   if (!row) throw new NotFoundError();
-  return row;
+  const html = row.html.replace(/src="cid:([^"]+)"/g, (whole, cid: string) => {
+    const index = row.cids.indexOf(cid);
+    return index < 0 ? whole : `src="/dev/mailbox/${id}/attachments/${index}"`;
+  });
+  return { html, subject: row.subject };
 }
 
 /** One attachment of a mail, by its position. */
 export async function mailboxAttachment(id: string, index: number) {
   const [row] = await asService(
-    (tx) => tx<{ filename: string; contentType: string; content: string }[]>`
-      select a ->> 'filename' as filename, a ->> 'contentType' as "contentType", a ->> 'content' as content
+    (tx) => tx<{ filename: string; contentType: string; content: string; encoding: string | null }[]>`
+      select a ->> 'filename' as filename, a ->> 'contentType' as "contentType", a ->> 'content' as content, a ->> 'encoding' as encoding
         from public.email_outbox, jsonb_array_elements(attachments) with ordinality as x(a, n)
        where id = ${id} and n = ${index + 1}`,
   );

@@ -4,8 +4,12 @@ import { templates, type TemplateName, type TemplateProps } from "~emails/index"
 import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
 
 export type RenderedMail = { subject: string; html: string; text: string };
-/** A text attachment (an ICS invitation), sent as it is stored. */
-export type MailAttachment = { filename: string; contentType: string; content: string };
+/**
+ * An attachment, sent as it is stored: text (an ICS invitation), or base64 bytes (a ticket's QR
+ * image). With a contentId it is inline: the HTML shows it as <img src="cid:…">, which mail clients
+ * display where they block data: URIs.
+ */
+export type MailAttachment = { filename: string; contentType: string; content: string; encoding?: "base64"; contentId?: string };
 
 /** A mail as its reader will see it: subject, HTML and plain text (also what a preview shows). */
 export async function renderMail<N extends TemplateName>(name: N, props: TemplateProps<N>): Promise<RenderedMail> {

@@ -2,13 +2,17 @@ import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { formatInZone } from "~/platform/i18n/format";
 import { enqueueMail } from "~/platform/mail/outbox.server";
+import { ticketQr } from "../checkin/qr.server";
 import { eventIcs } from "../page/ics";
 
-// Ticket mails: one per attendee, in the attendee's language, with the event's ICS attached,
+// Ticket mails: one per attendee, in the attendee's language, with the ticket's QR code (an inline
+// image) and the code printed under it, and the event's ICS attached,
 // queued in the same transaction as the confirmation (or transfer) they report.
 
 type TicketRow = {
   id: string;
+  ticket_no: string;
+  token_version: number;
   attendee_name: string;
   attendee_email: string;
   locale: "vi" | "en";
@@ -32,7 +36,7 @@ export async function mailTickets(tx: Tx, orderId: string, kind: "confirmed" | "
   const rows = await asServiceWithin(
     tx,
     (t) => t<TicketRow[]>`
-      select k.id, k.attendee_name, k.attendee_email, k.locale, o.code, tt.name_vi as type_vi, tt.name_en as type_en,
+      select k.id, k.ticket_no, k.token_version, k.attendee_name, k.attendee_email, k.locale, o.code, tt.name_vi as type_vi, tt.name_en as type_en,
              e.id as event_id, e.slug, e.title_vi, e.title_en, e.summary_vi, e.summary_en,
              coalesce(nullif(e.venue, ''), s.name_vi, '') as venue, e.time_zone, e.starts_at, e.ends_at
         from public.event_tickets k
@@ -59,6 +63,7 @@ export async function mailTickets(tx: Tx, orderId: string, kind: "confirmed" | "
       sessions: [],
       host,
     });
+    const qr = await ticketQr({ id: r.id, ticketNo: r.ticket_no, version: r.token_version });
     await enqueueMail(
       tx,
       r.attendee_email,
@@ -73,8 +78,10 @@ export async function mailTickets(tx: Tx, orderId: string, kind: "confirmed" | "
         venue: r.venue,
         code: r.code,
         url,
+        ticketCode: qr.code,
+        qrSrc: `cid:${qr.attachment.contentId}`,
       },
-      [{ filename: "event.ics", contentType: "text/calendar; charset=utf-8", content: ics }],
+      [{ filename: "event.ics", contentType: "text/calendar; charset=utf-8", content: ics }, qr.attachment],
     );
   }
   return rows.length;
