@@ -1,5 +1,6 @@
 import { registerStrings } from "~/platform/i18n/i18n";
 import { attendeesStrings } from "./attendees/strings";
+import { messagesStrings } from "./messages/strings";
 import { pageStrings } from "./page/strings";
 import { registerStrings as registerBundle } from "./register/strings";
 import { waitlistStrings } from "./waitlist/strings";
@@ -12,6 +13,7 @@ const en = {
     none: "No upcoming events yet.",
     kinds: { forum: "Forum", tech_fair: "Tech fair", workshop: "Workshop", demo_day: "Demo day" },
     attendees: attendeesStrings.en,
+    messages: messagesStrings.en,
     page: pageStrings.en,
     register: registerBundle.en,
     waitlist: waitlistStrings.en,
@@ -24,6 +26,7 @@ const vi: typeof en = {
     none: "Chưa có sự kiện sắp diễn ra.",
     kinds: { forum: "Diễn đàn", tech_fair: "Triển lãm công nghệ", workshop: "Hội thảo", demo_day: "Ngày trình diễn" },
     attendees: attendeesStrings.vi,
+    messages: messagesStrings.vi,
     page: pageStrings.vi,
     register: registerBundle.vi,
     waitlist: waitlistStrings.vi,
