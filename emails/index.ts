@@ -3,6 +3,7 @@ import type { ComponentType } from "react";
 import ApplicationDecision, * as applicationDecision from "./application-decision";
 import ApplicationStage, * as applicationStage from "./application-stage";
 import ApplicationSubmitted, * as applicationSubmitted from "./application-submitted";
+import EventMessage, * as eventMessage from "./event-message";
 import EventTicket, * as eventTicket from "./event-ticket";
 import EventWaitlistOffer, * as eventWaitlistOffer from "./event-waitlist-offer";
 import Invitation, * as invitation from "./invitation";
@@ -45,6 +46,7 @@ export const templates = {
   "office-hours": define(OfficeHours, officeHours.subject),
   "event-ticket": define(EventTicket, eventTicket.subject),
   "event-waitlist-offer": define(EventWaitlistOffer, eventWaitlistOffer.subject),
+  "event-message": define(EventMessage, eventMessage.subject),
 };
 
 export type TemplateName = keyof typeof templates;

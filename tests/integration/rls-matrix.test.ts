@@ -146,6 +146,10 @@ beforeAll(async () => {
       await tx<{ id: string }[]>`insert into public.event_waitlist (event_id, ticket_type_id, user_id, name, email)
         values (${ids.eventLive}, ${ids.hiddenType}, ${ids.otherFounderId!}, 'Other', 'other@example.test') returning id`
     )[0]!.id;
+    ids.eventMessage = (
+      await tx<{ id: string }[]>`insert into public.event_messages (event_id, sender_id, send_key, subject_vi, body_vi, audience, recipients)
+        values (${ids.eventLive}, ${ids.managerId!}, gen_random_uuid(), 'Chào', 'Nội dung', '{"to": "attendees"}', 1) returning id`
+    )[0]!.id;
     ids.spaceInactive = (
       await tx<{ id: string }[]>`insert into public.spaces (org_id, kind, name_vi, name_en, capacity, active)
         values (${orgA.id}, 'lab', 'Phòng cũ', 'Old lab', 4, false) returning id`

@@ -469,6 +469,24 @@ export const TABLES: Record<string, TableSpec> = {
     },
     delete: NOBODY,
   },
+  // a message A's organisers sent about the live event: they read it and send more, as themselves; nobody edits or deletes one
+  event_messages: {
+    table: "event_messages",
+    row: "id = :eventMessage",
+    groups: {
+      message: {
+        columns: ["id", "event_id", "sender_id", "send_key", "subject_vi", "subject_en", "body_vi", "body_en", "audience", "recipients", "created_at"],
+        select: [...EVENT_STAFF, "admin"],
+        update: NOBODY,
+        set: "subject_vi = 'Changed'",
+      },
+    },
+    insert: {
+      sql: "insert into public.event_messages (event_id, sender_id, send_key, subject_vi, body_vi, audience, recipients) values (:eventLive, auth.uid(), gen_random_uuid(), 'a', 'b', '{}', 0)",
+      allow: EVENT_STAFF,
+    },
+    delete: NOBODY,
+  },
   spaces: {
     table: "spaces",
     row: "id = :spaceInactive",

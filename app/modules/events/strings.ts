@@ -1,6 +1,7 @@
 import { registerStrings } from "~/platform/i18n/i18n";
 import { attendeesStrings } from "./attendees/strings";
 import { checkinStrings } from "./checkin/strings";
+import { messagesStrings } from "./messages/strings";
 import { pageStrings } from "./page/strings";
 import { registerStrings as registerBundle } from "./register/strings";
 import { setupStrings } from "./setup/strings";
@@ -16,6 +17,7 @@ const en = {
     kinds: { forum: "Forum", tech_fair: "Tech fair", workshop: "Workshop", demo_day: "Demo day" },
     attendees: attendeesStrings.en,
     checkin: checkinStrings.en,
+    messages: messagesStrings.en,
     page: pageStrings.en,
     register: registerBundle.en,
     setup: setupStrings.en,
@@ -31,6 +33,7 @@ const vi: typeof en = {
     kinds: { forum: "Diễn đàn", tech_fair: "Triển lãm công nghệ", workshop: "Hội thảo", demo_day: "Ngày trình diễn" },
     attendees: attendeesStrings.vi,
     checkin: checkinStrings.vi,
+    messages: messagesStrings.vi,
     page: pageStrings.vi,
     register: registerBundle.vi,
     setup: setupStrings.vi,

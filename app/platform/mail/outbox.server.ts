@@ -49,3 +49,30 @@ export async function enqueueMail<N extends TemplateName>(
   );
   return row!.id;
 }
+
+/**
+ * The same mail to many people (a message to an event's attendees): rendered once per language,
+ * queued in one statement whatever the number of readers, in the caller's transaction.
+ */
+export async function enqueueMailToMany<N extends TemplateName>(
+  tx: Tx,
+  recipients: readonly { to: string; locale: "vi" | "en" }[],
+  name: N,
+  propsFor: (locale: "vi" | "en") => TemplateProps<N>,
+): Promise<number> {
+  if (recipients.length === 0) return 0;
+  const [vi, en] = await Promise.all([renderMail(name, propsFor("vi")), renderMail(name, propsFor("en"))]);
+  const to = recipients.map((r) => r.to);
+  const locales = recipients.map((r) => r.locale);
+  await asServiceWithin(
+    tx,
+    (t) => t`
+      insert into public.email_outbox (to_email, locale, template, subject, html, text_body)
+      select r.email, r.locale, ${name},
+             case r.locale when 'vi' then ${vi.subject} else ${en.subject} end,
+             case r.locale when 'vi' then ${vi.html} else ${en.html} end,
+             case r.locale when 'vi' then ${vi.text} else ${en.text} end
+        from unnest(${to}::text[], ${locales}::text[]) as r(email, locale)`,
+  );
+  return recipients.length;
+}
