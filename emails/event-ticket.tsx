@@ -17,6 +17,8 @@ export type EventTicketProps = {
   url: string;
   /** the ticket's own code, held by the QR and printed under it for typing */
   ticketCode: string;
+  /** the holder's ticket page (the QR and code, in a browser) */
+  ticketUrl: string;
   /** the QR image: cid: of the inline attachment */
   qrSrc: string;
 };
@@ -34,6 +36,7 @@ const copy = {
     qrAlt: "Mã QR của vé",
     ticketCode: (p: EventTicketProps) => `Mã vé: ${p.ticketCode}`,
     show: "Đưa mã QR này tại lối vào, hoặc đọc mã vé.",
+    ticket: "Mở vé của bạn",
   },
   en: {
     subject: (p: EventTicketProps) => `Your ticket: ${p.event}`,
@@ -47,6 +50,7 @@ const copy = {
     qrAlt: "QR code of the ticket",
     ticketCode: (p: EventTicketProps) => `Ticket code: ${p.ticketCode}`,
     show: "Show this QR code at the entrance, or read out the ticket code.",
+    ticket: "Open your ticket",
   },
 };
 
@@ -63,6 +67,7 @@ export default function EventTicket(p: EventTicketProps) {
       <Img src={p.qrSrc} alt={c.qrAlt} width="200" height="200" />
       <Text style={{ fontSize: "20px", fontWeight: 700, fontFamily: "monospace" }}>{c.ticketCode(p)}</Text>
       <Text>{c.show}</Text>
+      <Action href={p.ticketUrl}>{c.ticket}</Action>
       <Text>{c.code(p)}</Text>
       <Action href={p.url}>{c.action}</Action>
     </Layout>

@@ -95,6 +95,31 @@ describe("a ticket's code", () => {
   });
 });
 
+describe("the holder's ticket page", () => {
+  it("opens from the mail's link with the QR and code; an old code shows only that it was handed on; forged codes are a 404", async () => {
+    const [mail] = await mailsTo("receiver@example.test");
+    const code = codeIn(mail!);
+    expect(mail!.text_body).toContain(`/tickets/${code}`);
+    const page = await fetch(`${app.baseUrl}/tickets/${code}`);
+    expect(page.status).toBe(200);
+    // after the site-wide default: a browser follows the last policy it knows
+    expect(page.headers.get("referrer-policy")).toMatch(/(^|, )no-referrer$/);
+    const html = await page.text();
+    expect(html).toContain("Em Receiver");
+    expect(html).toContain(code);
+    expect(html).toContain('src="data:image/svg+xml;base64,');
+    const old = await (await fetch(`${app.baseUrl}/tickets/${codeIn((await mailsTo("giver@example.test"))[0]!)}`)).text();
+    expect(old).toContain("đã được chuyển cho người khác");
+    expect(old).not.toContain("Em Receiver");
+    expect(old).not.toContain(code);
+    const cancelled = await (await fetch(`${app.baseUrl}/tickets/${codeIn((await mailsTo("cancelled@example.test"))[0]!)}`)).text();
+    expect(cancelled).toContain("Vé này không hợp lệ");
+    expect(cancelled).not.toContain("data:image/svg+xml");
+    expect((await fetch(`${app.baseUrl}/tickets/${code.slice(0, -1)}${code.endsWith("A") ? "B" : "A"}`)).status).toBe(404);
+    expect((await fetch(`${app.baseUrl}/tickets/nonsense`)).status).toBe(404);
+  });
+});
+
 describe("checking in at the door", () => {
   it("checks a valid ticket in and shows who it is, with the count", async () => {
     const code = codeIn((await mailsTo("valid@example.test"))[0]!);

@@ -79,6 +79,7 @@ export async function mailTickets(tx: Tx, orderId: string, kind: "confirmed" | "
         code: r.code,
         url,
         ticketCode: qr.code,
+        ticketUrl: `${env().APP_URL}/tickets/${qr.code}`,
         qrSrc: `cid:${qr.attachment.contentId}`,
       },
       [{ filename: "event.ics", contentType: "text/calendar; charset=utf-8", content: ics }, qr.attachment],
