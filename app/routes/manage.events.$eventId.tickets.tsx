@@ -52,7 +52,7 @@ export default function TicketSetup() {
         {types.length === 0 ? <p className="empty">{t("events.ticketSetup.types.none")}</p> : null}
         <ul className="setup-list">
           {types.map((type) => (
-            <TicketTypeCard key={type.id} type={type} quotas={quotas} result={result} locale={locale} zone={event.timeZone} />
+            <TicketTypeCard key={type.id} type={type} quotas={quotas} result={result} locale={locale} zone={event.timeZone} zoneLabel={zone} />
           ))}
         </ul>
         <div className="card stack" key={`new-${types.length}`}>

@@ -12,9 +12,9 @@ import { TicketTypeForm } from "./type-form";
 
 type Wire<T> = { [K in keyof T]: T[K] extends Date ? string | Date : T[K] };
 
-export function TicketTypeCard(props: { type: Wire<TicketTypeRow>; quotas: QuotaRow[]; result: SetupAnswer | undefined; locale: Locale; zone: string }) {
+export function TicketTypeCard(props: { type: Wire<TicketTypeRow>; quotas: QuotaRow[]; result: SetupAnswer | undefined; locale: Locale; zone: string; zoneLabel: string }) {
   const { t } = useTranslation();
-  const { type, quotas, result, locale, zone } = props;
+  const { type, quotas, result, locale, zone, zoneLabel } = props;
   const editing = answerFor(result, "saveType", type.id);
   const coding = answerFor(result, "addCode", type.id);
   const names = quotas.filter((q) => type.quotas.includes(q.id)).map((q) => q.name);
@@ -65,7 +65,7 @@ export function TicketTypeCard(props: { type: Wire<TicketTypeRow>; quotas: Quota
         <summary>
           {t("events.ticketSetup.types.edit")}: {type.name[locale]}
         </summary>
-        <TicketTypeForm type={type as TicketTypeRow} quotas={quotas} answer={editing} zone={zone} nextPosition={type.position} />
+        <TicketTypeForm type={type as TicketTypeRow} quotas={quotas} answer={editing} zone={zoneLabel} nextPosition={type.position} />
       </details>
       {type.tickets === 0 ? (
         <IntentButton intent="removeType" id={type.id} label={`${t("events.ticketSetup.types.remove")}: ${type.name[locale]}`} />
