@@ -24,31 +24,22 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    // Cleared once the page is rendered: a pending timer holds the whole render (tree, data, HTML)
-    // for its 5 s, which under load kept thousands of finished pages in memory (decision 008).
-    let timer: NodeJS.Timeout | undefined = undefined;
-    const ready = () => {
-      shellRendered = true;
-      const body = new PassThrough();
-      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-      pipe(body);
-    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        onShellReady() {
-          if (!bot) ready();
-        },
-        onAllReady() {
-          clearTimeout(timer);
-          if (bot) ready();
+        [bot ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+          );
+          pipe(body);
         },
         onShellError(error: unknown) {
-          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -57,7 +48,7 @@ export default function handleRequest(
         },
       },
     );
-    timer = setTimeout(abort, ABORT_DELAY);
+    setTimeout(abort, ABORT_DELAY);
   });
 }
 
