@@ -44,7 +44,7 @@ try {
     const wall = performance.now() - started;
     const after = await serverStats(app.baseUrl);
     const cpu = (after.cpuMicros - before.cpuMicros) / 1000 / REQUESTS;
-    console.log(`${page.name.padEnd(18)} ${cpu.toFixed(3)} CPU ms/req  ${(REQUESTS / (wall / 1000)).toFixed(0).padStart(5)} req/s  rss ${(after.rss / 1e6).toFixed(0)} MB`);
+    console.log(`${page.name.padEnd(18)} ${cpu.toFixed(3)} CPU ms/req  ${(REQUESTS / (wall / 1000)).toFixed(0).padStart(5)} req/s  rss ${(after.rss / 1e6).toFixed(0)} MB (heap ${(after.heapUsed / 1e6).toFixed(0)} of ${(after.heapTotal / 1e6).toFixed(0)} MB)`);
   }
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 } finally {

@@ -6,8 +6,13 @@ export const benchEnabled = () => process.env.BENCH === "1";
 
 export const statementsSoFar = () => statementCount();
 
-/** The process's CPU time so far (user + system, µs) and resident memory (bytes): cost per request and memory after the bench. */
+/**
+ * The process's CPU time so far (user + system, µs) and memory (bytes): cost per request and
+ * memory after the bench. The JavaScript heap (its size and what is live in it) beside the
+ * resident memory tells a leak from memory the heap or malloc keeps for reuse.
+ */
 export function processUsage() {
   const cpu = process.cpuUsage();
-  return { cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage.rss() };
+  const memory = process.memoryUsage();
+  return { cpuMicros: cpu.user + cpu.system, rss: memory.rss, heapTotal: memory.heapTotal, heapUsed: memory.heapUsed, external: memory.external };
 }

@@ -7,6 +7,7 @@ import { remixHandler } from "~/platform/http/remix-handler.server";
 import { requestScope } from "~/platform/http/request-scope.server";
 import { bodyCap, originCheck, requestLog, securityHeaders } from "~/platform/http/security.server";
 import { logger } from "~/platform/log.server";
+import { buildStaticFiles } from "./static-files.server";
 
 export type LoadContext = { cspNonce: string; requestId: string; clientIp: string };
 
@@ -24,8 +25,7 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   if (opts.vite) {
     app.use(opts.vite.middlewares);
   } else {
-    app.use("/assets", express.static(path.resolve("build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.resolve("build/client"), { maxAge: "1h" }));
+    app.use(buildStaticFiles(path.resolve("build/client")));
   }
   app.use(originCheck);
   app.use(bodyCap);

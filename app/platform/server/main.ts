@@ -2,6 +2,7 @@
 // data on first start, the mail worker, then the web server.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
 import type { ServerBuild } from "@remix-run/node";
 import type { Services } from "./services";
 import { EmbeddedPostgresError, startEmbeddedPostgres } from "~/platform/db/embedded.server";
@@ -11,6 +12,12 @@ import { EnvError, env, resetEnv } from "~/platform/env.server";
 import { logger } from "~/platform/log.server";
 import { DEMO_PASSWORD } from "~/platform/server/demo";
 import { createApp } from "./app.server";
+
+// The heap may grow to 1.5 times what is live after each full collection. Left to itself V8 lets it
+// grow to 4 times under load: about 65 MB live kept a 330 MB heap and 420-580 MB resident after
+// the bench, memory that is only garbage waiting (decision 008). Read at each collection, so it
+// holds when set here; it costs no measurable CPU per request.
+v8.setFlagsFromString("--heap-growing-percent=50");
 
 const dev = process.argv.includes("--dev");
 if (existsSync(".env")) process.loadEnvFile(".env");
