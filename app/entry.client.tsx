@@ -1,12 +1,22 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { DEFAULT_LOCALE, isLocale } from "~/platform/i18n/i18n";
+import { loadStrings, stringsUrlOf } from "~/platform/i18n/strings-client";
 
-startTransition(() => {
-  hydrateRoot(
-    document,
-    <StrictMode>
-      <RemixBrowser />
-    </StrictMode>,
-  );
-});
+// The page's language's strings first (the document preloads them), then hydration. Without them
+// the page stays as the server rendered it, its links and forms working without JavaScript.
+const lang = document.documentElement.lang;
+const locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
+loadStrings(locale, stringsUrlOf(locale)).then(
+  () =>
+    startTransition(() => {
+      hydrateRoot(
+        document,
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>,
+      );
+    }),
+  (error: unknown) => console.error("The page's strings did not load; it works without JavaScript.", error),
+);

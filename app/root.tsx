@@ -1,15 +1,16 @@
-import "~/strings";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { I18nextProvider } from "react-i18next";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { i18nFor, isLocale, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
 import { resolveLocale } from "~/platform/i18n/locale.server";
+import { useStrings } from "~/platform/i18n/strings-client";
 import { mailboxEnabled } from "~/platform/mail/mailbox.server";
 import { useNonce } from "~/ui/nonce";
 import { Shell, type ShellViewer } from "~/ui/shell";
 import { RouteError } from "~/ui/route-error";
+import { stringsFile } from "~/strings.server";
 import { titled } from "~/ui/title";
 import styles from "~/ui/styles.css?url";
 
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   return {
     locale,
+    strings: stringsFile(locale).url, // the one language the browser gets (decision 008)
     timeZone: viewer?.timeZone ?? DEFAULT_TIME_ZONE,
     viewer: shellViewer,
     mailbox: mailboxEnabled(),
@@ -48,6 +50,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const error = useRouteError();
   const locale: Locale = data?.locale ?? errorLocale(error) ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  useStrings(locale, data?.strings);
+  // The document's own language file only: a later switch fetches the other itself (no second download).
+  const [preload] = useState(data && { href: data.strings, locale });
   const i18n = useMemo(() => i18nFor(locale), [locale]);
   return (
     <html lang={locale}>
@@ -56,6 +61,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {preload ? <link rel="preload" href={preload.href} as="fetch" crossOrigin="anonymous" data-strings={preload.locale} /> : null}
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>

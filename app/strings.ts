@@ -1,5 +1,6 @@
-// Every capability's strings, registered with the platform's i18n. Imported once by the root
-// route (pages, server and browser) and the worker; the platform itself never imports a capability.
+// Every capability's strings, registered with the platform's i18n. Imported by app/strings.server.ts
+// (pages, on the server: the browser gets one language as a file) and the worker; the platform
+// itself never imports a capability.
 import "~/modules/applications/strings";
 import "~/modules/events/strings";
 import "~/modules/identity/strings";

@@ -3,7 +3,7 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DIRECTORY_PAGE_SIZE, listOrganisations } from "~/modules/identity/organisations.server";
 import { OrgList } from "~/modules/identity/org-list";
-import { directoryQuery, ORG_KINDS } from "~/modules/identity/schema";
+import { directoryQuery, ORG_KINDS } from "~/modules/identity/directory-query";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { Pager } from "~/ui/pager";

@@ -53,3 +53,11 @@ export function jsBytesOf(paths: string[], extraBytes = 0): Map<string, number> 
   }
   return out;
 }
+
+/** Gzipped bytes of the larger language's strings file (a page gets one language's, decision 008), from a running server. */
+export async function stringsFileBytes(baseUrl: string): Promise<number> {
+  const sizes = await Promise.all(
+    ["vi", "en"].map(async (locale) => gzipSync(Buffer.from(await (await fetch(`${baseUrl}/strings/${locale}.json`)).arrayBuffer())).length),
+  );
+  return Math.max(...sizes);
+}

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { isTimeZone } from "~/platform/i18n/format";
-import { pageParam } from "~/ui/pager";
 
 // One schema per form, shared by the browser (react-hook-form) and the action (the authority).
 // Messages are i18n keys; the form translates them into the viewer's language.
@@ -56,17 +55,5 @@ export type SignUpInput = z.infer<typeof SignUpSchema>;
 export type ProfileInput = z.infer<typeof ProfileSchema>;
 export type InviteInput = z.infer<typeof InviteSchema>;
 
-export const ORG_KINDS = ["innovation_centre", "incubator", "university", "business", "government_agency", "investor"] as const;
-
-/**
- * The directory's query string. It is a link anyone can edit, so nothing in it is an error:
- * an unknown kind means every kind, an overlong search is cut, a nonsense page is the first.
- */
-export function directoryQuery(url: URL) {
-  const kind = url.searchParams.get("kind");
-  return {
-    q: (url.searchParams.get("q") ?? "").trim().slice(0, 100),
-    kind: (ORG_KINDS as readonly string[]).includes(kind ?? "") ? kind : null,
-    page: pageParam(url),
-  };
-}
+// The directory's kinds and query string, without zod: the directory page imports them (decision 008).
+export { ORG_KINDS, directoryQuery } from "./directory-query";

@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from "i18next";
-import { en } from "./en";
-import { vi } from "./vi";
+// The platform's own strings on the server; the browser's copy is empty and gets them with the
+// rest of one language's strings from the server (strings-client.ts), see package.json "imports".
+import { platformStrings } from "#platform-strings";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,12 +19,15 @@ export const isLocale = (v: unknown): v is Locale => v === "vi" || v === "en";
 /** One i18next instance per locale, shared by server renders, emails and the browser. */
 const instances = new Map<Locale, I18n>();
 
-type Tree = { [key: string]: string | Tree };
+export type Tree = { [key: string]: string | Tree };
 type Bundle = Record<Locale, Tree>;
 
 // The platform's own strings; each capability adds its own with registerStrings, so the platform
 // never imports a capability (app/strings.ts imports them all, once, for every entry point).
-const resources: Record<Locale, { translation: Tree }> = { en: { translation: { ...en } }, vi: { translation: { ...vi } } };
+const resources: Record<Locale, { translation: Tree }> = {
+  en: { translation: { ...platformStrings.en } },
+  vi: { translation: { ...platformStrings.vi } },
+};
 
 /**
  * Mount a capability's strings (same keys in both languages) at the top level, e.g. { en: { apply: … } }.
@@ -39,6 +43,15 @@ export function registerStrings(bundle: Bundle) {
     instances.get(locale)?.addResourceBundle(locale, "translation", bundle[locale], true, true);
   }
 }
+
+/** The browser: one language's whole tree, as the server sends it (strings-client.ts). */
+export function addStrings(locale: Locale, tree: Tree) {
+  Object.assign(resources[locale].translation, tree);
+  instances.get(locale)?.addResourceBundle(locale, "translation", tree, true, true);
+}
+
+/** Whether a language's strings are here (always on the server; in the browser, once fetched). */
+export const hasStrings = (locale: Locale) => Object.keys(resources[locale].translation).length > 0;
 
 /** Every registered string of a language (tests compare messages against them). */
 export const registeredStrings = (locale: Locale): Tree => resources[locale].translation;
