@@ -83,7 +83,7 @@ describe("paying for a ticket to the demo forum", () => {
     await visitor.getByRole("heading", { name: `Đơn ${code}: Đã xác nhận` }).waitFor();
     await visitor.getByText("Đã thanh toán bằng chuyển khoản ngân hàng", { exact: false }).waitFor();
     await expectAccessible(visitor);
-  });
+  }, 240_000); // two people signed in, eight pages checked by axe: past the default two minutes on a loaded machine
 
   it("by card: Stripe's checkout page, the signed webhook confirms, the ticket arrives", async () => {
     const visitor = await (await browser.newContext({ locale: "en-US" })).newPage();
