@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { invalid, readForm } from "~/platform/http/form.server";
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PaymentRoute() {
   const { t, i18n } = useTranslation();
   const locale = isLocale(i18n.language) ? i18n.language : "vi";
-  const { payment, transfer, mayConfirm, timeZone } = useLoaderData<typeof loader>();
+  const { payment, transfer, mayConfirm, back, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const formError = result?.errors?.form;
   return (
@@ -104,6 +104,11 @@ export default function PaymentRoute() {
             {t("payments.confirm")}
           </button>
         </Form>
+      ) : null}
+      {back ? (
+        <p>
+          <Link to={back}>{t("payments.back")}</Link>
+        </p>
       ) : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { eventPage } from "~/modules/events/page/event.server";
 import { registerOrder } from "~/modules/events/register/order.server";
 import type { RegisterInput } from "~/modules/events/register/schema";
 import { joinWaitlist } from "~/modules/events/waitlist/waitlist.server";
+import { BusyError } from "~/platform/db/errors.server";
 import { asService, asUser } from "~/platform/db/transaction.server";
 import { resetEnv } from "~/platform/env.server";
 import { confirmBankTransfer } from "~/platform/payments/bank.server";
@@ -99,9 +100,13 @@ describe("paying an event order by card", () => {
 
     fake.pay(session.id);
     const e = fake.event("checkout.session.completed", session.id);
-    const together = await Promise.all([deliver(e), deliver(e), deliver(e)]);
-    const after = [await deliver(e), await deliver(e)];
-    expect([...together, ...after].map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    // A repeat waits on the first delivery's event key; one that waits past the lock timeout (a
+    // loaded machine) is answered busy (503 at the route) and Stripe sends it again, as below.
+    const answer = (ev: typeof e) => deliver(ev).then((a) => a.status, (error: unknown) => (error instanceof BusyError ? 503 : Promise.reject(error)));
+    const together = await Promise.all([answer(e), answer(e), answer(e)]);
+    expect(together).toContain(200);
+    for (const status of together) expect([200, 503]).toContain(status);
+    expect([await answer(e), await answer(e)]).toEqual([200, 200]);
 
     expect(await orderOf(placed.orderId)).toMatchObject({ status: "confirmed", needs_refund: false });
     expect(await paymentOf(placed.payment!.id)).toMatchObject({ status: "paid", settled_by: null });
@@ -221,12 +226,13 @@ describe("paying an event order by bank transfer", () => {
     expect(page.transfer!.payload).toContain(page.transfer!.reference);
     expect(page.transfer!.payload).toContain(`54${String(PRICE).length.toString().padStart(2, "0")}${PRICE}`);
     expect(page.mayConfirm).toBe(false);
+    expect(page.back).toBe(`/events/${event.slug}`);
     expect((await myOrder(buyer!, event.slug)).payment).toMatchObject({ id: placed.payment!.id, status: "pending", method: "bank_transfer" });
 
     // the buyer cannot confirm their own transfer, nor can a stranger; staff of the organisation can, once
     expect(await confirmBankTransfer(buyer!.claims, placed.payment!.id)).toBe("forbidden");
     expect(await confirmBankTransfer(stranger!.claims, placed.payment!.id)).toBe("not_found");
-    expect((await paymentPage(staff.claims, placed.payment!.id)).mayConfirm).toBe(true);
+    expect(await paymentPage(staff.claims, placed.payment!.id)).toMatchObject({ mayConfirm: true, back: null });
     expect(await confirmBankTransfer(staff.claims, placed.payment!.id)).toBe("confirmed");
     expect(await confirmBankTransfer(staff.claims, placed.payment!.id)).toBe("not_pending");
 

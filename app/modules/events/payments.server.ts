@@ -23,6 +23,12 @@ registerPaymentKind(EVENT_ORDER, {
   onExpired: async (tx, payment) => {
     await releaseOrder(tx, payment.reference);
   },
+  // the buyer's orders are on the event's page
+  returnPath: async (tx, payment) => {
+    const [row] = await tx<{ slug: string }[]>`
+      select e.slug from public.event_orders o join public.events e on e.id = o.event_id where o.id = ${payment.reference}`;
+    return row ? `/events/${encodeURIComponent(row.slug)}` : null;
+  },
   auditScope: async (tx, payment) => {
     const [row] = await tx<{ event_id: string }[]>`select event_id from public.event_orders where id = ${payment.reference}`;
     return row?.event_id ?? null;

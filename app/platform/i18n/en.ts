@@ -108,6 +108,7 @@ export const en = {
     refundNeeded: "The transfer is recorded, but what it paid for is no longer available: refund it.",
     notPending: "This payment is no longer waiting for a transfer.",
     forbidden: "Only the receiving organisation's managers and staff can confirm a transfer.",
+    back: "Back to your order",
   },
   format: {
     vnd: "VND",

@@ -107,6 +107,7 @@ export const vi: Dictionary = {
     refundNeeded: "Đã ghi nhận khoản chuyển, nhưng thứ được thanh toán không còn: cần hoàn tiền.",
     notPending: "Khoản thanh toán này không còn chờ chuyển khoản.",
     forbidden: "Chỉ quản lý và nhân viên của đơn vị nhận tiền mới xác nhận được chuyển khoản.",
+    back: "Quay lại đơn của bạn",
   },
   format: {
     vnd: "đồng",

@@ -38,6 +38,8 @@ export type PaymentKind = {
   onExpired: (tx: Tx, payment: Payment) => Promise<void>;
   /** The record whose audit log lists the payment's changes (an event for its orders); none: the organisation's trail only. */
   auditScope?: (tx: Tx, payment: Payment) => Promise<string | null>;
+  /** Where the payment page sends the payer back to (their order), read in the viewer's transaction. */
+  returnPath?: (tx: Tx, payment: Payment) => Promise<string | null>;
 };
 
 const kinds = new Map<string, PaymentKind>();
@@ -48,6 +50,9 @@ export function registerPaymentKind(kind: string, handler: PaymentKind) {
   if (known && known !== handler) throw new Error(`Payment kind "${kind}" is registered twice`);
   kinds.set(kind, handler);
 }
+
+/** The handler of a kind, or undefined: for pages, which show a payment whatever registered it. */
+export const findPaymentKind = (kind: string): PaymentKind | undefined => kinds.get(kind);
 
 /** The handler of a kind; a payment of a kind nobody registered is a deployment error, not the payer's. */
 export function paymentKind(kind: string): PaymentKind {

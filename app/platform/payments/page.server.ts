@@ -2,6 +2,7 @@ import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { requireId } from "~/platform/ids.server";
 import { bankAccount, transferInstructions } from "./bank.server";
+import { findPaymentKind } from "./kinds.server";
 import { findPayment } from "./store.server";
 import { cardPaymentsEnabled } from "./stripe.server";
 
@@ -14,11 +15,12 @@ export const paymentMethods = () => ({ card: cardPaymentsEnabled(), bankTransfer
  */
 export async function paymentPage(claims: Claims, paymentId: string) {
   const id = requireId(paymentId);
-  const { payment, mayConfirm } = await asUser(claims, async (tx) => {
+  const { payment, back, mayConfirm } = await asUser(claims, async (tx) => {
     const payment = await findPayment(tx, id);
     if (!payment) throw new NotFoundError();
     const [row] = await tx<{ may: boolean }[]>`select public.has_org_role(${payment.orgId}, '{manager,staff}') or public.is_platform_admin() as may`;
-    return { payment, mayConfirm: payment.method === "bank_transfer" && ["pending", "expired"].includes(payment.status) && !!row?.may };
+    const back = payment.payerId === claims.sub ? ((await findPaymentKind(payment.kind)?.returnPath?.(tx, payment)) ?? null) : null;
+    return { payment, back, mayConfirm: payment.method === "bank_transfer" && ["pending", "expired"].includes(payment.status) && !!row?.may };
   });
   const waiting = payment.status === "pending";
   return {
@@ -33,5 +35,7 @@ export async function paymentPage(claims: Claims, paymentId: string) {
     },
     transfer: waiting ? await transferInstructions(payment) : null,
     mayConfirm,
+    /** the payer's way back to what they paid for (their order) */
+    back,
   };
 }
