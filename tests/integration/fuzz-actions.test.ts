@@ -166,9 +166,9 @@ beforeAll(async () => {
   deck.append("q_33000000000040008000000000000007", new File(["%PDF-1.4\n%%EOF\n"], "deck.pdf"));
   await post(app, `/applications/${real.id}/edit?step=3`, deck, { cookie: founder });
   const [file] = await db<{ id: string }[]>`select id from public.application_files where application_id = ${real.id}`;
-  Object.assign(real, { fileId: file!.id, callId: CALL, programmeId: PROGRAMME, applicationId: AGRILINK_APP, userId: FOUNDER });
   // the demo forum, whose organisers include the demo manager: its set-up pages are fuzzed for real
-  real.eventId = (await db<{ id: string }[]>`select id from public.events where slug = 'binh-duong-innovation-forum'`)[0]!.id;
+  const [forum] = await db<{ id: string }[]>`select id from public.events where slug = 'binh-duong-innovation-forum'`;
+  Object.assign(real, { fileId: file!.id, callId: CALL, programmeId: PROGRAMME, applicationId: AGRILINK_APP, userId: FOUNDER, eventId: forum!.id });
   // Sessions first: fuzzing the sign-in form may count failed attempts against this address.
   for (const route of actionRoutes()) {
     const role = ROLE[route.split("/")[1] ?? ""] ?? "founder";

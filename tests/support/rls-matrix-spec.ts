@@ -292,7 +292,7 @@ export const TABLES: Record<string, TableSpec> = {
     table: "event_speakers",
     row: "id = :speaker",
     groups: {
-      speaker: { columns: ["name", "affiliation", "bio_vi", "bio_en"], select: ALL, update: EVENT_STAFF, set: "bio_en = 'changed'" },
+      speaker: { columns: ["name", "affiliation", "bio_vi", "bio_en", "position"], select: ALL, update: EVENT_STAFF, set: "bio_en = 'changed'" },
       record: { columns: ["id", "event_id", "created_at"], select: ALL, update: EVENT_STAFF, set: "created_at = now()" },
     },
     insert: { sql: "insert into public.event_speakers (event_id, name) values (:eventLive, 'New')", allow: EVENT_STAFF },
