@@ -213,6 +213,11 @@ beforeAll(async () => {
     await tx`insert into public.pending_decisions (application_id, call_id, decision) values (${ids.app!}, ${ids.call!}, 'rejected')`;
   });
   await review(ids.app, ids.assignedReviewerId!, [[ids.criterion, 4]]);
+  // C's stored ranking, then a change it does not hold yet
+  await asService(async (tx) => {
+    await tx`select count(*) from public.ranking_page(${ids.call!}, 'rank', false, null, null, null, null, false, null, null, 50, 0)`;
+    await tx`insert into public.ranking_changes (call_id) values (${ids.call!})`;
+  });
 });
 
 afterAll(() => {

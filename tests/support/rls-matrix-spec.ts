@@ -860,6 +860,42 @@ export const TABLES: Record<string, TableSpec> = {
     },
     delete: NOBODY,
   },
+  // C's stored ranking (20261204100000_stored_ranking.sql): its managers read it, only its functions write it
+  ranking_rows: {
+    table: "ranking_rows",
+    row: "application_id = :app",
+    groups: {
+      row: {
+        columns: ["call_id", "application_id", "code", "startup", "reviews", "normalised", "pending", "recused", "abstained", "raw_score", "z_score", "rank", "percentile"],
+        select: ["manager", "admin"],
+        update: NOBODY,
+        set: "rank = 1",
+      },
+    },
+    insert: {
+      sql: "insert into public.ranking_rows (call_id, application_id, code, startup, reviews, normalised, pending, recused, abstained, rank, percentile) values (:call2, :draftApp, 'X', 'X', 0, 0, 0, 0, 0, 1, 0)",
+      allow: NOBODY,
+    },
+    delete: NOBODY,
+  },
+  ranking_stamps: {
+    table: "ranking_stamps",
+    row: "call_id = :call",
+    groups: {
+      stamp: { columns: ["call_id", "ranked_at", "applications"], select: ["manager", "admin"], update: NOBODY, set: "applications = 0" },
+    },
+    insert: { sql: "insert into public.ranking_stamps (call_id, applications) values (:call2, 0)", allow: NOBODY },
+    delete: NOBODY,
+  },
+  ranking_changes: {
+    table: "ranking_changes",
+    row: "call_id = :call",
+    groups: {
+      change: { columns: ["call_id", "xact"], select: ["manager", "admin"], update: NOBODY, set: "call_id = :call2" },
+    },
+    insert: { sql: "insert into public.ranking_changes (call_id) values (:call2)", allow: NOBODY },
+    delete: NOBODY,
+  },
   // decisions not yet told: the call's managers only (a founder must not learn of one before the mail)
   pending_decisions: {
     table: "pending_decisions",
@@ -1379,6 +1415,11 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   "org_roster(uuid,integer,integer)": { call: "select * from public.org_roster(:orgA, 10, 0)", learns: [...ORG_A, "admin"] },
   "ranked_applications(uuid,app_stage)": { call: "select * from public.ranked_applications(:call)", learns: ["manager", "admin"] },
   "ranking_review_counts(uuid,uuid[])": { call: "select * from public.ranking_review_counts(:call, array[:app]::uuid[])", learns: ["manager", "admin"] },
+  // one page of the stored ranking (ranked again first when stale): C's managers only
+  "ranking_page(uuid,text,boolean,uuid,app_stage,boolean,app_decision,boolean,numeric,numeric,integer,integer)": {
+    call: "select * from public.ranking_page(:call, 'rank', false, null, null, null, null, false, null, null, 50, 0)",
+    learns: ["manager", "admin"],
+  },
   "respond_to_offer(uuid,boolean)": { call: "select public.respond_to_offer(:offeredApp, true)", learns: ["otherFounder"] },
   // the actor is the caller; only managers of the organisation (and admins) may add to its log
   "record_audit(uuid,uuid,text,uuid,text,jsonb)": {
