@@ -11,6 +11,7 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { zoneName } from "~/platform/i18n/format";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { readForm } from "~/platform/http/form.server";
+import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 
 export const meta = tabMeta("events.setup.tabs.agenda");
@@ -35,8 +36,14 @@ export default function AgendaPage() {
   const zone = agenda.timeZone;
   const at = (local: string) => instantOf(local, zone);
   const version = (s: object) => JSON.stringify(s);
+  // a refusal no form on the page owns (a hostile or stale post) still says why
+  const owned =
+    result?.id == null
+      ? result?.intent === "addSpeaker" || result?.intent === "addSession"
+      : (result.intent === "updateSpeaker" && agenda.speakers.some((s) => s.id === result.id)) || (result.intent === "updateSession" && agenda.sessions.some((s) => s.id === result.id));
   return (
     <div className="setup-columns">
+      {result?.errors && !owned ? <FormMessage tone="error">{t("validation.formErrors")}</FormMessage> : null}
       <section className="card setup-section" aria-labelledby="speakers-heading">
         <h2 id="speakers-heading">{t("events.setup.agenda.speakers")}</h2>
         {agenda.speakers.length === 0 ? <p className="empty">{t("events.setup.agenda.noSpeakers")}</p> : null}

@@ -40,6 +40,7 @@ export default function EventDetailsPage() {
   return (
     <>
       {search.get("created") ? <FormMessage tone="info">{t("events.setup.created")}</FormMessage> : null}
+      {result?.errors && !answerFor(result, "update") && !publish ? <FormMessage tone="error">{t("validation.formErrors")}</FormMessage> : null}
       <div className="setup-columns">
         <section className="card setup-section" aria-labelledby="details-heading">
           <h2 id="details-heading">{t("events.setup.tabs.details")}</h2>
