@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MessageForm } from "~/modules/events/messages/compose";
 import { SentMessages } from "~/modules/events/messages/history";
@@ -41,16 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EventMessages() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { event, ticketTypes, sent, sendKey, timeZone } = useLoaderData<typeof loader>();
+  const { ticketTypes, sent, sendKey, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const count = Number(search.get("sent"));
   return (
-    <section className="page">
-      <p>
-        <Link to={`/manage/events/${event.id}`}>{t("events.messages.attendees")}</Link>
-      </p>
-      <h1>{t("events.messages.heading", { event: event.title[locale] })}</h1>
+    <>
       {search.has("sent") && Number.isSafeInteger(count) && count >= 0 ? <FormMessage tone="success">{t("events.messages.sent", { count })}</FormMessage> : null}
       <h2>{t("events.messages.compose")}</h2>
       <MessageForm
@@ -64,7 +60,7 @@ export default function EventMessages() {
       />
       <h2>{t("events.messages.history")}</h2>
       <SentMessages rows={sent} locale={locale} timeZone={timeZone} />
-    </section>
+    </>
   );
 }
 

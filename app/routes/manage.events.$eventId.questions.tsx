@@ -3,7 +3,6 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { runSetupCommand } from "~/modules/events/setup/tickets/actions.server";
 import { answerFor, IntentButton, Section, Summary } from "~/modules/events/setup/tickets/fields";
-import { SetupHeading } from "~/modules/events/setup/tickets/heading";
 import { ticketSetupPage } from "~/modules/events/setup/tickets/page.server";
 import { QuestionForm } from "~/modules/events/setup/tickets/question-form";
 import { removeQuestion, restoreQuestion, saveQuestion } from "~/modules/events/setup/tickets/questions.server";
@@ -35,12 +34,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function QuestionSetup() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { event, questions, types } = useLoaderData<typeof loader>();
+  const { questions, types } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const typeName = new Map(types.map((ty) => [ty.id, ty.name[locale]]));
   return (
-    <section className="page stack">
-      <SetupHeading event={event} title={t("events.ticketSetup.questionsTitle", { event: event.title[locale] })} />
+    <div className="stack">
+      <h2>{t("events.setup.tabs.questions")}</h2>
       <div aria-live="polite">
         <Summary answer={result} />
       </div>
@@ -93,7 +92,7 @@ export default function QuestionSetup() {
           <QuestionForm question={null} types={types} answer={answerFor(result, "saveQuestion")} locale={locale} nextPosition={(questions.at(-1)?.position ?? 0) + 1} />
         </div>
       </Section>
-    </section>
+    </div>
   );
 }
 

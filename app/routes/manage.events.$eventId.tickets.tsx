@@ -3,7 +3,6 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { runSetupCommand } from "~/modules/events/setup/tickets/actions.server";
 import { answerFor, Section, Summary } from "~/modules/events/setup/tickets/fields";
-import { SetupHeading } from "~/modules/events/setup/tickets/heading";
 import { ticketSetupPage } from "~/modules/events/setup/tickets/page.server";
 import { QuotaList } from "~/modules/events/setup/tickets/quota-list";
 import { removeQuota, saveQuota } from "~/modules/events/setup/tickets/quotas.server";
@@ -42,8 +41,8 @@ export default function TicketSetup() {
   const result = useActionData<typeof action>();
   const zone = `${zoneName(event.timeZone, locale)} (${event.timeZone})`;
   return (
-    <section className="page stack">
-      <SetupHeading event={event} title={t("events.ticketSetup.ticketsTitle", { event: event.title[locale] })} />
+    <div className="stack">
+      <h2>{t("events.setup.tabs.tickets")}</h2>
       <div aria-live="polite">
         <Summary answer={result} />
       </div>
@@ -60,7 +59,7 @@ export default function TicketSetup() {
           <TicketTypeForm type={null} quotas={quotas} answer={answerFor(result, "saveType")} zone={zone} nextPosition={(types.at(-1)?.position ?? 0) + 1} defaults={defaults} />
         </div>
       </Section>
-    </section>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 -- Events, check-in: each ticket carries a signed code (the QR and the short code printed under it),
 -- and the event's staff check it in at the door. Why a signed code and not a stored secret:
--- app/modules/events/decisions/002-ticket-codes.md.
+-- app/modules/events/decisions/005-ticket-codes.md.
 
 -- The number the code starts with, so the typed code finds its ticket without a secret in the
 -- database; the version the signature covers, moved on whenever the ticket changes hands, so the

@@ -44,7 +44,7 @@ describe("messages to the demo forum's attendees", () => {
     const page = await (await browser.newContext({ locale: "vi-VN" })).newPage();
     await signIn(page, app.baseUrl, STAFF);
     await page.goto(`${app.baseUrl}/manage/events/${eventId}/messages`);
-    await page.getByRole("heading", { name: "Thông báo về Diễn đàn Đổi mới Sáng tạo Bình Dương", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Diễn đàn Đổi mới Sáng tạo Bình Dương", level: 1 }).waitFor();
     await expectAccessible(page);
 
     await page.getByLabel("Tiêu đề tiếng Việt").fill("Đổi địa điểm đón khách");

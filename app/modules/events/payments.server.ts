@@ -2,7 +2,7 @@ import { registerPaymentKind } from "~/platform/payments/kinds.server";
 import { confirmOrder, releaseOrder } from "./register/order.server";
 import { EVENT_ORDER } from "./register/pay.server";
 
-// The events capability's payment kind (decisions/002-paid-orders.md): a paid held order is
+// The events capability's payment kind (decisions/004-paid-orders.md): a paid held order is
 // confirmed and its tickets mailed; an expired payment releases the seats down the waitlists; money
 // for an order that can no longer have its seats (the hold lapsed and they were taken, or the buyer
 // cancelled) is flagged for refund, never a second sale of a seat. The platform calls these as the

@@ -4,7 +4,7 @@ import path from "node:path";
 import { env } from "~/platform/env.server";
 import { encodeBits, encodeNumber, formatCode, parseCode, SIGNATURE_LENGTH } from "./code";
 
-// Tickets' codes are signed, never stored (decisions/002-ticket-codes.md): the signature covers the
+// Tickets' codes are signed, never stored (decisions/005-ticket-codes.md): the signature covers the
 // ticket's id and its token version, which moves on at each transfer, so the old code dies with it.
 
 let secret: Buffer | undefined;

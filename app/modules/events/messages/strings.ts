@@ -2,7 +2,6 @@
 const en = {
   title: "Messages",
   heading: "Messages about {{event}}",
-  attendees: "Attendees",
   compose: "Write a message",
   languages: "Write in Vietnamese, English or both: people whose language is missing get the other. Plain text; a blank line starts a new paragraph.",
   subjectVi: "Subject in Vietnamese",
@@ -51,7 +50,6 @@ const en = {
 const vi: typeof en = {
   title: "Thông báo",
   heading: "Thông báo về {{event}}",
-  attendees: "Người tham dự",
   compose: "Soạn thông báo",
   languages:
     "Viết bằng tiếng Việt, tiếng Anh hoặc cả hai: người dùng ngôn ngữ còn thiếu sẽ nhận bản còn lại. Văn bản thuần; một dòng trống bắt đầu đoạn mới.",

@@ -12,7 +12,12 @@ import { When } from "../page/ui";
 export const EVENT_TABS: { to: string; label: string }[] = [
   { to: "details", label: "events.setup.tabs.details" },
   { to: "agenda", label: "events.setup.tabs.agenda" },
+  { to: "tickets", label: "events.setup.tabs.tickets" },
+  { to: "questions", label: "events.setup.tabs.questions" },
   { to: "", label: "events.setup.tabs.attendees" },
+  // the door's page stands alone, full width on a phone (routes/manage.events.$eventId_.checkin.tsx)
+  { to: "checkin", label: "events.setup.tabs.checkin" },
+  { to: "messages", label: "events.setup.tabs.messages" },
 ];
 
 export const LAYOUT_ROUTE = "routes/manage.events.$eventId";

@@ -1,11 +1,8 @@
 // Strings of the organisers' ticket set-up (ticket types, codes, quotas, questions), English and
 // Vietnamese with the same keys. Registered under events.ticketSetup by app/modules/events/strings.ts.
 const en = {
-  tabs: { tickets: "Tickets", questions: "Questions" },
   ticketsTitle: "Tickets: {{event}}",
   questionsTitle: "Questions: {{event}}",
-  backToAttendees: "Attendees",
-  publicPage: "Public page",
   saved: "Saved.",
   removed: "Removed.",
   retired: "The question had answers: it is no longer asked, and its answers are kept.",
@@ -116,11 +113,8 @@ const en = {
 };
 
 const vi: typeof en = {
-  tabs: { tickets: "Vé", questions: "Câu hỏi" },
   ticketsTitle: "Vé: {{event}}",
   questionsTitle: "Câu hỏi: {{event}}",
-  backToAttendees: "Người tham dự",
-  publicPage: "Trang công khai",
   saved: "Đã lưu.",
   removed: "Đã xoá.",
   retired: "Câu hỏi đã có câu trả lời: không hỏi nữa, các câu trả lời được giữ lại.",
