@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "~/platform/db/errors.server";
 import { asService, asUser, type Tx } from "~/platform/db/transaction.server";
 import { guardBuild } from "~/platform/http/guard.server";
+import { tFor } from "~/platform/i18n/i18n";
 import { createUser } from "../support/factories";
 
 // A database error caused by what was sent is the sender's input error (400), never a bug (500),
@@ -40,15 +41,24 @@ describe("a database error caused by input", () => {
   it("answers 400 with the translated message from any loader or action, through the build's guard", async () => {
     const user = await createUser();
     const action = () => asUser(user.claims, (tx) => tx`select ${"1e400"}::numeric::float8`);
-    const build = { routes: { "routes/x": { id: "routes/x", parentId: "root", path: "x", module: { action, loader: action } } } } as unknown as ServerBuild;
-    const guarded = guardBuild(build).routes["routes/x"]!.module;
-    const args = { request: new Request("http://localhost/x", { method: "POST", body: "a=1" }), params: {}, context: {} };
-    for (const handler of [guarded.action!, guarded.loader!]) {
+    const page = { id: "routes/x", parentId: "root", path: "x", module: { action, loader: action, default: () => null } };
+    // a resource route (no component, so no error page): a script's endpoint
+    const resource = { id: "routes/y", parentId: "root", path: "y", module: { action, loader: action } };
+    const build = { routes: { "routes/x": page, "routes/y": resource } } as unknown as ServerBuild;
+    const guarded = guardBuild(build).routes;
+    const args = { request: new Request("http://localhost/x", { method: "POST", body: "a=1", headers: { "accept-language": "vi" } }), params: {}, context: {} };
+    for (const handler of [guarded["routes/x"]!.module.action!, guarded["routes/x"]!.module.loader!]) {
       const answer = await (handler(args as never) as Promise<unknown>).then(
         () => null,
         (thrown: unknown) => thrown,
       );
+      // the page's error boundary translates it
       expect(answer).toMatchObject({ init: { status: 400 }, data: { message: "errors.badInput" } });
+    }
+    for (const handler of [guarded["routes/y"]!.module.action!, guarded["routes/y"]!.module.loader!]) {
+      const answer = (await handler(args as never)) as Response;
+      expect(answer.status).toBe(400);
+      expect(await answer.json()).toEqual({ message: tFor("vi")("errors.badInput") });
     }
   });
 });

@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 import { NotFoundError } from "~/platform/db/errors.server";
+import { tFor } from "~/platform/i18n/i18n";
+import { resolveLocale } from "~/platform/i18n/locale.server";
 import { isUuid } from "~/platform/ids";
 import { badInput, withOutcomes } from "./errors.server";
 import { storable } from "./form.server";
@@ -23,22 +25,37 @@ export function guardBuild(build: ServerBuild): ServerBuild {
       ...route,
       module: {
         ...route.module,
-        loader: loader && guarded(loader as Handler, checksUrl),
-        action: action && guarded(action as Handler, checksUrl),
+        loader: loader && guarded(loader as Handler, checksUrl, !route.module.default),
+        action: action && guarded(action as Handler, checksUrl, !route.module.default),
       },
     };
   }
   return { ...build, routes };
 }
 
-function guarded(handler: Handler, checksUrl: boolean) {
+function guarded(handler: Handler, checksUrl: boolean, resource: boolean) {
   return async (args: LoaderFunctionArgs | ActionFunctionArgs) => {
-    return withOutcomes(async () => {
-      if (checksUrl) checkUrl(args);
-      return handler(args);
-    });
+    try {
+      return await withOutcomes(async () => {
+        if (checksUrl) checkUrl(args);
+        return handler(args);
+      });
+    } catch (error) {
+      // A page's error boundary translates the answer; a resource route (a script's endpoint) has
+      // none, so its refusal carries the message itself, in the request's language.
+      // (503s keep their way through the outage guard, which adds Retry-After)
+      if (resource && isMessageAnswer(error) && error.init?.status !== 503) {
+        const locale = await resolveLocale(args.request, null);
+        return Response.json({ message: tFor(locale)(error.data.message) }, { status: error.init?.status ?? 400, headers: error.init?.headers });
+      }
+      throw error;
+    }
   };
 }
+
+type MessageAnswer = { type: "DataWithResponseInit"; data: { message: string }; init: ResponseInit | null };
+const isMessageAnswer = (e: unknown): e is MessageAnswer =>
+  typeof e === "object" && e !== null && (e as MessageAnswer).type === "DataWithResponseInit" && typeof (e as MessageAnswer).data?.message === "string";
 
 function checkUrl({ params, request }: LoaderFunctionArgs) {
   for (const [name, value] of Object.entries(params)) {
