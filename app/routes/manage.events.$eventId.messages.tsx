@@ -48,6 +48,7 @@ export default function EventMessages() {
   return (
     <>
       {search.has("sent") && Number.isSafeInteger(count) && count >= 0 ? <FormMessage tone="success">{t("events.messages.sent", { count })}</FormMessage> : null}
+      {result?.errors ? <FormMessage tone="error">{t("validation.formErrors")}</FormMessage> : null}
       <h2>{t("events.messages.compose")}</h2>
       <MessageForm
         key={sendKey}

@@ -320,6 +320,8 @@ describe("setting up the questions over HTTP", () => {
       intent: "register",
       email: buyer.email,
       locale: "en",
+      // a paid pass: held while the transfer is awaited, its answers kept with it
+      method: "bank_transfer",
       "attendees.0.ticketType": business,
       "attendees.0.name": "Bui Thi Lan",
       "attendees.0.email": buyer.email,
