@@ -67,10 +67,10 @@ export default function EventPage() {
         <dd>
           <When startsAt={event.startsAt} endsAt={event.endsAt} zone={event.timeZone} locale={locale} />
         </dd>
-        {event.venue ? (
+        {event.venue[locale] ? (
           <>
             <dt>{t("events.page.where")}</dt>
-            <dd>{event.venue}</dd>
+            <dd>{event.venue[locale]}</dd>
           </>
         ) : null}
       </dl>

@@ -203,6 +203,10 @@ describe("an organiser sets up an event over HTTP", () => {
     const page = await get(null, `/events/${slug}`);
     expect(page.status).toBe(200);
     expect(await text(page)).toContain("Opening and plenary");
+    // the venue is the organisation's space, named in the visitor's language
+    const inLanguage = async (lang: string) => text(await fetch(`${app.baseUrl}/events/${slug}`, { headers: { "accept-language": lang } }));
+    expect(await inLanguage("en")).toContain("Hall A");
+    expect(await inLanguage("vi")).toContain("Hội trường A");
     const [row] = await db`select published, cover_url from public.events where id = ${eventId}`;
     expect(row!.published).toBe(true);
     expect((await get(null, row!.cover_url as string)).status).toBe(200);

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
@@ -12,11 +13,13 @@ export function EventList({ events, locale, timeZone }: { events: Serialized<Upc
     <ul className="cards">
       {events.map((e) => (
         <li key={e.id} className="card">
-          <h3>{locale === "vi" ? e.titleVi : e.titleEn}</h3>
+          <h3>
+            <Link to={`/events/${e.slug}`}>{locale === "vi" ? e.titleVi : e.titleEn}</Link>
+          </h3>
           <p className="tag">
             {t(`events.kinds.${e.kind}`)} · <time dateTime={new Date(e.startsAt).toISOString()}>{formatDateTime(e.startsAt, locale, timeZone)}</time>
           </p>
-          <p>{e.venue}</p>
+          {e.venue[locale] ? <p>{e.venue[locale]}</p> : null}
           <p>{locale === "vi" ? e.summaryVi : e.summaryEn}</p>
         </li>
       ))}

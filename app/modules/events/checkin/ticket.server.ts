@@ -37,12 +37,14 @@ export async function ticketByCode(raw: string, locale: Locale): Promise<TicketV
         starts_at: Date;
         ends_at: Date;
         time_zone: string;
-        venue: string;
+        venue_vi: string;
+        venue_en: string;
         checked_in_at: Date | null;
       }[]
     >`
       select k.id, k.ticket_no, k.token_version, k.attendee_name, tt.name_vi as type_vi, tt.name_en as type_en, o.status,
-             e.slug, e.title_vi, e.title_en, e.starts_at, e.ends_at, e.time_zone, coalesce(nullif(e.venue, ''), s.name_vi, '') as venue, k.checked_in_at
+             e.slug, e.title_vi, e.title_en, e.starts_at, e.ends_at, e.time_zone, coalesce(nullif(e.venue, ''), s.name_vi, '') as venue_vi,
+             coalesce(nullif(e.venue, ''), s.name_en, '') as venue_en, k.checked_in_at
         from public.event_tickets k
         join public.event_orders o on o.id = k.order_id
         join public.ticket_types tt on tt.id = k.ticket_type_id
@@ -59,7 +61,7 @@ export async function ticketByCode(raw: string, locale: Locale): Promise<TicketV
       state: "transferred",
       name: "",
       ticketType: vi ? t.type_vi : t.type_en,
-      event: { slug: t.slug, title: vi ? t.title_vi : t.title_en, startsAt: t.starts_at, endsAt: t.ends_at, timeZone: t.time_zone, venue: t.venue },
+      event: { slug: t.slug, title: vi ? t.title_vi : t.title_en, startsAt: t.starts_at, endsAt: t.ends_at, timeZone: t.time_zone, venue: vi ? t.venue_vi : t.venue_en },
       code: "",
       qr: "",
       checkedInAt: null,
@@ -70,7 +72,7 @@ export async function ticketByCode(raw: string, locale: Locale): Promise<TicketV
     state: t.status === "confirmed" ? "valid" : "not_valid",
     name: t.attendee_name,
     ticketType: vi ? t.type_vi : t.type_en,
-    event: { slug: t.slug, title: vi ? t.title_vi : t.title_en, startsAt: t.starts_at, endsAt: t.ends_at, timeZone: t.time_zone, venue: t.venue },
+    event: { slug: t.slug, title: vi ? t.title_vi : t.title_en, startsAt: t.starts_at, endsAt: t.ends_at, timeZone: t.time_zone, venue: vi ? t.venue_vi : t.venue_en },
     code: printed,
     qr: t.status === "confirmed" ? `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` : "",
     checkedInAt: t.checked_in_at,

@@ -14,7 +14,7 @@ export function eventCalendar(claims: Claims | null, slug: string, locale: Local
       id: event.id,
       title: event.title[locale],
       description: event.summary[locale],
-      location: event.venue,
+      location: event.venue[locale],
       url,
       startsAt: event.startsAt,
       endsAt: event.endsAt,

@@ -27,7 +27,8 @@ export type PublicEvent = {
   title: Bilingual;
   summary: Bilingual;
   description: Bilingual;
-  venue: string;
+  /** the address, else the name of the organisation's space */
+  venue: Bilingual;
   coverUrl: string;
   timeZone: string;
   startsAt: Date;
@@ -38,9 +39,9 @@ export type PublicEvent = {
 };
 
 export async function loadEvent(tx: Tx, slug: string): Promise<PublicEvent> {
-  const [e] = await tx<(Omit<PublicEvent, "title" | "summary" | "description" | "orgName"> & Record<string, string>)[]>`
+  const [e] = await tx<(Omit<PublicEvent, "title" | "summary" | "description" | "orgName" | "venue"> & Record<string, string>)[]>`
     select e.id, e.slug, e.kind, e.title_vi, e.title_en, e.summary_vi, e.summary_en, e.description_vi, e.description_en,
-           coalesce(nullif(e.venue, ''), s.name_vi, '') as venue, e.cover_url as "coverUrl", e.time_zone as "timeZone",
+           coalesce(nullif(e.venue, ''), s.name_vi, '') as venue_vi, coalesce(nullif(e.venue, ''), s.name_en, '') as venue_en, e.cover_url as "coverUrl", e.time_zone as "timeZone",
            e.starts_at as "startsAt", e.ends_at as "endsAt", e.cancel_hours as "cancelHours", e.published,
            o.name_vi as org_vi, o.name_en as org_en
       from public.events e join public.organisations o on o.id = e.org_id left join public.spaces s on s.id = e.space_id
@@ -53,7 +54,7 @@ export async function loadEvent(tx: Tx, slug: string): Promise<PublicEvent> {
     title: { vi: e.title_vi!, en: e.title_en! },
     summary: { vi: e.summary_vi!, en: e.summary_en! },
     description: { vi: e.description_vi!, en: e.description_en! },
-    venue: e.venue,
+    venue: { vi: e.venue_vi!, en: e.venue_en! },
     coverUrl: e.coverUrl,
     timeZone: e.timeZone,
     startsAt: e.startsAt,

@@ -25,7 +25,8 @@ type TicketRow = {
   title_en: string;
   summary_vi: string;
   summary_en: string;
-  venue: string;
+  venue_vi: string;
+  venue_en: string;
   time_zone: string;
   starts_at: Date;
   ends_at: Date;
@@ -38,7 +39,8 @@ export async function mailTickets(tx: Tx, orderId: string, kind: "confirmed" | "
     (t) => t<TicketRow[]>`
       select k.id, k.ticket_no, k.token_version, k.attendee_name, k.attendee_email, k.locale, o.code, tt.name_vi as type_vi, tt.name_en as type_en,
              e.id as event_id, e.slug, e.title_vi, e.title_en, e.summary_vi, e.summary_en,
-             coalesce(nullif(e.venue, ''), s.name_vi, '') as venue, e.time_zone, e.starts_at, e.ends_at
+             coalesce(nullif(e.venue, ''), s.name_vi, '') as venue_vi,
+             coalesce(nullif(e.venue, ''), s.name_en, '') as venue_en, e.time_zone, e.starts_at, e.ends_at
         from public.event_tickets k
         join public.event_orders o on o.id = k.order_id
         join public.ticket_types tt on tt.id = k.ticket_type_id
@@ -56,7 +58,7 @@ export async function mailTickets(tx: Tx, orderId: string, kind: "confirmed" | "
       id: r.event_id,
       title,
       description: vi ? r.summary_vi : r.summary_en,
-      location: r.venue,
+      location: vi ? r.venue_vi : r.venue_en,
       url,
       startsAt: r.starts_at,
       endsAt: r.ends_at,
@@ -75,7 +77,7 @@ export async function mailTickets(tx: Tx, orderId: string, kind: "confirmed" | "
         event: title,
         ticketType: vi ? r.type_vi : r.type_en,
         when: `${formatInZone(r.starts_at, r.locale, r.time_zone)} – ${formatInZone(r.ends_at, r.locale, r.time_zone)}`,
-        venue: r.venue,
+        venue: vi ? r.venue_vi : r.venue_en,
         code: r.code,
         url,
         ticketCode: qr.code,
