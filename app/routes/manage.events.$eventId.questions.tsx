@@ -39,7 +39,6 @@ export default function QuestionSetup() {
   const typeName = new Map(types.map((ty) => [ty.id, ty.name[locale]]));
   return (
     <div className="stack">
-      <h2>{t("events.setup.tabs.questions")}</h2>
       <div aria-live="polite">
         <Summary answer={result} />
       </div>

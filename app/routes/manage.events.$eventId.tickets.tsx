@@ -42,7 +42,6 @@ export default function TicketSetup() {
   const zone = `${zoneName(event.timeZone, locale)} (${event.timeZone})`;
   return (
     <div className="stack">
-      <h2>{t("events.setup.tabs.tickets")}</h2>
       <div aria-live="polite">
         <Summary answer={result} />
       </div>

@@ -31,7 +31,7 @@ describe("setting up the forum's tickets", () => {
     const page = await (await browser.newContext({ locale: "vi-VN" })).newPage();
     await signIn(page, app.baseUrl, ORGANISER);
     await page.goto(`${app.baseUrl}/manage/events/${eventId}/tickets`);
-    await page.getByRole("heading", { name: "Vé", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "Loại vé", level: 2 }).waitFor();
     await expectAccessible(page);
 
     const newQuota = page.locator("form").filter({ has: page.getByRole("button", { name: "Thêm hạn mức" }) });
@@ -56,7 +56,7 @@ describe("setting up the forum's tickets", () => {
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Câu hỏi", exact: true }).click();
-    await page.getByRole("heading", { name: "Câu hỏi", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "Câu hỏi cho mỗi người tham dự", level: 2 }).waitFor();
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Thêm câu hỏi" }) });
     await form.getByLabel("Câu hỏi (tiếng Việt)").fill("Giai đoạn của công ty bạn?");
     await form.getByLabel("Câu hỏi (tiếng Anh)").fill("Your company's stage?");
