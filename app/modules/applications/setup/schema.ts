@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLocalDateTime, localDateTime as localDateTimeField } from "~/platform/local-datetime";
 import { uuid } from "~/platform/ids";
 import { SLUG_MAX, slugify } from "~/platform/slug";
 
@@ -71,20 +72,7 @@ const list = <T extends z.ZodType>(item: T) =>
 /** Repeated rows (options, levels): holes left by a sparse form become empty rows. */
 const rows = (v: unknown) => (Array.isArray(v) ? Array.from(v, (row: unknown) => row ?? {}) : []);
 
-/** "YYYY-MM-DDTHH:MM" as a datetime-local input gives it: a wall-clock time, no zone. */
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
-const localDateTime = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, "validation.required")
-  .refine((v) => {
-    const m = LOCAL.exec(v);
-    if (!m) return false;
-    const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-    const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
-    return y >= 2000 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24;
-  }, "setup.errors.dateTime")
-  .transform((v) => v.slice(0, 16));
+const localDateTime = localDateTimeField("setup.errors.dateTime", "validation.required");
 
 const ProgrammeFields = z.object({
   slug,
@@ -126,11 +114,11 @@ export const CallSchema = z
     reviewDueAt: optionalLocalDateTime,
     blindFields: list(z.enum(BLIND_FIELDS, { error: "validation.required" })),
   })
-  .refine((c) => !LOCAL.test(c.opensAt) || !LOCAL.test(c.closesAt) || c.closesAt > c.opensAt, {
+  .refine((c) => !isLocalDateTime(c.opensAt) || !isLocalDateTime(c.closesAt) || c.closesAt > c.opensAt, {
     path: ["closesAt"],
     message: "setup.errors.closesBeforeOpens",
   })
-  .refine((c) => !c.reviewDueAt || !LOCAL.test(c.opensAt) || c.reviewDueAt > c.opensAt, {
+  .refine((c) => !c.reviewDueAt || !isLocalDateTime(c.opensAt) || c.reviewDueAt > c.opensAt, {
     path: ["reviewDueAt"],
     message: "setup.errors.reviewDueBeforeOpens",
   })

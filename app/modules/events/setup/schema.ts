@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localDateTime as localDateTimeField } from "~/platform/local-datetime";
 import { isTimeZone } from "~/platform/i18n/format";
 import { uuid } from "~/platform/ids";
 import { SLUG_MAX, slugify } from "~/platform/slug";
@@ -33,19 +34,7 @@ function eitherLanguage<Vi extends string, En extends string>(vi: Vi, en: En, re
   };
 }
 
-/** "YYYY-MM-DDTHH:MM" as a datetime-local input gives it: a wall-clock time of the event's zone. */
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
-const localDateTime = z
-  .string({ error: "events.setup.errors.dateTime" })
-  .trim()
-  .refine((v) => {
-    const m = LOCAL.exec(v);
-    if (!m) return false;
-    const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-    const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
-    return y >= 2000 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60;
-  }, "events.setup.errors.dateTime")
-  .transform((v) => v.slice(0, 16));
+const localDateTime = localDateTimeField("events.setup.errors.dateTime");
 
 const int = (min: number, max: number, message: string) =>
   z.preprocess(blank, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localDateTime as localDateTimeField } from "~/platform/local-datetime";
 import { uuid } from "~/platform/ids";
 
 // The forms of an event's ticket set-up: ticket types (and their codes), quotas, and the questions
@@ -27,20 +28,7 @@ const price = z.preprocess(
     .pipe(z.number().max(MAX_PRICE_VND, "events.ticketSetup.errors.priceMax")),
 );
 
-/** "YYYY-MM-DDTHH:MM" as a datetime-local input sends it (seconds allowed), a real date. */
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
-const localDateTime = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, "validation.required")
-  .refine((v) => {
-    const m = LOCAL.exec(v);
-    if (!m) return false;
-    const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-    const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
-    return y >= 2000 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60;
-  }, "events.ticketSetup.errors.dateTime")
-  .transform((v) => v.slice(0, 16));
+const localDateTime = localDateTimeField("events.ticketSetup.errors.dateTime", "validation.required");
 
 export const TicketTypeSchema = z
   .object({
