@@ -1,8 +1,7 @@
-import postgres from "postgres";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser, signIn } from "../support/browser";
+import { demoForumId, expectAccessible, launchBrowser, phoneViewport, signedInPage } from "../support/browser";
 
 // Check-in at the door on a phone-sized page: the public account (Đỗ Minh Tuấn) registers for the
 // demo forum's free ticket; the ticket mail in the dev mailbox shows its QR image and code; the
@@ -25,8 +24,7 @@ afterAll(async (suite) => {
 
 describe("checking in at the forum's door", () => {
   it("a visitor's mailed code checks in once on a phone, a second scan is flagged, and an offline scan syncs", async () => {
-    const visitor = await (await browser.newContext({ locale: "vi-VN" })).newPage();
-    await signIn(visitor, app.baseUrl, VISITOR);
+    const visitor = await signedInPage(browser, app.baseUrl, VISITOR, { locale: "vi-VN" });
     await visitor.goto(`${app.baseUrl}/events/binh-duong-innovation-forum`);
     await visitor.getByRole("link", { name: "Đăng ký", exact: true }).click();
     await visitor.getByLabel(/^Số lượng: Vé tham dự/).selectOption("1");
@@ -42,19 +40,9 @@ describe("checking in at the forum's door", () => {
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
     const code = /Mã vé: ([0-9A-Z-]+)/.exec(await visitor.locator("body").innerText())![1]!;
 
-    const db = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
-    const [forum] = await db<{ id: string }[]>`select id from public.events where slug = 'binh-duong-innovation-forum'`;
-    await db.end();
-
-    const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const phone = await context.newPage();
-    // signed in through the form (on a phone the sign-out button sits in the folded menu)
-    await phone.goto(`${app.baseUrl}/auth/sign-in`);
-    await phone.getByLabel("Email").fill(STAFF);
-    await phone.getByLabel(/^(Password|Mật khẩu)$/).fill("demo-password-2026");
-    await phone.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
-    await phone.getByRole("heading", { name: /^(Welcome|Xin chào)/ }).waitFor();
-    await phone.goto(`${app.baseUrl}/manage/events/${forum!.id}/checkin`);
+    const phone = await signedInPage(browser, app.baseUrl, STAFF, { locale: "vi-VN", ...phoneViewport });
+    const context = phone.context();
+    await phone.goto(`${app.baseUrl}/manage/events/${await demoForumId(app.databaseUrl)}/checkin`);
     await phone.getByRole("heading", { name: /^Check-in: Diễn đàn Đổi mới Sáng tạo Bình Dương/, level: 1 }).waitFor();
     await phone.getByText(/Đã check-in 0 \/ \d+/).waitFor();
     await expectAccessible(phone);

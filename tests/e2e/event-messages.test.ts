@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser, signIn } from "../support/browser";
+import { expectAccessible, launchBrowser, signedInPage } from "../support/browser";
 
 // The demo forum's staff write to its attendees, in a browser: Trần Thị Mai (staff of the
 // innovation centre, reading Vietnamese) writes in Vietnamese only, previews the mail as readers
@@ -41,8 +41,7 @@ afterAll(async (suite) => {
 
 describe("messages to the demo forum's attendees", () => {
   it("staff preview a message in both languages, send it, and the attendee receives it", async () => {
-    const page = await (await browser.newContext({ locale: "vi-VN" })).newPage();
-    await signIn(page, app.baseUrl, STAFF);
+    const page = await signedInPage(browser, app.baseUrl, STAFF, { locale: "vi-VN" });
     await page.goto(`${app.baseUrl}/manage/events/${eventId}/messages`);
     await page.getByRole("heading", { name: "Diễn đàn Đổi mới Sáng tạo Bình Dương", level: 1 }).waitFor();
     await expectAccessible(page);

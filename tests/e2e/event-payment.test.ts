@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser, signIn } from "../support/browser";
+import { expectAccessible, launchBrowser, signedInPage } from "../support/browser";
 import { startFakeStripe } from "../support/fake-stripe";
 
 // A visitor buys the demo forum's partner ticket (500,000 đồng, unlocked by its code), in a
@@ -45,8 +45,7 @@ const ticketMails = (page: Page) =>
 
 describe("paying for a ticket to the demo forum", () => {
   it("by bank transfer: the VietQR page, staff mark it received, the ticket arrives", async () => {
-    const visitor = await (await browser.newContext({ locale: "en-US" })).newPage();
-    await signIn(visitor, app.baseUrl, VISITOR);
+    const visitor = await signedInPage(browser, app.baseUrl, VISITOR);
     await buyPartnerTicket(visitor, /Chuyển khoản ngân hàng/);
 
     await visitor.getByRole("heading", { name: "Thanh toán", level: 1 }).waitFor();
@@ -64,8 +63,7 @@ describe("paying for a ticket to the demo forum", () => {
     await expectAccessible(visitor);
 
     // the organiser's staff see the transfer on the bank statement and mark it received
-    const staff = await (await browser.newContext({ locale: "en-US" })).newPage();
-    await signIn(staff, app.baseUrl, STAFF);
+    const staff = await signedInPage(browser, app.baseUrl, STAFF);
     await staff.goto(`${app.baseUrl}${FORUM}`);
     await staff.getByRole("link", { name: /^(Quản lý sự kiện|Manage this event)$/ }).click();
     await staff.getByRole("heading", { name: /^(Thanh toán cần xử lý|Payments to act on)$/ }).waitFor();
@@ -86,8 +84,7 @@ describe("paying for a ticket to the demo forum", () => {
   }, 240_000); // two people signed in, eight pages checked by axe: past the default two minutes on a loaded machine
 
   it("by card: Stripe's checkout page, the signed webhook confirms, the ticket arrives", async () => {
-    const visitor = await (await browser.newContext({ locale: "en-US" })).newPage();
-    await signIn(visitor, app.baseUrl, VISITOR);
+    const visitor = await signedInPage(browser, app.baseUrl, VISITOR);
     await buyPartnerTicket(visitor, /^Thẻ/);
 
     await visitor.getByRole("heading", { name: "Fake Stripe Checkout" }).waitFor();

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser, signIn } from "../support/browser";
+import { expectAccessible, launchBrowser, signedInPage } from "../support/browser";
 
 // A visitor registers for the demo forum's free ticket, in a browser: the public account (Đỗ Minh
 // Tuấn, reading Vietnamese) opens the forum's page, chooses one general admission, names the
@@ -22,8 +22,7 @@ afterAll(async (suite) => {
 
 describe("registering for the demo forum", () => {
   it("a visitor registers for a free ticket and finds it in the mailbox", async () => {
-    const page = await (await browser.newContext({ locale: "en-US" })).newPage();
-    await signIn(page, app.baseUrl, VISITOR);
+    const page = await signedInPage(browser, app.baseUrl, VISITOR);
     await page.goto(`${app.baseUrl}/events/binh-duong-innovation-forum`);
     await page.getByRole("heading", { name: "Diễn đàn Đổi mới Sáng tạo Bình Dương", level: 1 }).waitFor();
     expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe("Diễn đàn Đổi mới Sáng tạo Bình Dương");

@@ -1,8 +1,7 @@
 import type { Browser } from "playwright-core";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser, signIn } from "../support/browser";
+import { demoForumId, expectAccessible, launchBrowser, signedInPage } from "../support/browser";
 
 // An organiser sets up what the demo forum sells, in a browser: Trần Thị Mai (staff of the
 // innovation centre, reading Vietnamese) adds a quota, a paid and a free ticket type sharing it,
@@ -16,9 +15,7 @@ let eventId: string;
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startAppServer(inject("pgAdminUrl")), launchBrowser()]);
-  const db = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
-  eventId = (await db<{ id: string }[]>`select id from public.events where slug = 'binh-duong-innovation-forum'`)[0]!.id;
-  await db.end();
+  eventId = await demoForumId(app.databaseUrl);
 });
 afterAll(async (suite) => {
   if (suite.tasks.some((t) => t.result?.state === "fail")) console.error(app?.output());
@@ -28,8 +25,7 @@ afterAll(async (suite) => {
 
 describe("setting up the forum's tickets", () => {
   it("an organiser adds a paid and a free ticket sharing a quota, and a question; a visitor sees them when registering", async () => {
-    const page = await (await browser.newContext({ locale: "vi-VN" })).newPage();
-    await signIn(page, app.baseUrl, ORGANISER);
+    const page = await signedInPage(browser, app.baseUrl, ORGANISER, { locale: "vi-VN" });
     await page.goto(`${app.baseUrl}/manage/events/${eventId}/tickets`);
     await page.getByRole("heading", { name: "Loại vé", level: 2 }).waitFor();
     await expectAccessible(page);
@@ -69,8 +65,7 @@ describe("setting up the forum's tickets", () => {
     await page.getByRole("heading", { name: "Giai đoạn của công ty bạn?", level: 3 }).waitFor();
     await expectAccessible(page);
 
-    const visitor = await (await browser.newContext({ locale: "vi-VN" })).newPage();
-    await signIn(visitor, app.baseUrl, VISITOR);
+    const visitor = await signedInPage(browser, app.baseUrl, VISITOR, { locale: "vi-VN" });
     await visitor.goto(`${app.baseUrl}/events/binh-duong-innovation-forum/register`);
     await visitor.getByLabel(/^Số lượng: Vé khởi nghiệp \(300\.000/).selectOption("1");
     await visitor.getByLabel(/^Số lượng: Vé cộng đồng \(Miễn phí\)/).selectOption("1");

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser, signIn } from "../support/browser";
+import { expectAccessible, launchBrowser, signedInPage } from "../support/browser";
 
 // A manager of the demo innovation centre sets up an event in a browser: from the manager's page
 // to their events, a new event of two days (a title in English only), a speaker and a session on
@@ -27,8 +27,7 @@ const hcmc = (days: number, hour: number) => {
 
 describe("an organiser", () => {
   it("creates an event with an agenda and sees its public page", async () => {
-    const page = await (await browser.newContext({ locale: "en-US" })).newPage();
-    await signIn(page, app.baseUrl, "manager@demo.binhduong.example");
+    const page = await signedInPage(browser, app.baseUrl, "manager@demo.binhduong.example");
     await page.goto(`${app.baseUrl}/manage`);
     // Demo accounts speak Vietnamese; this test reads English.
     if ((await page.locator("html").getAttribute("lang")) === "vi") await page.getByRole("button", { name: "English" }).click();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { expectAccessible, launchBrowser } from "../support/browser";
+import { expectAccessible, launchBrowser, phoneViewport, signIn } from "../support/browser";
 
 // The app on a 390 × 844 phone: nothing scrolls sideways, the header folds into a menu that opens
 // from the keyboard, radio buttons keep their size, and axe finds nothing.
@@ -18,7 +18,7 @@ afterAll(async (suite) => {
 });
 
 const phone = async (): Promise<Page> => {
-  const context = await browser.newContext({ locale: "en-US", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({ locale: "en-US", ...phoneViewport });
   return context.newPage();
 };
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -32,11 +32,7 @@ describe("on a 390 px phone", () => {
       await expectAccessible(page);
     }
     // Signed in, the founder's pages too (the sign-out button sits in the folded menu).
-    await page.goto(`${app.baseUrl}/auth/sign-in`);
-    await page.getByLabel("Email").fill("founder@demo.binhduong.example");
-    await page.getByLabel("Password").fill("demo-password-2026");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: /^(Welcome|Xin chào)/ }).waitFor();
+    await signIn(page, app.baseUrl, "founder@demo.binhduong.example");
     for (const path of ["/", "/applications", "/account/profile", "/calls"]) {
       await page.goto(`${app.baseUrl}${path}`);
       expect(await scrollsSideways(page), path).toBe(false);

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import postgres from "postgres";
 import { expect } from "vitest";
 
 export async function launchBrowser(): Promise<Browser> {
@@ -32,7 +33,29 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel(/^(Password|Mật khẩu)$/).fill(password);
   await page.getByRole("button", { name: /^(Sign in|Đăng nhập)$/ }).click();
   // With the app's JavaScript running, sign-in is a fetch: wait for its outcome before moving on.
-  await page.getByRole("button", { name: /^(Sign out|Đăng xuất)$/ }).waitFor();
+  // Attached, not visible: on a phone the sign-out button sits in the folded menu.
+  await page.getByRole("button", { name: /^(Sign out|Đăng xuất)$/, includeHidden: true }).waitFor({ state: "attached" });
+}
+
+/** A page in a context of its own (its own cookies), signed in as `email`; English unless the options say otherwise. */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string, options: BrowserContextOptions = {}) {
+  const page = await (await browser.newContext({ locale: "en-US", ...options })).newPage();
+  await signIn(page, baseUrl, email);
+  return page;
+}
+
+/** A 390 × 844 touch phone, for `signedInPage` or `browser.newContext`. */
+export const phoneViewport = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } satisfies BrowserContextOptions;
+
+/** The id of the demo's forum (`binh-duong-innovation-forum`, from the seed), read as the service. */
+export async function demoForumId(databaseUrl: string) {
+  const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [forum] = await db<{ id: string }[]>`select id from public.events where slug = 'binh-duong-innovation-forum'`;
+    return forum!.id;
+  } finally {
+    await db.end();
+  }
 }
 
 /** Opens the newest mail to an address in the dev mailbox and returns the href of its link with the given text. */
