@@ -1422,14 +1422,10 @@ export const FUNCTIONS: Record<string, { call: string; learns: readonly Actor[] 
   },
   "respond_to_offer(uuid,boolean)": { call: "select public.respond_to_offer(:offeredApp, true)", learns: ["otherFounder"] },
   // the actor is the caller; only managers of the organisation (and admins) may add to its log
-  "record_audit(uuid,uuid,text,uuid,text,jsonb)": {
+  // (and an event's organisers, staff included, to the event's: events-*-http tests write those)
+  "record_audit(uuid,uuid,text,uuid,text,jsonb,text,text)": {
     call: "select public.record_audit(:orgA, :call, 'call', :call, 'exported', '{}')",
     learns: ["manager", "admin"],
-  },
-  // an event's set-up is audited by its organisers, staff included (record_audit takes managers only)
-  "record_event_setup_audit(uuid,text,uuid,text,jsonb)": {
-    call: "select public.record_event_setup_audit(:eventLive, 'quota', :quota, 'quota_changed', '{}')",
-    learns: EVENT_STAFF,
   },
   // APP's feedback is not released: nobody learns anything (tests/integration/feedback-release.test.ts covers release)
   "released_feedback(uuid)": { call: "select * from public.released_feedback(:app)", learns: NOBODY },

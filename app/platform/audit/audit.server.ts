@@ -19,7 +19,8 @@ export type AuditEntry = {
 
 /**
  * Records one row as the signed-in user of `tx` (the actor is the caller, set by the database).
- * The database refuses anyone but a manager of `orgId` (or a platform administrator).
+ * The database refuses anyone but a manager of `orgId` (or a platform administrator), or an
+ * organiser (manager or staff) of the event `scopeId` names, for an event's log.
  */
 export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
   await tx`select public.record_audit(${e.orgId}, ${e.scopeId}, ${e.subjectType}, ${e.subjectId}, ${e.kind}, ${tx.json((e.detail ?? {}) as never)})`;

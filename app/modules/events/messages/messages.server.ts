@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { audit } from "~/platform/audit/audit.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
@@ -14,12 +15,12 @@ import type { Audience, MessageInput } from "./schema";
 // mail per person, in that person's language, in one transaction. Anyone else gets a 404.
 
 type Locale = "vi" | "en";
-type Managed = { id: string; slug: string; title_vi: string; title_en: string };
+type Managed = { id: string; org_id: string; slug: string; title_vi: string; title_en: string };
 
 async function managedEvent(tx: Tx, eventId: string): Promise<Managed> {
   if (!isUuid(eventId)) throw new NotFoundError();
   const [e] = await tx<(Managed & { manages: boolean })[]>`
-    select id, slug, title_vi, title_en, public.manages_event(id) as manages from public.events where id = ${eventId}`;
+    select id, org_id, slug, title_vi, title_en, public.manages_event(id) as manages from public.events where id = ${eventId}`;
   if (!e?.manages) throw new NotFoundError();
   return e;
 }
@@ -101,6 +102,8 @@ export function sendMessage(claims: Claims, eventId: string, m: MessageInput): P
       const [first] = await tx<{ recipients: number }[]>`select recipients from public.event_messages where event_id = ${e.id} and send_key = ${m.sendKey}`;
       return { ok: true, value: { recipients: first?.recipients ?? 0, repeated: true } };
     }
+    const detail = { recipients: people.value.length, audience };
+    await audit(tx, { orgId: e.org_id, scopeId: e.id, subjectType: "event_message", subjectId: created.id, kind: "message_sent", detail });
     await enqueueMailToMany(tx, people.value, "event-message", (locale) => mailProps(e, m, locale));
     return { ok: true, value: { recipients: people.value.length, repeated: false } };
   });

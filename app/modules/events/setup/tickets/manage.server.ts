@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { audit } from "~/platform/audit/audit.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { refused, type FieldErrors, type Outcome } from "~/platform/http/form.server";
@@ -8,19 +9,19 @@ import { isUuid } from "~/platform/ids";
 // else, another organisation's managers included, gets a 404); the audit row of each change; and
 // a refusal that rolls the whole transaction back, so a refused post writes nothing.
 
-export type ManagedEvent = { id: string; slug: string; title: { vi: string; en: string }; timeZone: string; startsAt: Date; endsAt: Date };
+export type ManagedEvent = { id: string; orgId: string; slug: string; title: { vi: string; en: string }; timeZone: string; startsAt: Date; endsAt: Date };
 
 export async function requireManagedEvent(tx: Tx, eventId: string): Promise<ManagedEvent> {
   if (!isUuid(eventId)) throw new NotFoundError();
-  const [e] = await tx<{ id: string; slug: string; title_vi: string; title_en: string; time_zone: string; starts_at: Date; ends_at: Date; manages: boolean }[]>`
-    select id, slug, title_vi, title_en, time_zone, starts_at, ends_at, public.manages_event(id) as manages from public.events where id = ${eventId}`;
+  const [e] = await tx<{ id: string; org_id: string; slug: string; title_vi: string; title_en: string; time_zone: string; starts_at: Date; ends_at: Date; manages: boolean }[]>`
+    select id, org_id, slug, title_vi, title_en, time_zone, starts_at, ends_at, public.manages_event(id) as manages from public.events where id = ${eventId}`;
   if (!e?.manages) throw new NotFoundError();
-  return { id: e.id, slug: e.slug, title: { vi: e.title_vi, en: e.title_en }, timeZone: e.time_zone, startsAt: e.starts_at, endsAt: e.ends_at };
+  return { id: e.id, orgId: e.org_id, slug: e.slug, title: { vi: e.title_vi, en: e.title_en }, timeZone: e.time_zone, startsAt: e.starts_at, endsAt: e.ends_at };
 }
 
 /** One audit row about the event's set-up, in the caller's transaction (staff may write it too). */
-export async function auditSetup(tx: Tx, eventId: string, subjectType: string, subjectId: string, kind: string, detail: Record<string, unknown> = {}) {
-  await tx`select public.record_event_setup_audit(${eventId}, ${subjectType}, ${subjectId}, ${kind}, ${tx.json(detail as never)})`;
+export async function auditSetup(tx: Tx, event: ManagedEvent, subjectType: string, subjectId: string, kind: string, detail: Record<string, unknown> = {}) {
+  await audit(tx, { orgId: event.orgId, scopeId: event.id, subjectType, subjectId, kind, detail });
 }
 
 /** Thrown inside a command's transaction to refuse it: the transaction rolls back, the form gets the errors. */

@@ -41,7 +41,7 @@ export function saveQuestion(claims: Claims, eventId: string, input: unknown) {
         values (${event.id}, ${row.label_vi}, ${row.label_en}, ${row.help_vi}, ${row.help_en}, ${row.kind}, ${row.options}::text[], ${row.required},
                 ${row.ticket_type_ids}::uuid[], ${row.position})
         returning id`;
-      await auditSetup(tx, event.id, "question", created!.id, "question_added", { label: v.labelEn, kind: v.kind });
+      await auditSetup(tx, event, "question", created!.id, "question_added", { label: v.labelEn, kind: v.kind });
       return { id: created!.id };
     }
     const [changed] = await tx<{ id: string }[]>`
@@ -51,7 +51,7 @@ export function saveQuestion(claims: Claims, eventId: string, input: unknown) {
        where id = ${v.id} and event_id = ${event.id}
       returning id`;
     if (!changed) throw new Refusal({ form: "events.ticketSetup.errors.gone" });
-    await auditSetup(tx, event.id, "question", v.id, "question_changed", { label: v.labelEn, kind: v.kind });
+    await auditSetup(tx, event, "question", v.id, "question_changed", { label: v.labelEn, kind: v.kind });
     return { id: v.id };
   });
 }
@@ -66,11 +66,11 @@ export function removeQuestion(claims: Claims, eventId: string, input: unknown) 
     if (!q) throw new Refusal({ form: "events.ticketSetup.errors.gone" });
     if (q.answered) {
       await tx`update public.event_questions set retired = true where id = ${id}`;
-      await auditSetup(tx, event.id, "question", id, "question_retired", { label: q.label_en });
+      await auditSetup(tx, event, "question", id, "question_retired", { label: q.label_en });
       return { id, retired: true };
     }
     await tx`delete from public.event_questions where id = ${id}`;
-    await auditSetup(tx, event.id, "question", id, "question_removed", { label: q.label_en });
+    await auditSetup(tx, event, "question", id, "question_removed", { label: q.label_en });
     return { id, retired: false };
   });
 }
@@ -81,7 +81,7 @@ export function restoreQuestion(claims: Claims, eventId: string, input: unknown)
     const { id } = parse(TargetSchema, input);
     const [q] = await tx<{ label_en: string }[]>`update public.event_questions set retired = false where id = ${id} and event_id = ${event.id} returning label_en`;
     if (!q) throw new Refusal({ form: "events.ticketSetup.errors.gone" });
-    await auditSetup(tx, event.id, "question", id, "question_restored", { label: q.label_en });
+    await auditSetup(tx, event, "question", id, "question_restored", { label: q.label_en });
     return { id, retired: false };
   });
 }

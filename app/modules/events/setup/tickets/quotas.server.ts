@@ -19,7 +19,7 @@ export function saveQuota(claims: Claims, eventId: string, input: unknown) {
     const v = parse(QuotaSchema, input);
     if (!v.id) {
       const [row] = await tx<{ id: string }[]>`insert into public.ticket_quotas (event_id, name, size) values (${event.id}, ${v.name}, ${v.size}) returning id`;
-      await auditSetup(tx, event.id, "quota", row!.id, "quota_added", { name: v.name, size: v.size });
+      await auditSetup(tx, event, "quota", row!.id, "quota_added", { name: v.name, size: v.size });
       return { id: row!.id, taken: 0 };
     }
     // the row's lock first: a registration taking seats, or another organiser resizing, waits for
@@ -28,7 +28,7 @@ export function saveQuota(claims: Claims, eventId: string, input: unknown) {
     if (!cur) throw new Refusal({ form: "events.ticketSetup.errors.gone" });
     if (cur.taken > v.size) throw new Refusal({ size: "events.ticketSetup.errors.belowTaken" });
     await tx`update public.ticket_quotas set name = ${v.name}, size = ${v.size} where id = ${v.id}`;
-    await auditSetup(tx, event.id, "quota", v.id, "quota_changed", { name: v.name, from: cur.size, size: v.size, taken: cur.taken });
+    await auditSetup(tx, event, "quota", v.id, "quota_changed", { name: v.name, from: cur.size, size: v.size, taken: cur.taken });
     return { id: v.id, taken: cur.taken };
   });
 }
@@ -40,7 +40,7 @@ export function removeQuota(claims: Claims, eventId: string, input: unknown) {
     if (!q) throw new Refusal({ form: "events.ticketSetup.errors.gone" });
     if (q.taken > 0) throw new Refusal({ form: "events.ticketSetup.errors.quotaTaken" });
     await tx`delete from public.ticket_quotas where id = ${id}`;
-    await auditSetup(tx, event.id, "quota", id, "quota_removed", { name: q.name });
+    await auditSetup(tx, event, "quota", id, "quota_removed", { name: q.name });
     return { id };
   });
 }

@@ -51,7 +51,7 @@ export function saveTicketType(claims: Claims, eventId: string, input: unknown) 
     if (!v.id) {
       const [created] = await tx<{ id: string }[]>`insert into public.ticket_types ${tx({ event_id: event.id, ...row })} returning id`;
       for (const q of v.quotas) await tx`insert into public.ticket_type_quotas (ticket_type_id, quota_id) values (${created!.id}, ${q})`;
-      await auditSetup(tx, event.id, "ticket_type", created!.id, "ticket_type_added", { name: v.nameEn, priceVnd: v.priceVnd, quotas: v.quotas });
+      await auditSetup(tx, event, "ticket_type", created!.id, "ticket_type_added", { name: v.nameEn, priceVnd: v.priceVnd, quotas: v.quotas });
       return { id: created!.id };
     }
     const [before] = await tx<{ quotas: string[] }[]>`
@@ -64,7 +64,7 @@ export function saveTicketType(claims: Claims, eventId: string, input: unknown) 
     await tx`update public.ticket_types set ${tx(row)} where id = ${v.id}`;
     if (dropped.length) await tx`delete from public.ticket_type_quotas where ticket_type_id = ${v.id} and quota_id = any (${dropped}::uuid[])`;
     for (const q of added) await tx`insert into public.ticket_type_quotas (ticket_type_id, quota_id) values (${v.id}, ${q})`;
-    await auditSetup(tx, event.id, "ticket_type", v.id, "ticket_type_changed", { name: v.nameEn, priceVnd: v.priceVnd, quotas: v.quotas });
+    await auditSetup(tx, event, "ticket_type", v.id, "ticket_type_changed", { name: v.nameEn, priceVnd: v.priceVnd, quotas: v.quotas });
     return { id: v.id };
   });
 }
@@ -78,7 +78,7 @@ export function removeTicketType(claims: Claims, eventId: string, input: unknown
     if (!t) throw new Refusal({ form: "events.ticketSetup.errors.gone" });
     if (t.tickets > 0) throw new Refusal({ form: "events.ticketSetup.errors.typeHasTickets" });
     await tx`delete from public.ticket_types where id = ${id}`;
-    await auditSetup(tx, event.id, "ticket_type", id, "ticket_type_removed", { name: t.name_en });
+    await auditSetup(tx, event, "ticket_type", id, "ticket_type_removed", { name: t.name_en });
     return { id };
   });
 }
@@ -94,7 +94,7 @@ export function addCode(claims: Claims, eventId: string, input: unknown) {
     await typeOf(tx, event, id);
     const [row] = await tx`insert into public.ticket_type_codes (ticket_type_id, code) values (${id}, ${code}) on conflict do nothing returning code`;
     if (!row) throw new Refusal({ code: "events.ticketSetup.errors.codeTaken" });
-    await auditSetup(tx, event.id, "ticket_type", id, "ticket_code_added", { code });
+    await auditSetup(tx, event, "ticket_type", id, "ticket_code_added", { code });
     return { id };
   });
 }
@@ -105,7 +105,7 @@ export function removeCode(claims: Claims, eventId: string, input: unknown) {
     await typeOf(tx, event, id);
     const [row] = await tx`delete from public.ticket_type_codes where ticket_type_id = ${id} and code = ${code} returning code`;
     if (!row) throw new Refusal({ form: "events.ticketSetup.errors.gone" });
-    await auditSetup(tx, event.id, "ticket_type", id, "ticket_code_removed", { code });
+    await auditSetup(tx, event, "ticket_type", id, "ticket_code_removed", { code });
     return { id };
   });
 }
