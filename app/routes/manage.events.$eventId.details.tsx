@@ -45,9 +45,9 @@ export default function EventDetailsPage() {
         <section className="card setup-section" aria-labelledby="details-heading">
           <h2 id="details-heading">{t("events.setup.tabs.details")}</h2>
           <EventForm
-            key={`${details.slug}-${details.startsLocal}-${details.coverUrl}`}
-            values={details}
-            orgs={[{ id: details.orgId, name: { vi: "", en: "" }, timeZone: details.timeZone, spaces: details.spaces }]}
+            key={`${details.values.slug}-${details.values.startsAt}-${details.values.coverUrl}`}
+            values={details.values}
+            orgs={[{ id: details.orgId, name: { vi: "", en: "" }, timeZone: String(details.values.timeZone), spaces: details.spaces }]}
             answer={answerFor(result, "update")}
             submitLabel={t("events.setup.save")}
           />

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { audit } from "~/platform/audit/audit.server";
@@ -54,6 +55,35 @@ const logOf = (e: ManagedEvent, subjectType: string, subjectId: string, kind: st
 
 const ok = { ok: true as const, value: undefined };
 
+type RowChange<T> = { subjectType: "event_speaker" | "event_session"; kind: string; lock?: boolean; form?: z.ZodType<T> };
+
+/**
+ * Edits or removes the agenda row the form names by its id: the id (then the form, if any) checked,
+ * the event taken (and locked, when the change reads the event or other rows), the change made, a
+ * 404 when it touched no row of this event, the change audited. `change` answers the rows it
+ * touched, or a refusal (it has written nothing).
+ */
+async function changeRow<T = undefined>(
+  claims: Claims,
+  eventId: string,
+  input: unknown,
+  c: RowChange<T>,
+  change: (tx: Tx, e: ManagedEvent, id: string, data: T) => Promise<number | Outcome>,
+): Promise<Outcome> {
+  const target = parseInput(IdSchema, input);
+  if (!target.ok) return target;
+  const form = c.form ? parseInput(c.form, input) : { ok: true as const, data: undefined as T };
+  if (!form.ok) return form;
+  return asUser(claims, async (tx) => {
+    const e = await requireManaged(tx, eventId, c.lock);
+    const changed = await change(tx, e, target.data.id, form.data);
+    if (typeof changed !== "number") return changed;
+    if (changed !== 1) throw new NotFoundError();
+    await audit(tx, logOf(e, c.subjectType, target.data.id, c.kind));
+    return ok;
+  });
+}
+
 // ---- speakers ----------------------------------------------------------------------------------
 
 export async function addSpeaker(claims: Claims, eventId: string, input: unknown): Promise<Outcome> {
@@ -71,36 +101,20 @@ export async function addSpeaker(claims: Claims, eventId: string, input: unknown
   });
 }
 
-export async function updateSpeaker(claims: Claims, eventId: string, input: unknown): Promise<Outcome> {
-  const target = parseInput(IdSchema, input);
-  if (!target.ok) return target;
-  const form = parseInput(SpeakerSchema, input);
-  if (!form.ok) return form;
-  const s = form.data;
-  return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId);
+export const updateSpeaker = (claims: Claims, eventId: string, input: unknown) =>
+  changeRow(claims, eventId, input, { subjectType: "event_speaker", kind: "speaker_updated", form: SpeakerSchema }, async (tx, e, id, s) => {
     const updated = await tx`update public.event_speakers set name = ${s.name}, affiliation = ${s.affiliation}, bio_vi = ${s.bioVi}, bio_en = ${s.bioEn}
-                              where id = ${target.data.id} and event_id = ${e.id}`;
-    if (updated.count !== 1) throw new NotFoundError();
-    await audit(tx, logOf(e, "event_speaker", target.data.id, "speaker_updated"));
-    return ok;
+                              where id = ${id} and event_id = ${e.id}`;
+    return updated.count;
   });
-}
 
 /** A removed speaker leaves the sessions they were on. */
-export async function removeSpeaker(claims: Claims, eventId: string, input: unknown): Promise<Outcome> {
-  const target = parseInput(IdSchema, input);
-  if (!target.ok) return target;
-  return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId, true);
-    const removed = await tx`delete from public.event_speakers where id = ${target.data.id} and event_id = ${e.id}`;
-    if (removed.count !== 1) throw new NotFoundError();
-    await tx`update public.event_sessions set speaker_ids = array_remove(speaker_ids, ${target.data.id}::uuid)
-              where event_id = ${e.id} and ${target.data.id}::uuid = any (speaker_ids)`;
-    await audit(tx, logOf(e, "event_speaker", target.data.id, "speaker_removed"));
-    return ok;
+export const removeSpeaker = (claims: Claims, eventId: string, input: unknown) =>
+  changeRow(claims, eventId, input, { subjectType: "event_speaker", kind: "speaker_removed", lock: true }, async (tx, e, id) => {
+    const removed = await tx`delete from public.event_speakers where id = ${id} and event_id = ${e.id}`;
+    await tx`update public.event_sessions set speaker_ids = array_remove(speaker_ids, ${id}::uuid) where event_id = ${e.id} and ${id}::uuid = any (speaker_ids)`;
+    return removed.count;
   });
-}
 
 export async function moveSpeaker(claims: Claims, eventId: string, input: unknown): Promise<Outcome> {
   const form = parseInput(MoveSchema, input);
@@ -144,30 +158,14 @@ export async function addSession(claims: Claims, eventId: string, input: unknown
   });
 }
 
-export async function updateSession(claims: Claims, eventId: string, input: unknown): Promise<Outcome> {
-  const target = parseInput(IdSchema, input);
-  if (!target.ok) return target;
-  const form = parseInput(SessionSchema, input);
-  if (!form.ok) return form;
-  return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId, true);
-    const made = await sessionRow(tx, e, form.data);
+export const updateSession = (claims: Claims, eventId: string, input: unknown) =>
+  changeRow(claims, eventId, input, { subjectType: "event_session", kind: "session_updated", lock: true, form: SessionSchema }, async (tx, e, id, s) => {
+    const made = await sessionRow(tx, e, s);
     if ("refusal" in made) return made.refusal!;
-    const updated = await tx`update public.event_sessions set ${tx(made.row)} where id = ${target.data.id} and event_id = ${e.id}`;
-    if (updated.count !== 1) throw new NotFoundError();
-    await audit(tx, logOf(e, "event_session", target.data.id, "session_updated"));
-    return ok;
+    return (await tx`update public.event_sessions set ${tx(made.row)} where id = ${id} and event_id = ${e.id}`).count;
   });
-}
 
-export async function removeSession(claims: Claims, eventId: string, input: unknown): Promise<Outcome> {
-  const target = parseInput(IdSchema, input);
-  if (!target.ok) return target;
-  return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId);
-    const removed = await tx`delete from public.event_sessions where id = ${target.data.id} and event_id = ${e.id}`;
-    if (removed.count !== 1) throw new NotFoundError();
-    await audit(tx, logOf(e, "event_session", target.data.id, "session_removed"));
-    return ok;
+export const removeSession = (claims: Claims, eventId: string, input: unknown) =>
+  changeRow(claims, eventId, input, { subjectType: "event_session", kind: "session_removed" }, async (tx, e, id) => {
+    return (await tx`delete from public.event_sessions where id = ${id} and event_id = ${e.id}`).count;
   });
-}

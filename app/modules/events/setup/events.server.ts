@@ -5,7 +5,7 @@ import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
 import type { Bilingual } from "~/platform/i18n/i18n";
 import { requireManaged } from "./access.server";
 import { removeUnusedCover, storeCover } from "./cover.server";
-import { EventSchema, NewEventSchema, PublishSchema, type EventInput } from "./schema";
+import { EVENT_COLUMNS, EVENT_FIELDS, EventSchema, NewEventSchema, PublishSchema, type EventInput, type EventValues } from "./schema";
 import { instantOf, localOf } from "./time";
 
 // An event's details as its organisers set them: create (always a draft), edit, publish. Times are
@@ -55,64 +55,29 @@ export function newEventPage(claims: Claims) {
   });
 }
 
-export type EventDetails = {
-  id: string;
-  orgId: string;
-  slug: string;
-  kind: string;
-  title: Bilingual;
-  summary: Bilingual;
-  description: Bilingual;
-  timeZone: string;
-  startsLocal: string;
-  endsLocal: string;
-  venue: string;
-  spaceId: string | null;
-  coverUrl: string;
-  cancelHours: number | null;
-  offerHours: number;
-  published: boolean;
-  ticketTypes: number;
-  spaces: SpaceChoice[];
-};
+export type EventDetails = { id: string; orgId: string; published: boolean; ticketTypes: number; values: EventValues; spaces: SpaceChoice[] };
 
 /** The details form of an event, for its organisers only (others: 404). */
 export function eventDetails(claims: Claims, eventId: string): Promise<EventDetails> {
   return asUser(claims, async (tx) => {
     const e = await requireManaged(tx, eventId);
-    const [row] = await tx<(Omit<EventDetails, "startsLocal" | "endsLocal" | "spaces"> & { startsAt: Date; endsAt: Date })[]>`
-      select id, org_id as "orgId", slug, kind, json_build_object('vi', title_vi, 'en', title_en) as title,
-             json_build_object('vi', summary_vi, 'en', summary_en) as summary, json_build_object('vi', description_vi, 'en', description_en) as description,
-             time_zone as "timeZone", starts_at as "startsAt", ends_at as "endsAt", venue, space_id as "spaceId", cover_url as "coverUrl",
-             cancel_hours as "cancelHours", offer_hours as "offerHours", published,
-             (select count(*)::int from public.ticket_types t where t.event_id = e.id) as "ticketTypes"
+    const [row] = await tx<Record<string, unknown>[]>`
+      select ${tx(Object.values(EVENT_COLUMNS))}, (select count(*)::int from public.ticket_types t where t.event_id = e.id) as ticket_types
         from public.events e where id = ${e.id}`;
-    const { startsAt, endsAt, ...rest } = row!;
-    return { ...rest, startsLocal: localOf(startsAt, rest.timeZone), endsLocal: localOf(endsAt, rest.timeZone), spaces: await spacesOf(tx, e.orgId) };
+    const values = Object.fromEntries(EVENT_FIELDS.map((f) => [f, row![EVENT_COLUMNS[f]]])) as EventValues;
+    const zone = String(values.timeZone);
+    values.startsAt = localOf(row!.starts_at as Date, zone);
+    values.endsAt = localOf(row!.ends_at as Date, zone);
+    return { id: e.id, orgId: e.orgId, published: e.published, ticketTypes: Number(row!.ticket_types), values, spaces: await spacesOf(tx, e.orgId) };
   });
 }
 
 const slugTaken = (error: unknown) => error instanceof ConflictError && /slug/.test(error.constraint ?? "");
 
-/** The columns a form sets, as the row holds them. */
+/** The columns a form sets, as the row holds them (the cover is the caller's: an upload, a link, or kept). */
 function columnsOf(e: EventInput) {
-  return {
-    slug: e.slug,
-    kind: e.kind,
-    title_vi: e.titleVi,
-    title_en: e.titleEn,
-    summary_vi: e.summaryVi,
-    summary_en: e.summaryEn,
-    description_vi: e.descriptionVi,
-    description_en: e.descriptionEn,
-    time_zone: e.timeZone,
-    starts_at: instantOf(e.startsAt, e.timeZone),
-    ends_at: instantOf(e.endsAt, e.timeZone),
-    venue: e.venue,
-    space_id: e.spaceId,
-    cancel_hours: e.cancelHours ?? null,
-    offer_hours: e.offerHours,
-  };
+  const row: Record<string, unknown> = Object.fromEntries(EVENT_FIELDS.filter((f) => f !== "coverUrl").map((f) => [EVENT_COLUMNS[f], e[f] ?? null]));
+  return { ...row, starts_at: instantOf(e.startsAt, e.timeZone), ends_at: instantOf(e.endsAt, e.timeZone) };
 }
 
 async function spaceRefused(tx: Tx, orgId: string, spaceId: string | null) {

@@ -88,6 +88,33 @@ export const EventSchema = EventFields.superRefine(checkEvent).transform(fillEve
 export const NewEventSchema = EventFields.extend({ orgId: uuid }).superRefine(checkEvent).transform((e) => ({ ...fillEvent(e), orgId: e.orgId }));
 export type EventInput = z.output<typeof EventSchema>;
 
+/**
+ * An event's fields as its form names them, each with the column that stores it: the details page
+ * reads the form's values, and a post writes its row, through this one list.
+ */
+export const EVENT_COLUMNS = {
+  slug: "slug",
+  kind: "kind",
+  titleVi: "title_vi",
+  titleEn: "title_en",
+  summaryVi: "summary_vi",
+  summaryEn: "summary_en",
+  descriptionVi: "description_vi",
+  descriptionEn: "description_en",
+  timeZone: "time_zone",
+  startsAt: "starts_at",
+  endsAt: "ends_at",
+  venue: "venue",
+  spaceId: "space_id",
+  coverUrl: "cover_url",
+  cancelHours: "cancel_hours",
+  offerHours: "offer_hours",
+} as const;
+export type EventField = keyof typeof EVENT_COLUMNS;
+export const EVENT_FIELDS = Object.keys(EVENT_COLUMNS) as EventField[];
+/** The form's values of a stored event; times as wall-clock times of its zone. */
+export type EventValues = Record<EventField, string | number | null>;
+
 export const PublishSchema = z.object({ published: checkbox });
 
 export const SpeakerSchema = z
