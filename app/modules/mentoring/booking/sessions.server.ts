@@ -1,4 +1,4 @@
-import { asUser, type Claims } from "~/platform/db/transaction.server";
+import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 
 // The founder's and the mentor's view of mentoring: the programmes a founder's startups are in,
 // their assigned mentors and hours, and one's own sessions. A few statements a page, whatever the
@@ -21,15 +21,14 @@ export type MySession = {
   asMentor: boolean;
 };
 
+/** A session as my_mentoring_sessions() and my_mentoring_session() answer it, in the app's names. */
+const sessionColumns = (tx: Tx) => tx`
+  id, program_id as "programId", startup_id as "startupId", mentor_id as "mentorId", starts_at as "startsAt", ends_at as "endsAt",
+  status, location, startup_name as "startupName", mentor_name as "mentorName", program_name_vi as "programNameVi",
+  program_name_en as "programNameEn", cutoff_hours as "cutoffHours", as_mentor as "asMentor"`;
+
 const listSessions = (upcoming: boolean, max: number) => (claims: Claims) =>
-  asUser(
-    claims,
-    (tx) => tx<MySession[]>`
-      select id, program_id as "programId", startup_id as "startupId", mentor_id as "mentorId", starts_at as "startsAt", ends_at as "endsAt",
-             status, location, startup_name as "startupName", mentor_name as "mentorName", program_name_vi as "programNameVi",
-             program_name_en as "programNameEn", cutoff_hours as "cutoffHours", as_mentor as "asMentor"
-        from public.my_mentoring_sessions(${upcoming}, ${max})`,
-  );
+  asUser(claims, (tx) => tx<MySession[]>`select ${sessionColumns(tx)} from public.my_mentoring_sessions(${upcoming}, ${max})`);
 
 /** All of one's sessions, newest first. */
 export const mySessions = listSessions(false, 200);
@@ -76,13 +75,6 @@ export async function mentoringHome(claims: Claims) {
 
 /** One of one's own sessions, or null: one indexed lookup, whatever the number of sessions one has. */
 export async function mySession(claims: Claims, id: string): Promise<MySession | null> {
-  const [row] = await asUser(
-    claims,
-    (tx) => tx<MySession[]>`
-      select id, program_id as "programId", startup_id as "startupId", mentor_id as "mentorId", starts_at as "startsAt", ends_at as "endsAt",
-             status, location, startup_name as "startupName", mentor_name as "mentorName", program_name_vi as "programNameVi",
-             program_name_en as "programNameEn", cutoff_hours as "cutoffHours", as_mentor as "asMentor"
-        from public.my_mentoring_session(${id})`,
-  );
+  const [row] = await asUser(claims, (tx) => tx<MySession[]>`select ${sessionColumns(tx)} from public.my_mentoring_session(${id})`);
   return row ?? null;
 }
