@@ -12,8 +12,19 @@ export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => d.ca
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const page = await callPage(viewer?.claims ?? null, params.slug ?? "");
-  return { ...page, signedIn: !!viewer, hasStartup: (viewer?.startups.length ?? 0) > 0 };
+  const { call, tracks, questions, criteria, mine, state } = await callPage(viewer?.claims ?? null, params.slug ?? "");
+  // Only what the page shows goes into it: the questions' help, options and limits are the form's.
+  const { slug, orgSlug, orgName, programmeName, title, description, opensAt, closesAt, timeZone, blindFields } = call;
+  return {
+    call: { slug, orgSlug, orgName, programmeName, title, description, opensAt, closesAt, timeZone, blindFields },
+    tracks,
+    questions: questions.map(({ id, label, required }) => ({ id, label, required })),
+    criteria,
+    mine,
+    state,
+    signedIn: !!viewer,
+    hasStartup: (viewer?.startups.length ?? 0) > 0,
+  };
 }
 
 export default function CallPage() {

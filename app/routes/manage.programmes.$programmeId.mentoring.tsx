@@ -3,12 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
-import { mentoringReport } from "~/modules/mentoring/report/report.server";
+import { mentoringReport, type StartupRow } from "~/modules/mentoring/report/report.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { formatDate } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { fromColumns, toColumns } from "~/ui/columns";
 import { useViewerZone } from "~/ui/locale";
 
 // The programme's mentoring report, for its managers: sessions, hours against the budget,
@@ -18,16 +19,34 @@ export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => `${t(
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return withOutcomes(() => mentoringReport(viewer.claims, params.programmeId ?? ""));
+  const { programme, startups, mentors } = await withOutcomes(() => mentoringReport(viewer.claims, params.programmeId ?? ""));
+  // one array per column: a cohort of 500 would otherwise repeat ten keys 500 times in the page
+  return { programme, mentors, startups: toColumns<StartupRow>(startups, STARTUP_COLUMNS) };
 }
+
+const STARTUP_COLUMNS: (keyof StartupRow)[] = ["startupId", "name", "held", "upcoming", "usedHours", "bookedHours", "startupNoShows", "mentorNoShows", "lastSessionAt", "quiet"];
 
 export default function MentoringReportRoute() {
   const { t } = useTranslation();
   const { locale, timeZone } = useViewerZone();
-  const { programme, startups, mentors } = useLoaderData<typeof loader>();
-  // one formatter for the whole table: making one per cell was most of this page's render time
-  const numbers = useMemo(() => new Intl.NumberFormat(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 }), [locale]);
-  const n = (v: number) => numbers.format(v);
+  const { programme, startups: columns, mentors } = useLoaderData<typeof loader>();
+  const startups = useMemo(() => fromColumns(columns), [columns]);
+  // one formatter for the whole table: making one per cell was most of this page's render time;
+  // and each figure formatted once (hours repeat: 1, 1.5, 2…)
+  const n = useMemo(() => {
+    const numbers = new Intl.NumberFormat(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 });
+    const done = new Map<number, string>();
+    return (v: number) => {
+      if (Object.is(v, -0)) return numbers.format(v); // a Map holds -0 and 0 as one key
+      let text = done.get(v);
+      if (text === undefined) done.set(v, (text = numbers.format(v)));
+      return text;
+    };
+  }, [locale]);
+  // the same words on many rows: translated once
+  const never = t("mentoring.report.never");
+  const quietTag = t("mentoring.report.quiet");
+  const over = t("mentoring.report.over");
   const quiet = startups.filter((s) => s.quiet);
   return (
     <section className="page">
@@ -65,15 +84,15 @@ export default function MentoringReportRoute() {
                   <td>{s.upcoming}</td>
                   <td>{n(s.usedHours)}</td>
                   <td>{n(s.bookedHours)}</td>
-                  <td>{left < 0 ? `${n(left)} (${t("mentoring.report.over")})` : n(left)}</td>
+                  <td>{left < 0 ? `${n(left)} (${over})` : n(left)}</td>
                   <td>{s.startupNoShows}</td>
                   <td>{s.mentorNoShows}</td>
                   <td>
-                    {s.lastSessionAt ? formatDate(s.lastSessionAt, locale, timeZone) : t("mentoring.report.never")}
+                    {s.lastSessionAt ? formatDate(s.lastSessionAt, locale, timeZone) : never}
                     {s.quiet ? (
                       <>
                         <br />
-                        <span className="status status-quiet">{t("mentoring.report.quiet")}</span>
+                        <span className="status status-quiet">{quietTag}</span>
                       </>
                     ) : null}
                   </td>

@@ -59,6 +59,9 @@ export default function OrganisationPage() {
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const form = useZodForm(InviteSchema, errors);
+  // up to 100 rows name a role: each role's word translated once
+  const roleNames = new Map<string, string>();
+  const roleName = (role: string) => roleNames.get(role) ?? roleNames.set(role, t(`roles.${role}`)).get(role)!;
   return (
     <section className="page">
       <h1>{locale === "vi" ? org.nameVi : org.nameEn}</h1>
@@ -80,7 +83,7 @@ export default function OrganisationPage() {
             <ul className="list">
               {members.rows.map((m) => (
                 <li key={`${m.userId}-${m.role}`}>
-                  {m.displayName} · {t(`roles.${m.role}`)}
+                  {m.displayName} · {roleName(m.role)}
                 </li>
               ))}
             </ul>
@@ -101,7 +104,7 @@ export default function OrganisationPage() {
               <ul className="list">
                 {invites.rows.map((i) => (
                   <li key={i.id}>
-                    {i.email} · {t(`roles.${i.role}`)} ·{" "}
+                    {i.email} · {roleName(i.role)} ·{" "}
                     {t("orgs.expires", {
                       date: formatDate(i.expiresAt, locale, timeZone),
                     })}

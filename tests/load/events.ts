@@ -61,6 +61,12 @@ const registrations = (from: number, to: number) => `
   update public.ticket_quotas set taken = taken + ${to - from + 1} where id = '${QUOTA}';
   set local session_replication_role = origin`;
 
+/** The forum with its first `SMALL` registrations, and the cookie of its first attendee (for tests/load/profile.ts). */
+export async function forumWithAttendee(baseUrl: string, databaseUrl: string) {
+  await run(databaseUrl, createForum + ";" + registrations(1, SMALL));
+  return { path: `/events/${SLUG}`, attendee: await signInLoadUser(baseUrl, databaseUrl, 1) };
+}
+
 async function run(databaseUrl: string, sql: string) {
   const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {

@@ -2,14 +2,23 @@
 // steadier than req/s on a shared machine, and comparable between builds (issue 17).
 // PROFILE_REQUESTS (default 1500) per page; PROFILE_DIR=<dir> also writes a V8 CPU profile of the
 // server there (summarise it with tests/load/profile-summary.ts).
+// PROFILE_DATASET=1 adds the bench's load dataset and its heavier pages (the organisation page, a
+// call page, /manage, /review, the week of slots, an attendee's event page, the mentoring report);
+// PROFILE_PAGES="orgs/,review" keeps only the pages whose names contain one of the words.
 import os from "node:os";
+import postgres from "postgres";
 import { appDatabase, spawnApp } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
-import { serverStats, type Page } from "./measure";
+import { seedLoadData } from "./dataset";
+import { RANKED_CALL } from "./dataset.sql";
+import { forumWithAttendee } from "./events";
+import { serverStats, statementsOfOneRequest, type Page } from "./measure";
 import { signIn } from "./session";
 
 const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 1500);
 const CONCURRENCY = 4;
+const DATASET = process.env.PROFILE_DATASET === "1";
+const ONLY = (process.env.PROFILE_PAGES ?? "").split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
 
 async function load(url: string, cookie: string | undefined, n: number) {
   let next = 0;
@@ -23,9 +32,36 @@ async function load(url: string, cookie: string | undefined, n: number) {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 }
 
+async function rankedCall(databaseUrl: string) {
+  const db = postgres(databaseUrl, { max: 1 });
+  const [row] = await db<{ slug: string; programmeId: string }[]>`select slug, program_id as "programmeId" from public.calls where slug = ${RANKED_CALL}`;
+  await db.end();
+  return row!;
+}
+
+/** The load dataset's heavier pages, as `npm run bench` loads them. */
+async function datasetPages(baseUrl: string, databaseUrl: string, manager: string): Promise<Page[]> {
+  await seedLoadData(databaseUrl, () => {});
+  const call = await rankedCall(databaseUrl);
+  const forum = await forumWithAttendee(baseUrl, databaseUrl);
+  const founder = await signIn(baseUrl, "founder@demo.binhduong.example", "demo-password-2026", "Ngô Gia Huy");
+  const reviewer = await signIn(baseUrl, "reviewer@demo.binhduong.example", "demo-password-2026", "Phạm Văn Hùng");
+  return [
+    { name: "/ manager", path: "/", cookie: manager },
+    { name: "/orgs/bd-incubator manager", path: "/orgs/bd-incubator", cookie: manager },
+    { name: "call page", path: `/calls/${call.slug}` },
+    { name: "/manage manager", path: "/manage", cookie: manager },
+    { name: "/review reviewer", path: "/review", cookie: reviewer },
+    { name: "event page (attendee)", path: forum.path, cookie: forum.attendee },
+    { name: "week of slots", path: "/mentoring/book/00000000-0000-4000-8000-000000000005", cookie: founder },
+    { name: "mentoring report", path: `/manage/programmes/${call.programmeId}/mentoring`, cookie: manager },
+  ];
+}
+
 const pg = await startTestPostgres();
 const profileDir = process.env.PROFILE_DIR;
-const app = await spawnApp({ DATABASE_URL: await appDatabase(pg.adminUrl), BENCH: "1" }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+const databaseUrl = await appDatabase(pg.adminUrl);
+const app = await spawnApp({ DATABASE_URL: databaseUrl, BENCH: "1" }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
 try {
   await app.healthy();
   const cookie = await signIn(app.baseUrl, "manager@demo.binhduong.example", "demo-password-2026", "Trần Thị Mai");
@@ -35,18 +71,29 @@ try {
     { name: "/ anonymous", path: "/" },
     { name: "/calls anonymous", path: "/calls" },
     { name: "/orgs manager", path: "/orgs", cookie },
-  ];
+    ...(DATASET ? await datasetPages(app.baseUrl, databaseUrl, cookie) : []),
+  ].filter((p, i) => i === 0 || ONLY.length === 0 || ONLY.some((w) => p.name.toLowerCase().includes(w)));
   for (const page of pages) {
     await load(app.baseUrl + page.path, page.cookie, 100); // warm-up: JIT, prepared statements
+    const statements = await statementsOfOneRequest(app.baseUrl, page, 3);
+    const html = await (await fetch(app.baseUrl + page.path, { headers: page.cookie ? { cookie: page.cookie } : {} })).text();
     const before = await serverStats(app.baseUrl);
     const started = performance.now();
     await load(app.baseUrl + page.path, page.cookie, REQUESTS);
     const wall = performance.now() - started;
     const after = await serverStats(app.baseUrl);
     const cpu = (after.cpuMicros - before.cpuMicros) / 1000 / REQUESTS;
-    console.log(`${page.name.padEnd(18)} ${cpu.toFixed(3)} CPU ms/req  ${(REQUESTS / (wall / 1000)).toFixed(0).padStart(5)} req/s  rss ${(after.rss / 1e6).toFixed(0)} MB (heap ${(after.heapUsed / 1e6).toFixed(0)} of ${(after.heapTotal / 1e6).toFixed(0)} MB)`);
+    console.log(
+      `${page.name.padEnd(27)} ${cpu.toFixed(3)} CPU ms/req  ${(REQUESTS / (wall / 1000)).toFixed(0).padStart(5)} req/s  ${String(statements).padStart(2)} SQL  ` +
+        `${(html.length / 1000).toFixed(1).padStart(6)} kB HTML  rss ${(after.rss / 1e6).toFixed(0)} MB (heap ${(after.heapUsed / 1e6).toFixed(0)} of ${(after.heapTotal / 1e6).toFixed(0)} MB)`,
+    );
   }
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  if (process.env.PROFILE_HOLD === "1") {
+    // for EXPLAIN and curl against the same data: stays up until interrupted
+    console.log(`holding: ${app.baseUrl} ${databaseUrl} manager cookie ${cookie}`);
+    await new Promise((resolve) => process.once("SIGINT", resolve));
+  }
 } finally {
   await app.stop();
   await pg.stop();

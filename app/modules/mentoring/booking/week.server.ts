@@ -1,10 +1,10 @@
 import { Temporal } from "temporal-polyfill";
-import { asUser, type Claims } from "~/platform/db/transaction.server";
+import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { freeSlots, type SlotRules } from "../availability/slots";
 
 // A week of a mentor's free slots as a founder sees them: the week runs Monday to Monday on the
 // viewer's calendar, each slot shown in the viewer's zone with the mentor's own clock beside it.
-// Four statements whatever the number of sessions: the profile, the hours, the overrides, and the
+// Four statements whatever the number of sessions, sent at once: the profile, the hours, the overrides, and the
 // busy ranges around the week (sessions and open office hours, from mentor_busy and
 // mentor_office_busy, which name nobody).
 
@@ -37,38 +37,54 @@ type Profile = SlotRules & { name: string; location: string };
  * The mentor's free slots in the viewer's week, or null if the viewer may not see the mentor.
  * `exceptSession` (a session being moved) neither blocks time nor counts towards the weekly cap.
  */
-export async function mentorWeek(claims: Claims, mentorId: string, weekParam: string | null, zone: string, exceptSession?: string): Promise<MentorWeek | null> {
+export function mentorWeek(claims: Claims, mentorId: string, weekParam: string | null, zone: string, exceptSession?: string): Promise<MentorWeek | null> {
+  return asUser(claims, (tx) => mentorWeekIn(tx, mentorId, weekParam, zone, exceptSession));
+}
+
+/**
+ * The booking page's data in one transaction: the week of free slots (null if the viewer may not
+ * see the mentor) and the programmes and startups in which the viewer may book them.
+ */
+export function bookingPage(claims: Claims, mentorId: string, weekParam: string | null, zone: string) {
+  return asUser(claims, async (tx) => {
+    const [week, contexts] = await Promise.all([mentorWeekIn(tx, mentorId, weekParam, zone), bookingContextsIn(tx, mentorId)]);
+    return { week, contexts };
+  });
+}
+
+async function mentorWeekIn(tx: Tx, mentorId: string, weekParam: string | null, zone: string, exceptSession?: string): Promise<MentorWeek | null> {
   const monday = mondayOf(weekParam, zone);
   const from = new Date(monday.toZonedDateTime({ timeZone: zone }).epochMilliseconds);
   const until = new Date(monday.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
-  const data = await asUser(claims, async (tx) => {
-    const [p] = await tx<Profile[]>`
+  // a week either side: the weekly cap counts the mentor's week, which may straddle the viewer's
+  // and the mentor's open office hours, which block their time (the same statement: one round trip)
+  const [around, beyond] = [new Date(from.getTime() - 7 * 86_400_000), new Date(until.getTime() + 7 * 86_400_000)];
+  // Sent together, not one after another: none of them depends on another's answer, and none
+  // raises for a viewer who may not see the mentor (they find no rows), so one round trip.
+  const [[p], weekly, overrides, allBusy, except] = await Promise.all([
+    tx<Profile[]>`
       select coalesce((select name from public.mentor_names(array[mp.user_id])), '') as name, mp.time_zone as "timeZone",
              mp.slot_minutes as "slotMinutes", mp.step_minutes as "stepMinutes", mp.buffer_before_minutes as "bufferBeforeMinutes",
              mp.buffer_after_minutes as "bufferAfterMinutes", mp.min_notice_minutes as "minNoticeMinutes", mp.horizon_days as "horizonDays",
              mp.weekly_cap as "weeklyCap", mp.meeting_default as location
-        from public.mentor_profiles mp where mp.user_id = ${mentorId}`;
-    if (!p) return null;
-    const weekly = await tx<{ weekday: number; starts: string; ends: string }[]>`
-      select weekday, starts::text, ends::text from public.mentor_weekly_hours where mentor_id = ${mentorId}`;
-    const overrides = await tx<{ date: string; starts: string | null; ends: string | null }[]>`
+        from public.mentor_profiles mp where mp.user_id = ${mentorId}`,
+    tx<{ weekday: number; starts: string; ends: string }[]>`
+      select weekday, starts::text, ends::text from public.mentor_weekly_hours where mentor_id = ${mentorId}`,
+    tx<{ date: string; starts: string | null; ends: string | null }[]>`
       select on_date::text as date, starts::text, ends::text from public.mentor_date_overrides
-       where mentor_id = ${mentorId} and on_date between ${monday.subtract({ days: 2 }).toString()}::date and ${monday.add({ days: 9 }).toString()}::date`;
-    // a week either side: the weekly cap counts the mentor's week, which may straddle the viewer's
-    // and the mentor's open office hours, which block their time (the same statement: one round trip)
-    const [around, beyond] = [new Date(from.getTime() - 7 * 86_400_000), new Date(until.getTime() + 7 * 86_400_000)];
-    const busy = await tx<{ startsAt: Date; blockedFrom: Date; blockedUntil: Date; officeHours: boolean }[]>`
+       where mentor_id = ${mentorId} and on_date between ${monday.subtract({ days: 2 }).toString()}::date and ${monday.add({ days: 9 }).toString()}::date`,
+    tx<{ startsAt: Date; blockedFrom: Date; blockedUntil: Date; officeHours: boolean }[]>`
       select starts_at as "startsAt", blocked_from as "blockedFrom", blocked_until as "blockedUntil", false as "officeHours"
         from public.mentor_busy(${mentorId}, ${around}, ${beyond})
       union all
-      select starts_at, starts_at, ends_at, true from public.mentor_office_busy(${mentorId}, ${around}, ${beyond})`;
-    let except: { starts_at: Date }[] = [];
-    if (exceptSession) except = await tx<{ starts_at: Date }[]>`select starts_at from public.mentoring_sessions where id = ${exceptSession} and mentor_id = ${mentorId}`;
-    const skip = except[0]?.starts_at.getTime();
-    return { p, weekly, overrides, busy: busy.filter((b) => b.officeHours || b.startsAt.getTime() !== skip) };
-  });
-  if (!data) return null;
-  const { p, weekly, overrides, busy } = data;
+      select starts_at, starts_at, ends_at, true from public.mentor_office_busy(${mentorId}, ${around}, ${beyond})`,
+    exceptSession
+      ? tx<{ starts_at: Date }[]>`select starts_at from public.mentoring_sessions where id = ${exceptSession} and mentor_id = ${mentorId}`
+      : Promise.resolve([] as { starts_at: Date }[]),
+  ]);
+  if (!p) return null;
+  const skip = except[0]?.starts_at.getTime();
+  const busy = allBusy.filter((b) => b.officeHours || b.startsAt.getTime() !== skip);
   const slots = freeSlots(p, weekly, overrides, busy, { from, until, now: new Date() });
   const days: WeekDay[] = Array.from({ length: 7 }, (_, i) => ({ date: monday.add({ days: i }).toString(), slots: [] }));
   for (const slot of slots) {
@@ -93,10 +109,8 @@ export async function mentorWeek(claims: Claims, mentorId: string, weekParam: st
 }
 
 /** The programmes and startups in which the viewer may book the mentor (assigned and approved). */
-export async function bookingContexts(claims: Claims, mentorId: string) {
-  return asUser(
-    claims,
-    (tx) => tx<{ programId: string; startupId: string; startupName: string; programNameVi: string; programNameEn: string; budgetHours: number; usedHours: number }[]>`
+function bookingContextsIn(tx: Tx, mentorId: string) {
+  return tx<{ programId: string; startupId: string; startupName: string; programNameVi: string; programNameEn: string; budgetHours: number; usedHours: number }[]>`
       select c.program_id as "programId", c.startup_id as "startupId", st.name as "startupName", pr.name_vi as "programNameVi",
              pr.name_en as "programNameEn", pr.mentoring_hours_per_startup::float8 as "budgetHours",
              coalesce((select sum(extract(epoch from s.ends_at - s.starts_at)) / 3600 from public.mentoring_sessions s
@@ -107,6 +121,5 @@ export async function bookingContexts(claims: Claims, mentorId: string) {
        where public.is_startup_member(c.startup_id)
          and exists (select 1 from public.startup_mentors sm where sm.startup_id = c.startup_id and sm.mentor_id = ${mentorId})
          and exists (select 1 from public.program_mentors pm where pm.program_id = c.program_id and pm.mentor_id = ${mentorId})
-       order by c.joined_at desc`,
-  );
+       order by c.joined_at desc`;
 }
