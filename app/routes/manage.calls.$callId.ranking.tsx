@@ -187,7 +187,7 @@ export default function Ranking() {
                     </td>
                     <td className="num">{r.rank}</td>
                     <td>
-                      <Link to={`/manage/calls/${call.id}/applications/${r.id}`}>{r.code}</Link>
+                      <Link to={`/manage/calls/${call.id}/applications/${r.id}${location.search}`}>{r.code}</Link>
                     </td>
                     <td>{r.startup}</td>
                     <td>{r.track ? r.track[locale] : t("select.common.none")}</td>

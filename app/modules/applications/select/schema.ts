@@ -25,6 +25,8 @@ export const RankingQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type RankingQuery = z.output<typeof RankingQuerySchema>;
+/** The ranking's order and filters without its page: what the application page's previous and next follow. */
+export type RankingOrder = Omit<RankingQuery, "page">;
 
 export const BULK_ACTIONS = [...STAGES.map((s) => `stage:${s}` as const), ...DECISIONS.map((d) => `decision:${d}` as const)];
 
