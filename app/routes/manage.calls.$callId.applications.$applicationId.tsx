@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import { DossierAnswers, DossierReviews, DossierTimeline } from "~/modules/applications/select/dossier";
 import { addNote, applicationDossier } from "~/modules/applications/select/dossier.server";
-import { decide, undoDecision } from "~/modules/applications/select/decide.server";
-import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decide-answer";
-import { DecideFields, WarnedList, WarningList } from "~/modules/applications/select/decide-fields";
+import { decide, undoDecision } from "~/modules/applications/select/decisions.server";
+import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decision-answer";
+import { DecideFields, WarnedList, WarningList } from "~/modules/applications/select/decision-fields";
 import { DECISIONS, DossierIntent, RankingQuerySchema } from "~/modules/applications/select/schema";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applicationForFounder } from "~/modules/applications/apply/status.server";
-import { decide, undoDecision, type DecideOptions } from "~/modules/applications/select/decide.server";
+import { decide, undoDecision, type DecideOptions } from "~/modules/applications/select/decisions.server";
 import { notifyFounders, notifyPreview, pendingMail } from "~/modules/applications/select/notify.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asService, asUser, type Claims } from "~/platform/db/transaction.server";
@@ -15,6 +15,8 @@ import { runScheduled } from "../support/jobs";
 let manager: TestUser;
 let callId: string;
 let criterion: string;
+/** An application of another call the manager also manages. */
+let otherCallApp: string;
 const reviewers: TestUser[] = [];
 
 type Applicant = { id: string; founder: TestUser; cofounder: TestUser; startupId: string };
@@ -58,6 +60,8 @@ beforeAll(async () => {
   const program = await createProgram(org.id);
   callId = (await createCall(program.id, { reviewsPerApplication: 3 })).id;
   criterion = await addCriterion(callId, 1);
+  const founder = await createUser();
+  otherCallApp = await createApplication((await createCall(program.id)).id, (await createStartup(founder.id)).id, founder.id);
   await asService((tx) => tx`
     update public.calls set time_zone = 'Asia/Ho_Chi_Minh', offer_days = 10, shortlist_threshold = 50 where id = ${callId}`);
   await asService((tx) => tx`
@@ -76,6 +80,10 @@ describe("deciding is silent", () => {
     expect(await founderSees(a)).toEqual(before);
     expect(await undoDecision(manager.claims, callId, a.id)).toBe(true);
     expect(await undoDecision(manager.claims, callId, a.id)).toBe(false);
+    // an id that is no application of this call is not found, not "nothing to undo"
+    for (const bad of ["not-a-uuid", "00000000-0000-4000-8000-000000000000", otherCallApp]) {
+      await expect(undoDecision(manager.claims, callId, bad)).rejects.toBeInstanceOf(NotFoundError);
+    }
     // Nothing at all remains: no decision, no timeline row, no mail, nothing pending.
     expect(await founderSees(a)).toEqual({ decision: null, stage: "screening", kinds: before.kinds, pending: 0, mails: 0 });
     expect(await row(a.id)).toMatchObject({ decision: null, stage: "screening", notified_at: null });

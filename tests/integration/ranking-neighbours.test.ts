@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { decide } from "~/modules/applications/select/decide.server";
+import { decide } from "~/modules/applications/select/decisions.server";
 import { applicationDossier } from "~/modules/applications/select/dossier.server";
 import { rankingPage } from "~/modules/applications/select/ranking.server";
 import { RankingQuerySchema, type RankingOrder } from "~/modules/applications/select/schema";

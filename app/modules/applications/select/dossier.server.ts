@@ -5,7 +5,7 @@ import { NotFoundError } from "~/platform/db/errors.server";
 import { requireId } from "~/platform/ids.server";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { displayNames } from "../people.server";
-import { decideControls, type DecideControls } from "./decide.server";
+import { decideControls, type DecideControls } from "./decisions.server";
 import { rankingFilters } from "./ranking.server";
 import type { RankingOrder } from "./schema";
 
