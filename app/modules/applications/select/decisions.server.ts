@@ -136,16 +136,8 @@ export async function undoDecision(claims: Claims, callId: string, applicationId
   });
 }
 
+/** What the decide controls of one application show: its pending (unsent) decision and its warnings (application_dossier() reads them). */
 export type DecideControls = {
   pending: { decision: Decision; offerExpiresAt: string | null; decidedAt: string } | null;
   warnings: Warning[];
 };
-
-/** What the decide controls of one application show: its pending (unsent) decision and its warnings. */
-export async function decideControls(tx: Tx, applicationId: string): Promise<DecideControls> {
-  const [row] = await tx<{ pending: DecideControls["pending"]; warnings: Warning[] | null }[]>`
-    select (select json_build_object('decision', p.decision, 'offerExpiresAt', p.offer_expires_at, 'decidedAt', p.decided_at)
-              from public.pending_decisions p where p.application_id = ${applicationId}) as pending,
-           public.acceptance_warnings(${applicationId}) as warnings`;
-  return { pending: row!.pending, warnings: row!.warnings ?? [] };
-}
