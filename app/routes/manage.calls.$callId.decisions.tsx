@@ -108,7 +108,6 @@ export default function Decisions() {
               defaultValue={templates[d]?.[lang] ?? ""}
               register={form.register}
               error={form.errorOf(`${d}_${lang}`)}
-              required
             />
           )),
         )}

@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { applicationForFounder } from "~/modules/applications/apply/status.server";
 import { decide, undoDecision, type DecideOptions } from "~/modules/applications/select/decisions.server";
 import { notifyFounders, notifyPreview, pendingMail } from "~/modules/applications/select/notify.server";
+import { DecisionsIntent } from "~/modules/applications/select/schema";
+import { saveTemplates } from "~/modules/applications/select/templates.server";
+import { parseForm } from "~/platform/http/form.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asService, asUser, type Claims } from "~/platform/db/transaction.server";
 import { addCriterion, createApplication, createCall, createProgram, review } from "../support/application-factories";
@@ -267,3 +270,30 @@ describe("the offer's deadline", () => {
     await undoDecision(manager.claims, callId, a.id);
   });
 });
+
+describe("the decision's message", () => {
+  it("may be written in one language: every founder then reads it in that language", async () => {
+    const fields: [string, string][] = [
+      ["intent", "templates"],
+      ["accepted_vi", "Chúc mừng, mời bạn tham gia!"],
+      ["accepted_en", "Congratulations, you are in!"],
+      ["waitlisted_vi", ""],
+      ["waitlisted_en", "You are on our waiting list."],
+      ["rejected_vi", "Rất tiếc lần này."],
+      ["rejected_en", "Sorry, not this time."],
+    ];
+    const body = new FormData();
+    for (const [k, v] of fields) body.append(k, v);
+    const form = parseForm(body, DecisionsIntent);
+    if (!form.ok || form.data.intent !== "templates") throw new Error(`refused: ${JSON.stringify(form)}`);
+    await saveTemplates(manager.claims, callId, form.data);
+    const a = await applicant();
+    await decide(manager.claims, callId, [a.id], "waitlisted", options());
+    const [vi, en] = [await pendingMail(manager.claims, callId, a.id, a.founder.id), await pendingMail(manager.claims, callId, a.id, a.cofounder.id)];
+    expect(vi.locale).toBe("vi");
+    expect(vi.text).toContain("You are on our waiting list.");
+    expect(en.text).toContain("You are on our waiting list.");
+    await undoDecision(manager.claims, callId, a.id);
+  });
+});
+
