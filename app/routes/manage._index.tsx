@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { managerOverview, type CallSummary } from "~/modules/applications/setup/overview.server";
-import { When } from "~/modules/applications/manage-ui";
+import { When } from "~/modules/applications/setup/ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";

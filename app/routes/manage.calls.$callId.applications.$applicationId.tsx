@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DossierAnswers, DossierReviews, DossierTimeline } from "~/modules/applications/select/dossier";
 import { addNote, applicationDossier } from "~/modules/applications/select/dossier.server";
-import { decide, undoDecision } from "~/modules/applications/select/decide.server";
-import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decide-answer";
-import { DecideFields, WarnedList, WarningList } from "~/modules/applications/select/decide-fields";
-import { DECISIONS, DossierIntent } from "~/modules/applications/select/schema";
+import { decide, undoDecision } from "~/modules/applications/select/decisions.server";
+import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decision-answer";
+import { DecideFields, WarnedList, WarningList } from "~/modules/applications/select/decision-fields";
+import { DECISIONS, DossierIntent, RankingQuerySchema } from "~/modules/applications/select/schema";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
@@ -24,7 +24,9 @@ export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => `${d.dossier
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const dossier = await applicationDossier(viewer.claims, params.callId ?? "", params.applicationId ?? "");
+  // Previous and next follow the ranking page the manager came from: its sort and filters ride along in the query string.
+  const { page: _page, ...order } = RankingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const dossier = await applicationDossier(viewer.claims, params.callId ?? "", params.applicationId ?? "", order);
   return { dossier, locale: viewer.locale, deadline: deadlineField(dossier.call.timeZone, dossier.call.offerDays) };
 }
 
@@ -56,15 +58,16 @@ export default function ApplicationDossier() {
   const errors = result?.errors ?? null;
   const warned = (result as { warned?: DecideRefusal["warned"] } | undefined)?.warned;
   const base = `/manage/calls/${call.id}`;
+  const { search } = useLocation();
   return (
     <>
       <p>
-        <Link to={`${base}/ranking`}>{t("select.dossier.back")}</Link>
+        <Link to={`${base}/ranking${search}`}>{t("select.dossier.back")}</Link>
       </p>
       <h2>{t("select.dossier.title", { code: a.code, startup: a.startup })}</h2>
       <nav aria-label={t("select.ranking.caption")} className="pager">
-        {neighbours.prev ? <Link to={`${base}/applications/${neighbours.prev}`}>{t("select.dossier.prev")}</Link> : null}{" "}
-        {neighbours.next ? <Link to={`${base}/applications/${neighbours.next}`}>{t("select.dossier.next")}</Link> : null}
+        {neighbours.prev ? <Link to={`${base}/applications/${neighbours.prev}${search}`}>{t("select.dossier.prev")}</Link> : null}{" "}
+        {neighbours.next ? <Link to={`${base}/applications/${neighbours.next}${search}`}>{t("select.dossier.next")}</Link> : null}
       </nav>
       {result?.message ? <FormMessage tone="success">{t(result.message)}</FormMessage> : null}
       {errors ? (

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DECISIONS, DecisionsIntent, TemplatesSchema } from "~/modules/applications/select/schema";
-import { undoDecision } from "~/modules/applications/select/decide.server";
+import { undoDecision } from "~/modules/applications/select/decisions.server";
 import { PendingTable } from "~/modules/applications/select/pending-table";
 import { decisionsPage, saveTemplates } from "~/modules/applications/select/templates.server";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -108,7 +108,6 @@ export default function Decisions() {
               defaultValue={templates[d]?.[lang] ?? ""}
               register={form.register}
               error={form.errorOf(`${d}_${lang}`)}
-              required
             />
           )),
         )}

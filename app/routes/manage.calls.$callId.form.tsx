@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { addQuestion, formBuilderPage, moveQuestion, nameStep, removeQuestion, updateQuestion } from "~/modules/applications/setup/form-builder.server";
 import { runCommand } from "~/modules/applications/setup/actions.server";
-import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/manage-ui";
+import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/setup/ui";
 import { QuestionEditor } from "~/modules/applications/setup/question-editor";
 import { StepTitleForm } from "~/modules/applications/setup/step-title-form";
 import { requireViewer } from "~/platform/auth/guards.server";

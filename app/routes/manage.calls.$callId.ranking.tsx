@@ -6,9 +6,9 @@ import { useTranslation } from "react-i18next";
 import { BULK_ACTIONS, BulkSchema, DECISIONS, RankingQuerySchema, STAGES, type Decision, type Stage } from "~/modules/applications/select/schema";
 import { rankingPage } from "~/modules/applications/select/ranking.server";
 import { moveStage } from "~/modules/applications/select/moves.server";
-import { decide } from "~/modules/applications/select/decide.server";
-import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decide-answer";
-import { DecideFields, WarnedList } from "~/modules/applications/select/decide-fields";
+import { decide } from "~/modules/applications/select/decisions.server";
+import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decision-answer";
+import { DecideFields, WarnedList } from "~/modules/applications/select/decision-fields";
 import { Pager } from "~/ui/pager";
 import { ReviewCounts, ThinReviewLegend, ZScore } from "~/modules/applications/select/ranking-cells";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -187,7 +187,7 @@ export default function Ranking() {
                     </td>
                     <td className="num">{r.rank}</td>
                     <td>
-                      <Link to={`/manage/calls/${call.id}/applications/${r.id}`}>{r.code}</Link>
+                      <Link to={`/manage/calls/${call.id}/applications/${r.id}${location.search}`}>{r.code}</Link>
                     </td>
                     <td>{r.startup}</td>
                     <td>{r.track ? r.track[locale] : t("select.common.none")}</td>

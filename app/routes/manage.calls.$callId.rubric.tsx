@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CriterionEditor } from "~/modules/applications/setup/criterion-editor";
 import { runCommand } from "~/modules/applications/setup/actions.server";
-import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/manage-ui";
+import { answerFor, Outcome, RowActions, Section } from "~/modules/applications/setup/ui";
 import { addCriterion, moveCriterion, removeCriterion, rubricBuilderPage, updateCriterion } from "~/modules/applications/setup/rubric-builder.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";

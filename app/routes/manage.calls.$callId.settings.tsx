@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { callSettingsPage, updateCall } from "~/modules/applications/setup/call-settings.server";
 import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/setup/tracks.server";
 import { runCommand } from "~/modules/applications/setup/actions.server";
-import { answerFor, Section } from "~/modules/applications/manage-ui";
+import { answerFor, Section } from "~/modules/applications/setup/ui";
 import { CallForm } from "~/modules/applications/setup/forms";
 import { AddTrackForm, TrackRow } from "~/modules/applications/setup/track-forms";
 import { requireViewer } from "~/platform/auth/guards.server";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { answer, intentOf } from "~/modules/applications/setup/actions.server";
 import { cloneCall } from "~/modules/applications/setup/clone.server";
-import { answerFor, Outcome, When } from "~/modules/applications/manage-ui";
+import { answerFor, Outcome, When } from "~/modules/applications/setup/ui";
 import { programmePage, updateProgramme } from "~/modules/applications/setup/programmes.server";
 import { ProgrammeForm } from "~/modules/applications/setup/forms";
 import { requireViewer } from "~/platform/auth/guards.server";

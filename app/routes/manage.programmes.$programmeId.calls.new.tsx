@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { createCall, newCallPage } from "~/modules/applications/setup/call-settings.server";
 import { answer } from "~/modules/applications/setup/actions.server";
-import { answerFor } from "~/modules/applications/manage-ui";
+import { answerFor } from "~/modules/applications/setup/ui";
 import { CallForm } from "~/modules/applications/setup/forms";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";

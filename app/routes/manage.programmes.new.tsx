@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { answer } from "~/modules/applications/setup/actions.server";
-import { answerFor } from "~/modules/applications/manage-ui";
+import { answerFor } from "~/modules/applications/setup/ui";
 import { createProgramme, programmeOrgChoices } from "~/modules/applications/setup/programmes.server";
 import { ProgrammeForm } from "~/modules/applications/setup/forms";
 import { requireViewer } from "~/platform/auth/guards.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { answer, intentOf, targetOf } from "~/modules/applications/setup/actions.server";
-import { type ActionAnswer } from "~/modules/applications/manage-ui";
+import { type ActionAnswer } from "~/modules/applications/setup/ui";
 import { setSessionLocation } from "~/modules/mentoring/booking/location.server";
 import { LocationPanel } from "~/modules/mentoring/booking/location-panel";
 import { markNoShow } from "~/modules/mentoring/sessions/absence.server";

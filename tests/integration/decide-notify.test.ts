@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applicationForFounder } from "~/modules/applications/apply/status.server";
-import { decide, undoDecision, type DecideOptions } from "~/modules/applications/select/decide.server";
+import { decide, undoDecision, type DecideOptions } from "~/modules/applications/select/decisions.server";
 import { notifyFounders, notifyPreview, pendingMail } from "~/modules/applications/select/notify.server";
+import { DecisionsIntent } from "~/modules/applications/select/schema";
+import { saveTemplates } from "~/modules/applications/select/templates.server";
+import { parseForm } from "~/platform/http/form.server";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { asService, asUser, type Claims } from "~/platform/db/transaction.server";
 import { addCriterion, createApplication, createCall, createProgram, review } from "../support/application-factories";
@@ -15,6 +18,8 @@ import { runScheduled } from "../support/jobs";
 let manager: TestUser;
 let callId: string;
 let criterion: string;
+/** An application of another call the manager also manages. */
+let otherCallApp: string;
 const reviewers: TestUser[] = [];
 
 type Applicant = { id: string; founder: TestUser; cofounder: TestUser; startupId: string };
@@ -58,6 +63,8 @@ beforeAll(async () => {
   const program = await createProgram(org.id);
   callId = (await createCall(program.id, { reviewsPerApplication: 3 })).id;
   criterion = await addCriterion(callId, 1);
+  const founder = await createUser();
+  otherCallApp = await createApplication((await createCall(program.id)).id, (await createStartup(founder.id)).id, founder.id);
   await asService((tx) => tx`
     update public.calls set time_zone = 'Asia/Ho_Chi_Minh', offer_days = 10, shortlist_threshold = 50 where id = ${callId}`);
   await asService((tx) => tx`
@@ -76,6 +83,10 @@ describe("deciding is silent", () => {
     expect(await founderSees(a)).toEqual(before);
     expect(await undoDecision(manager.claims, callId, a.id)).toBe(true);
     expect(await undoDecision(manager.claims, callId, a.id)).toBe(false);
+    // an id that is no application of this call is not found, not "nothing to undo"
+    for (const bad of ["not-a-uuid", "00000000-0000-4000-8000-000000000000", otherCallApp]) {
+      await expect(undoDecision(manager.claims, callId, bad)).rejects.toBeInstanceOf(NotFoundError);
+    }
     // Nothing at all remains: no decision, no timeline row, no mail, nothing pending.
     expect(await founderSees(a)).toEqual({ decision: null, stage: "screening", kinds: before.kinds, pending: 0, mails: 0 });
     expect(await row(a.id)).toMatchObject({ decision: null, stage: "screening", notified_at: null });
@@ -259,3 +270,30 @@ describe("the offer's deadline", () => {
     await undoDecision(manager.claims, callId, a.id);
   });
 });
+
+describe("the decision's message", () => {
+  it("may be written in one language: every founder then reads it in that language", async () => {
+    const fields: [string, string][] = [
+      ["intent", "templates"],
+      ["accepted_vi", "Chúc mừng, mời bạn tham gia!"],
+      ["accepted_en", "Congratulations, you are in!"],
+      ["waitlisted_vi", ""],
+      ["waitlisted_en", "You are on our waiting list."],
+      ["rejected_vi", "Rất tiếc lần này."],
+      ["rejected_en", "Sorry, not this time."],
+    ];
+    const body = new FormData();
+    for (const [k, v] of fields) body.append(k, v);
+    const form = parseForm(body, DecisionsIntent);
+    if (!form.ok || form.data.intent !== "templates") throw new Error(`refused: ${JSON.stringify(form)}`);
+    await saveTemplates(manager.claims, callId, form.data);
+    const a = await applicant();
+    await decide(manager.claims, callId, [a.id], "waitlisted", options());
+    const [vi, en] = [await pendingMail(manager.claims, callId, a.id, a.founder.id), await pendingMail(manager.claims, callId, a.id, a.cofounder.id)];
+    expect(vi.locale).toBe("vi");
+    expect(vi.text).toContain("You are on our waiting list.");
+    expect(en.text).toContain("You are on our waiting list.");
+    await undoDecision(manager.claims, callId, a.id);
+  });
+});
+

@@ -5,7 +5,7 @@ import { remindReviewers } from "~/modules/applications/review/reminders.server"
 import { rankingPage } from "~/modules/applications/select/ranking.server";
 import { RankingQuerySchema } from "~/modules/applications/select/schema";
 import { moveStage } from "~/modules/applications/select/moves.server";
-import { decide } from "~/modules/applications/select/decide.server";
+import { decide } from "~/modules/applications/select/decisions.server";
 import { notifyFounders, notifyPreview } from "~/modules/applications/select/notify.server";
 import { exportCsv } from "~/modules/applications/select/csv-export.server";
 import { auditPage } from "~/modules/applications/audit.server";

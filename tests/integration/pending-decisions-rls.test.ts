@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { decide } from "~/modules/applications/select/decide.server";
+import { decide } from "~/modules/applications/select/decisions.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { addMember, createOrg, createStartup, createUser, type TestUser } from "../support/factories";
 import { createApplication, createCall, createProgram } from "../support/application-factories";

@@ -34,13 +34,19 @@ describe("selection forms", () => {
     expect(parseForm(form([["intent", "bulk"], ...many, ["action", "stage:review"]]), BulkSchema)).toMatchObject({ ok: false, errors: { ids: "validation.tooLong" } });
   });
 
-  it("refuses empty or oversize templates", () => {
+  it("takes a template in one language or both, and refuses it empty in both or oversize", () => {
     const fields = ["accepted", "waitlisted", "rejected"].flatMap((d) => ["vi", "en"].map((l): [string, string] => [`${d}_${l}`, "Xin chào"]));
     expect(parseForm(form([["intent", "templates"], ...fields]), TemplatesSchema).ok).toBe(true);
-    const bad = fields.map(([k, v]): [string, string] => [k, k === "accepted_en" ? "x".repeat(8001) : k === "rejected_vi" ? "   " : v]);
+    // Given in one language only, the other reads the same (as every bilingual label).
+    const oneLanguage = fields.map(([k, v]): [string, string] => [k, k === "waitlisted_vi" ? "" : k === "rejected_en" ? "  " : k === "waitlisted_en" ? "On the list" : v]);
+    expect(parseForm(form([["intent", "templates"], ...oneLanguage]), TemplatesSchema)).toMatchObject({
+      ok: true,
+      data: { waitlisted_vi: "On the list", waitlisted_en: "On the list", rejected_vi: "Xin chào", rejected_en: "Xin chào" },
+    });
+    const bad = fields.map(([k, v]): [string, string] => [k, k === "accepted_en" ? "x".repeat(8001) : k.startsWith("rejected_") ? "   " : v]);
     expect(parseForm(form([["intent", "templates"], ...bad]), TemplatesSchema)).toMatchObject({
       ok: false,
-      errors: { accepted_en: "validation.tooLong", rejected_vi: "validation.required" },
+      errors: { accepted_en: "validation.tooLong", rejected_vi: "setup.errors.oneLanguage", rejected_en: "setup.errors.oneLanguage" },
     });
   });
 

@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { beforeAll, describe, expect, it } from "vitest";
 import { abstain, recuse } from "~/modules/applications/review/scoring.server";
-import { decide } from "~/modules/applications/select/decide.server";
+import { decide } from "~/modules/applications/select/decisions.server";
 import { rankingPage } from "~/modules/applications/select/ranking.server";
 import { RankingQuerySchema, type RankingQuery } from "~/modules/applications/select/schema";
 import { asService, type Tx } from "~/platform/db/transaction.server";

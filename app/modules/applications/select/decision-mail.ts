@@ -1,6 +1,6 @@
 import type { TemplateProps } from "~emails/index";
 import { formatInZone } from "~/platform/i18n/format";
-import type { Locale } from "~/platform/i18n/i18n";
+import { inLocale, type Locale } from "~/platform/i18n/i18n";
 import type { Decision } from "./schema";
 import type { ManagedCall } from "../managed-call.server";
 
@@ -30,7 +30,7 @@ export function decisionMailProps(
     call: call.title[locale],
     code: facts.code,
     decision: facts.decision,
-    message: template ? template[locale] : "",
+    message: template ? inLocale(template, locale) : "",
     deadline: facts.offerExpiresAt ? formatInZone(facts.offerExpiresAt, locale, call.timeZone) : null,
     feedbackReleased: facts.feedbackReleased,
     url: `${appUrl}/applications/${facts.id}`,

@@ -8,7 +8,7 @@ import { foundersOf } from "../people.server";
 // Stage moves, singly or in bulk. Each runs as the manager (RLS, and the audit trigger records
 // them as the actor), changes only submitted applications of the call that are not already there,
 // and mails every founder of each changed application in their language, in the same transaction.
-// Decisions are decided silently and told in a step of their own (decide.server.ts, notify.server.ts).
+// Decisions are decided silently and told in a step of their own (decisions.server.ts, notify.server.ts).
 export type Outcome = { changed: number; skipped: number };
 
 type Changed = { id: string; code: string; startup_id: string; startup: string; offer_expires_at: Date | null; feedback_released: boolean };

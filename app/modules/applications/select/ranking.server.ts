@@ -1,5 +1,5 @@
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import type { RankingQuery } from "./schema";
+import type { RankingOrder, RankingQuery } from "./schema";
 import { thinReviewCaution, type ThinReviewCaution } from "./thin-reviews";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import type { Bilingual } from "~/platform/i18n/i18n";
@@ -53,12 +53,20 @@ export function rankingPage(claims: Claims, callId: string, query: RankingQuery)
   });
 }
 
+/** The ranking's filters as ranking_page() and ranking_neighbours() take them. */
+export function rankingFilters(q: RankingOrder) {
+  return {
+    track: q.track || null,
+    stage: q.stage || null,
+    eligible: q.eligible === "yes" ? true : q.eligible === "no" ? false : null,
+    decision: q.decision && q.decision !== "none" ? q.decision : null,
+    undecided: q.decision === "none",
+    minScore: q.minScore ?? null,
+  };
+}
+
 async function rankingRows(tx: Tx, call: ManagedCall, q: RankingQuery) {
-  const track = q.track || null;
-  const stage = q.stage || null;
-  const eligible = q.eligible === "yes" ? true : q.eligible === "no" ? false : null;
-  const decision = q.decision && q.decision !== "none" ? q.decision : null;
-  const undecided = q.decision === "none";
+  const { track, stage, eligible, decision, undecided, minScore } = rankingFilters(q);
   type Row = Omit<RankingRow, "rawScore" | "zScore" | "percentile" | "caution" | "track"> & {
     trackId: string | null;
     trackVi: string | null;
@@ -74,7 +82,7 @@ async function rankingRows(tx: Tx, call: ManagedCall, q: RankingQuery) {
            offer_response as "offerResponse", feedback_released as "feedbackReleased", reviews, normalised, pending, recused,
            abstained, raw_score as "rawScore", z_score as "zScore", rank, percentile, shortlisted, total
       from public.ranking_page(${call.id}, ${q.sort}, ${q.dir === "desc"}, ${track}, ${stage}, ${eligible}, ${decision},
-                               ${undecided}, ${q.minScore ?? null}, ${call.shortlistThreshold}, ${RANKING_PAGE_SIZE},
+                               ${undecided}, ${minScore}, ${call.shortlistThreshold}, ${RANKING_PAGE_SIZE},
                                ${(q.page - 1) * RANKING_PAGE_SIZE})`;
   return {
     total: rows[0]?.total ?? 0,

@@ -25,6 +25,8 @@ export const RankingQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type RankingQuery = z.output<typeof RankingQuerySchema>;
+/** The ranking's order and filters without its page: what the application page's previous and next follow. */
+export type RankingOrder = Omit<RankingQuery, "page">;
 
 export const BULK_ACTIONS = [...STAGES.map((s) => `stage:${s}` as const), ...DECISIONS.map((d) => `decision:${d}` as const)];
 
@@ -58,16 +60,34 @@ export const BulkSchema = z.object({
 });
 export type BulkInput = z.output<typeof BulkSchema>;
 
-const body = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(8000, "validation.tooLong");
-export const TemplatesSchema = z.object({
-  intent: z.literal("templates"),
-  accepted_vi: body,
-  accepted_en: body,
-  waitlisted_vi: body,
-  waitlisted_en: body,
-  rejected_vi: body,
-  rejected_en: body,
-});
+// A message may be given in one language: the other then reads the same, as every bilingual label
+// does (inLocale()), and both columns hold text. Refused only when both are empty.
+const body = z.preprocess((v) => (v == null ? "" : v), z.string({ error: "validation.required" }).trim().max(8000, "validation.tooLong"));
+export const TemplatesSchema = z
+  .object({
+    intent: z.literal("templates"),
+    accepted_vi: body,
+    accepted_en: body,
+    waitlisted_vi: body,
+    waitlisted_en: body,
+    rejected_vi: body,
+    rejected_en: body,
+  })
+  .superRefine((v, ctx) => {
+    for (const d of DECISIONS) {
+      if (v[`${d}_vi`] || v[`${d}_en`]) continue;
+      for (const path of [`${d}_vi`, `${d}_en`]) ctx.addIssue({ code: "custom", path: [path], message: "setup.errors.oneLanguage" });
+    }
+  })
+  .transform((v) => ({
+    ...v,
+    accepted_vi: v.accepted_vi || v.accepted_en,
+    accepted_en: v.accepted_en || v.accepted_vi,
+    waitlisted_vi: v.waitlisted_vi || v.waitlisted_en,
+    waitlisted_en: v.waitlisted_en || v.waitlisted_vi,
+    rejected_vi: v.rejected_vi || v.rejected_en,
+    rejected_en: v.rejected_en || v.rejected_vi,
+  }));
 export type TemplatesInput = z.output<typeof TemplatesSchema>;
 
 export const TrackAssignSchema = z.object({

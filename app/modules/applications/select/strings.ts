@@ -33,7 +33,7 @@ const en = {
   decisionsPage: {
     lead: "Decide from the ranking (singly or in bulk), then send the decisions from here. Accepting opens an offer (by default for {{days}} days after the founders are told); they confirm on their application's page.",
     templates: "Message templates",
-    templatesLead: "Included in the decision mail when you choose to, in each founder's language.",
+    templatesLead: "Included in the decision mail when you choose to, in each founder's language. A message written in one language only is sent in that language.",
     vi: "{{decision}}: Vietnamese message",
     en: "{{decision}}: English message",
     save: "Save templates",
@@ -131,7 +131,7 @@ export const selectStrings: { en: typeof en; vi: typeof en } = {
     decisionsPage: {
       lead: "Ra quyết định từ trang xếp hạng (từng hồ sơ hoặc hàng loạt), rồi gửi quyết định từ trang này. Chấp nhận sẽ mở lời mời (mặc định {{days}} ngày sau khi nhà sáng lập được thông báo); họ xác nhận trên trang hồ sơ.",
       templates: "Thư mẫu",
-      templatesLead: "Được kèm trong email quyết định khi bạn chọn, theo ngôn ngữ của từng nhà sáng lập.",
+      templatesLead: "Được kèm trong email quyết định khi bạn chọn, theo ngôn ngữ của từng nhà sáng lập. Lời nhắn chỉ viết bằng một ngôn ngữ sẽ được gửi bằng ngôn ngữ đó.",
       vi: "{{decision}}: thư tiếng Việt",
       en: "{{decision}}: thư tiếng Anh",
       save: "Lưu thư mẫu",

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CallTabs, When } from "../manage-ui";
+import { CallTabs, When } from "./ui";
 import type { Bilingual } from "~/platform/i18n/i18n";
 
 /** The top of every manager page of a call: programme link, title, status, dates, section tabs. */

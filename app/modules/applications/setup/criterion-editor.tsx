@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CriterionSchema } from "./schema";
-import { Check, Input, Outcome, useSetupForm, type ActionAnswer } from "../manage-ui";
+import { Check, Input, Outcome, useSetupForm, type ActionAnswer } from "./ui";
 import type { Criterion } from "../types";
 
 /** Adds or edits a rubric criterion; one pair of level descriptions per level up to the highest. */

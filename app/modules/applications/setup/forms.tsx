@@ -4,7 +4,7 @@ import { zoneName } from "~/platform/i18n/format";
 import { slugify } from "~/platform/slug";
 import { useLocale } from "~/ui/locale";
 import { BLIND_FIELDS, CallSchema, ProgrammeEditSchema, ProgrammeSchema, Z_MIN_REVIEWS_DEFAULT } from "./schema";
-import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer, type SetupForm } from "../manage-ui";
+import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer, type SetupForm } from "./ui";
 import type { Bilingual } from "~/platform/i18n/i18n";
 
 // The programme and call forms, shared by their "new" and "edit" pages.

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CHOICE_KINDS, MAX_OPTIONS, QUESTION_KINDS, QuestionSchema } from "./schema";
-import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer } from "../manage-ui";
+import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer } from "./ui";
 import type { Question } from "../types";
 
 /** The form that adds a question, or edits one: fields appear for the kind chosen. */

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StepTitleSchema } from "./schema";
-import { Input, Outcome, answerFor, useSetupForm } from "../manage-ui";
+import { Input, Outcome, answerFor, useSetupForm } from "./ui";
 import type { Bilingual } from "~/platform/i18n/i18n";
 
 /** A step's title, in one or both languages; emptied, the step reads "Step n" again. */

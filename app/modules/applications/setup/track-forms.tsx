@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TrackSchema } from "./schema";
-import { IntentButton, Input, Outcome, answerFor, useSetupForm } from "../manage-ui";
+import { IntentButton, Input, Outcome, answerFor, useSetupForm } from "./ui";
 import type { Track } from "../types";
 
 /** One form per track (rename) plus its move and remove buttons; and the "add track" form. */

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ActionAnswer } from "~/modules/applications/manage-ui";
+import type { ActionAnswer } from "~/modules/applications/setup/ui";
 import { FormMessage, LabelledField } from "~/ui/form";
 import type { SessionPage } from "../sessions/page.server";
 import { LOCATION_MAX } from "../sessions/schema";

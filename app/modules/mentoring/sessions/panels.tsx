@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ActionAnswer } from "~/modules/applications/manage-ui";
+import type { ActionAnswer } from "~/modules/applications/setup/ui";
 
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage, LabelledField } from "~/ui/form";

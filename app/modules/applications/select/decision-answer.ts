@@ -1,4 +1,4 @@
-import type { DecideOutcome, Warning } from "./decide.server";
+import type { DecideOutcome, Warning } from "./decisions.server";
 
 /** What a refused decision tells the form: the field to mark, and which applications carry which warnings. */
 export type DecideRefusal = { errors: Record<string, string>; warned: { code: string; warnings: Warning[] }[] };

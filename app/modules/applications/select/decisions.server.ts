@@ -1,9 +1,11 @@
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { NotFoundError } from "~/platform/db/errors.server";
 import { isUuid } from "~/platform/ids";
+import { requireId } from "~/platform/ids.server";
 import type { Decision } from "./schema";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import { raisedName } from "../outcomes.server";
-import { MAX_OFFER_DAYS } from "./decide-answer";
+import { MAX_OFFER_DAYS } from "./decision-answer";
 
 // Deciding, silently: a decision is a pending row only the call's managers can see, until the
 // notify step tells the founders (notify.server.ts). Changing it rewrites the row, undoing it
@@ -118,25 +120,24 @@ function decideOnce(claims: Claims, callId: string, ids: string[], decision: Dec
   });
 }
 
-/** Undo a decision the founders have not been told: the pending row goes, nothing else remains. */
-export function undoDecision(claims: Claims, callId: string, applicationId: string): Promise<boolean> {
+/**
+ * Undo a decision the founders have not been told: the pending row goes, nothing else remains.
+ * False when there was nothing to undo; an application not of this call is not found.
+ */
+export async function undoDecision(claims: Claims, callId: string, applicationId: string): Promise<boolean> {
+  const id = requireId(applicationId);
   return asUser(claims, async (tx) => {
     const call = await managedCall(tx, callId);
-    const deleted = await tx`delete from public.pending_decisions where application_id = ${applicationId} and call_id = ${call.id}`;
-    return deleted.count === 1;
+    const [row] = await tx<{ undone: boolean }[]>`
+      with gone as (delete from public.pending_decisions where application_id = ${id} and call_id = ${call.id} returning 1)
+      select exists (select 1 from gone) as undone from public.applications a where a.id = ${id} and a.call_id = ${call.id}`;
+    if (!row) throw new NotFoundError();
+    return row.undone;
   });
 }
 
+/** What the decide controls of one application show: its pending (unsent) decision and its warnings (application_dossier() reads them). */
 export type DecideControls = {
   pending: { decision: Decision; offerExpiresAt: string | null; decidedAt: string } | null;
   warnings: Warning[];
 };
-
-/** What the decide controls of one application show: its pending (unsent) decision and its warnings. */
-export async function decideControls(tx: Tx, applicationId: string): Promise<DecideControls> {
-  const [row] = await tx<{ pending: DecideControls["pending"]; warnings: Warning[] | null }[]>`
-    select (select json_build_object('decision', p.decision, 'offerExpiresAt', p.offer_expires_at, 'decidedAt', p.decided_at)
-              from public.pending_decisions p where p.application_id = ${applicationId}) as pending,
-           public.acceptance_warnings(${applicationId}) as warnings`;
-  return { pending: row!.pending, warnings: row!.warnings ?? [] };
-}

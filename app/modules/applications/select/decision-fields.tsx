@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { Warning } from "./decide.server";
-import { MAX_OFFER_DAYS } from "./decide-answer";
+import type { Warning } from "./decisions.server";
+import { MAX_OFFER_DAYS } from "./decision-answer";
 
 // The fields every decide form shares (the ranking's bulk form, the application page): the
 // offer's deadline, the message and feedback options, and the warnings' confirmation. Plain
