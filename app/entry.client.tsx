@@ -2,13 +2,13 @@ import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { DEFAULT_LOCALE, isLocale } from "~/platform/i18n/i18n";
-import { loadStrings, stringsUrlOf } from "~/platform/i18n/strings-client";
+import { loadPreloadedStrings } from "~/platform/i18n/strings-client";
 
-// The page's language's strings first (the document preloads them), then hydration. Without them
+// The page's strings first (the document preloads them), then hydration. Without them
 // the page stays as the server rendered it, its links and forms working without JavaScript.
 const lang = document.documentElement.lang;
 const locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
-loadStrings(locale, stringsUrlOf(locale)).then(
+loadPreloadedStrings(locale).then(
   () =>
     startTransition(() => {
       hydrateRoot(

@@ -1,11 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { useMemo, useState } from "react";
 import { I18nextProvider } from "react-i18next";
 import { getViewer } from "~/platform/auth/viewer.server";
-import { i18nFor, isLocale, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
+import { isLocale, DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "~/platform/i18n/i18n";
 import { resolveLocale } from "~/platform/i18n/locale.server";
-import { useStrings } from "~/platform/i18n/strings-client";
+import { routeStrings, usePageStrings } from "~/platform/i18n/strings-client";
 import { mailboxEnabled } from "~/platform/mail/mailbox.server";
 import { useNonce } from "~/ui/nonce";
 import { Shell, type ShellViewer } from "~/ui/shell";
@@ -22,6 +21,9 @@ export const links: LinksFunction = () => [
 // Every page's <title>, in the viewer's language (routes name themselves with `titled`, app/ui/title.ts).
 export const meta = titled();
 
+// The shell's strings, on every page; each route names the parts it renders (decision 008).
+export const handle = routeStrings("app", "nav", "errors", "validation.required");
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const locale = await resolveLocale(request, viewer);
@@ -36,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   return {
     locale,
-    strings: stringsFile(locale).url, // the one language the browser gets (decision 008)
+    strings: stringsFile(locale).url, // the one language the browser gets, in the parts its pages need (decision 008)
     timeZone: viewer?.timeZone ?? DEFAULT_TIME_ZONE,
     viewer: shellViewer,
     mailbox: mailboxEnabled(),
@@ -50,10 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const error = useRouteError();
   const locale: Locale = data?.locale ?? errorLocale(error) ?? DEFAULT_LOCALE;
   const nonce = useNonce();
-  useStrings(locale, data?.strings);
-  // The document's own language file only: a later switch fetches the other itself (no second download).
-  const [preload] = useState(data && { href: data.strings, locale });
-  const i18n = useMemo(() => i18nFor(locale), [locale]);
+  const { i18n, preload } = usePageStrings(locale, data?.strings);
   return (
     <html lang={locale}>
       <head>

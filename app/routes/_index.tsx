@@ -9,8 +9,11 @@ import { DEFAULT_TIME_ZONE } from "~/platform/i18n/i18n";
 import { OrgList } from "~/modules/identity/org-list";
 import { FormMessage } from "~/ui/form";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled();
+
+export const handle = routeStrings("auth", "events.kinds", "events.none", "events.upcoming", "home", "orgKinds", "orgs", "roles");
 
 // A visitor sees the region; a signed-in person sees their roles and what to do next.
 export async function loader({ request }: LoaderFunctionArgs) {

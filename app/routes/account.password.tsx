@@ -9,8 +9,11 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("auth.changePasswordTitle");
+
+export const handle = routeStrings("auth", "pager", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);

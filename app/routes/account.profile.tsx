@@ -12,8 +12,11 @@ import { useLocale } from "~/ui/locale";
 import { saveFile, sniffImage } from "~/platform/storage/files.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("profile.title");
+
+export const handle = routeStrings("auth", "pager", "profile", "validation");
 
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 

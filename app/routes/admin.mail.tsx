@@ -12,8 +12,11 @@ import { useViewerZone } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { NotFoundError } from "~/platform/db/errors.server";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("admin.mailTitle");
+
+export const handle = routeStrings("admin", "mailbox");
 
 const RetrySchema = z.object({ id: uuid });
 

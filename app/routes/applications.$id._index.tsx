@@ -15,8 +15,11 @@ import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
 import { requireId } from "~/platform/ids.server";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("apply.view.title", { startup: d.application.startupName }));
+
+export const handle = routeStrings("apply.blind", "apply.callZone", "apply.decision", "apply.errors", "apply.feedback", "apply.noAnswer", "apply.offer", "apply.outcomes", "apply.reference", "apply.stages", "apply.start", "apply.status", "apply.timeline", "apply.view", "apply.withdraw", "apply.zoned");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

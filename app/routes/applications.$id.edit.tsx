@@ -15,8 +15,11 @@ import { formToObject, invalid, oversizeFile, parseForm, readForm } from "~/plat
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { requireId } from "~/platform/ids.server";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("apply.form.title");
+
+export const handle = routeStrings("apply.blind", "apply.call", "apply.callZone", "apply.decision", "apply.errors", "apply.form", "apply.noAnswer", "apply.reference", "apply.start", "apply.status", "apply.zoned", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

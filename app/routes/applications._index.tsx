@@ -8,8 +8,11 @@ import { formatDateTime } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { useViewerZone } from "~/ui/locale";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("apply.list.title");
+
+export const handle = routeStrings("apply.blind", "apply.callZone", "apply.decision", "apply.errors", "apply.list", "apply.noAnswer", "apply.status", "apply.zoned");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -6,8 +6,11 @@ import { ForgotSchema } from "~/modules/identity/schema";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("auth.forgotTitle");
+
+export const handle = routeStrings("auth", "pager", "validation");
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(await readForm(request), ForgotSchema);

@@ -8,8 +8,11 @@ import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("auth.resetTitle");
+
+export const handle = routeStrings("auth", "pager", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";

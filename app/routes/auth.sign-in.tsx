@@ -10,8 +10,11 @@ import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { withRedirect } from "~/ui/redirect";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("auth.signInTitle");
+
+export const handle = routeStrings("auth", "pager", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

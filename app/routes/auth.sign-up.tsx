@@ -10,8 +10,11 @@ import { resolveLocale } from "~/platform/i18n/locale.server";
 import { Field, FormMessage, useZodForm } from "~/ui/form";
 import { withRedirect } from "~/ui/redirect";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("auth.signUpTitle");
+
+export const handle = routeStrings("auth", "pager", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

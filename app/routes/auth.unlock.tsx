@@ -7,8 +7,11 @@ import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("auth.unlockTitle");
+
+export const handle = routeStrings("auth", "pager", "validation");
 
 // The link mailed while sign-ins to an account are paused opens this page; the button uses it.
 // A GET never changes state, so mail scanners that prefetch links cannot use up the token.

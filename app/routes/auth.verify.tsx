@@ -8,8 +8,11 @@ import { safeRedirect } from "~/platform/auth/guards.server";
 import { readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("auth.verifyTitle");
+
+export const handle = routeStrings("auth", "pager", "validation");
 
 // The link from the mail opens this page; the button confirms. A GET never changes state, so
 // mail scanners that prefetch links cannot use up the token.

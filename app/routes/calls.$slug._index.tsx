@@ -7,8 +7,11 @@ import { getViewer } from "~/platform/auth/viewer.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => d.call.title[locale]);
+
+export const handle = routeStrings("apply.blind", "apply.call", "apply.callZone", "apply.decision", "apply.errors", "apply.form", "apply.noAnswer", "apply.status", "apply.zoned");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

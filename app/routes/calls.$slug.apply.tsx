@@ -12,8 +12,11 @@ import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("apply.start.title", { call: d.call.title[locale] }));
+
+export const handle = routeStrings("apply.blind", "apply.call", "apply.callZone", "apply.decision", "apply.errors", "apply.noAnswer", "apply.start", "apply.status", "apply.zoned");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -6,8 +6,11 @@ import { listCalls } from "~/modules/applications/apply/open-calls.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("apply.calls.title");
+
+export const handle = routeStrings("apply.blind", "apply.callZone", "apply.calls", "apply.decision", "apply.errors", "apply.noAnswer", "apply.status", "apply.zoned");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

@@ -6,8 +6,11 @@ import { formatDateTime } from "~/platform/i18n/format";
 import { useViewerZone } from "~/ui/locale";
 import { titled } from "~/ui/title";
 import { NotFoundError } from "~/platform/db/errors.server";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("mailbox.title");
+
+export const handle = routeStrings("mailbox");
 
 export async function loader(_: LoaderFunctionArgs) {
   if (!mailboxEnabled()) throw new NotFoundError();

@@ -17,8 +17,11 @@ import { FormMessage } from "~/ui/form";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("events.register.heading", { event: d.event.title[locale] }));
+
+export const handle = routeStrings("events.page", "events.register", "events.waitlist", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -8,8 +8,11 @@ import { resolveLocale } from "~/platform/i18n/locale.server";
 import { FormMessage } from "~/ui/form";
 import { withRedirect } from "~/ui/redirect";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("invitation.title");
+
+export const handle = routeStrings("invitation", "pager", "roles", "validation");
 
 const validToken = (t: string | undefined) => !!t && t.length >= 20 && t.length <= 200;
 

@@ -6,8 +6,11 @@ import { When } from "~/modules/applications/setup/ui";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("setup.overviewTitle");
+
+export const handle = routeStrings("events.setup", "setup", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

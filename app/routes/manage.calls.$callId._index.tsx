@@ -6,8 +6,9 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
-export const handle: CallSection = { section: "setup.tabs.overview" };
+export const handle: CallSection = { section: "setup.tabs.overview", ...routeStrings("setup", "validation") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

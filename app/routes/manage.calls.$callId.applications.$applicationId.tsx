@@ -17,8 +17,9 @@ import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { CallSection } from "./manage.calls.$callId";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
-export const handle: CallSection = { section: "setup.tabs.application" };
+export const handle: CallSection = { section: "setup.tabs.application", ...routeStrings("review", "select", "setup", "startups", "validation") };
 
 export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => `${d.dossier.application.code} · ${d.dossier.application.startup}`);
 

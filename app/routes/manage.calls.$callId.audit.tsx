@@ -9,8 +9,9 @@ import { AuditTable } from "~/ui/audit-table";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
-export const handle: CallSection = { section: "setup.tabs.audit" };
+export const handle: CallSection = { section: "setup.tabs.audit", ...routeStrings("pager", "select", "setup", "validation") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

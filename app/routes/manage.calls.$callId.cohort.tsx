@@ -6,8 +6,9 @@ import { CohortTable } from "~/modules/applications/select/cohort-table";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
-export const handle: CallSection = { section: "setup.tabs.cohort" };
+export const handle: CallSection = { section: "setup.tabs.cohort", ...routeStrings("select.cohort", "setup", "startups", "validation") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -12,8 +12,9 @@ import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import { FormMessage, TextArea, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
-export const handle: CallSection = { section: "setup.tabs.decisions" };
+export const handle: CallSection = { section: "setup.tabs.decisions", ...routeStrings("select.common", "select.deadline", "select.decisions", "select.decisionsPage", "select.nav", "select.notify", "select.offer", "select.ranking", "select.warnings", "setup", "validation") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -11,10 +11,11 @@ import { parseForm, readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // The notify step: every mail the pending decisions will send, as each founder will read it, and
 // one confirmation naming the counts. The send is all or nothing and happens once (notify.server.ts).
-export const handle: CallSection = { section: "select.notify.section" };
+export const handle: CallSection = { section: "select.notify.section", ...routeStrings("select.common", "select.deadline", "select.decisions", "select.notify", "setup", "validation") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

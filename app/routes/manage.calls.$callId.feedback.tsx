@@ -9,10 +9,11 @@ import { parseForm, readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // Reviewers' feedback released to founders apart from deciding: per application, or for every
 // decided application at once. The audit log records each release.
-export const handle: CallSection = { section: "setup.tabs.feedback" };
+export const handle: CallSection = { section: "setup.tabs.feedback", ...routeStrings("select.audit", "select.common", "select.decisions", "select.feedback", "setup", "validation") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

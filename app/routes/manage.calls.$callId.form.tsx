@@ -12,8 +12,9 @@ import { withOutcomes } from "~/platform/http/errors.server";
 import { readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
-export const handle: CallSection = { section: "setup.tabs.form" };
+export const handle: CallSection = { section: "setup.tabs.form", ...routeStrings("setup", "validation") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -18,9 +18,10 @@ import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // The ranking table with its decision column needs the full width of a 1280 px screen.
-export const handle: CallSection = { section: "setup.tabs.ranking", wide: true };
+export const handle: CallSection = { section: "setup.tabs.ranking", wide: true, ...routeStrings("pager", "select.common", "select.deadline", "select.decisions", "select.notify", "select.offer", "select.ranking", "select.reviewCounts", "select.stages", "select.thin", "select.warnings", "setup", "validation") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

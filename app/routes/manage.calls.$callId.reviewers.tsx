@@ -13,8 +13,9 @@ import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
-export const handle: CallSection = { section: "setup.tabs.reviewers" };
+export const handle: CallSection = { section: "setup.tabs.reviewers", ...routeStrings("select.common", "select.deadline", "select.notify", "select.reviewers", "setup", "validation") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -7,6 +7,7 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // The layout of every manager page of a call: the call is loaded (and the viewer's right to manage
 // it checked) once here, and its heading and section tabs drawn once. Each section names itself
@@ -19,6 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   return { call: await withOutcomes(() => callHeadingPage(viewer.claims, params.callId ?? "")) };
 }
+
+export const handle = routeStrings("setup", "validation");
 
 const handleOf = (matches: { handle?: unknown }[]) => (matches.at(-1)?.handle as Partial<CallSection> | undefined) ?? {};
 const sectionOf = (matches: { handle?: unknown }[]) => handleOf(matches).section ?? "setup.tabs.overview";

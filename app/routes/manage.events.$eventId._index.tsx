@@ -8,8 +8,11 @@ import { formatDateTime } from "~/platform/i18n/format";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("events.attendees.heading", { event: d.event.title[locale] }));
+
+export const handle = routeStrings("events.attendees", "events.page", "payments");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -13,8 +13,11 @@ import { withOutcomes } from "~/platform/http/errors.server";
 import { readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = tabMeta("events.setup.tabs.agenda");
+
+export const handle = routeStrings("events.page", "events.setup", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -12,8 +12,11 @@ import { withOutcomes } from "~/platform/http/errors.server";
 import { formToObject, oversizeFile, readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = tabMeta("events.setup.tabs.details");
+
+export const handle = routeStrings("events.kinds", "events.page", "events.setup", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -12,11 +12,14 @@ import { readForm } from "~/platform/http/form.server";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // The questions each attendee answers when registering: which ticket types ask them, and whether
 // an answer is required.
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("events.ticketSetup.questionsTitle", { event: d.event.title[locale] }));
+
+export const handle = routeStrings("events.ticketSetup", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -16,10 +16,13 @@ import { readForm } from "~/platform/http/form.server";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // What an event sells: its quotas (shared capacity) and ticket types (price, sale window, codes).
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("events.ticketSetup.ticketsTitle", { event: d.event.title[locale] }));
+
+export const handle = routeStrings("events.ticketSetup", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

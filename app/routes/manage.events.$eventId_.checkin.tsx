@@ -8,9 +8,12 @@ import { withOutcomes } from "~/platform/http/errors.server";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // Check-in at the door, on a phone: the page; the scans themselves post to ./checkin/scan.
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("events.checkin.heading", { event: d.event.title[locale] }));
+
+export const handle = routeStrings("events.checkin");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -7,8 +7,11 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("events.setup.listTitle");
+
+export const handle = routeStrings("events.page", "events.setup", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

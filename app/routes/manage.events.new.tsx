@@ -11,8 +11,11 @@ import { withOutcomes } from "~/platform/http/errors.server";
 import { formToObject, oversizeFile, readForm, refused } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("events.setup.newTitle");
+
+export const handle = routeStrings("events.kinds", "events.setup", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

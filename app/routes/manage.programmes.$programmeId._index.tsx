@@ -12,8 +12,11 @@ import { formToObject, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => d.programme.name[locale]);
+
+export const handle = routeStrings("mentoring.audit", "mentoring.profiles", "mentoring.report", "setup", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

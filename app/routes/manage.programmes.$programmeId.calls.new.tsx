@@ -12,8 +12,11 @@ import { formToObject, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("setup.createCallTitle", { programme: d.name[locale] }));
+
+export const handle = routeStrings("setup", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

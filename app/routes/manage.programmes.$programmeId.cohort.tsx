@@ -8,8 +8,11 @@ import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("setup.cohort.title", { programme: d.programme.name[locale] }));
+
+export const handle = routeStrings("setup.cohort", "startups");
 
 // The programme's cohort for the managers of its organisation (403 for others, 404 if unknown).
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,10 +10,13 @@ import { AuditTable } from "~/ui/audit-table";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { useViewerZone } from "~/ui/locale";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // A programme's mentoring log, for its managers (403 for anyone else): the call's audit page, for mentoring.
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => `${t("mentoring.audit.title")} · ${d.programme.name[locale]}`);
+
+export const handle = routeStrings("mentoring.audit", "pager");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

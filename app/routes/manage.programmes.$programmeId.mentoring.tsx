@@ -11,11 +11,14 @@ import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { fromColumns, toColumns } from "~/ui/columns";
 import { useViewerZone } from "~/ui/locale";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // The programme's mentoring report, for its managers: sessions, hours against the budget,
 // ratings, no-shows, and the startups nobody has met in 30 days.
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => `${t("mentoring.report.title")} · ${d.programme.name[locale]}`);
+
+export const handle = routeStrings("mentoring.report");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -10,8 +10,11 @@ import { Field, FormMessage, LabelledField } from "~/ui/form";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("mentoring.profiles.programme.title", { programme: d.programme.name[locale] }));
+
+export const handle = routeStrings("mentoring.match", "mentoring.profiles", "pager", "roles", "validation");
 
 // A programme's mentors, for its managers: approve, withdraw, invite, and choose how it matches.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,8 +10,11 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { formToObject, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("setup.createProgrammeTitle");
+
+export const handle = routeStrings("setup", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -7,8 +7,11 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { useViewerZone } from "~/ui/locale";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("mentoring.booking.home.title");
+
+export const handle = routeStrings("mentoring.booking", "mentoring.office");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -11,8 +11,11 @@ import { Field, FormMessage, LabelledField, TextArea, useZodForm } from "~/ui/fo
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("mentoring.availability.title");
+
+export const handle = routeStrings("mentoring.availability", "mentoring.office", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -15,8 +15,11 @@ import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { useViewerZone } from "~/ui/locale";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("mentoring.booking.book.title");
+
+export const handle = routeStrings("mentoring.booking", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -12,11 +12,14 @@ import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { useViewerZone } from "~/ui/locale";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // The mentor's private calendar feed: make, renew or revoke its secret address. The address is
 // shown once, in the answer to the post that made it (decisions/004-calendar-feed.md).
 
 export const meta = titled((t) => t("mentoring.calendar.title"));
+
+export const handle = routeStrings("mentoring.calendar", "mentoring.sessions");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

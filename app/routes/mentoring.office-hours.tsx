@@ -12,8 +12,11 @@ import { Field, FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { useViewerZone } from "~/ui/locale";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("mentoring.office.title");
+
+export const handle = routeStrings("mentoring.booking", "mentoring.office", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -13,8 +13,11 @@ import { Field, FormMessage, LabelledField, TextArea } from "~/ui/form";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("mentoring.profiles.title");
+
+export const handle = routeStrings("mentoring.match", "mentoring.office", "mentoring.profiles", "validation");
 
 // A mentor's own profile: what matching and founders read (404 for someone who is no mentor).
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,8 +12,11 @@ import { FormMessage } from "~/ui/form";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("mentoring.match.requests.title");
+
+export const handle = routeStrings("mentoring.booking", "mentoring.match", "mentoring.profiles");
 
 // The requests waiting on the viewing mentor: accept or decline each before its due time.
 export async function loader({ request }: LoaderFunctionArgs) {

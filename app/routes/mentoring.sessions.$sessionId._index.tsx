@@ -18,11 +18,14 @@ import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { useViewerZone } from "~/ui/locale";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // One mentoring session, for its mentor, the startup's people and the programme's managers (a 404
 // for anyone else): when and who, then what came after it.
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("mentoring.sessions.titleWith", { startup: d.startupName }));
+
+export const handle = routeStrings("mentoring.booking", "mentoring.sessions", "setup.edit", "setup.moveDown", "setup.moveUp", "setup.remove", "setup.saved", "setup.tabs", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

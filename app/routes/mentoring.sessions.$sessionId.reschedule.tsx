@@ -15,8 +15,11 @@ import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { NotFoundError } from "~/platform/db/errors.server";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("mentoring.booking.reschedule.title");
+
+export const handle = routeStrings("mentoring.booking", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -13,8 +13,11 @@ import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { useViewerZone } from "~/ui/locale";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("mentoring.booking.sessions.title");
+
+export const handle = routeStrings("mentoring.booking", "validation");
 
 const DONE = { booked: "mentoring.booking.sessions.booked", moved: "mentoring.booking.sessions.moved" } as const;
 

@@ -19,8 +19,11 @@ import { SpaceList } from "~/modules/spaces/space-list";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
 import { NotFoundError } from "~/platform/db/errors.server";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => (locale === "vi" ? d.org.nameVi : d.org.nameEn));
+
+export const handle = routeStrings("apply.errors", "orgKinds", "orgs", "pager", "roles", "spaces", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

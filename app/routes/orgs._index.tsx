@@ -8,8 +8,11 @@ import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { Pager } from "~/ui/pager";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("orgs.title");
+
+export const handle = routeStrings("orgKinds", "orgs", "pager");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

@@ -11,11 +11,14 @@ import { paymentPage } from "~/platform/payments/page.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // One payment: the payer sees what is owed and how to pay it (the card checkout, or the bank
 // account, reference and VietQR code); the receiving organisation's staff confirm a transfer.
 
 export const meta = titled("payments.title");
+
+export const handle = routeStrings("payments", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

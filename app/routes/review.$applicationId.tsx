@@ -14,8 +14,11 @@ import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("review.code", { code: d.application.code }));
+
+export const handle = routeStrings("review", "startups", "validation");
 
 const roundOf = (request: Request) => parseRound(new URL(request.url).searchParams.get("round"));
 

@@ -7,8 +7,11 @@ import { formatDate, formatDateTime, zoneName } from "~/platform/i18n/format";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("review.listTitle");
+
+export const handle = routeStrings("review");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

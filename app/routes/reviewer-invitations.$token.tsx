@@ -8,10 +8,13 @@ import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { FormMessage } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // A reviewer invited to one call (a guest judge) accepts here, signed in with the invited address,
 // and lands on their review list.
 export const meta: MetaFunction = () => [{ title: "Invitation to review · Lời mời đánh giá hồ sơ" }];
+
+export const handle = routeStrings("review.invitation");
 const validToken = (t: string | undefined) => !!t && t.length >= 20 && t.length <= 200;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,8 +8,11 @@ import { FormMessage } from "~/ui/form";
 import { withRedirect } from "~/ui/redirect";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("startups.cofounder.title");
+
+export const handle = routeStrings("startups");
 
 const validToken = (t: string | undefined) => !!t && t.length >= 20 && t.length <= 200;
 

@@ -19,8 +19,11 @@ import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { useViewerZone } from "~/ui/locale";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => d.startup.name);
+
+export const handle = routeStrings("apply.errors", "startups", "validation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

@@ -12,8 +12,11 @@ import { FormMessage, LabelledField } from "~/ui/form";
 import { useLocale, useViewerZone } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("mentoring.match.startup.title", { startup: d.startup.name }));
+
+export const handle = routeStrings("mentoring.booking", "mentoring.match");
 
 // A startup's mentors, for its members (404 for anyone else): who mentors it, the mentors that fit
 // it best with their scores, and in a programme that takes requests, its ranked choices.

@@ -13,8 +13,11 @@ import { Field, FormMessage, LabelledField, TextArea } from "~/ui/form";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => t("mentoring.needs.title", { startup: d.startup.name }));
+
+export const handle = routeStrings("mentoring.match", "mentoring.needs", "mentoring.profiles", "validation");
 
 // A startup's mentoring needs, for its founders (404 for anyone else): prefilled until first saved.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,8 +10,11 @@ import { requireViewer, safeRedirect } from "~/platform/auth/guards.server";
 import { invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled("startups.profile.newTitle");
+
+export const handle = routeStrings("apply.errors", "startups", "validation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);

@@ -9,9 +9,12 @@ import { resolveLocale } from "~/platform/i18n/locale.server";
 import { useLocale } from "~/ui/locale";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
+import { routeStrings } from "~/platform/i18n/strings-client";
 
 // A ticket, as its holder opens it from the mail: the QR to show at the door and its code.
 export const meta = titled<SerializeFrom<typeof loader>>((t, d) => `${t("events.checkin.ticket.heading")}: ${d.ticket.event.title}`);
+
+export const handle = routeStrings("events.checkin");
 
 // The code is in the address: never sent on to another site, never kept by a shared cache.
 export const headers = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" });

@@ -34,7 +34,7 @@ export function printResults(results: PageResult[], pages: Page[], jsBytes: Map<
 }
 
 // The bare route, /healthz and the stats route are plain text, and a form post answers a redirect: no JavaScript, no shell.
-const isDocument = (page: Page | undefined) => !!page && !page.post && !/^\/(bench\/bare|healthz)$/.test(page.path);
+export const isDocument = (page: Page | undefined) => !!page && !page.post && !/^\/(bench\/bare|healthz)$/.test(page.path);
 
 /** Every target of issue 17 with its figure and whether it holds; true when all hold. */
 export function printTargets(results: PageResult[], pages: Page[], jsBytes: Map<string, number>, rss: number): boolean {

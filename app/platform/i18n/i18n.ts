@@ -2,6 +2,7 @@ import i18next, { type i18n as I18n } from "i18next";
 // The platform's own strings on the server; the browser's copy is empty and gets them with the
 // rest of one language's strings from the server (strings-client.ts), see package.json "imports".
 import { platformStrings } from "#platform-strings";
+import { mergeInto, pickParts } from "./string-parts";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -44,14 +45,11 @@ export function registerStrings(bundle: Bundle) {
   }
 }
 
-/** The browser: one language's whole tree, as the server sends it (strings-client.ts). */
+/** The browser: parts of one language's tree, as the server sends them (strings-client.ts). */
 export function addStrings(locale: Locale, tree: Tree) {
-  Object.assign(resources[locale].translation, tree);
+  mergeInto(resources[locale].translation, tree);
   instances.get(locale)?.addResourceBundle(locale, "translation", tree, true, true);
 }
-
-/** Whether a language's strings are here (always on the server; in the browser, once fetched). */
-export const hasStrings = (locale: Locale) => Object.keys(resources[locale].translation).length > 0;
 
 /** Every registered string of a language (tests compare messages against them). */
 export const registeredStrings = (locale: Locale): Tree => resources[locale].translation;
@@ -75,3 +73,29 @@ export function i18nFor(locale: Locale): I18n {
 }
 
 export const tFor = (locale: Locale) => i18nFor(locale).t;
+
+/**
+ * The server's render of a page: only the strings its routes name (`handle.strings`), as the
+ * browser will have them, so a route that forgets a part shows its keys at once, in every test of
+ * its page, not only after hydration (decision 008). One instance per language and set of parts.
+ */
+const partial = new Map<string, I18n>();
+export function i18nWithParts(locale: Locale, parts: string[]): I18n {
+  const key = `${locale} ${parts.join(" ")}`;
+  let instance = partial.get(key);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      lng: locale,
+      fallbackLng: false,
+      resources: { [locale]: { translation: pickParts(resources[locale].translation, parts) } },
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false,
+    });
+    if (partial.size >= 500) partial.clear();
+    partial.set(key, instance);
+  }
+  return instance;
+}

@@ -3,6 +3,8 @@
 // instead of 15 (decision 008). Nested keys with ".", {{name}} interpolation (a value not given
 // stays as written, as in i18next), plurals by Intl.PluralRules with _zero/_one/_other suffixes,
 // the key itself when there is no string (i18next's words for a branch of the tree).
+import { mergeInto } from "../string-parts";
+
 type Tree = { [key: string]: string | Tree };
 type Options = Record<string, unknown> & { count?: unknown };
 type InitOptions = { lng: string; resources: Record<string, Record<string, Tree>> };
@@ -38,9 +40,10 @@ class Instance {
     return Promise.resolve(this.t);
   }
 
+  // Deep, as i18next's with `deep`: the browser receives a language's strings in parts (decision 008).
   addResourceBundle(lng: string, ns: string, tree: Tree) {
     const bundles = (this.resources[lng] ??= {});
-    bundles[ns] = { ...bundles[ns], ...tree };
+    bundles[ns] = mergeInto(bundles[ns] ?? {}, tree);
     return this;
   }
 
