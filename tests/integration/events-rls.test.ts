@@ -9,7 +9,7 @@ import { addMember, createOrg, createUser, type TestUser } from "../support/fact
 // Issue 16: "attendees see only their own orders and tickets; staff only their organisation's
 // events", as the people concerned (role authenticated or anon with their claims, as a request
 // runs), each refusal beside the same query answered for someone allowed, so a policy that let
-// everyone through would fail here. The matrix (rls-matrix-spec.ts) checks every actor and column;
+// everyone through would fail here. The matrix (tests/support/rls-matrix/) checks every actor and column;
 // these are the issue's sentences, on events of two organisations.
 let staffA: TestUser, managerB: TestUser, alice: TestUser, bob: TestUser, waiter: TestUser;
 let live: { id: string; slug: string }, draft: { id: string; slug: string };

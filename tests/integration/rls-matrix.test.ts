@@ -1,16 +1,16 @@
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asService, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import { ACTORS, FUNCTIONS, TABLES, type Actor } from "../support/rls-matrix-spec";
+import { ACTORS, FUNCTIONS, TABLES, type Actor } from "../support/rls-matrix";
 import { addMember, createOrg, createStartup, createUser, makeAdmin } from "../support/factories";
 import { addCriterion, addQuestion, createApplication, createCall, createProgram, review } from "../support/application-factories";
 
 // The access matrix of schema public, generated from the catalog: every table × column group ×
 // actor × select/insert/update/delete, and every function callable through the API × actor, held
-// to tests/support/rls-matrix-spec.ts. Each case runs as the actor (role anon/authenticated with
-// a request's claims, through asUser) in a savepoint that is rolled back.
+// to tests/support/rls-matrix/ (one file per capability). Each case runs as the actor (role
+// anon/authenticated with a request's claims, through asUser) in a savepoint that is rolled back.
 
-const SPEC_FILE = "tests/support/rls-matrix-spec.ts";
+const SPEC_FILE = "tests/support/rls-matrix/ (the file of the capability)";
 const ids: Record<string, string> = {};
 const claims = {} as Record<Actor, Claims | null>;
 let cases = 0;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { asService, asUser, type Claims } from "~/platform/db/transaction.server";
 import { addMember, createOrg, createStartup, createUser, makeAdmin, type TestUser } from "../support/factories";
-import { TABLES } from "../support/rls-matrix-spec";
+import { TABLES } from "../support/rls-matrix";
 
 // Every table in public has RLS on, and for each one an anonymous visitor and a member of another
 // organisation can neither read nor change the private rows. Runs as `authenticated`/`anon`
