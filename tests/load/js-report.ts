@@ -23,6 +23,7 @@ const pages: [name: string, path: string, form?: true][] = [
   ["founder's application", `/applications/${ID}`],
   ["mentoring: week of slots", `/mentoring/book/${ID}`, true],
   ["/review", "/review"],
+  ["event page", "/events/some-event"],
 ];
 const paths = pages.map(([, p]) => p);
 const code = jsBytesOf(paths);
