@@ -1,7 +1,8 @@
 // The server's own CPU time per request for a few shell pages, with a fixed number of requests:
 // steadier than req/s on a shared machine, and comparable between builds (issue 17).
 // PROFILE_REQUESTS (default 1500) per page; PROFILE_DIR=<dir> also writes a V8 CPU profile of the
-// server there (summarise it with tests/load/profile-summary.ts).
+// server there (summarise it with tests/load/profile-summary.ts). PROFILE_PAGES=empty,/calls
+// (names, comma-separated) measures only those pages.
 import os from "node:os";
 import { appDatabase, spawnApp } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
@@ -32,11 +33,13 @@ try {
   const pages: Page[] = [
     { name: "bare", path: "/bench/bare" },
     { name: "empty", path: "/bench/empty" },
+    { name: "empty manager", path: "/bench/empty", cookie },
     { name: "/ anonymous", path: "/" },
     { name: "/calls anonymous", path: "/calls" },
     { name: "/orgs manager", path: "/orgs", cookie },
   ];
-  for (const page of pages) {
+  const only = process.env.PROFILE_PAGES?.split(",");
+  for (const page of pages.filter((p) => !only || only.includes(p.name.replace(/ anonymous$/, "")))) {
     await load(app.baseUrl + page.path, page.cookie, 100); // warm-up: JIT, prepared statements
     const before = await serverStats(app.baseUrl);
     const started = performance.now();
