@@ -1,9 +1,7 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { withDocument } from "~/platform/http/document-body";
 import { RETRY_AFTER_SECONDS } from "~/platform/http/outage.server";
 import { NonceProvider } from "~/ui/nonce";
 import { startJobRunner } from "~/platform/jobs/runner.server";
@@ -12,6 +10,14 @@ import "./header-links.server";
 
 const ABORT_DELAY = 5_000;
 
+/**
+ * The whole document, rendered before anything is sent, for people and bots alike: no route
+ * defers data, so by the time React renders, every loader has answered and streaming the shell
+ * first gained nothing. React writes into memory and the server sends the page in one write,
+ * with its length (decision 008, §3rd pass), instead of through a PassThrough, a web stream and
+ * the adapter's reader. Single fetch's data (`StreamTransfer`) still suspends while it is
+ * encoded, so this waits for `onAllReady` rather than using renderToString.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -20,35 +26,47 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
-  const bot = isbot(request.headers.get("user-agent") ?? "");
   const nonce = loadContext.cspNonce;
-  return new Promise((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    const chunks: Uint8Array[] = [];
+    // What React's pipe uses of a Node stream: it writes, ends, and listens for drain/error/close.
+    const sink = {
+      write: (chunk: Uint8Array) => chunks.push(chunk) > 0,
+      end: () => {
+        clearTimeout(timer);
+        const body = Buffer.concat(chunks);
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        responseHeaders.set("Content-Length", String(body.byteLength));
+        resolve(withDocument(new Response(body, { headers: responseHeaders, status: responseStatusCode }), body));
+      },
+      on: () => sink,
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [bot ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
-          pipe(body);
+        },
+        onAllReady() {
+          pipe(sink as unknown as NodeJS.WritableStream);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
+          // A failure inside a Suspense boundary (single fetch's data): the page is sent as a 500, as
+          // it was to bots before. Remix logs a failure of the shell itself (onShellError).
           responseStatusCode = 500;
           if (shellRendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

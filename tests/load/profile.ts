@@ -68,6 +68,7 @@ try {
   const pages: Page[] = [
     { name: "bare", path: "/bench/bare" },
     { name: "empty", path: "/bench/empty" },
+    { name: "empty manager", path: "/bench/empty", cookie },
     { name: "/ anonymous", path: "/" },
     { name: "/calls anonymous", path: "/calls" },
     { name: "/orgs manager", path: "/orgs", cookie },

@@ -62,6 +62,21 @@ function timeouts() {
 }
 
 /**
+ * The transaction's settings (role, claims, timeouts), then the work, without waiting between them:
+ * postgres.js sends the settings and the work's first statement in one write on the transaction's
+ * connection, which runs them in that order, so a page's first query costs no round trip of its
+ * own (decision 008). Should the settings fail, the transaction is aborted, so no statement of the
+ * work runs without them, and postgres.js reports the settings' error rather than "transaction is
+ * aborted" (it rethrows the transaction's first error).
+ */
+async function settingsFirst<T>(tx: Tx, settings: postgres.PendingQuery<postgres.Row[]>, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const sent = settings.execute();
+  const result = await work(tx);
+  await sent;
+  return result;
+}
+
+/**
  * Run work as the signed-in user: one transaction with role `authenticated` and the claims set in
  * one statement, exactly as PostgREST does on Supabase, so RLS applies. Without claims the work
  * runs as `anon`. Serialization failures and deadlocks are retried; other errors are mapped.
@@ -69,14 +84,17 @@ function timeouts() {
 export function asUser<T>(claims: Claims | null, work: (tx: Tx) => Promise<T>): Promise<T> {
   const t = timeouts();
   return withRetry(() =>
-    transaction(async (tx) => {
-      await tx`select set_config('role', ${claims ? "authenticated" : "anon"}, true),
-                      set_config('request.jwt.claims', ${JSON.stringify(claims ?? { role: "anon" })}, true),
-                      set_config('statement_timeout', ${t.statement}, true),
-                      set_config('lock_timeout', ${t.lock}, true),
-                      set_config('idle_in_transaction_session_timeout', ${t.idle}, true)`;
-      return work(tx);
-    }),
+    transaction((tx) =>
+      settingsFirst(
+        tx,
+        tx`select set_config('role', ${claims ? "authenticated" : "anon"}, true),
+                  set_config('request.jwt.claims', ${JSON.stringify(claims ?? { role: "anon" })}, true),
+                  set_config('statement_timeout', ${t.statement}, true),
+                  set_config('lock_timeout', ${t.lock}, true),
+                  set_config('idle_in_transaction_session_timeout', ${t.idle}, true)`,
+        work,
+      ),
+    ),
   );
 }
 
@@ -84,12 +102,15 @@ export function asUser<T>(claims: Claims | null, work: (tx: Tx) => Promise<T>): 
 export function asService<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   const t = timeouts();
   return withRetry(() =>
-    transaction(async (tx) => {
-      await tx`select set_config('statement_timeout', ${t.statement}, true),
-                      set_config('lock_timeout', ${t.lock}, true),
-                      set_config('idle_in_transaction_session_timeout', ${t.idle}, true)`;
-      return work(tx);
-    }),
+    transaction((tx) =>
+      settingsFirst(
+        tx,
+        tx`select set_config('statement_timeout', ${t.statement}, true),
+                  set_config('lock_timeout', ${t.lock}, true),
+                  set_config('idle_in_transaction_session_timeout', ${t.idle}, true)`,
+        work,
+      ),
+    ),
   );
 }
 

@@ -4,6 +4,7 @@ import { createRequestHandler } from "@remix-run/node";
 // only its request handler is exported from the package root, and we need a step between the two.
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import type express from "express";
+import { documentBody } from "./document-body";
 import { guardBuild } from "./guard.server";
 import { sameSiteFraming } from "./security.server";
 
@@ -25,11 +26,21 @@ export function remixHandler(opts: { build: Build; mode: string; getLoadContext:
       await readToEnd(request, req);
       // The adapter adds the response's headers to the site-wide ones; framing is the one they may relax.
       sameSiteFraming(res, response.headers);
-      await sendRemixResponse(res, response);
+      const page = documentBody(response);
+      if (page) sendPage(res, response, page);
+      else await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
     }
   };
+}
+
+/** A rendered page (entry.server): the adapter's status and headers, then the bytes in one write. */
+function sendPage(res: express.Response, response: Response, page: Uint8Array) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  res.end(page);
 }
 
 /** In dev, Vite hands a fresh build after each change: guard each one once. */

@@ -532,6 +532,16 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     call: "select * from public.ranking_page(:call, 'rank', false, null, null, null, null, false, null, null, 50, 0)",
     learns: ["manager", "admin"],
   },
+  // the manager's page of one application (C's submitted one), read in one statement: C's managers only
+  "application_dossier(uuid,uuid,text,boolean,uuid,app_stage,boolean,app_decision,boolean,numeric)": {
+    call: "select public.application_dossier(:call, :app, 'rank', false, null, null, null, null, false, null) as dossier",
+    learns: ["manager", "admin"],
+  },
+  // an application's neighbours in the stored ranking (the one ranked application has none, but a row): C's managers only
+  "ranking_neighbours(uuid,uuid,text,boolean,uuid,app_stage,boolean,app_decision,boolean,numeric)": {
+    call: "select true as answered from public.ranking_neighbours(:call, :app, 'rank', false, null, null, null, null, false, null)",
+    learns: ["manager", "admin"],
+  },
   "respond_to_offer(uuid,boolean)": { call: "select public.respond_to_offer(:offeredApp, true)", learns: ["otherFounder"] },
   // APP's feedback is not released: nobody learns anything (tests/integration/feedback-release.test.ts covers release)
   "released_feedback(uuid)": { call: "select * from public.released_feedback(:app)", learns: NOBODY },
