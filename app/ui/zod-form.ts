@@ -10,7 +10,7 @@ export type FieldErrors = Record<string, string | undefined>;
 
 /**
  * The form's zod schema, fetched when first needed: `() => import("./schema").then((m) => m.Schema)`.
- * zod and the resolver (26 kB gzipped) are not part of the page's first load (decision 008, §7).
+ * zod and the resolver (26 kB gzipped) are not part of the page's first load (decision 008, §8).
  */
 export type SchemaLoader<S> = () => Promise<S>;
 

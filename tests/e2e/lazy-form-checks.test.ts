@@ -4,7 +4,7 @@ import { startAppServer } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 
 // A form's checks (its zod schema and the resolver) are fetched when the form is first focused or
-// pressed, not with the page (decision 008, §7). What the person sees must not change: messages
+// pressed, not with the page (decision 008, §8). What the person sees must not change: messages
 // in the page's language on blur and on submit, and a submit made before the checks arrive is
 // posted once, after them.
 
