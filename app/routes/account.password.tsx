@@ -39,7 +39,7 @@ export default function ChangePassword() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(ChangePasswordSchema, errors);
+  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.ChangePasswordSchema), errors);
   return (
     <section className="page narrow">
       <h1>{t("auth.changePasswordTitle")}</h1>

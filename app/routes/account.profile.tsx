@@ -51,7 +51,7 @@ export default function ProfilePage() {
   const locale = useLocale();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(ProfileSchema, errors);
+  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.ProfileSchema), errors);
   return (
     <section className="page narrow">
       <h1>{t("profile.title")}</h1>

@@ -23,7 +23,7 @@ export default function Forgot() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(ForgotSchema, errors);
+  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.ForgotSchema), errors);
   return (
     <section className="page narrow">
       <h1>{t("auth.forgotTitle")}</h1>

@@ -34,7 +34,7 @@ export default function Reset() {
   const { token } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(ResetSchema, errors);
+  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.ResetSchema), errors);
   if (!token || (result && "expired" in result)) {
     return (
       <section className="page narrow">

@@ -44,7 +44,7 @@ export default function SignIn() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(SignInSchema, errors);
+  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.SignInSchema), errors);
   const message = result && "minutes" in result ? t(result.message, { count: result.minutes }) : null;
   return (
     <section className="page narrow">

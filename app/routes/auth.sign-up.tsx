@@ -40,7 +40,7 @@ export default function SignUp() {
   const [params] = useSearchParams();
   const redirectTo = params.get("redirectTo");
   const errors = result && "errors" in result && result.errors ? result.errors : undefined;
-  const form = useZodForm(SignUpSchema, errors);
+  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.SignUpSchema), errors);
   if (result && "sentTo" in result) {
     return (
       <section className="page narrow">

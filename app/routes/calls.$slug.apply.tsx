@@ -42,7 +42,7 @@ export default function StartApplication() {
   const { call, tracks, state, mine, startups } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(StartSchema, errors);
+  const form = useZodForm(() => import("~/modules/applications/apply/schema").then((m) => m.StartSchema), errors);
   const started = new Map(mine.map((a) => [a.startupId, a]));
   return (
     <section className="page narrow">

@@ -7,7 +7,8 @@ import { addNote, applicationDossier } from "~/modules/applications/select/dossi
 import { decide, undoDecision } from "~/modules/applications/select/decisions.server";
 import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decision-answer";
 import { DecideFields, WarnedList, WarningList } from "~/modules/applications/select/decision-fields";
-import { DECISIONS, DossierIntent, RankingQuerySchema } from "~/modules/applications/select/schema";
+import { DECISIONS } from "~/modules/applications/select/choices";
+import { DossierIntent, RankingQuerySchema } from "~/modules/applications/select/schema";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DECISIONS, DecisionsIntent, TemplatesSchema } from "~/modules/applications/select/schema";
+import { DECISIONS } from "~/modules/applications/select/choices";
+import { DecisionsIntent } from "~/modules/applications/select/schema";
 import { undoDecision } from "~/modules/applications/select/decisions.server";
 import { PendingTable } from "~/modules/applications/select/pending-table";
 import { decisionsPage, saveTemplates } from "~/modules/applications/select/templates.server";
@@ -42,7 +43,7 @@ export default function Decisions() {
   const { call, templates, decided, pending, locale, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !("message" in result && result.message) ? (result.errors ?? undefined) : undefined;
-  const form = useZodForm(TemplatesSchema, errors);
+  const form = useZodForm(() => import("~/modules/applications/select/schema").then((m) => m.TemplatesSchema), errors);
   const none = t("select.common.none");
   return (
     <>

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BULK_ACTIONS, BulkSchema, DECISIONS, RankingQuerySchema, STAGES, type Decision, type Stage } from "~/modules/applications/select/schema";
+import { BULK_ACTIONS, DECISIONS, STAGES, type Decision, type Stage } from "~/modules/applications/select/choices";
+import { BulkSchema, RankingQuerySchema } from "~/modules/applications/select/schema";
 import { rankingPage } from "~/modules/applications/select/ranking.server";
 import { moveStage } from "~/modules/applications/select/moves.server";
 import { decide } from "~/modules/applications/select/decisions.server";
@@ -54,7 +55,7 @@ export default function Ranking() {
   const errors = result?.errors ?? undefined;
   const outcome = result && "outcome" in result ? result.outcome : null;
   const warned = (result as { warned?: DecideRefusal["warned"] } | undefined)?.warned ?? [];
-  const form = useZodForm(BulkSchema, errors);
+  const form = useZodForm(() => import("~/modules/applications/select/schema").then((m) => m.BulkSchema), errors);
   const { reset } = form;
   // Once the server applied the action, nothing stays ticked (as after a plain post's reload).
   useEffect(() => {

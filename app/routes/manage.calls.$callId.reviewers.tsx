@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ReviewersIntent, TrackAssignSchema } from "~/modules/applications/select/schema";
+import { ReviewersIntent } from "~/modules/applications/select/schema";
 import { remindReviewers } from "~/modules/applications/review/reminders.server";
 import { assignByTrack, autoAssign, reviewersPage } from "~/modules/applications/review/assignment.server";
 import { addMemberReviewer, inviteReviewer } from "~/modules/applications/review/invitations.server";
@@ -59,7 +59,7 @@ export default function Reviewers() {
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const done = result && "assigned" in result ? result : null;
-  const trackForm = useZodForm(TrackAssignSchema, errors);
+  const trackForm = useZodForm(() => import("~/modules/applications/select/schema").then((m) => m.TrackAssignSchema), errors);
   return (
     <>
       {done?.assigned ? (

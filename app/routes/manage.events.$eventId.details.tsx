@@ -5,7 +5,7 @@ import { refusal, runCommand } from "~/modules/events/setup/actions.server";
 import { EventForm } from "~/modules/events/setup/event-form";
 import { eventDetails, setPublished, updateEvent } from "~/modules/events/setup/events.server";
 import { answerFor } from "~/modules/events/setup/fields";
-import { COVER_MAX_BYTES } from "~/modules/events/setup/schema";
+import { COVER_MAX_BYTES } from "~/modules/events/setup/choices";
 import { tabMeta } from "~/modules/events/setup/tabs";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { refusal } from "~/modules/events/setup/actions.server";
 import { EventForm } from "~/modules/events/setup/event-form";
 import { createEvent, newEventPage } from "~/modules/events/setup/events.server";
-import { COVER_MAX_BYTES } from "~/modules/events/setup/schema";
+import { COVER_MAX_BYTES } from "~/modules/events/setup/choices";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { formToObject, oversizeFile, readForm, refused } from "~/platform/http/form.server";

@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadAvailability, saveAvailability } from "~/modules/mentoring/availability/rules.server";
-import { AvailabilitySchema, WEEKDAYS } from "~/modules/mentoring/availability/schema";
+import { AvailabilitySchema } from "~/modules/mentoring/availability/schema";
+import { WEEKDAYS } from "~/modules/mentoring/availability/weekdays";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { zoneOptions } from "~/platform/i18n/format";
@@ -39,7 +40,7 @@ export default function AvailabilityPage() {
   const { availability: a } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(AvailabilitySchema, errors);
+  const form = useZodForm(() => import("~/modules/mentoring/availability/schema").then((m) => m.AvailabilitySchema), errors);
   if (!a) {
     return (
       <section className="page narrow">

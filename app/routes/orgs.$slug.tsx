@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { useTranslation } from "react-i18next";
 import { invite } from "~/modules/identity/invitations.server";
 import { organisationPage, ROSTER_PAGE_SIZE } from "~/modules/identity/organisations.server";
-import { InviteSchema, MEMBER_ROLES } from "~/modules/identity/schema";
+import { MEMBER_ROLES } from "~/modules/identity/member-roles";
+import { InviteSchema } from "~/modules/identity/schema";
 import { decideAffiliation } from "~/modules/startups/affiliation.server";
 import { AffiliationDecisionSchema } from "~/modules/startups/schema";
 import { requireViewer } from "~/platform/auth/guards.server";
@@ -61,7 +62,7 @@ export default function OrganisationPage() {
   const { search } = useLocation();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(InviteSchema, errors);
+  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.InviteSchema), errors);
   // up to 100 rows name a role: each role's word translated once
   const roleNames = new Map<string, string>();
   const roleName = (role: string) => roleNames.get(role) ?? roleNames.set(role, t(`roles.${role}`)).get(role)!;

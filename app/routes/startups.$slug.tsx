@@ -63,7 +63,7 @@ export default function StartupPage() {
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const inviteErrors = result && "inviteErrors" in result ? (result.inviteErrors ?? undefined) : undefined;
-  const invite = useZodForm(CofounderInviteSchema, inviteErrors);
+  const invite = useZodForm(() => import("~/modules/startups/schema").then((m) => m.CofounderInviteSchema), inviteErrors);
   const done = result && "done" in result ? result.done : null;
   const description = locale === "vi" ? startup.descriptionVi || startup.descriptionEn : startup.descriptionEn || startup.descriptionVi;
   return (

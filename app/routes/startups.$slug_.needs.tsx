@@ -5,7 +5,7 @@ import { STAGES } from "~/modules/mentoring/match/score";
 import { needsPage, saveNeeds } from "~/modules/mentoring/needs/needs.server";
 import { NeedsSchema } from "~/modules/mentoring/needs/schema";
 import { CheckGroup } from "~/modules/mentoring/profiles/check-group";
-import { LANGUAGE_CODES } from "~/modules/mentoring/profiles/schema";
+import { LANGUAGE_CODES } from "~/modules/mentoring/profiles/languages";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";

@@ -98,9 +98,11 @@ async function main(): Promise<boolean> {
     { name: "/auth/sign-in", path: "/auth/sign-in", form: true },
     { name: `call settings, ${APPLICATIONS} applications`, path: `/manage/calls/${callId}/settings`, cookie, form: true },
     { name: "/manage manager", path: "/manage", cookie },
-    { name: `ranking, ${APPLICATIONS} applications × ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/ranking`, cookie, target: 0.25 },
-    { name: `application page, ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 2)}`, cookie },
-    { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 1)}`, cookie },
+    // The ranking and the application page are where the manager moves and decides (bulk moves and
+    // decisions; a note, a decision, an undo): form pages for their JavaScript (decision 008, §8).
+    { name: `ranking, ${APPLICATIONS} applications × ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/ranking`, cookie, target: 0.25, form: true },
+    { name: `application page, ${REVIEWS_EACH} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 2)}`, cookie, form: true },
+    { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${callId}/applications/${loadId("b3", 1)}`, cookie, form: true },
     { name: `mentoring report, ${MENTORED_STARTUPS} startups × ${MONTHS} months`, path: `/manage/programmes/${programmeId}/mentoring`, cookie },
   ];
   const founder = await founderPages(app.baseUrl);

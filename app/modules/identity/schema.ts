@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "~/platform/i18n/format";
+import { MEMBER_ROLES } from "./member-roles";
 
 // One schema per form, shared by the browser (react-hook-form) and the action (the authority).
 // Messages are i18n keys; the form translates them into the viewer's language.
@@ -48,7 +49,6 @@ export const ProfileSchema = z.object({
   bio: z.string().trim().max(1000, "validation.tooLong").default(""),
 });
 
-export const MEMBER_ROLES = ["manager", "reviewer", "mentor", "researcher", "partner", "staff"] as const;
 export const InviteSchema = z.object({ email, role: z.enum(MEMBER_ROLES, { error: "validation.role" }) });
 
 export type SignUpInput = z.infer<typeof SignUpSchema>;
@@ -57,3 +57,4 @@ export type InviteInput = z.infer<typeof InviteSchema>;
 
 // The directory's kinds and query string, without zod: the directory page imports them (decision 008).
 export { ORG_KINDS, directoryQuery } from "./directory-query";
+export { MEMBER_ROLES };

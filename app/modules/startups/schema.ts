@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 // The startup profile form and the co-founder invitation form (browser and action alike).
-export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
-export const STAGES = ["idea", "prototype", "mvp", "seed", "growth"] as const;
+import { LOGO_MAX_BYTES, STAGES } from "./choices";
+export { LOGO_MAX_BYTES, STAGES };
 
 const text = (max: number) => z.string().trim().max(max, "validation.tooLong").default("");
 

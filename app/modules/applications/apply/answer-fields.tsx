@@ -1,7 +1,7 @@
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { inLocale } from "~/platform/i18n/i18n";
-import { fieldName, type AnswerValue } from "./schema";
+import { fieldName, type AnswerValue } from "./fields";
 
 import type { Question } from "../types";
 import { useViewerZone } from "~/ui/locale";

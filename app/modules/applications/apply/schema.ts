@@ -6,15 +6,11 @@ import type { Question } from "../types";
 // the same builder runs in the browser (react-hook-form) and in the action (the authority).
 // A draft may leave required answers blank (they are listed before submit), never malformed ones.
 
-export const DECK_MAX_BYTES = 10 * 1024 * 1024;
-
-/** The form field of a question: no dots or brackets, so react-hook-form keeps it flat. */
-export const fieldName = (q: { id: string }) => `q_${q.id.replace(/-/g, "")}`;
+import { DECK_MAX_BYTES, fieldName, type AnswerValue } from "./fields";
+export { DECK_MAX_BYTES, fieldName, type AnswerValue };
 
 const blankToUndefined = (v: unknown) => (v == null || v === false || (typeof v === "string" && v.trim() === "") ? undefined : v);
 const asList = (v: unknown) => (v == null || v === false ? [] : Array.isArray(v) ? v : [v]);
-
-export type AnswerValue = string | number | string[];
 
 function answerSchema(q: Question): z.ZodType<AnswerValue | undefined> {
   const values = q.options.map((o) => o.value);

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormMessage, useZodForm } from "~/ui/form";
 import { AnswerField } from "./answer-fields";
-import { fieldName, stepSchema, type AnswerValue } from "./schema";
+import { fieldName, type AnswerValue } from "./fields";
 import type { Draft } from "./drafts.server";
 
 const AUTOSAVE_MS = 1500;
@@ -24,8 +24,7 @@ export function StepForm(props: {
   const { draft, step } = props;
   const stepTitle = draft.call.stepTitles[String(step)];
   const questions = useMemo(() => draft.questions.filter((q) => q.step === step), [draft.questions, step]);
-  const schema = useMemo(() => stepSchema(questions), [questions]);
-  const form = useZodForm(schema, props.serverErrors);
+  const form = useZodForm(() => import("./schema").then((m) => m.stepSchema(questions)), props.serverErrors);
   const hasFile = questions.some((q) => q.kind === "file");
   const fetcher = useFetcher<{ saved: boolean }>();
   const timer = useRef<ReturnType<typeof setTimeout>>();

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useViewerZone } from "~/ui/locale";
 import { inLocale, type Bilingual } from "~/platform/i18n/i18n";
 import { formatDateTime, zoneName } from "~/platform/i18n/format";
-import type { AnswerValue } from "./schema";
+import type { AnswerValue } from "./fields";
 import type { ChoiceOption } from "../types";
 
 export function useBilingual() {

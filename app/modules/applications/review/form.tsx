@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { TextArea, useZodForm, type FieldErrors } from "~/ui/form";
+import type { SchemaLoader } from "~/ui/zod-form";
 import { inLocale, type Locale } from "~/platform/i18n/i18n";
-import { AbstainSchema, COMMENT_MAX, OVERALL_MAX, RECUSAL_MAX, RecuseSchema, commentField, levelField, scoreSchema } from "./schema";
+import { COMMENT_MAX, OVERALL_MAX, RECUSAL_MAX, commentField, levelField } from "./fields";
+import type { AbstainSchema, RecuseSchema } from "./schema";
 import type { Criterion } from "../types";
 
 type Score = { criterionId: string; level: number; comment: string };
@@ -25,8 +26,7 @@ export function ScoreForm({
   errors?: FieldErrors;
 }) {
   const { t } = useTranslation();
-  const schema = useMemo(() => scoreSchema(criteria), [criteria]);
-  const form = useZodForm(schema, errors);
+  const form = useZodForm(() => import("./schema").then((m) => m.scoreSchema(criteria)), errors);
   const saved = new Map(scores.map((s) => [s.criterionId, s]));
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit} aria-labelledby="scoring-title">
@@ -109,8 +109,8 @@ export function StepBackForms({ errors, which, recuseOnly = false }: { errors?: 
   return (
     <section aria-labelledby="step-back-title">
       <h2 id="step-back-title">{t("review.otherActions")}</h2>
-      {recuseOnly ? null : <ReasonForm intent="abstain" schema={AbstainSchema} field="reason" maxLength={OVERALL_MAX} errors={errors} open={which === "abstain"} />}
-      <ReasonForm intent="recuse" schema={RecuseSchema} field="recusalReason" maxLength={RECUSAL_MAX} errors={errors} open={which === "recuse"} />
+      {recuseOnly ? null : <ReasonForm intent="abstain" schema={() => import("./schema").then((m) => m.AbstainSchema)} field="reason" maxLength={OVERALL_MAX} errors={errors} open={which === "abstain"} />}
+      <ReasonForm intent="recuse" schema={() => import("./schema").then((m) => m.RecuseSchema)} field="recusalReason" maxLength={RECUSAL_MAX} errors={errors} open={which === "recuse"} />
     </section>
   );
 }
@@ -124,7 +124,7 @@ function ReasonForm({
   open,
 }: {
   intent: "abstain" | "recuse";
-  schema: typeof AbstainSchema | typeof RecuseSchema;
+  schema: SchemaLoader<typeof AbstainSchema | typeof RecuseSchema>;
   field: string;
   maxLength: number;
   errors?: FieldErrors;

@@ -3,14 +3,8 @@ import { z } from "zod";
 // The reviewer's forms. The score form is built from the call's rubric, so the browser and the
 // action check exactly the same criteria, levels and required comments. Messages are i18n keys.
 
-export const COMMENT_MAX = 4000;
-export const OVERALL_MAX = 8000;
-export const RECUSAL_MAX = 1000;
-
-export type ScoredCriterion = { id: string; maxLevel: number; commentRequired: boolean };
-
-export const levelField = (criterionId: string) => `level_${criterionId}`;
-export const commentField = (criterionId: string) => `comment_${criterionId}`;
+import { COMMENT_MAX, OVERALL_MAX, RECUSAL_MAX, commentField, levelField, type ScoredCriterion } from "./fields";
+export { COMMENT_MAX, OVERALL_MAX, RECUSAL_MAX, commentField, levelField, type ScoredCriterion };
 
 // An unchecked radio group arrives as nothing (a plain post) or null (react-hook-form).
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);

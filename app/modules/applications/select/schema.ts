@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { uuid } from "~/platform/ids";
 
+import { BULK_ACTIONS, DECISIONS, STAGES } from "./choices";
+
 // Schemas of the selection side's forms and queries, shared by the browser and the actions.
-export const STAGES = ["screening", "review", "interview", "decision"] as const;
-export const DECISIONS = ["accepted", "waitlisted", "rejected"] as const;
-export type Stage = (typeof STAGES)[number];
-export type Decision = (typeof DECISIONS)[number];
+export { BULK_ACTIONS, DECISIONS, STAGES, type Decision, type Stage } from "./choices";
 
 /** Checkbox groups arrive as nothing, one value or many (react-hook-form: false, a string or an array). */
 const many = <T extends z.ZodType>(item: T, max: number) =>
@@ -27,8 +26,6 @@ export const RankingQuerySchema = z.object({
 export type RankingQuery = z.output<typeof RankingQuerySchema>;
 /** The ranking's order and filters without its page: what the application page's previous and next follow. */
 export type RankingOrder = Omit<RankingQuery, "page">;
-
-export const BULK_ACTIONS = [...STAGES.map((s) => `stage:${s}` as const), ...DECISIONS.map((d) => `decision:${d}` as const)];
 
 /** A calendar day (YYYY-MM-DD) that exists; blank is none. Whether it is far enough ahead is the server's to say. */
 const day = z.preprocess(

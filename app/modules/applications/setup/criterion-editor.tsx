@@ -1,13 +1,13 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CriterionSchema } from "./schema";
-import { Check, Input, Outcome, useSetupForm, type ActionAnswer } from "./ui";
+import { Outcome, type ActionAnswer } from "./ui";
+import { Check, Input, useSetupForm } from "./setup-form";
 import type { Criterion } from "../types";
 
 /** Adds or edits a rubric criterion; one pair of level descriptions per level up to the highest. */
 export function CriterionEditor({ criterion, answer, cancelTo }: { criterion: Criterion | null; answer: ActionAnswer | null; cancelTo: string }) {
   const { t } = useTranslation();
-  const form = useSetupForm(CriterionSchema, answer);
+  const form = useSetupForm(() => import("./schema").then((m) => m.CriterionSchema), answer);
   const p = criterion ? `c-${criterion.id}` : "new-c";
   const watched = Number(form.watch("maxLevel") ?? form.echo("maxLevel") ?? criterion?.maxLevel ?? 5);
   const levels = Number.isInteger(watched) ? Math.min(10, Math.max(2, watched)) : (criterion?.maxLevel ?? 5);

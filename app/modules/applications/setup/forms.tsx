@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { zoneName } from "~/platform/i18n/format";
 import { slugify } from "~/platform/slug";
 import { useLocale } from "~/ui/locale";
-import { BLIND_FIELDS, CallSchema, ProgrammeEditSchema, ProgrammeSchema, Z_MIN_REVIEWS_DEFAULT } from "./schema";
-import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer, type SetupForm } from "./ui";
+import { BLIND_FIELDS, Z_MIN_REVIEWS_DEFAULT } from "./choices";
+import { Outcome, type ActionAnswer } from "./ui";
+import { Check, Input, Select, useSetupForm, type SetupForm } from "./setup-form";
 import type { Bilingual } from "~/platform/i18n/i18n";
 
 // The programme and call forms, shared by their "new" and "edit" pages.
@@ -34,7 +35,7 @@ export function ProgrammeForm({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
-  const form = useSetupForm(orgs ? ProgrammeSchema : ProgrammeEditSchema, answer);
+  const form = useSetupForm(() => import("./schema").then((m) => (orgs ? m.ProgrammeSchema : m.ProgrammeEditSchema)), answer);
   const p = "programme";
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit}>
@@ -72,7 +73,7 @@ export type CallValues = {
 
 export function CallForm({ intent, answer, zone, values, submitLabel }: { intent: string; answer: ActionAnswer | null; zone: string; values?: CallValues; submitLabel: string }) {
   const { t } = useTranslation();
-  const form = useSetupForm(CallSchema, answer);
+  const form = useSetupForm(() => import("./schema").then((m) => m.CallSchema), answer);
   const p = "call";
   const zone_ = zoneName(zone, useLocale());
   const zoneHint = t("setup.fields.zoneHint", { zone: zone_ });

@@ -1,13 +1,14 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CHOICE_KINDS, MAX_OPTIONS, QUESTION_KINDS, QuestionSchema } from "./schema";
-import { Check, Input, Outcome, Select, useSetupForm, type ActionAnswer } from "./ui";
+import { CHOICE_KINDS, MAX_OPTIONS, QUESTION_KINDS } from "./choices";
+import { Outcome, type ActionAnswer } from "./ui";
+import { Check, Input, Select, useSetupForm } from "./setup-form";
 import type { Question } from "../types";
 
 /** The form that adds a question, or edits one: fields appear for the kind chosen. */
 export function QuestionEditor({ question, answer, cancelTo }: { question: Question | null; answer: ActionAnswer | null; cancelTo: string }) {
   const { t } = useTranslation();
-  const form = useSetupForm(QuestionSchema, answer);
+  const form = useSetupForm(() => import("./schema").then((m) => m.QuestionSchema), answer);
   const p = question ? `q-${question.id}` : "new-q";
   const kind = (form.watch("kind") as string | undefined) ?? (form.echo("kind") as string | undefined) ?? question?.kind ?? "text";
   const isChoice = (CHOICE_KINDS as readonly string[]).includes(kind);

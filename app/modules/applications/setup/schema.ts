@@ -7,12 +7,8 @@ import { SLUG_MAX, slugify } from "~/platform/slug";
 // used by react-hook-form in the browser and re-checked on the server (the authority). Messages
 // are i18n keys. Inputs arrive as strings from forms; the preprocessors accept both shapes.
 
-export const QUESTION_KINDS = ["text", "long_text", "choice", "multi_choice", "number", "file", "link"] as const;
-export const CHOICE_KINDS = ["choice", "multi_choice"] as const;
-export const BLIND_FIELDS = ["founders", "team", "organisation"] as const;
-export const MAX_OPTIONS = 20;
-/** A reviewer needs this many scored applications of a call before their scores are normalised. */
-export const Z_MIN_REVIEWS_DEFAULT = 3;
+import { BLIND_FIELDS, CHOICE_KINDS, MAX_OPTIONS, QUESTION_KINDS, Z_MIN_REVIEWS_DEFAULT } from "./choices";
+export { BLIND_FIELDS, CHOICE_KINDS, MAX_OPTIONS, QUESTION_KINDS, Z_MIN_REVIEWS_DEFAULT };
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : typeof v === "string" ? v.trim() : v);
 

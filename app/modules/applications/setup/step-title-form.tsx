@@ -1,14 +1,14 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StepTitleSchema } from "./schema";
-import { Input, Outcome, answerFor, useSetupForm } from "./ui";
+import { Outcome, answerFor } from "./ui";
+import { Input, useSetupForm } from "./setup-form";
 import type { Bilingual } from "~/platform/i18n/i18n";
 
 /** A step's title, in one or both languages; emptied, the step reads "Step n" again. */
 export function StepTitleForm({ step, title, result }: { step: number; title: Bilingual | undefined; result: unknown }) {
   const { t } = useTranslation();
   const answer = answerFor(result, "nameStep", `step-${step}`);
-  const form = useSetupForm(StepTitleSchema, answer);
+  const form = useSetupForm(() => import("./schema").then((m) => m.StepTitleSchema), answer);
   const p = `step-title-${step}`;
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit} className="field-row">

@@ -1,14 +1,14 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TrackSchema } from "./schema";
-import { IntentButton, Input, Outcome, answerFor, useSetupForm } from "./ui";
+import { IntentButton, Outcome, answerFor } from "./ui";
+import { Input, useSetupForm } from "./setup-form";
 import type { Track } from "../types";
 
 /** One form per track (rename) plus its move and remove buttons; and the "add track" form. */
 export function TrackRow({ track, n, count, result }: { track: Track; n: number; count: number; result: unknown }) {
   const { t } = useTranslation();
   const answer = answerFor(result, "renameTrack", track.id);
-  const form = useSetupForm(TrackSchema, answer);
+  const form = useSetupForm(() => import("./schema").then((m) => m.TrackSchema), answer);
   const p = `track-${track.id}`;
   return (
     <li className="card">
@@ -35,7 +35,7 @@ export function TrackRow({ track, n, count, result }: { track: Track; n: number;
 export function AddTrackForm({ result, version }: { result: unknown; version: number }) {
   const { t } = useTranslation();
   const answer = answerFor(result, "addTrack");
-  const form = useSetupForm(TrackSchema, answer);
+  const form = useSetupForm(() => import("./schema").then((m) => m.TrackSchema), answer);
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit} key={version}>
       <Outcome answer={answer} form={form} />

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Field, FormMessage, TextArea } from "~/ui/form";
 import type { Locale } from "~/platform/i18n/i18n";
 import type { Preview } from "./messages.server";
-import { BODY_MAX, SUBJECT_MAX } from "./schema";
+import { BODY_MAX, SUBJECT_MAX } from "./limits";
 
 // The organisers' message form: the text in each language, who receives it, then Preview (the
 // mail as each language's readers get it, and how many) or Send. Plain fields, so it works

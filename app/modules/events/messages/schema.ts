@@ -3,8 +3,8 @@ import { uuid } from "~/platform/ids";
 
 // What the organisers' message form sends. Subject and body in Vietnamese, English or both (a
 // reader whose language is missing gets the other); plain text, escaped when the mail is rendered.
-export const SUBJECT_MAX = 200;
-export const BODY_MAX = 10_000;
+import { BODY_MAX, SUBJECT_MAX } from "./limits";
+export { BODY_MAX, SUBJECT_MAX };
 
 const optional = (max: number) => z.string().trim().max(max, "validation.tooLong").default("");
 /** A field that may come once, several times or not at all (checkboxes) as a list. */

@@ -5,7 +5,6 @@ import { useZodForm } from "~/ui/form";
 import type { SetupAnswer } from "./actions.server";
 import type { SessionRow, SpeakerRow } from "./agenda.server";
 import { Answer, answerFor, Input } from "./fields";
-import { SessionSchema, SpeakerSchema } from "./schema";
 
 // The agenda's forms: a speaker (add or edit), a session (add or edit, with the event's speakers
 // to tick), and the small buttons of a row (move, remove). Each form's ids carry its target, so a
@@ -17,7 +16,7 @@ export function SpeakerForm({ speaker, result }: { speaker: SpeakerRow | null; r
   const { t } = useTranslation();
   const intent = speaker ? "updateSpeaker" : "addSpeaker";
   const answer = answerFor(result, intent, speaker?.id ?? null);
-  const form = useZodForm(SpeakerSchema, answer?.errors ?? undefined);
+  const form = useZodForm(() => import("./schema").then((m) => m.SpeakerSchema), answer?.errors ?? undefined);
   const p = `speaker-${speaker?.id ?? "new"}`;
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit}>
@@ -41,7 +40,7 @@ export function SessionForm({ session, speakers, bounds, result }: { session: Se
   const { t } = useTranslation();
   const intent = session ? "updateSession" : "addSession";
   const answer = answerFor(result, intent, session?.id ?? null);
-  const form = useZodForm(SessionSchema, answer?.errors ?? undefined);
+  const form = useZodForm(() => import("./schema").then((m) => m.SessionSchema), answer?.errors ?? undefined);
   const p = `session-${session?.id ?? "new"}`;
   const ticked = new Set(Array.isArray(answer?.values?.speakerIds) ? (answer.values.speakerIds as string[]) : typeof answer?.values?.speakerIds === "string" ? [answer.values.speakerIds] : (session?.speakerIds ?? []));
   const speakersError = form.errorOf("speakerIds");

@@ -6,7 +6,8 @@ import { useLocale } from "~/ui/locale";
 import { useZodForm } from "~/ui/form";
 import type { SetupAnswer } from "./actions.server";
 import { Answer, Choice, Input } from "./fields";
-import { EVENT_KINDS, EventSchema, NewEventSchema, type EventField, type EventValues } from "./schema";
+import { EVENT_KINDS } from "./choices";
+import type { EventField, EventValues } from "./schema";
 
 // The one form of an event's details, for a new event (with its organisation) and for an edit.
 // It posts multipart, for the cover image.
@@ -17,7 +18,7 @@ export function EventForm({ values, orgs, answer, submitLabel }: { values: Event
   const { t } = useTranslation();
   const locale = useLocale();
   const isNew = values === null;
-  const form = useZodForm(isNew ? NewEventSchema : EventSchema, answer?.errors ?? undefined);
+  const form = useZodForm(() => import("./schema").then((m) => (isNew ? m.NewEventSchema : m.EventSchema)), answer?.errors ?? undefined);
   const typed = (name: string) => (typeof answer?.values?.[name] === "string" ? (answer.values[name] as string) : undefined);
   const text = (value: string | number | null | undefined) => (value == null ? "" : String(value));
   // what was typed (a refused post), else the event's value, else a new event's default

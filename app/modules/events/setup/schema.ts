@@ -10,12 +10,8 @@ import { daysBetween } from "./time";
 // keys. A text in two languages may be given in one: the other column then holds the same text
 // (as applications' set-up does), so every reader keeps working.
 
-export const EVENT_KINDS = ["forum", "tech_fair", "workshop", "demo_day"] as const;
-/** A cover image is at most 2 MB (the platform's image message says so). */
-export const COVER_MAX_BYTES = 2 * 1024 * 1024;
-/** The longest an event may run: a forum of several days, not a season. */
-export const MAX_EVENT_DAYS = 14;
-export const MAX_SESSION_SPEAKERS = 20;
+import { COVER_MAX_BYTES, EVENT_KINDS, MAX_EVENT_DAYS, MAX_SESSION_SPEAKERS } from "./choices";
+export { COVER_MAX_BYTES, EVENT_KINDS, MAX_EVENT_DAYS, MAX_SESSION_SPEAKERS };
 
 const text = (max: number) => z.preprocess((v) => (v == null ? "" : v), z.string({ error: "validation.required" }).trim().max(max, "validation.tooLong"));
 const blank = (v: unknown) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WEEKDAYS } from "./weekdays";
 import { isTimeZone } from "~/platform/i18n/format";
 
 // The mentor's availability form. Weekly hours are one text field per weekday ("09:00-12:00,
@@ -72,7 +73,7 @@ const ranges = z
     return parsed ?? [];
   });
 
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export { WEEKDAYS };
 
 export const AvailabilitySchema = z
   .object({

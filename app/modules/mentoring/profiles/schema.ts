@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGE_CODES } from "./languages";
 import { isTimeZone } from "~/platform/i18n/format";
 import { STAGES } from "../match/score";
 
@@ -9,7 +10,7 @@ export const many = <T extends z.ZodType>(item: T, max: number, min = 0, message
   z.preprocess((v) => (v == null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).min(min, message).max(max, "mentoring.profiles.errors.tooMany"));
 
 const tag = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "mentoring.profiles.errors.expertise");
-export const LANGUAGE_CODES = ["vi", "en", "nl", "fr", "de", "ja", "ko", "zh"] as const;
+export { LANGUAGE_CODES };
 const language = z.enum(LANGUAGE_CODES, { error: "mentoring.profiles.errors.languages" });
 const count = (min: number, max: number, message: string) =>
   z.coerce.number({ error: message }).refine((n) => Number.isFinite(n) && n >= min && n <= max, message);

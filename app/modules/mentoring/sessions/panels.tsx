@@ -5,7 +5,7 @@ import type { ActionAnswer } from "~/modules/applications/setup/ui";
 import { formatDateTime } from "~/platform/i18n/format";
 import { FormMessage, LabelledField } from "~/ui/form";
 import type { SessionPage } from "./page.server";
-import { COMMENT_MAX, ITEM_MAX, NOTES_MAX } from "./schema";
+import { COMMENT_MAX, ITEM_MAX, NOTES_MAX } from "./limits";
 import { useViewerZone } from "~/ui/locale";
 
 // The after-the-session panels of the session page: attendance, notes, action items, feedback.

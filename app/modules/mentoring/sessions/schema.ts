@@ -3,9 +3,8 @@ import { uuid } from "~/platform/ids";
 
 // The session page's forms. Limits match the table checks (migration 20261202600000), so a
 // refusal is a field message and never a failed statement.
-export const NOTES_MAX = 10_000;
-export const ITEM_MAX = 500;
-export const COMMENT_MAX = 1000;
+import { COMMENT_MAX, ITEM_MAX, NOTES_MAX } from "./limits";
+export { COMMENT_MAX, ITEM_MAX, NOTES_MAX };
 
 const text = (max: number) => z.preprocess((v) => v ?? "", z.string({ error: "validation.required" }).trim().max(max, "validation.tooLong"));
 

@@ -5,7 +5,7 @@ import type { Locale } from "~/platform/i18n/i18n";
 import type { SetupAnswer } from "./actions.server";
 import { Check, Checks, Input, Text, valueOf } from "./fields";
 import type { QuestionRow, TicketTypeRow } from "./page.server";
-import { QUESTION_KINDS } from "./schema";
+import { QUESTION_KINDS } from "./question-kinds";
 
 // The form of a question for each attendee, to add one (no `question`) or change one.
 

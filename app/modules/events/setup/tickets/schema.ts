@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { QUESTION_KINDS, type QuestionKind } from "./question-kinds";
 import { localDateTime as localDateTimeField } from "~/platform/local-datetime";
 import { uuid } from "~/platform/ids";
 
@@ -70,8 +71,7 @@ export const QuotaSchema = z.object({
 });
 export type QuotaInput = z.output<typeof QuotaSchema>;
 
-export const QUESTION_KINDS = ["text", "long_text", "choice", "yes_no"] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export { QUESTION_KINDS, type QuestionKind };
 
 export const QuestionSchema = z
   .object({
