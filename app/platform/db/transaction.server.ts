@@ -71,6 +71,9 @@ function timeouts() {
  */
 async function settingsFirst<T>(tx: Tx, settings: postgres.PendingQuery<postgres.Row[]>, work: (tx: Tx) => Promise<T>): Promise<T> {
   const sent = settings.execute();
+  // Handled here too: when the settings fail the work fails after them and its error is thrown,
+  // and a rejection nobody awaited would end the process.
+  sent.catch(() => {});
   const result = await work(tx);
   await sent;
   return result;
