@@ -60,8 +60,9 @@ describe("the ranking at 1280 px", () => {
     expect(fit.table).toBeLessThanOrEqual(1280);
     await expectAccessible(page);
 
+    // The application page keeps the ranking's order for its previous/next links.
     await row.getByRole("link").first().click();
-    await page.waitForURL(new RegExp(`/manage/calls/${callId}/applications/[0-9a-f-]{36}$`));
+    await page.waitForURL(new RegExp(`/manage/calls/${callId}/applications/[0-9a-f-]{36}\\?sort=z&dir=desc$`));
     await context.close();
   });
 

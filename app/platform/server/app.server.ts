@@ -57,6 +57,9 @@ const withOutageAnswers = (load: () => Promise<ServerBuild>) => () => load().the
  * stored would sign the person out. The request continues with the fresh cookies.
  */
 const refreshSupabaseSession: express.RequestHandler = (req, res, next) => {
+  // A page's strings file reads no session, and the browser fetches it beside the page's own data
+  // request: refreshing on both would spend the refresh token twice.
+  if (req.path.startsWith("/strings/")) return next();
   refreshSession(req.headers.cookie ?? null).then((fresh) => {
     if (fresh) {
       fresh.headers.forEach((value, key) => {
