@@ -3,7 +3,8 @@
 // PROFILE_REQUESTS (default 1500) per page; PROFILE_DIR=<dir> also writes a V8 CPU profile of the
 // server there (summarise it with tests/load/profile-summary.ts).
 // PROFILE_DATASET=1 adds the bench's load dataset and its heavier pages (the organisation page, a
-// call page, /manage, /review, the week of slots, an attendee's event page, the mentoring report);
+// call page, /manage, /review, the week of slots, an attendee's event page, the mentoring report,
+// the ranking);
 // PROFILE_PAGES="orgs/,review" keeps only the pages whose names contain one of the words.
 import os from "node:os";
 import postgres from "postgres";
@@ -34,7 +35,7 @@ async function load(url: string, cookie: string | undefined, n: number) {
 
 async function rankedCall(databaseUrl: string) {
   const db = postgres(databaseUrl, { max: 1 });
-  const [row] = await db<{ slug: string; programmeId: string }[]>`select slug, program_id as "programmeId" from public.calls where slug = ${RANKED_CALL}`;
+  const [row] = await db<{ id: string; slug: string; programmeId: string }[]>`select id, slug, program_id as "programmeId" from public.calls where slug = ${RANKED_CALL}`;
   await db.end();
   return row!;
 }
@@ -55,6 +56,7 @@ async function datasetPages(baseUrl: string, databaseUrl: string, manager: strin
     { name: "event page (attendee)", path: forum.path, cookie: forum.attendee },
     { name: "week of slots", path: "/mentoring/book/00000000-0000-4000-8000-000000000005", cookie: founder },
     { name: "mentoring report", path: `/manage/programmes/${call.programmeId}/mentoring`, cookie: manager },
+    { name: "ranking", path: `/manage/calls/${call.id}/ranking`, cookie: manager },
   ];
 }
 
