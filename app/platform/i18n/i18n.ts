@@ -124,6 +124,8 @@ export function i18nWithParts(locale: Locale, parts: string[]): I18n {
       returnNull: false,
       showSupportNotice: false,
     });
+    // Every page renders with one of these since strings per route: without this, no page's `t` kept its texts.
+    keepStrings(instance, locale);
     if (partial.size >= 500) partial.clear();
     partial.set(key, instance);
   }
