@@ -1,11 +1,11 @@
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BULK_ACTIONS, DECISIONS, STAGES, type Decision, type Stage } from "~/modules/applications/select/choices";
 import { BulkSchema, RankingQuerySchema } from "~/modules/applications/select/schema";
-import { rankingPage } from "~/modules/applications/select/ranking.server";
+import { rankingPage, type RankingRow } from "~/modules/applications/select/ranking.server";
 import { moveStage } from "~/modules/applications/select/moves.server";
 import { decide } from "~/modules/applications/select/decisions.server";
 import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decision-answer";
@@ -20,6 +20,9 @@ import { FormMessage, useZodForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 import { routeStrings } from "~/platform/i18n/strings-client";
+import type { Bilingual } from "~/platform/i18n/i18n";
+import { fromColumns, toColumns, type Columns } from "~/ui/columns";
+import { repeatedT, textWith } from "~/ui/repeated-text";
 
 // The ranking table with its decision column needs the full width of a 1280 px screen.
 export const handle: CallSection = { section: "setup.tabs.ranking", wide: true, ...routeStrings("pager", "select.common", "select.deadline", "select.decisions", "select.notify", "select.offer", "select.ranking", "select.reviewCounts", "select.stages", "select.thin", "select.warnings", "setup", "validation") };
@@ -28,8 +31,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const url = new URL(request.url);
   const query = RankingQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const page = await rankingPage(viewer.claims, params.callId ?? "", query);
-  return { ...page, query, locale: viewer.locale, deadline: deadlineField(page.call.timeZone, page.call.offerDays) };
+  const { rows, ...page } = await rankingPage(viewer.claims, params.callId ?? "", query);
+  return { ...page, ...shownColumns(rows), query, locale: viewer.locale, deadline: deadlineField(page.call.timeZone, page.call.offerDays) };
+}
+
+// The rows as the page shows them, one array per column (`app/ui/columns.ts`): the loader's data is
+// encoded and escaped into the page, and 50 rows as objects repeated every key and each track's
+// names. A row's track is an index into `tracks`.
+const SHOWN = ["id", "code", "startup", "track", "stage", "eligible", "decision", "pendingDecision", "offerExpiresAt", "offerResponse"] as const;
+const COUNTED = ["reviews", "pending", "recused", "abstained", "rawScore", "zScore", "rank", "percentile", "shortlisted", "caution"] as const;
+type ShownRow = Omit<Pick<RankingRow, (typeof SHOWN)[number] | (typeof COUNTED)[number]>, "track"> & { track: number | null };
+
+function shownColumns(rows: RankingRow[]) {
+  const tracks: Bilingual[] = [];
+  const index = new Map<string, number>();
+  const shown = rows.map((r): ShownRow => {
+    let track: number | null = null;
+    if (r.track) {
+      const key = `${r.track.vi}\u0000${r.track.en}`;
+      track = index.get(key) ?? index.set(key, tracks.push(r.track) - 1).get(key)!;
+    }
+    return { ...r, track };
+  });
+  return { rows: toColumns(shown, [...SHOWN, ...COUNTED]), tracks };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +74,8 @@ type SortKey = "rank" | "code" | "startup" | "raw" | "z" | "reviews";
 
 export default function Ranking() {
   const { t } = useTranslation();
-  const { call, rows, total, page, pageSize, query, locale, deadline } = useLoaderData<typeof loader>();
+  const { call, rows: columns, tracks, total, page, pageSize, query, locale, deadline } = useLoaderData<typeof loader>();
+  const rows = useMemo(() => fromColumns(columns as Columns<ShownRow>), [columns]);
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const outcome = result && "outcome" in result ? result.outcome : null;
@@ -77,7 +102,11 @@ export default function Ranking() {
       </Link>
     </th>
   );
-  const score = (n: number | null, digits: number) => (n == null ? t("select.common.none") : n.toFixed(digits));
+  // Each row's words repeat (stages, decisions, counts): each text is asked once per render.
+  const tr = repeatedT(t);
+  const selectOne = textWith(t, "select.ranking.selectOne", "code");
+  const none = tr("select.common.none");
+  const score = (n: number | null, digits: number) => (n == null ? none : n.toFixed(digits));
   return (
     <>
       <p>{t("select.ranking.lead", { threshold: call.shortlistThreshold ?? t("select.ranking.noThreshold") })}</p>
@@ -184,7 +213,7 @@ export default function Ranking() {
                     <td>
                       <input type="checkbox" id={`pick-${r.id}`} value={r.id} {...form.register("ids")} />
                       <label htmlFor={`pick-${r.id}`} className="visually-hidden">
-                        {t("select.ranking.selectOne", { code: `${r.code} ${r.startup}` })}
+                        {selectOne(`${r.code} ${r.startup}`)}
                       </label>
                     </td>
                     <td className="num">{r.rank}</td>
@@ -192,30 +221,30 @@ export default function Ranking() {
                       <Link to={`/manage/calls/${call.id}/applications/${r.id}${location.search}`}>{r.code}</Link>
                     </td>
                     <td>{r.startup}</td>
-                    <td>{r.track ? r.track[locale] : t("select.common.none")}</td>
-                    <td>{t(`select.stages.${r.stage}`)}</td>
-                    <td>{r.eligible == null ? t("select.common.none") : t(r.eligible ? "select.common.yes" : "select.common.no")}</td>
+                    <td>{r.track != null ? tracks[r.track]![locale] : none}</td>
+                    <td>{tr(`select.stages.${r.stage}`)}</td>
+                    <td>{r.eligible == null ? none : tr(r.eligible ? "select.common.yes" : "select.common.no")}</td>
                     <td className="num">{score(r.rawScore, 2)}</td>
                     <td className="num">
-                      <ZScore value={r.zScore} caution={r.caution} />
+                      <ZScore value={r.zScore} caution={r.caution} t={tr} />
                     </td>
                     <td className="num">{r.percentile.toFixed(1)}</td>
                     <td>
-                      <ReviewCounts row={r} need={call.reviewsPerApplication} />
+                      <ReviewCounts row={r} need={call.reviewsPerApplication} t={tr} />
                     </td>
-                    <td>{r.shortlisted ? t("select.ranking.shortlisted") : ""}</td>
+                    <td>{r.shortlisted ? tr("select.ranking.shortlisted") : ""}</td>
                     <td>
                       {r.pendingDecision
-                        ? t("select.ranking.pending", { decision: t(`select.decisions.${r.pendingDecision}`) })
+                        ? tr("select.ranking.pending", { decision: tr(`select.decisions.${r.pendingDecision}`) })
                         : r.decision
-                          ? t(`select.decisions.${r.decision}`)
-                          : t("select.common.none")}
+                          ? tr(`select.decisions.${r.decision}`)
+                          : none}
                       {!r.pendingDecision && r.decision === "accepted" && r.offerExpiresAt && !r.offerResponse
                         ? ` (${t("select.ranking.offerUntil", {
                             date: t("select.common.callZone", { date: formatDateTime(r.offerExpiresAt, locale, call.timeZone), zone: zoneName(call.timeZone, locale, r.offerExpiresAt) }),
                           })})`
                         : null}
-                      {r.offerResponse ? ` · ${t(`select.offer.${r.offerResponse}`)}` : null}
+                      {r.offerResponse ? ` · ${tr(`select.offer.${r.offerResponse}`)}` : null}
                     </td>
                   </tr>
                 ))}

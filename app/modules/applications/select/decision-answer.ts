@@ -13,7 +13,17 @@ export function decideRefusal(outcome: DecideOutcome): DecideRefusal | null {
 /** The offers' deadline is the end of the chosen day in the call's zone; at most this many days ahead. */
 export const MAX_OFFER_DAYS = 180;
 
-const dayIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+// One formatter per zone: building an Intl.DateTimeFormat costs more than a page's use of it.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayIn = (at: Date, timeZone: string) => {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    if (dayFormats.size > 100) dayFormats.clear();
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
+};
 const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The deadline field: today + the call's offer days in the call's zone, between today and the maximum. */

@@ -6,9 +6,13 @@ import type { RankingRow } from "./ranking.server";
 
 const LEGEND_ID = "thin-review-legend";
 
+/** A row's fields the cells show. */
+type CountsRow = Pick<RankingRow, "reviews" | "pending" | "recused" | "abstained" | "caution">;
+/** The page's `t` for one render (`repeatedT`: each row's texts repeat), given by the table rather than asked per cell. */
+type T = (key: string, values?: Record<string, unknown>) => string;
+
 /** "2 of 3 reviews · 1 recused", then the caution's details when there is one. */
-export function ReviewCounts({ row, need }: { row: RankingRow; need: number }) {
-  const { t } = useTranslation();
+export function ReviewCounts({ row, need, t }: { row: CountsRow; need: number; t: T }) {
   const extra = (["pending", "recused", "abstained"] as const)
     .filter((k) => row[k] > 0)
     .map((k) => t(`select.reviewCounts.${k}`, { count: row[k] }));
@@ -18,7 +22,7 @@ export function ReviewCounts({ row, need }: { row: RankingRow; need: number }) {
       {row.caution ? (
         <span className="caution-detail">
           {[
-            row.caution.fewReviews ? t("select.thin.few", row.caution.fewReviews) : null,
+            row.caution.fewReviews ? t("select.thin.few", { ...row.caution.fewReviews }) : null,
             row.caution.unnormalised > 0 ? t("select.thin.unnormalised", { count: row.caution.unnormalised }) : null,
           ]
             .filter(Boolean)
@@ -30,8 +34,7 @@ export function ReviewCounts({ row, need }: { row: RankingRow; need: number }) {
 }
 
 /** The z-score, marked when it rests on few reviews. */
-export function ZScore({ value, caution }: { value: number | null; caution: RankingRow["caution"] }) {
-  const { t } = useTranslation();
+export function ZScore({ value, caution, t }: { value: number | null; caution: RankingRow["caution"]; t: T }) {
   return (
     <>
       {value == null ? t("select.common.none") : value.toFixed(3)}
@@ -46,7 +49,7 @@ export function ZScore({ value, caution }: { value: number | null; caution: Rank
 }
 
 /** Says what the marker means when the page shows one, and warns when the z-score order relies on one. */
-export function ThinReviewLegend({ rows, call, sortedByZ }: { rows: RankingRow[]; call: { reviewsPerApplication: number; zMinReviews: number }; sortedByZ: boolean }) {
+export function ThinReviewLegend({ rows, call, sortedByZ }: { rows: Pick<RankingRow, "caution">[]; call: { reviewsPerApplication: number; zMinReviews: number }; sortedByZ: boolean }) {
   const { t } = useTranslation();
   const marked = rows.filter((r) => r.caution).length;
   if (marked === 0) return null;

@@ -3,6 +3,7 @@ import type { RankingOrder, RankingQuery } from "./schema";
 import { thinReviewCaution, type ThinReviewCaution } from "./thin-reviews";
 import { managedCall, type ManagedCall } from "../managed-call.server";
 import type { Bilingual } from "~/platform/i18n/i18n";
+import { requireId } from "~/platform/ids.server";
 
 export const RANKING_PAGE_SIZE = 50;
 
@@ -45,11 +46,13 @@ export type RankingPage = { call: ManagedCall; rows: RankingRow[]; total: number
  * with each row's live facts (track, stage, eligibility, decisions, offer, feedback) and the count of
  * all matching rows, after one check of the caller. One statement, whatever the number of applications.
  */
-export function rankingPage(claims: Claims, callId: string, query: RankingQuery): Promise<RankingPage> {
+export async function rankingPage(claims: Claims, callId: string, query: RankingQuery): Promise<RankingPage> {
+  const id = requireId(callId);
   return asUser(claims, async (tx) => {
-    const call = await managedCall(tx, callId);
-    const { rows, total } = await rankingRows(tx, call, query);
-    return { call, rows, total, page: query.page, pageSize: RANKING_PAGE_SIZE };
+    // Sent together (one round trip): the page needs nothing of the call it could not read in SQL, and
+    // ranking_page answers nothing to a viewer who does not manage the call, whom managedCall refuses.
+    const [call, rows] = await Promise.all([managedCall(tx, id), rankingRows(tx, id, query)]);
+    return { call, ...rankedRows(rows, call), page: query.page, pageSize: RANKING_PAGE_SIZE };
   });
 }
 
@@ -65,25 +68,29 @@ export function rankingFilters(q: RankingOrder) {
   };
 }
 
-async function rankingRows(tx: Tx, call: ManagedCall, q: RankingQuery) {
+type StoredRow = Omit<RankingRow, "rawScore" | "zScore" | "percentile" | "caution" | "track"> & {
+  trackId: string | null;
+  trackVi: string | null;
+  trackEn: string | null;
+  rawScore: string | null;
+  zScore: string | null;
+  percentile: string;
+  total: number;
+};
+
+function rankingRows(tx: Tx, callId: string, q: RankingQuery) {
   const { track, stage, eligible, decision, undecided, minScore } = rankingFilters(q);
-  type Row = Omit<RankingRow, "rawScore" | "zScore" | "percentile" | "caution" | "track"> & {
-    trackId: string | null;
-    trackVi: string | null;
-    trackEn: string | null;
-    rawScore: string | null;
-    zScore: string | null;
-    percentile: string;
-    total: number;
-  };
-  const rows = await tx<Row[]>`
+  return tx<StoredRow[]>`
     select id, code, startup, track_id as "trackId", track_vi as "trackVi", track_en as "trackEn",
            stage, eligible, decision, pending_decision as "pendingDecision", offer_expires_at as "offerExpiresAt",
            offer_response as "offerResponse", feedback_released as "feedbackReleased", reviews, normalised, pending, recused,
            abstained, raw_score as "rawScore", z_score as "zScore", rank, percentile, shortlisted, total
-      from public.ranking_page(${call.id}, ${q.sort}, ${q.dir === "desc"}, ${track}, ${stage}, ${eligible}, ${decision},
-                               ${undecided}, ${minScore}, ${call.shortlistThreshold}, ${RANKING_PAGE_SIZE},
-                               ${(q.page - 1) * RANKING_PAGE_SIZE})`;
+      from public.ranking_page(${callId}, ${q.sort}, ${q.dir === "desc"}, ${track}, ${stage}, ${eligible}, ${decision},
+                               ${undecided}, ${minScore}, (select c.shortlist_threshold from public.calls c where c.id = ${callId}),
+                               ${RANKING_PAGE_SIZE}, ${(q.page - 1) * RANKING_PAGE_SIZE})`;
+}
+
+function rankedRows(rows: StoredRow[], call: ManagedCall) {
   return {
     total: rows[0]?.total ?? 0,
     rows: rows.map(({ total: _total, trackId, trackVi, trackEn, ...r }) => ({

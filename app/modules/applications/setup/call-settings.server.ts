@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ConflictError, NotFoundError } from "~/platform/db/errors.server";
+import { ConflictError, ForbiddenError, NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { assertManagesCall, assertManagesProgramme } from "../access.server";
 import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
@@ -79,16 +79,21 @@ export type CallHeading = Pick<CallHeader, "id" | "programmeId" | "programmeName
 export function callHeadingPage(claims: Claims, callId: string): Promise<CallHeading> {
   const id = requireId(callId);
   return asUser(claims, async (tx) => {
-    await assertManagesCall(tx, id);
-    const [row] = await tx<CallHeading[]>`
-      select c.id, p.id as "programmeId", json_build_object('vi', p.name_vi, 'en', p.name_en) as "programmeName",
+    // The check and the heading in one statement (the answers of assertManagesCall, then of the
+    // heading: no call is not found, a call the viewer does not manage is forbidden).
+    const [row] = await tx<(CallHeading & { manages: boolean; programmeSeen: boolean })[]>`
+      select public.manages_call(c.id) as manages, p.id is not null as "programmeSeen",
+             c.id, p.id as "programmeId", json_build_object('vi', p.name_vi, 'en', p.name_en) as "programmeName",
              json_build_object('vi', c.title_vi, 'en', c.title_en) as title,
              c.opens_at as "opensAt", c.closes_at as "closesAt", c.time_zone as "timeZone",
              public.call_status(c.published, c.opens_at, c.closes_at) as status
-        from public.calls c join public.programs p on p.id = c.program_id
+        from public.calls c left join public.programs p on p.id = c.program_id
        where c.id = ${id}`;
     if (!row) throw new NotFoundError();
-    return row;
+    if (!row.manages) throw new ForbiddenError();
+    if (!row.programmeSeen) throw new NotFoundError();
+    const { manages: _manages, programmeSeen: _seen, ...heading } = row;
+    return heading;
   });
 }
 
