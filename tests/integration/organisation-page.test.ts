@@ -65,6 +65,25 @@ describe("an organisation's page", () => {
     expect(staff).toMatchObject({ isMember: true, canManage: false, members: { total: MEMBERS + 2 }, invites: { total: 0 } });
   });
 
+  it("keeps the roster in name order as members rename themselves and join (names kept on memberships)", async () => {
+    // what the roster read before names were kept: every member's profile, by name
+    const expected = () =>
+      asService(
+        (tx) => tx`
+          select m.user_id as "userId", coalesce(p.display_name, '—') as "displayName", m.role
+            from public.memberships m left join public.profiles p on p.id = m.user_id
+           where m.org_id = ${org.id} order by p.display_name, m.user_id, m.role`,
+      );
+    const shown = () => asUser(manager.claims, (tx) => tx`select user_id as "userId", display_name as "displayName", role from public.org_roster(${org.id}, 200, 0)`);
+    const late = await createUser({ name: "Zzz Late" });
+    await addMember(org.id, late.id, "staff");
+    expect((await shown()).at(-1)).toMatchObject({ displayName: "Zzz Late" });
+    // renamed by themselves, under RLS (they may not write memberships)
+    await asUser(late.claims, (tx) => tx`update public.profiles set display_name = 'Aab Renamed' where id = ${late.id}`);
+    expect((await shown()).slice(0, 2).map((m) => m.displayName)).toEqual(["Aaa Manager", "Aab Renamed"]);
+    expect([...(await shown())]).toEqual([...(await expected())]);
+  });
+
   it("costs the same number of statements for any page", async () => {
     const before = statementCount();
     await organisationPage(manager.claims, org.slug);
