@@ -2,7 +2,7 @@
 -- request read the name of every member (3,003 index probes, 12,000 buffers, 14–28 ms for the bench's
 -- incubator) to show 100 of them. Each membership now keeps its member's name, kept equal to
 -- `profiles.display_name` by triggers in the same transaction as any change (null while the member
--- has no profile, as the join gave), and the roster is read in that order from an index
+-- has no profile, as the join gave), and the roster's page is read in that order from an index
 -- (decisions 008 of the platform, fourth pass d). Same rows, same order, same total.
 
 alter table public.memberships add column profile_name text;
@@ -50,7 +50,8 @@ create or replace function public.org_roster(org uuid, page_size int, page_offse
 returns table (user_id uuid, display_name text, role public.member_role, total int)
 language sql stable security definer set search_path = ''
 as $$
-  select m.user_id, coalesce(m.profile_name, '—'), m.role, (count(*) over ())::int
+  -- The total counted apart (once, from the same index): `count(*) over ()` read every member before the first row.
+  select m.user_id, coalesce(m.profile_name, '—'), m.role, (select count(*)::int from public.memberships c where c.org_id = org)
     from public.memberships m
    where m.org_id = org and (public.is_org_member(org) or public.is_platform_admin())
    order by m.profile_name, m.user_id, m.role
