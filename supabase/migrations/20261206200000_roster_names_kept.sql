@@ -11,7 +11,8 @@ update public.memberships m set profile_name = p.display_name from public.profil
 
 create index memberships_roster_idx on public.memberships (org_id, profile_name, user_id, role);
 
--- A new membership (or one moved to another person) takes its member's name.
+-- A membership takes its member's name whenever it is written: no writer (a manager adding a
+-- member, the service path) can set another.
 create function public.membership_profile_name() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
@@ -22,7 +23,7 @@ end
 $$;
 revoke execute on function public.membership_profile_name() from public, anon, authenticated;
 
-create trigger memberships_profile_name before insert or update of user_id on public.memberships
+create trigger memberships_profile_name before insert or update on public.memberships
   for each row execute function public.membership_profile_name();
 
 -- A profile created, renamed or removed: its memberships follow (definer: a person renaming

@@ -82,6 +82,10 @@ describe("an organisation's page", () => {
     await asUser(late.claims, (tx) => tx`update public.profiles set display_name = 'Aab Renamed' where id = ${late.id}`);
     expect((await shown()).slice(0, 2).map((m) => m.displayName)).toEqual(["Aaa Manager", "Aab Renamed"]);
     expect([...(await shown())]).toEqual([...(await expected())]);
+    // nobody writes another name onto a membership
+    await asService((tx) => tx`update public.memberships set profile_name = 'Aaa Fake' where user_id = ${late.id}`);
+    await asService((tx) => tx`insert into public.memberships (org_id, user_id, role, profile_name) values (${org.id}, ${late.id}, 'reviewer', 'Aaa Fake')`);
+    expect([...(await shown())]).toEqual([...(await expected())]);
   });
 
   it("costs the same number of statements for any page", async () => {
