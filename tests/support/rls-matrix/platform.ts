@@ -45,7 +45,7 @@ export const TABLES: Record<string, TableSpec> = {
     table: "memberships",
     row: "org_id = :orgA and user_id = :staffId and role = 'staff'",
     groups: {
-      membership: { columns: ["org_id", "user_id", "role", "created_at"], select: [...ORG_A, "admin"], update: NOBODY, set: "role = 'partner'" },
+      membership: { columns: ["org_id", "user_id", "role", "created_at", "profile_name"], select: [...ORG_A, "admin"], update: NOBODY, set: "role = 'partner'" },
     },
     insert: { sql: "insert into public.memberships (org_id, user_id, role) values (:orgA, :strangerId, 'manager')", allow: ["manager", "admin"] },
     delete: ["manager", "admin"],
