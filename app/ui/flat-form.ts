@@ -2,7 +2,6 @@ import { useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
-import { warmOn } from "./warm-checks";
 import type { FieldErrors, SchemaLoader } from "./zod-form";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -135,6 +134,22 @@ export function useFlatForm<S extends z.ZodType<FieldValues, FieldValues>>(loadS
     isSubmitting,
     hasErrors: Object.keys(errors).length > 0 || !!serverErrors,
   };
+}
+
+// The first focus or press inside a form starts fetching its checks, once per form element.
+// (Also in zod-form.ts: a module of its own would be a chunk of its own on every form page.)
+const warmed = new WeakSet<HTMLFormElement>();
+function warmOn(form: HTMLFormElement, load: () => Promise<unknown>, failed?: () => void) {
+  if (warmed.has(form)) return;
+  warmed.add(form);
+  const warm = () => {
+    form.removeEventListener("focusin", warm);
+    form.removeEventListener("pointerdown", warm);
+    // A failed fetch is retried by the check that needs it (and reported there).
+    void load().catch(() => failed?.());
+  };
+  form.addEventListener("focusin", warm);
+  form.addEventListener("pointerdown", warm);
 }
 
 /** A name's value as react-hook-form reads it: a radio's chosen value, a box's value or true/false, several boxes' values. */

@@ -3,7 +3,6 @@ import { useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useRef, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormRegister, type Path } from "react-hook-form";
 import type { z } from "zod";
-import { warmOn } from "./warm-checks";
 
 // Apart from form.tsx's markup, so a page that shows only a FormMessage or a field does not load
 // react-hook-form (15 kB gzipped, decision 008); form.tsx re-exports it.
@@ -32,7 +31,6 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(loadSc
   // The latest render's loader: a schema built from props (a step's questions) is the current one.
   const latest = useRef(loadSchema);
   latest.current = loadSchema;
-  const warmChecks = () => Promise.all([latest.current(), loadResolver()]);
   const resolver = useCallback<Resolver<z.input<S>>>(async (values, context, options) => {
     const [schema, resolvers] = await Promise.all([latest.current(), loadResolver()]);
     return (resolvers.zodResolver(schema as never) as unknown as Resolver<z.input<S>>)(values, context, options);
@@ -80,7 +78,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(loadSc
       ...field,
       ref: (el: HTMLElement | null) => {
         field.ref(el);
-        if (el && "form" in el && el.form instanceof HTMLFormElement) warmOn(el.form, warmChecks, () => (resolverModule = undefined));
+        if (el && "form" in el && el.form instanceof HTMLFormElement) warmOn(el.form, latest);
       },
     };
   }) as unknown as UseFormRegister<FieldValues>;
@@ -95,6 +93,21 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(loadSc
     /** Clears the inputs, e.g. after the server applied a bulk action to the ticked rows. */
     reset: form.reset as () => void,
   };
+}
+
+// The first focus or press inside a form starts fetching its checks, once per form element.
+const warmed = new WeakSet<HTMLFormElement>();
+function warmOn(form: HTMLFormElement, loader: { current: SchemaLoader<unknown> }) {
+  if (warmed.has(form)) return;
+  warmed.add(form);
+  const warm = () => {
+    form.removeEventListener("focusin", warm);
+    form.removeEventListener("pointerdown", warm);
+    // A failed fetch is retried by the check that needs it (and reported there).
+    void Promise.all([loader.current(), loadResolver()]).catch(() => (resolverModule = undefined));
+  };
+  form.addEventListener("focusin", warm);
+  form.addEventListener("pointerdown", warm);
 }
 
 /** A field's client-side error: nested fields ("options.0.value") and whole lists ("options", kept under `root`). */
