@@ -7,7 +7,7 @@ import { ChangePasswordSchema } from "~/modules/identity/schema";
 import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
-import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { titled } from "~/ui/title";
 import { routeStrings } from "~/platform/i18n/strings-client";
 
@@ -39,7 +39,7 @@ export default function ChangePassword() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.ChangePasswordSchema), errors);
+  const form = useFlatForm(() => import("~/modules/identity/schema").then((m) => m.ChangePasswordSchema), errors);
   return (
     <section className="page narrow">
       <h1>{t("auth.changePasswordTitle")}</h1>

@@ -10,7 +10,7 @@ import { invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form
 import { zoneOptions } from "~/platform/i18n/format";
 import { useLocale } from "~/ui/locale";
 import { saveFile, sniffImage } from "~/platform/storage/files.server";
-import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { titled } from "~/ui/title";
 import { routeStrings } from "~/platform/i18n/strings-client";
 
@@ -51,7 +51,7 @@ export default function ProfilePage() {
   const locale = useLocale();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.ProfileSchema), errors);
+  const form = useFlatForm(() => import("~/modules/identity/schema").then((m) => m.ProfileSchema), errors);
   return (
     <section className="page narrow">
       <h1>{t("profile.title")}</h1>

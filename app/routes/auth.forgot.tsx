@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requestPasswordReset } from "~/modules/identity/accounts.server";
 import { ForgotSchema } from "~/modules/identity/schema";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
-import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { titled } from "~/ui/title";
 import { routeStrings } from "~/platform/i18n/strings-client";
 
@@ -23,7 +23,7 @@ export default function Forgot() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.ForgotSchema), errors);
+  const form = useFlatForm(() => import("~/modules/identity/schema").then((m) => m.ForgotSchema), errors);
   return (
     <section className="page narrow">
       <h1>{t("auth.forgotTitle")}</h1>

@@ -6,7 +6,7 @@ import { isResetTokenValid, resetPassword } from "~/modules/identity/accounts.se
 import { ResetSchema } from "~/modules/identity/schema";
 import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
-import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { titled } from "~/ui/title";
 import { routeStrings } from "~/platform/i18n/strings-client";
 
@@ -34,7 +34,7 @@ export default function Reset() {
   const { token } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.ResetSchema), errors);
+  const form = useFlatForm(() => import("~/modules/identity/schema").then((m) => m.ResetSchema), errors);
   if (!token || (result && "expired" in result)) {
     return (
       <section className="page narrow">

@@ -7,7 +7,7 @@ import { SignInSchema } from "~/modules/identity/schema";
 import { cookieJar } from "~/platform/auth/cookie-jar.server";
 import { requireAnonymous, safeRedirect } from "~/platform/auth/guards.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
-import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { withRedirect } from "~/ui/redirect";
 import { titled } from "~/ui/title";
 import { routeStrings } from "~/platform/i18n/strings-client";
@@ -44,7 +44,7 @@ export default function SignIn() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.SignInSchema), errors);
+  const form = useFlatForm(() => import("~/modules/identity/schema").then((m) => m.SignInSchema), errors);
   const message = result && "minutes" in result ? t(result.message, { count: result.minutes }) : null;
   return (
     <section className="page narrow">

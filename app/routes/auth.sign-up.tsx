@@ -7,7 +7,7 @@ import { requireAnonymous, safeRedirect } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
-import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { withRedirect } from "~/ui/redirect";
 import { titled } from "~/ui/title";
 import { routeStrings } from "~/platform/i18n/strings-client";
@@ -40,7 +40,7 @@ export default function SignUp() {
   const [params] = useSearchParams();
   const redirectTo = params.get("redirectTo");
   const errors = result && "errors" in result && result.errors ? result.errors : undefined;
-  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.SignUpSchema), errors);
+  const form = useFlatForm(() => import("~/modules/identity/schema").then((m) => m.SignUpSchema), errors);
   if (result && "sentTo" in result) {
     return (
       <section className="page narrow">

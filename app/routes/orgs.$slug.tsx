@@ -13,7 +13,7 @@ import { withOutcomes } from "~/platform/http/errors.server";
 import { invalid, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDate } from "~/platform/i18n/format";
 import { resolveLocale } from "~/platform/i18n/locale.server";
-import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { Pager, pageParam } from "~/ui/pager";
 import { RouteError } from "~/ui/route-error";
 import { SpaceList } from "~/modules/spaces/space-list";
@@ -62,7 +62,7 @@ export default function OrganisationPage() {
   const { search } = useLocation();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
-  const form = useZodForm(() => import("~/modules/identity/schema").then((m) => m.InviteSchema), errors);
+  const form = useFlatForm(() => import("~/modules/identity/schema").then((m) => m.InviteSchema), errors);
   // up to 100 rows name a role: each role's word translated once
   const roleNames = new Map<string, string>();
   const roleName = (role: string) => roleNames.get(role) ?? roleNames.set(role, t(`roles.${role}`)).get(role)!;

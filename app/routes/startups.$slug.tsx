@@ -13,7 +13,7 @@ import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { invalid, oversizeFile, parseForm, readForm } from "~/platform/http/form.server";
 import { formatDate } from "~/platform/i18n/format";
-import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
@@ -63,7 +63,7 @@ export default function StartupPage() {
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const inviteErrors = result && "inviteErrors" in result ? (result.inviteErrors ?? undefined) : undefined;
-  const invite = useZodForm(() => import("~/modules/startups/schema").then((m) => m.CofounderInviteSchema), inviteErrors);
+  const invite = useFlatForm(() => import("~/modules/startups/schema").then((m) => m.CofounderInviteSchema), inviteErrors);
   const done = result && "done" in result ? result.done : null;
   const description = locale === "vi" ? startup.descriptionVi || startup.descriptionEn : startup.descriptionEn || startup.descriptionVi;
   return (

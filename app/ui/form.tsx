@@ -3,6 +3,7 @@ import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 export { useZodForm, type FieldErrors } from "./zod-form";
+export { useFlatForm } from "./flat-form";
 
 type Labelled = {
   name: string;

@@ -1,13 +1,13 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormMessage, useZodForm } from "~/ui/form";
+import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { STAGES } from "./choices";
 import type { StartupProfile } from "./profile.server";
 
 /** The startup profile form, for creating and for editing (multipart: it may carry a logo). */
 export function StartupForm({ startup, errors, submitLabel, redirectTo }: { startup?: StartupProfile; errors?: Record<string, string>; submitLabel: string; redirectTo?: string }) {
   const { t } = useTranslation();
-  const form = useZodForm(() => import("./schema").then((m) => m.StartupSchema), errors);
+  const form = useFlatForm(() => import("./schema").then((m) => m.StartupSchema), errors);
   const area = (name: "descriptionVi" | "descriptionEn", lang: "vi" | "en") => (
     <div className="field">
       <label htmlFor={`field-${name}`}>{t(`startups.profile.${name}`)}</label>
