@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { regionOverview } from "~/modules/identity/organisations.server";
 import { EventList } from "~/modules/events/event-list";
+import { nextEvents } from "~/modules/events/upcoming.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { DEFAULT_TIME_ZONE } from "~/platform/i18n/i18n";
@@ -19,11 +20,14 @@ export const handle = routeStrings("auth", "events.kinds", "events.none", "event
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const locale = await resolveLocale(request, viewer);
-  const { orgs, orgCount, events } = await regionOverview(viewer?.claims ?? null);
-  if (!viewer) return { kind: "public" as const, orgs, orgCount, events, locale, timeZone: DEFAULT_TIME_ZONE };
+  if (!viewer) {
+    const { orgs, orgCount, events } = await regionOverview(null, locale);
+    return { kind: "public" as const, orgs, orgCount, events, locale, timeZone: DEFAULT_TIME_ZONE };
+  }
+  // a signed-in person's home shows no organisations: only the events are read
   return {
     kind: "member" as const,
-    events,
+    events: await nextEvents(viewer.claims, locale),
     locale,
     timeZone: viewer.timeZone,
     name: viewer.displayName,
@@ -51,7 +55,7 @@ export default function Home() {
         <h2>{t("events.upcoming")}</h2>
         <EventList events={home.events} locale={home.locale} timeZone={home.timeZone} />
         <h2>{t("home.organisationsTitle")}</h2>
-        <OrgList orgs={home.orgs} locale={home.locale} />
+        <OrgList orgs={home.orgs} />
         <p>
           <Link to="/orgs">{t("orgs.all", { count: home.orgCount })}</Link>
         </p>

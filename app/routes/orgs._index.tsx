@@ -17,13 +17,14 @@ export const handle = routeStrings("orgKinds", "orgs", "pager");
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const query = directoryQuery(new URL(request.url));
-  const orgs = await listOrganisations(viewer?.claims ?? null, query);
-  return { query, orgs, pageSize: DIRECTORY_PAGE_SIZE, locale: await resolveLocale(request, viewer) };
+  const locale = await resolveLocale(request, viewer);
+  const orgs = await listOrganisations(viewer?.claims ?? null, query, locale);
+  return { query, orgs, pageSize: DIRECTORY_PAGE_SIZE };
 }
 
 export default function Organisations() {
   const { t } = useTranslation();
-  const { query, orgs, pageSize, locale } = useLoaderData<typeof loader>();
+  const { query, orgs, pageSize } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   return (
     <section className="page">
@@ -49,7 +50,7 @@ export default function Organisations() {
         </button>
       </Form>
       <p role="status">{t("orgs.found", { count: orgs.total })}</p>
-      {orgs.total === 0 ? <p className="empty">{t("orgs.noneFound")}</p> : <OrgList orgs={orgs.rows} locale={locale} />}
+      {orgs.total === 0 ? <p className="empty">{t("orgs.noneFound")}</p> : <OrgList orgs={orgs.rows} />}
       <Pager page={orgs.page} pageSize={pageSize} total={orgs.total} search={search} label={t("orgs.directoryPages")} />
     </section>
   );

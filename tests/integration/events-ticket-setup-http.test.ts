@@ -115,6 +115,9 @@ describe("setting up an event's tickets over HTTP", () => {
     expect(await shown(await get(buyer, `/events/${event.slug}/register?code=PARTNER-1`))).toContain("Partner pass");
     expect(await shown(await get(buyer, `/events/${event.slug}/register?code=SPONSOR_2`))).toContain("Partner pass");
     expect(await shown(await get(buyer, `/events/${event.slug}/register?code=WRONG-CODE`))).not.toContain("Partner pass");
+    // the event page lists the unlocked type among its tickets too (read in one statement there)
+    expect(await shown(await get(buyer, `/events/${event.slug}?code=PARTNER-1`))).toContain("Partner pass");
+    expect(await shown(await get(buyer, `/events/${event.slug}?code=WRONG-CODE`))).not.toContain("Partner pass");
     expect((await send(manager, tickets(), { intent: "removeCode", id: partner, code: "PARTNER-1" })).status).toBe(200);
     expect(await shown(await get(buyer, `/events/${event.slug}/register?code=PARTNER-1`))).not.toContain("Partner pass");
     expect(await shown(await get(buyer, `/events/${event.slug}/register?code=SPONSOR_2`))).toContain("Partner pass");

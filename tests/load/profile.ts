@@ -3,8 +3,8 @@
 // PROFILE_REQUESTS (default 1500) per page; PROFILE_DIR=<dir> also writes a V8 CPU profile of the
 // server there (summarise it with tests/load/profile-summary.ts).
 // PROFILE_DATASET=1 adds the bench's load dataset and its heavier pages (the organisation page, a
-// call page, /manage, /review, the week of slots, an attendee's event page, the mentoring report,
-// the ranking);
+// call page, /manage, /review, the week of slots, the event page (an attendee's and a visitor's), the
+// founder's application list, the mentoring report, the ranking);
 // PROFILE_PAGES="orgs/,review" keeps only the pages whose names contain one of the words.
 import os from "node:os";
 import postgres from "postgres";
@@ -54,6 +54,8 @@ async function datasetPages(baseUrl: string, databaseUrl: string, manager: strin
     { name: "/manage manager", path: "/manage", cookie: manager },
     { name: "/review reviewer", path: "/review", cookie: reviewer },
     { name: "event page (attendee)", path: forum.path, cookie: forum.attendee },
+    { name: "event page (anonymous)", path: forum.path },
+    { name: "founder's application", path: "/applications", cookie: founder },
     { name: "week of slots", path: "/mentoring/book/00000000-0000-4000-8000-000000000005", cookie: founder },
     { name: "mentoring report", path: `/manage/programmes/${call.programmeId}/mentoring`, cookie: manager },
     { name: "ranking", path: `/manage/calls/${call.id}/ranking`, cookie: manager },
@@ -74,6 +76,7 @@ try {
     { name: "/ anonymous", path: "/" },
     { name: "/calls anonymous", path: "/calls" },
     { name: "/orgs manager", path: "/orgs", cookie },
+    { name: "/orgs anonymous", path: "/orgs" },
     ...(DATASET ? await datasetPages(app.baseUrl, databaseUrl, cookie) : []),
   ].filter((p, i) => i === 0 || ONLY.length === 0 || ONLY.some((w) => p.name.toLowerCase().includes(w)));
   for (const page of pages) {

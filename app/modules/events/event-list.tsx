@@ -14,13 +14,13 @@ export function EventList({ events, locale, timeZone }: { events: Serialized<Upc
       {events.map((e) => (
         <li key={e.id} className="card">
           <h3>
-            <Link to={`/events/${e.slug}`}>{locale === "vi" ? e.titleVi : e.titleEn}</Link>
+            <Link to={`/events/${e.slug}`}>{e.title}</Link>
           </h3>
           <p className="tag">
             {t(`events.kinds.${e.kind}`)} · <time dateTime={new Date(e.startsAt).toISOString()}>{formatDateTime(e.startsAt, locale, timeZone)}</time>
           </p>
-          {e.venue[locale] ? <p>{e.venue[locale]}</p> : null}
-          <p>{locale === "vi" ? e.summaryVi : e.summaryEn}</p>
+          {e.venue ? <p>{e.venue}</p> : null}
+          <p>{e.summary}</p>
         </li>
       ))}
     </ul>

@@ -1,19 +1,18 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "~/platform/i18n/i18n";
-import type { OrgSummary } from "./organisations.server";
+import type { OrgCard } from "./organisations.server";
 
-export function OrgList({ orgs, locale }: { orgs: OrgSummary[]; locale: Locale }) {
+export function OrgList({ orgs }: { orgs: OrgCard[] }) {
   const { t } = useTranslation();
   return (
     <ul className="cards">
       {orgs.map((o) => (
         <li key={o.id} className="card">
           <h3>
-            <Link to={`/orgs/${o.slug}`}>{locale === "vi" ? o.nameVi : o.nameEn}</Link>
+            <Link to={`/orgs/${o.slug}`}>{o.name}</Link>
           </h3>
           <p className="tag">{t(`orgKinds.${o.kind}`)}</p>
-          <p>{locale === "vi" ? o.descriptionVi : o.descriptionEn}</p>
+          <p>{o.description}</p>
         </li>
       ))}
     </ul>

@@ -4,6 +4,7 @@ import { upcomingEvents } from "~/modules/events/upcoming.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { paged, type Paged } from "~/platform/db/paged";
 import { NotFoundError } from "~/platform/db/errors.server";
+import { DEFAULT_LOCALE, type Locale } from "~/platform/i18n/i18n";
 
 export type OrgSummary = {
   id: string;
@@ -15,6 +16,8 @@ export type OrgSummary = {
   descriptionEn: string;
 };
 
+/** An organisation as the lists show it (the directory, the home page): name and description in the viewer's language only. */
+export type OrgCard = { id: string; slug: string; kind: string; name: string; description: string };
 
 export type OrgMember = { userId: string; displayName: string; role: string };
 export type PendingInvite = { id: string; email: string; role: string; expiresAt: Date };
@@ -26,14 +29,18 @@ export type DirectoryQuery = { q: string; kind: string | null; page: number };
 
 const summary = (tx: Tx) => tx`
   id, slug, kind, name_vi as "nameVi", name_en as "nameEn", description_vi as "descriptionVi", description_en as "descriptionEn"`;
+// A list sends the page only what it shows (decision 008, fourth pass): the language switch is a
+// post, after which every loader runs again in the new language.
+const card = (tx: Tx, locale: Locale) =>
+  locale === "vi" ? tx`id, slug, kind, name_vi as name, description_vi as description` : tx`id, slug, kind, name_en as name, description_en as description`;
 
 /** The directory of the region's organisations: by kind, then name; searched by either name; a page at a time. */
-export function listOrganisations(claims: Claims | null, query: DirectoryQuery): Promise<Paged<OrgSummary>> {
+export function listOrganisations(claims: Claims | null, query: DirectoryQuery, locale: Locale = DEFAULT_LOCALE): Promise<Paged<OrgCard>> {
   // the search is a literal: % and _ typed by the visitor match themselves
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return asUser(claims, async (tx) => {
-    const rows = await tx<(OrgSummary & { total: number })[]>`
-      select ${summary(tx)}, count(*) over ()::int as total
+    const rows = await tx<(OrgCard & { total: number })[]>`
+      select ${card(tx, locale)}, count(*) over ()::int as total
         from public.organisations
        where (${pattern}::text is null or name_vi ilike ${pattern} or name_en ilike ${pattern})
          and (${query.kind}::public.org_kind is null or kind = ${query.kind}::public.org_kind)
@@ -44,12 +51,12 @@ export function listOrganisations(claims: Claims | null, query: DirectoryQuery):
 }
 
 /** The public home page: the first organisations of the directory, how many there are, and the next events. */
-export function regionOverview(claims: Claims | null) {
+export function regionOverview(claims: Claims | null, locale: Locale) {
   return asUser(claims, async (tx) => {
     const [orgs, events] = await Promise.all([
-      tx<(OrgSummary & { total: number })[]>`
-        select ${summary(tx)}, count(*) over ()::int as total from public.organisations order by kind, name_en, id limit ${HOME_ORGS}`,
-      upcomingEvents(tx),
+      tx<(OrgCard & { total: number })[]>`
+        select ${card(tx, locale)}, count(*) over ()::int as total from public.organisations order by kind, name_en, id limit ${HOME_ORGS}`,
+      upcomingEvents(tx, locale),
     ]);
     const { rows, total } = paged(orgs, 1);
     return { orgs: rows, orgCount: total, events };

@@ -38,31 +38,40 @@ export type PublicEvent = {
   orgName: Bilingual;
 };
 
+type EventRow = Omit<PublicEvent, "title" | "summary" | "description" | "orgName" | "venue" | "startsAt" | "endsAt"> &
+  Record<"title_vi" | "title_en" | "summary_vi" | "summary_en" | "description_vi" | "description_en" | "venue_vi" | "venue_en" | "org_vi" | "org_en", string> & {
+    startsAt: Date | string;
+    endsAt: Date | string;
+  };
+const eventColumns = (tx: Tx) => tx`
+  e.id, e.slug, e.kind, e.title_vi, e.title_en, e.summary_vi, e.summary_en, e.description_vi, e.description_en,
+  coalesce(nullif(e.venue, ''), s.name_vi, '') as venue_vi, coalesce(nullif(e.venue, ''), s.name_en, '') as venue_en, e.cover_url as "coverUrl", e.time_zone as "timeZone",
+  e.starts_at as "startsAt", e.ends_at as "endsAt", e.cancel_hours as "cancelHours", e.published,
+  o.name_vi as org_vi, o.name_en as org_en`;
+const toEvent = (e: EventRow): PublicEvent => ({
+  id: e.id,
+  slug: e.slug,
+  kind: e.kind,
+  title: { vi: e.title_vi, en: e.title_en },
+  summary: { vi: e.summary_vi, en: e.summary_en },
+  description: { vi: e.description_vi, en: e.description_en },
+  venue: { vi: e.venue_vi, en: e.venue_en },
+  coverUrl: e.coverUrl,
+  timeZone: e.timeZone,
+  startsAt: new Date(e.startsAt),
+  endsAt: new Date(e.endsAt),
+  cancelHours: e.cancelHours,
+  published: e.published,
+  orgName: { vi: e.org_vi, en: e.org_en },
+});
+
 export async function loadEvent(tx: Tx, slug: string): Promise<PublicEvent> {
-  const [e] = await tx<(Omit<PublicEvent, "title" | "summary" | "description" | "orgName" | "venue"> & Record<string, string>)[]>`
-    select e.id, e.slug, e.kind, e.title_vi, e.title_en, e.summary_vi, e.summary_en, e.description_vi, e.description_en,
-           coalesce(nullif(e.venue, ''), s.name_vi, '') as venue_vi, coalesce(nullif(e.venue, ''), s.name_en, '') as venue_en, e.cover_url as "coverUrl", e.time_zone as "timeZone",
-           e.starts_at as "startsAt", e.ends_at as "endsAt", e.cancel_hours as "cancelHours", e.published,
-           o.name_vi as org_vi, o.name_en as org_en
+  const [e] = await tx<EventRow[]>`
+    select ${eventColumns(tx)}
       from public.events e join public.organisations o on o.id = e.org_id left join public.spaces s on s.id = e.space_id
      where e.slug = ${slug}`;
   if (!e) throw new NotFoundError();
-  return {
-    id: e.id,
-    slug: e.slug,
-    kind: e.kind,
-    title: { vi: e.title_vi!, en: e.title_en! },
-    summary: { vi: e.summary_vi!, en: e.summary_en! },
-    description: { vi: e.description_vi!, en: e.description_en! },
-    venue: { vi: e.venue_vi!, en: e.venue_en! },
-    coverUrl: e.coverUrl,
-    timeZone: e.timeZone,
-    startsAt: e.startsAt,
-    endsAt: e.endsAt,
-    cancelHours: e.cancelHours,
-    published: e.published,
-    orgName: { vi: e.org_vi!, en: e.org_en! },
-  };
+  return toEvent(e);
 }
 
 type TypeRow = {
@@ -71,9 +80,9 @@ type TypeRow = {
   name_en: string;
   description_vi: string;
   description_en: string;
-  price_vnd: string;
-  sales_start: Date;
-  sales_end: Date;
+  price_vnd: string | number;
+  sales_start: Date | string;
+  sales_end: Date | string;
   min_per_order: number;
   max_per_order: number;
   seats_left: number;
@@ -85,8 +94,8 @@ const toOffer = (t: TypeRow): TicketOffer => ({
   name: { vi: t.name_vi, en: t.name_en },
   description: { vi: t.description_vi, en: t.description_en },
   priceVnd: Number(t.price_vnd),
-  salesStart: t.sales_start,
-  salesEnd: t.sales_end,
+  salesStart: new Date(t.sales_start),
+  salesEnd: new Date(t.sales_end),
   minPerOrder: t.min_per_order,
   maxPerOrder: t.max_per_order,
   seatsLeft: t.seats_left,
@@ -110,25 +119,32 @@ export async function ticketOffers(tx: Tx, eventId: string, code: string | null)
 export type AgendaSession = { id: string; title: Bilingual; room: string; startsAt: Date; endsAt: Date; speakers: string[] };
 export type Speaker = { id: string; name: string; affiliation: string; bio: Bilingual };
 
-export async function agendaOf(tx: Tx, eventId: string): Promise<{ sessions: AgendaSession[]; speakers: Speaker[] }> {
-  const [sessions, speakers] = await Promise.all([
-    tx<{ id: string; title_vi: string; title_en: string; room: string; starts_at: Date; ends_at: Date; speaker_ids: string[] }[]>`
-      select id, title_vi, title_en, room, starts_at, ends_at, speaker_ids from public.event_sessions where event_id = ${eventId} order by starts_at, title_en`,
-    tx<{ id: string; name: string; affiliation: string; bio_vi: string; bio_en: string }[]>`
-      select id, name, affiliation, bio_vi, bio_en from public.event_speakers where event_id = ${eventId} order by position, name`,
-  ]);
+type SessionRow = { id: string; title_vi: string; title_en: string; room: string; starts_at: Date | string; ends_at: Date | string; speaker_ids: string[] };
+type SpeakerRow = { id: string; name: string; affiliation: string; bio_vi: string; bio_en: string };
+
+function toAgenda(sessions: SessionRow[], speakers: SpeakerRow[]): { sessions: AgendaSession[]; speakers: Speaker[] } {
   const names = new Map(speakers.map((s) => [s.id, s.name]));
   return {
     sessions: sessions.map((s) => ({
       id: s.id,
       title: { vi: s.title_vi, en: s.title_en },
       room: s.room,
-      startsAt: s.starts_at,
-      endsAt: s.ends_at,
+      startsAt: new Date(s.starts_at),
+      endsAt: new Date(s.ends_at),
       speakers: s.speaker_ids.map((id) => names.get(id)).filter((n): n is string => !!n),
     })),
     speakers: speakers.map((s) => ({ id: s.id, name: s.name, affiliation: s.affiliation, bio: { vi: s.bio_vi, en: s.bio_en } })),
   };
+}
+
+export async function agendaOf(tx: Tx, eventId: string): Promise<{ sessions: AgendaSession[]; speakers: Speaker[] }> {
+  const [sessions, speakers] = await Promise.all([
+    tx<SessionRow[]>`
+      select id, title_vi, title_en, room, starts_at, ends_at, speaker_ids from public.event_sessions where event_id = ${eventId} order by starts_at, title_en`,
+    tx<SpeakerRow[]>`
+      select id, name, affiliation, bio_vi, bio_en from public.event_speakers where event_id = ${eventId} order by position, name`,
+  ]);
+  return toAgenda(sessions, speakers);
 }
 
 export type MyTicket = { id: string; name: string; email: string; ticketType: Bilingual };
@@ -147,32 +163,30 @@ export type MyOrder = {
 };
 export type MyPlace = { id: string; status: string; ticketTypeId: string; ticketType: Bilingual; createdAt: Date; offerExpiresAt: Date | null };
 
-/** The caller's orders (with tickets) and open waitlist places for the event (RLS: their own; organisers see theirs too, hence the filter). */
-export async function mineFor(tx: Tx, eventId: string, userId: string): Promise<{ orders: MyOrder[]; places: MyPlace[] }> {
-  const [orders, tickets, places] = await Promise.all([
-    tx<{ id: string; code: string; status: string; total_vnd: string; hold_until: Date | null; created_at: Date; needs_refund: boolean; payment: OrderPayment | null }[]>`
-      select o.id, o.code, o.status, o.total_vnd, o.hold_until, o.created_at, o.needs_refund,
-             (select json_build_object('id', p.id, 'status', p.status, 'method', p.method, 'deadline', p.deadline)
-                from public.payments p where p.kind = 'event_order' and p.reference = o.id order by p.created_at desc limit 1) as payment
-        from public.event_orders o
-       where o.event_id = ${eventId} and o.buyer_id = ${userId} order by o.created_at desc`,
-    tx<{ id: string; order_id: string; attendee_name: string; attendee_email: string; name_vi: string; name_en: string }[]>`
-      select k.id, k.order_id, k.attendee_name, k.attendee_email, t.name_vi, t.name_en
-        from public.event_tickets k join public.ticket_types t on t.id = k.ticket_type_id
-       where k.event_id = ${eventId} and k.buyer_id = ${userId} order by k.created_at, k.id`,
-    tx<{ id: string; status: string; ticket_type_id: string; name_vi: string; name_en: string; created_at: Date; offer_expires_at: Date | null }[]>`
-      select w.id, w.status, w.ticket_type_id, t.name_vi, t.name_en, w.created_at, w.offer_expires_at
-        from public.event_waitlist w join public.ticket_types t on t.id = w.ticket_type_id
-       where w.event_id = ${eventId} and w.user_id = ${userId} and w.status in ('waiting', 'offered') order by w.position`,
-  ]);
+type OrderRow = {
+  id: string;
+  code: string;
+  status: string;
+  total_vnd: string | number;
+  hold_until: Date | string | null;
+  created_at: Date | string;
+  needs_refund: boolean;
+  payment: (Omit<OrderPayment, "deadline"> & { deadline: string }) | null;
+};
+type TicketRow = { id: string; order_id: string; attendee_name: string; attendee_email: string; name_vi: string; name_en: string };
+type PlaceRow = { id: string; status: string; ticket_type_id: string; name_vi: string; name_en: string; created_at: Date | string; offer_expires_at: Date | string | null };
+
+const dateOrNull = (d: Date | string | null) => (d === null ? null : new Date(d));
+
+function toMine(orders: OrderRow[], tickets: TicketRow[], places: PlaceRow[]): { orders: MyOrder[]; places: MyPlace[] } {
   return {
     orders: orders.map((o) => ({
       id: o.id,
       code: o.code,
       status: o.status,
       totalVnd: Number(o.total_vnd),
-      holdUntil: o.hold_until,
-      createdAt: o.created_at,
+      holdUntil: dateOrNull(o.hold_until),
+      createdAt: new Date(o.created_at),
       needsRefund: o.needs_refund,
       payment: o.payment ? { ...o.payment, deadline: new Date(o.payment.deadline) } : null,
       tickets: tickets
@@ -184,22 +198,111 @@ export async function mineFor(tx: Tx, eventId: string, userId: string): Promise<
       status: w.status,
       ticketTypeId: w.ticket_type_id,
       ticketType: { vi: w.name_vi, en: w.name_en },
-      createdAt: w.created_at,
-      offerExpiresAt: w.offer_expires_at,
+      createdAt: new Date(w.created_at),
+      offerExpiresAt: dateOrNull(w.offer_expires_at),
     })),
   };
 }
 
-/** Everything the public page shows, in one transaction. */
+/** The caller's orders (with tickets) and open waitlist places for the event (RLS: their own; organisers see theirs too, hence the filter). */
+export async function mineFor(tx: Tx, eventId: string, userId: string): Promise<{ orders: MyOrder[]; places: MyPlace[] }> {
+  const [orders, tickets, places] = await Promise.all([
+    tx<OrderRow[]>`
+      select o.id, o.code, o.status, o.total_vnd, o.hold_until, o.created_at, o.needs_refund,
+             (select json_build_object('id', p.id, 'status', p.status, 'method', p.method, 'deadline', p.deadline)
+                from public.payments p where p.kind = 'event_order' and p.reference = o.id order by p.created_at desc limit 1) as payment
+        from public.event_orders o
+       where o.event_id = ${eventId} and o.buyer_id = ${userId} order by o.created_at desc`,
+    tx<TicketRow[]>`
+      select k.id, k.order_id, k.attendee_name, k.attendee_email, t.name_vi, t.name_en
+        from public.event_tickets k join public.ticket_types t on t.id = k.ticket_type_id
+       where k.event_id = ${eventId} and k.buyer_id = ${userId} order by k.created_at, k.id`,
+    tx<PlaceRow[]>`
+      select w.id, w.status, w.ticket_type_id, t.name_vi, t.name_en, w.created_at, w.offer_expires_at
+        from public.event_waitlist w join public.ticket_types t on t.id = w.ticket_type_id
+       where w.event_id = ${eventId} and w.user_id = ${userId} and w.status in ('waiting', 'offered') order by w.position`,
+  ]);
+  return toMine(orders, tickets, places);
+}
+
+type PageRow = EventRow & {
+  offers: TypeRow[];
+  unlocked: TypeRow[];
+  sessions: SessionRow[];
+  speakers: SpeakerRow[];
+  orders: OrderRow[];
+  tickets: TicketRow[];
+  places: PlaceRow[];
+  manages: boolean;
+};
+
+/**
+ * Everything the public page shows, in one statement (decision 008, fourth pass): the event, its
+ * offers (the visible ticket types and those `code` unlocks), its agenda, and for a signed-in
+ * visitor their own orders, tickets and places and whether they manage it. The same reads as
+ * `loadEvent`, `ticketOffers`, `agendaOf` and `mineFor` (which the register page and the calendar
+ * use), each list as a json array in the same order; RLS applies to each as it does there.
+ */
 export function eventPage(claims: Claims | null, slug: string, code: string | null) {
   return asUser(claims, async (tx) => {
-    const event = await loadEvent(tx, slug);
-    const [offers, agenda, mine, manages] = await Promise.all([
-      ticketOffers(tx, event.id, code),
-      agendaOf(tx, event.id),
-      claims ? mineFor(tx, event.id, claims.sub) : Promise.resolve(null),
-      claims ? tx<{ m: boolean }[]>`select public.manages_event(${event.id}) as m`.then((r) => r[0]!.m) : Promise.resolve(false),
-    ]);
-    return { event, offers, agenda, mine, manages };
+    const me = claims?.sub ?? null;
+    const none = tx`'[]'::json`;
+    const [row] = await tx<PageRow[]>`
+      select ${eventColumns(tx)},
+             (select coalesce(json_agg(json_build_object(
+                       'id', t.id, 'name_vi', t.name_vi, 'name_en', t.name_en, 'description_vi', t.description_vi, 'description_en', t.description_en,
+                       'price_vnd', t.price_vnd, 'sales_start', t.sales_start, 'sales_end', t.sales_end, 'min_per_order', t.min_per_order,
+                       'max_per_order', t.max_per_order, 'seats_left', a.seats_left, 'waiting', a.waiting, 'hidden', t.hidden)
+                       order by t.position, t.created_at), '[]')
+                from public.ticket_types t join public.ticket_availability(e.id) a on a.ticket_type_id = t.id
+               where not t.hidden) as offers,
+             ${
+               code
+                 ? tx`(select coalesce(json_agg(json_build_object(
+                         'id', u.id, 'name_vi', u.name_vi, 'name_en', u.name_en, 'description_vi', u.description_vi, 'description_en', u.description_en,
+                         'price_vnd', u.price_vnd, 'sales_start', u.sales_start, 'sales_end', u.sales_end, 'min_per_order', u.min_per_order,
+                         'max_per_order', u.max_per_order, 'seats_left', u.seats_left, 'waiting', false, 'hidden', true) order by u.ordinality), '[]')
+                         from public.unlocked_ticket_types(e.id, ${code}) with ordinality u)`
+                 : none
+             } as unlocked,
+             (select coalesce(json_agg(json_build_object(
+                       'id', x.id, 'title_vi', x.title_vi, 'title_en', x.title_en, 'room', x.room, 'starts_at', x.starts_at, 'ends_at', x.ends_at,
+                       'speaker_ids', x.speaker_ids) order by x.starts_at, x.title_en), '[]')
+                from public.event_sessions x where x.event_id = e.id) as sessions,
+             (select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'affiliation', p.affiliation, 'bio_vi', p.bio_vi, 'bio_en', p.bio_en)
+                       order by p.position, p.name), '[]')
+                from public.event_speakers p where p.event_id = e.id) as speakers,
+             ${
+               me
+                 ? tx`(select coalesce(json_agg(json_build_object(
+                         'id', r.id, 'code', r.code, 'status', r.status, 'total_vnd', r.total_vnd, 'hold_until', r.hold_until, 'created_at', r.created_at,
+                         'needs_refund', r.needs_refund,
+                         'payment', (select json_build_object('id', p.id, 'status', p.status, 'method', p.method, 'deadline', p.deadline)
+                                       from public.payments p where p.kind = 'event_order' and p.reference = r.id order by p.created_at desc limit 1))
+                         order by r.created_at desc), '[]')
+                         from public.event_orders r where r.event_id = e.id and r.buyer_id = ${me}) as orders,
+                      (select coalesce(json_agg(json_build_object(
+                         'id', k.id, 'order_id', k.order_id, 'attendee_name', k.attendee_name, 'attendee_email', k.attendee_email,
+                         'name_vi', t.name_vi, 'name_en', t.name_en) order by k.created_at, k.id), '[]')
+                         from public.event_tickets k join public.ticket_types t on t.id = k.ticket_type_id
+                        where k.event_id = e.id and k.buyer_id = ${me}) as tickets,
+                      (select coalesce(json_agg(json_build_object(
+                         'id', w.id, 'status', w.status, 'ticket_type_id', w.ticket_type_id, 'name_vi', t.name_vi, 'name_en', t.name_en,
+                         'created_at', w.created_at, 'offer_expires_at', w.offer_expires_at) order by w.position), '[]')
+                         from public.event_waitlist w join public.ticket_types t on t.id = w.ticket_type_id
+                        where w.event_id = e.id and w.user_id = ${me} and w.status in ('waiting', 'offered')) as places,
+                      public.manages_event(e.id) as manages`
+                 : tx`${none} as orders, ${none} as tickets, ${none} as places, false as manages`
+             }
+        from public.events e join public.organisations o on o.id = e.org_id left join public.spaces s on s.id = e.space_id
+       where e.slug = ${slug}`;
+    if (!row) throw new NotFoundError();
+    return {
+      event: toEvent(row),
+      offers: [...row.offers, ...row.unlocked].map(toOffer),
+      agenda: toAgenda(row.sessions, row.speakers),
+      mine: claims ? toMine(row.orders, row.tickets, row.places) : null,
+      manages: row.manages,
+    };
   });
 }
