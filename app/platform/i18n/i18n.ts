@@ -124,6 +124,8 @@ export function i18nWithParts(locale: Locale, parts: string[]): I18n {
       returnNull: false,
       showSupportNotice: false,
     });
+    // the same reason as i18nFor's: these are the instances pages render with
+    if (typeof document === "undefined") keepStrings(instance, locale);
     if (partial.size >= 500) partial.clear();
     partial.set(key, instance);
   }
