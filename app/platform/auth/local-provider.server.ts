@@ -132,7 +132,7 @@ function isIp(value: string) {
 /** The session id in the signed cookie, when the signature holds. */
 async function sessionIdOf(cookies: CookieJar): Promise<string | null> {
   const sid: unknown = await sessionCookie().parse(cookies.header());
-  return isUuid(sid) ? sid : null;
+  return typeof sid === "string" && isUuid(sid) ? sid : null; // no cookie (a visitor): no zod parse
 }
 
 const withToken = (pageUrl: string, token: string) => `${pageUrl}?token=${encodeURIComponent(token)}`;

@@ -1,8 +1,8 @@
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
-import { createRequestHandler } from "@remix-run/node";
-// The adapter's own request and response conversion (host, port, proxies, streaming, cookies);
-// only its request handler is exported from the package root, and we need a step between the two.
-import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
+// The adapter's own conversions (headers; the response: status, cookies, streaming); only its
+// request handler is exported from the package root, and we need a step between the two.
+import { createRemixHeaders, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import type express from "express";
 import { documentBody } from "./document-body";
 import { guardBuild } from "./guard.server";
@@ -21,7 +21,7 @@ export function remixHandler(opts: { build: Build; mode: string; getLoadContext:
   const handle = createRequestHandler(typeof opts.build === "function" ? guardedDevBuild(opts.build) : guardBuild(opts.build), opts.mode);
   return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     try {
-      const request = createRemixRequest(req, res);
+      const request = remixRequest(req, res);
       const response = await handle(request, opts.getLoadContext(req, res));
       await readToEnd(request, req);
       // The adapter adds the response's headers to the site-wide ones; framing is the one they may relax.
@@ -33,6 +33,34 @@ export function remixHandler(opts: { build: Build; mode: string; getLoadContext:
       next(error);
     }
   };
+}
+
+/**
+ * The adapter's `createRemixRequest` (@remix-run/express 2.17.5) with the same URL, headers, body and
+ * abort, for less: the URL is parsed once (by the Request, not also before it), and one `close`
+ * listener aborts the loaders and actions when the response can no longer be sent (the client went
+ * away before it was finished), where the adapter added a `finish` listener too (decision 008).
+ */
+function remixRequest(req: express.Request, res: express.Response): Request {
+  // req.hostname (which heeds "trust proxy") drops the port: take it from X-Forwarded-Host or Host
+  const port = portOf(req.get("X-Forwarded-Host")) ?? portOf(req.get("host"));
+  const url = `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`;
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: createRemixHeaders(req.headers), signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+/** The adapter's reading of a host's port: what follows its first colon, if a whole number. */
+function portOf(host: string | undefined): number | undefined {
+  const port = Number.parseInt(host?.split(":")[1] ?? "", 10);
+  return Number.isSafeInteger(port) ? port : undefined;
 }
 
 /** A rendered page (entry.server): the adapter's status and headers, then the bytes in one write. */

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomFillSync, randomUUID } from "node:crypto";
 import { logger } from "~/platform/log.server";
 
 // 12 MB: a 10 MB pitch deck plus the rest of its form fits.
@@ -82,33 +82,51 @@ export function sameSiteFraming(res: Response, headers: Headers) {
   if (typeof policy === "string") res.setHeader("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
 }
 
+// Nonces are cut from a pool of random bytes filled 256 at a time: one call into the system's
+// random source per 256 responses instead of one each (about 1 % of a page's CPU, decision 008).
+// Each nonce's 16 bytes are used once, so nonces stay as unpredictable as `randomBytes(16)`'s.
+const NONCE_BYTES = 16;
+const pool = Buffer.alloc(NONCE_BYTES * 256);
+let poolAt = pool.length;
+function newNonce() {
+  if (poolAt === pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  poolAt += NONCE_BYTES;
+  return pool.toString("base64", poolAt - NONCE_BYTES, poolAt);
+}
+
 /** Security headers and a CSP whose script nonce is new for every response. */
 export function securityHeaders(opts: { dev: boolean }) {
+  // Built once: only the nonce changes from one response to the next.
+  const policy = (nonce: string) =>
+    [
+      "default-src 'self'",
+      `script-src ${opts.dev ? "'self' 'unsafe-inline'" : `'self' 'nonce-${nonce}'`}`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self'",
+      `connect-src 'self'${opts.dev ? " ws: wss:" : ""}`,
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+      "base-uri 'self'",
+      "object-src 'none'",
+    ].join("; ");
+  const [before = "", after = ""] = policy("\0").split("\0");
+  const fixed: [string, string][] = [
+    ["X-Content-Type-Options", "nosniff"],
+    ["X-Frame-Options", "DENY"],
+    ["Referrer-Policy", "strict-origin-when-cross-origin"],
+    ["Permissions-Policy", "camera=(), microphone=(), geolocation=()"],
+    ["Cross-Origin-Opener-Policy", "same-origin"],
+    ...(opts.dev ? [] : [["Strict-Transport-Security", "max-age=31536000; includeSubDomains"] as [string, string]]),
+  ];
   return (_req: Request, res: Response, next: NextFunction) => {
-    const nonce = randomBytes(16).toString("base64");
+    const nonce = newNonce();
     res.locals.cspNonce = nonce;
-    const scriptSrc = opts.dev ? "'self' 'unsafe-inline'" : `'self' 'nonce-${nonce}'`;
-    res.setHeader(
-      "Content-Security-Policy",
-      [
-        "default-src 'self'",
-        `script-src ${scriptSrc}`,
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self'",
-        `connect-src 'self'${opts.dev ? " ws: wss:" : ""}`,
-        "frame-ancestors 'none'",
-        "form-action 'self'",
-        "base-uri 'self'",
-        "object-src 'none'",
-      ].join("; "),
-    );
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    if (!opts.dev) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    res.setHeader("Content-Security-Policy", opts.dev ? before : before + nonce + after);
+    for (const [name, value] of fixed) res.setHeader(name, value);
     next();
   };
 }

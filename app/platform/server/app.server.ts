@@ -19,6 +19,7 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  app.set("trust proxy", trustOnce(app.get("trust proxy fn") as Trust));
   app.use(requestLog);
   app.use((_req, _res, next) => requestScope.run(new Map(), next));
   app.use(securityHeaders({ dev: opts.dev }));
@@ -43,6 +44,27 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
     }),
   );
   return app;
+}
+
+type Trust = (address: string | undefined, hop: number) => boolean;
+
+/**
+ * Express asks whether the peer is a trusted proxy for `req.protocol`, `req.hostname` and `req.ip`
+ * (three times a page), and each time parses the address again (1-2 % of a page's CPU, decision
+ * 008). A "loopback" rule's answer depends on the address alone, so it is kept per address.
+ */
+function trustOnce(trust: Trust): Trust {
+  const known = new Map<string, boolean>();
+  return (address, hop) => {
+    if (address === undefined) return trust(address, hop);
+    let answer = known.get(address);
+    if (answer === undefined) {
+      answer = trust(address, hop);
+      if (known.size >= 1000) known.clear(); // peers' addresses: bounded
+      known.set(address, answer);
+    }
+    return answer;
+  };
 }
 
 // The build guards its own routes (app/platform/http/outage.server.ts): its error classes are its
