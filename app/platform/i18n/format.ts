@@ -4,14 +4,22 @@ import type { Locale } from "./i18n";
 const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
 
 // Building an Intl formatter costs far more than using one (ICU loads the locale's data each
-// time): one per language tag and options, kept for the life of the process. The map is bounded
-// because zones come from users.
+// time): one per language tag, style and zone, kept for the life of the process. The map is bounded
+// because zones come from users. Each style is named, so the key is three short strings joined
+// rather than the options serialised on every call.
+const STYLES = {
+  dateTime: { dateStyle: "medium", timeStyle: "short" },
+  date: { dateStyle: "long" },
+  shortOffset: { timeZoneName: "shortOffset" },
+  longGeneric: { timeZoneName: "longGeneric" },
+  long: { timeZoneName: "long" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions) {
-  const key = `${lang} ${JSON.stringify(options)}`;
+function dateTimeFormat(lang: string, style: keyof typeof STYLES, timeZone: string) {
+  const key = `${lang} ${style} ${timeZone}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang, options); // throws on an unknown zone before anything is kept
+    format = new Intl.DateTimeFormat(lang, { ...STYLES[style], timeZone }); // throws on an unknown zone before anything is kept
     if (formatters.size >= 500) formatters.clear();
     formatters.set(key, format);
   }
@@ -19,11 +27,11 @@ function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions) {
 }
 
 export function formatDateTime(value: Date | string, locale: Locale, timeZone: string) {
-  return dateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
+  return dateTimeFormat(tag(locale), "dateTime", timeZone).format(new Date(value));
 }
 
 export function formatDate(value: Date | string, locale: Locale, timeZone: string) {
-  return dateTimeFormat(tag(locale), { dateStyle: "long", timeZone }).format(new Date(value));
+  return dateTimeFormat(tag(locale), "date", timeZone).format(new Date(value));
 }
 
 const vnd = new Map<Locale, Intl.NumberFormat>();
@@ -64,8 +72,8 @@ export function isTimeZone(tz: string): boolean {
  * GMT+7"), not "Asia/Ho_Chi_Minh". The offset is the one in force at `at` (daylight saving).
  */
 export function zoneName(timeZone: string, locale: Locale, at: Date | string = new Date()) {
-  const part = (style: Intl.DateTimeFormatOptions["timeZoneName"]) =>
-    dateTimeFormat(tag(locale), { timeZone, timeZoneName: style }).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? "";
+  const part = (style: "shortOffset" | "longGeneric" | "long") =>
+    dateTimeFormat(tag(locale), style, timeZone).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? "";
   const offset = part("shortOffset");
   // Zones without a name of their own (UTC, Etc/…) read as their offset in the generic style.
   const name = [part("longGeneric"), part("long")].find((n) => n && !/^(GMT|UTC)([+-−]|$)/.test(n));

@@ -74,14 +74,21 @@ const answerOutages = (build: ServerBuild) => (build.entry.module as Guard).answ
 const withOutageAnswers = (load: () => Promise<ServerBuild>) => () => load().then(answerOutages);
 
 /**
+ * Requests answered from the build alone, which read no session: a page's strings files and Remix's
+ * route manifest (lazy route discovery). The browser fetches both beside a page's own data request,
+ * so refreshing on them too would spend the refresh token twice. Every other request may read the
+ * session: documents, data requests, and resource routes alike (file downloads, exports, the
+ * check-in desk's fetch), which look no different from these by their headers.
+ */
+const answeredFromBuild = (path: string) => path.startsWith("/strings/") || path === "/__manifest";
+
+/**
  * With Supabase Auth, an expiring session is refreshed once, here, before any loader runs: Remix
  * loaders cannot all write cookies, and a refresh token that is used without its successor being
  * stored would sign the person out. The request continues with the fresh cookies.
  */
 const refreshSupabaseSession: express.RequestHandler = (req, res, next) => {
-  // A page's strings file reads no session, and the browser fetches it beside the page's own data
-  // request: refreshing on both would spend the refresh token twice.
-  if (req.path.startsWith("/strings/")) return next();
+  if (answeredFromBuild(req.path)) return next();
   refreshSession(req.headers.cookie ?? null).then((fresh) => {
     if (fresh) {
       fresh.headers.forEach((value, key) => {

@@ -1,8 +1,7 @@
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { toCsv } from "~/platform/csv.server";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
-import { isUuid } from "~/platform/ids";
+import { managedEvent } from "../managed-event.server";
 import { paymentsToAct } from "./payments.server";
 
 // The organisers' view of an event's attendees: live counters in one grouped query (pretix's
@@ -21,14 +20,6 @@ export type AttendeeRow = {
   createdAt: Date;
   checkedInAt: Date | null;
 };
-
-async function requireManaged(tx: Tx, eventId: string) {
-  if (!isUuid(eventId)) throw new NotFoundError();
-  const [e] = await tx<{ id: string; slug: string; title_vi: string; title_en: string; manages: boolean }[]>`
-    select id, slug, title_vi, title_en, public.manages_event(id) as manages from public.events where id = ${eventId}`;
-  if (!e?.manages) throw new NotFoundError();
-  return e;
-}
 
 export async function countersOf(tx: Tx, eventId: string): Promise<Counters> {
   const [c] = await tx<Counters[]>`
@@ -55,20 +46,20 @@ function attendees(tx: Tx, eventId: string, search: string, locale: Locale, limi
 
 export function attendeeBoard(claims: Claims, eventId: string, search: string, locale: Locale) {
   return asUser(claims, async (tx) => {
-    const event = await requireManaged(tx, eventId);
+    const event = await managedEvent(tx, eventId);
     const [counters, rows, payments] = await Promise.all([
       countersOf(tx, event.id),
       attendees(tx, event.id, search.slice(0, 100), locale, 500),
       paymentsToAct(tx, event.id),
     ]);
-    return { event: { id: event.id, slug: event.slug, title: { vi: event.title_vi, en: event.title_en } }, counters, attendees: rows, payments };
+    return { event: { id: event.id, slug: event.slug, title: event.title }, counters, attendees: rows, payments };
   });
 }
 
 /** Every attendee holding a seat, with their answers, as CSV (headers in the viewer's language). */
 export function exportAttendees(claims: Claims, eventId: string, locale: Locale) {
   return asUser(claims, async (tx) => {
-    const event = await requireManaged(tx, eventId);
+    const event = await managedEvent(tx, eventId);
     const [rows, questions] = await Promise.all([
       attendees(tx, event.id, "", locale, 1_000_000),
       tx<{ id: string; label_vi: string; label_en: string }[]>`select id, label_vi, label_en from public.event_questions where event_id = ${event.id} order by position, created_at`,

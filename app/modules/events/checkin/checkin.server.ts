@@ -1,9 +1,8 @@
 import postgres from "postgres";
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asServiceWithin, asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { refused, type Outcome } from "~/platform/http/form.server";
 import type { Locale } from "~/platform/i18n/i18n";
-import { isUuid } from "~/platform/ids";
+import { managedEvent } from "../managed-event.server";
 import { matchSignature, parseCode } from "./token.server";
 
 // Check-in at the door, for the event's staff: the code's signature is checked here (the secret is
@@ -21,14 +20,6 @@ const REFUSALS: Record<string, string> = {
   superseded: "events.checkin.errors.superseded",
   not_valid: "events.checkin.errors.notValid",
 };
-
-async function requireManaged(tx: Tx, eventId: string) {
-  if (!isUuid(eventId)) throw new NotFoundError();
-  const [e] = await tx<{ id: string; slug: string; title_vi: string; title_en: string; manages: boolean }[]>`
-    select id, slug, title_vi, title_en, public.manages_event(id) as manages from public.events where id = ${eventId}`;
-  if (!e?.manages) throw new NotFoundError();
-  return e;
-}
 
 async function countOf(tx: Tx, eventId: string): Promise<Count> {
   const [c] = await tx<Count[]>`
@@ -50,9 +41,9 @@ function recent(tx: Tx, eventId: string, locale: Locale) {
 /** The check-in page: the event, the live count and the last check-ins (to undo a mistake). */
 export function checkInBoard(claims: Claims, eventId: string, locale: Locale) {
   return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId);
+    const e = await managedEvent(tx, eventId);
     const [count, last] = await Promise.all([countOf(tx, e.id), recent(tx, e.id, locale)]);
-    return { event: { id: e.id, slug: e.slug, title: { vi: e.title_vi, en: e.title_en } }, count, recent: last };
+    return { event: { id: e.id, slug: e.slug, title: e.title }, count, recent: last };
   });
 }
 
@@ -77,7 +68,7 @@ async function attendee(tx: Tx, ticketId: string, locale: Locale): Promise<Atten
 export async function checkIn(claims: Claims, eventId: string, rawCode: string, locale: Locale): Promise<Outcome<CheckedIn>> {
   try {
     return await asUser(claims, async (tx) => {
-      const e = await requireManaged(tx, eventId);
+      const e = await managedEvent(tx, eventId);
       const code = parseCode(rawCode);
       if (!code) return refused({ code: "events.checkin.errors.unknown" });
       // The number alone finds the ticket, whatever event it is for (the staff may not read others'):
@@ -105,7 +96,7 @@ export async function checkIn(claims: Claims, eventId: string, rawCode: string, 
 /** Take back a check-in made by mistake (audited in the database). */
 export function undoCheckIn(claims: Claims, eventId: string, ticketId: string): Promise<Outcome<{ undone: boolean; count: Count }>> {
   return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId);
+    const e = await managedEvent(tx, eventId);
     const [r] = await tx<{ undone: boolean }[]>`select public.undo_check_in(${e.id}, ${ticketId}) as undone`;
     return { ok: true, value: { undone: r!.undone, count: await countOf(tx, e.id) } };
   });

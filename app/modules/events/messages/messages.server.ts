@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { audit } from "~/platform/audit/audit.server";
-import { NotFoundError } from "~/platform/db/errors.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { refused, type Outcome } from "~/platform/http/form.server";
-import { isUuid } from "~/platform/ids";
 import { enqueueMailToMany, renderMail, type RenderedMail } from "~/platform/mail/outbox.server";
+import { managedEvent, type ManagedEvent } from "../managed-event.server";
 import { recipientsOf, type Recipient } from "./audience.server";
 import type { Audience, MessageInput } from "./schema";
 
@@ -15,15 +14,6 @@ import type { Audience, MessageInput } from "./schema";
 // mail per person, in that person's language, in one transaction. Anyone else gets a 404.
 
 type Locale = "vi" | "en";
-type Managed = { id: string; org_id: string; slug: string; title_vi: string; title_en: string };
-
-async function managedEvent(tx: Tx, eventId: string): Promise<Managed> {
-  if (!isUuid(eventId)) throw new NotFoundError();
-  const [e] = await tx<(Managed & { manages: boolean })[]>`
-    select id, org_id, slug, title_vi, title_en, public.manages_event(id) as manages from public.events where id = ${eventId}`;
-  if (!e?.manages) throw new NotFoundError();
-  return e;
-}
 
 export type SentMessage = { id: string; subject: { vi: string; en: string }; audience: Audience; recipients: number; sender: string | null; sentAt: Date };
 
@@ -42,7 +32,7 @@ export function messagesPage(claims: Claims, eventId: string) {
          order by m.created_at desc, m.id limit 100`,
     ]);
     return {
-      event: { id: e.id, slug: e.slug, title: { vi: e.title_vi, en: e.title_en } },
+      event: { id: e.id, slug: e.slug, title: e.title },
       ticketTypes: types.map((t) => ({ id: t.id, name: { vi: t.name_vi, en: t.name_en } })),
       sent,
       sendKey: randomUUID(),
@@ -51,14 +41,14 @@ export function messagesPage(claims: Claims, eventId: string) {
 }
 
 /** The mail a reader in `locale` gets: the organisers' text in that language, or the other when they wrote only one. */
-function mailProps(e: Managed, m: MessageInput, locale: Locale) {
+function mailProps(e: ManagedEvent, m: MessageInput, locale: Locale) {
   const own = locale === "vi" ? { subject: m.subjectVi, body: m.bodyVi } : { subject: m.subjectEn, body: m.bodyEn };
   const other = locale === "vi" ? { subject: m.subjectEn, body: m.bodyEn } : { subject: m.subjectVi, body: m.bodyVi };
   const text = own.subject ? own : other;
-  return { locale, event: locale === "vi" ? e.title_vi : e.title_en, ...text, to: m.to, url: `${env().APP_URL}/events/${e.slug}` };
+  return { locale, event: e.title[locale], ...text, to: m.to, url: `${env().APP_URL}/events/${e.slug}` };
 }
 
-async function checkedAudience(tx: Tx, e: Managed, m: MessageInput): Promise<Outcome<Recipient[]>> {
+async function checkedAudience(tx: Tx, e: ManagedEvent, m: MessageInput): Promise<Outcome<Recipient[]>> {
   if (m.ticketTypes.length > 0) {
     const [{ n } = { n: 0 }] = await tx<{ n: number }[]>`
       select count(*)::int as n from public.ticket_types where event_id = ${e.id} and id = any(${m.ticketTypes}::uuid[])`;
@@ -103,7 +93,7 @@ export function sendMessage(claims: Claims, eventId: string, m: MessageInput): P
       return { ok: true, value: { recipients: first?.recipients ?? 0, repeated: true } };
     }
     const detail = { recipients: people.value.length, audience };
-    await audit(tx, { orgId: e.org_id, scopeId: e.id, subjectType: "event_message", subjectId: created.id, kind: "message_sent", detail });
+    await audit(tx, { orgId: e.orgId, scopeId: e.id, subjectType: "event_message", subjectId: created.id, kind: "message_sent", detail });
     await enqueueMailToMany(tx, people.value, "event-message", (locale) => mailProps(e, m, locale));
     return { ok: true, value: { recipients: people.value.length, repeated: false } };
   });

@@ -5,7 +5,7 @@ import { audit } from "~/platform/audit/audit.server";
 import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
 import type { Bilingual } from "~/platform/i18n/i18n";
 import { moved } from "~/platform/ordered";
-import { requireManaged, type ManagedEvent } from "./access.server";
+import { managedEvent, type ManagedEvent } from "../managed-event.server";
 import { IdSchema, MoveSchema, SessionSchema, SpeakerSchema, type SessionInput } from "./schema";
 import { instantOf, localOf } from "./time";
 
@@ -18,7 +18,7 @@ export type AgendaPage = { timeZone: string; startsLocal: string; endsLocal: str
 
 export function agendaPage(claims: Claims, eventId: string): Promise<AgendaPage> {
   return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId);
+    const e = await managedEvent(tx, eventId);
     const [speakers, sessions] = await Promise.all([
       tx<SpeakerRow[]>`
         select id, name, affiliation, json_build_object('vi', bio_vi, 'en', bio_en) as bio
@@ -75,7 +75,7 @@ async function changeRow<T = undefined>(
   const form = c.form ? parseInput(c.form, input) : { ok: true as const, data: undefined as T };
   if (!form.ok) return form;
   return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId, c.lock);
+    const e = await managedEvent(tx, eventId, c.lock);
     const changed = await change(tx, e, target.data.id, form.data);
     if (typeof changed !== "number") return changed;
     if (changed !== 1) throw new NotFoundError();
@@ -91,7 +91,7 @@ export async function addSpeaker(claims: Claims, eventId: string, input: unknown
   if (!form.ok) return form;
   const s = form.data;
   return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId, true);
+    const e = await managedEvent(tx, eventId, true);
     const [row] = await tx<{ id: string }[]>`
       insert into public.event_speakers (event_id, name, affiliation, bio_vi, bio_en, position)
       select ${e.id}, ${s.name}, ${s.affiliation}, ${s.bioVi}, ${s.bioEn}, coalesce(max(position), 0) + 1 from public.event_speakers where event_id = ${e.id}
@@ -121,7 +121,7 @@ export async function moveSpeaker(claims: Claims, eventId: string, input: unknow
   if (!form.ok) return form;
   return asUser(claims, async (tx) => {
     // the event's lock puts two moves in line, so each reads the order the other left
-    const e = await requireManaged(tx, eventId, true);
+    const e = await managedEvent(tx, eventId, true);
     const ids = (await tx<{ id: string }[]>`select id from public.event_speakers where event_id = ${e.id} order by position, name, id`).map((r) => r.id);
     if (!ids.includes(form.data.id)) throw new NotFoundError();
     const order = moved(ids, form.data.id, form.data.direction);
@@ -149,7 +149,7 @@ export async function addSession(claims: Claims, eventId: string, input: unknown
   const form = parseInput(SessionSchema, input);
   if (!form.ok) return form;
   return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId, true);
+    const e = await managedEvent(tx, eventId, true);
     const made = await sessionRow(tx, e, form.data);
     if ("refusal" in made) return made.refusal!;
     const [row] = await tx<{ id: string }[]>`insert into public.event_sessions ${tx({ ...made.row, event_id: e.id })} returning id`;

@@ -3,7 +3,7 @@ import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { audit } from "~/platform/audit/audit.server";
 import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
 import type { Bilingual } from "~/platform/i18n/i18n";
-import { requireManaged } from "./access.server";
+import { managedEvent } from "../managed-event.server";
 import { removeUnusedCover, storeCover } from "./cover.server";
 import { EVENT_COLUMNS, EVENT_FIELDS, EventSchema, NewEventSchema, PublishSchema, type EventInput, type EventValues } from "./schema";
 import { instantOf, localOf } from "./time";
@@ -60,7 +60,7 @@ export type EventDetails = { id: string; orgId: string; published: boolean; tick
 /** The details form of an event, for its organisers only (others: 404). */
 export function eventDetails(claims: Claims, eventId: string): Promise<EventDetails> {
   return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId);
+    const e = await managedEvent(tx, eventId);
     const [row] = await tx<Record<string, unknown>[]>`
       select ${tx(Object.values(EVENT_COLUMNS))}, (select count(*)::int from public.ticket_types t where t.event_id = e.id) as ticket_types
         from public.events e where id = ${e.id}`;
@@ -131,7 +131,7 @@ export async function updateEvent(claims: Claims, eventId: string, input: unknow
   let replaced: string | null = null;
   const outcome = await withCover(upload, (cover) =>
     asUser(claims, async (tx) => {
-      const event = await requireManaged(tx, eventId, true);
+      const event = await managedEvent(tx, eventId, true);
       const no = await spaceRefused(tx, event.orgId, e.spaceId);
       if (no) return no;
       const cols = columnsOf(e);
@@ -167,7 +167,7 @@ export async function setPublished(claims: Claims, eventId: string, input: unkno
   if (!form.ok) return form;
   const published = form.data.published;
   return asUser(claims, async (tx) => {
-    const event = await requireManaged(tx, eventId, true);
+    const event = await managedEvent(tx, eventId, true);
     if (event.published === published) return { ok: true as const, value: { published } };
     if (published) {
       const [t] = await tx<{ n: number }[]>`select count(*)::int as n from public.ticket_types where event_id = ${event.id}`;
@@ -184,7 +184,7 @@ export type EventHeading = { id: string; slug: string; title: Bilingual; publish
 /** What the layout of an event's organiser pages shows above every tab, after the check that the viewer runs it. */
 export function eventHeading(claims: Claims, eventId: string): Promise<EventHeading> {
   return asUser(claims, async (tx) => {
-    const e = await requireManaged(tx, eventId);
+    const e = await managedEvent(tx, eventId);
     const [row] = await tx<EventHeading[]>`
       select e.id, e.slug, json_build_object('vi', e.title_vi, 'en', e.title_en) as title, e.published, e.starts_at as "startsAt", e.ends_at as "endsAt",
              e.time_zone as "timeZone", json_build_object('vi', o.name_vi, 'en', o.name_en) as "orgName"

@@ -1,5 +1,5 @@
 import { asUser, type Claims } from "~/platform/db/transaction.server";
-import { requireManagedEvent } from "./manage.server";
+import { managedEvent } from "../../managed-event.server";
 import { localOf } from "./wall-clock";
 
 // What the organisers' ticket pages show, in one transaction: the event, its quotas with their
@@ -43,7 +43,7 @@ export type QuestionRow = {
 
 export function ticketSetupPage(claims: Claims, eventId: string) {
   return asUser(claims, async (tx) => {
-    const event = await requireManagedEvent(tx, eventId);
+    const event = await managedEvent(tx, eventId);
     const [quotas, types, questions] = await Promise.all([
       tx<QuotaRow[]>`
         select q.id, q.name, q.size, q.taken, q.size - q.taken as left,

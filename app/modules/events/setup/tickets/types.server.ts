@@ -1,6 +1,7 @@
 import type { Claims, Tx } from "~/platform/db/transaction.server";
 import { parseInput } from "~/platform/http/form.server";
-import { auditSetup, Refusal, setupCommand, type ManagedEvent } from "./manage.server";
+import type { ManagedEvent } from "../../managed-event.server";
+import { auditSetup, Refusal, setupCommand } from "./manage.server";
 import { CodeSchema, RemoveCodeSchema, TargetSchema, TicketTypeSchema, type TicketTypeInput } from "./schema";
 import { instantOf } from "./wall-clock";
 
