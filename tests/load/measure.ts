@@ -10,7 +10,17 @@ import type { CannonOptions, CannonResult } from "./cannon";
 export type Page = { name: string; path: string; cookie?: string; post?: FormPost; target?: number; form?: boolean };
 export type FormPost = { bodies: string[]; used: number; ok: number; location: string };
 export type PageResult = CannonResult & { name: string; path: string; rps: number; statementsPerRequest: number; cpuMsPerRequest: number };
-type ServerStats = { statements: number; cpuMicros: number; rss: number; heapTotal: number; heapUsed: number; external: number };
+type ServerStats = {
+  statements: number;
+  cpuMicros: number;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  code: number;
+  scriptSources: number;
+};
 
 // Up to 20 requests, but no more than ~2 s of them on a slow page.
 const WARMUP = { requests: 20, ms: 2000 };

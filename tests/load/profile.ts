@@ -17,7 +17,8 @@ import { serverStats, statementsOfOneRequest, type Page } from "./measure";
 import { signIn } from "./session";
 
 const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 1500);
-const CONCURRENCY = 4;
+// 10 as the bench loads (for memory after a load); 4 by default.
+const CONCURRENCY = Number(process.env.PROFILE_CONCURRENCY ?? 4);
 const DATASET = process.env.PROFILE_DATASET === "1";
 const ONLY = (process.env.PROFILE_PAGES ?? "").split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
 
@@ -91,7 +92,8 @@ try {
     const cpu = (after.cpuMicros - before.cpuMicros) / 1000 / REQUESTS;
     console.log(
       `${page.name.padEnd(27)} ${cpu.toFixed(3)} CPU ms/req  ${(REQUESTS / (wall / 1000)).toFixed(0).padStart(5)} req/s  ${String(statements).padStart(2)} SQL  ` +
-        `${(html.length / 1000).toFixed(1).padStart(6)} kB HTML  rss ${(after.rss / 1e6).toFixed(0)} MB (heap ${(after.heapUsed / 1e6).toFixed(0)} of ${(after.heapTotal / 1e6).toFixed(0)} MB)`,
+        `${(html.length / 1000).toFixed(1).padStart(6)} kB HTML  rss ${(after.rss / 1e6).toFixed(0)} MB (heap ${(after.heapUsed / 1e6).toFixed(0)} of ${(after.heapTotal / 1e6).toFixed(0)} MB, ` +
+        `code ${(after.code / 1e6).toFixed(0)}, sources ${(after.scriptSources / 1e6).toFixed(0)}, external ${(after.external / 1e6).toFixed(0)} MB)`,
     );
   }
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
