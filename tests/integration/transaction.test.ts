@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError } from "~/platform/db/errors.server";
-import { asService, asUser } from "~/platform/db/transaction.server";
+import { statementCount } from "~/platform/db/sql.server";
+import { asService, asServiceWithin, asUser } from "~/platform/db/transaction.server";
 import { createOrg, createUser } from "../support/factories";
 
 describe("the data-access helper", () => {
@@ -37,5 +38,21 @@ describe("the data-access helper", () => {
     expect(attempts).toBe(3); // one victim, retried once
     const rows = await asService((tx) => tx<{ name_en: string }[]>`select name_en from public.organisations where id in (${a.id}, ${b.id})`);
     expect(rows.every((r) => r.name_en.endsWith("+"))).toBe(true);
+  });
+
+  it("does a piece of work as the service inside a user's transaction, in 2 statements of its own, then is the user again", async () => {
+    const user = await createUser();
+    const [service] = await asService((tx) => tx<{ role: string }[]>`select current_user as role`);
+    const roles = () =>
+      asUser(user.claims, async (tx) => {
+        const inside = await asServiceWithin(tx, (tx) => tx<{ role: string }[]>`select current_user as role`);
+        const [after] = await tx<{ role: string; uid: string }[]>`select current_user as role, auth.uid() as uid`;
+        return { inside: inside[0]!.role, after };
+      });
+    expect(await roles()).toEqual({ inside: service!.role, after: { role: "authenticated", uid: user.id } });
+    const before = statementCount();
+    await roles();
+    // BEGIN, settings, the switch, the work's select, the switch back, the select after, COMMIT.
+    expect(statementCount() - before).toBe(7);
   });
 });

@@ -29,29 +29,12 @@ async function withRetry<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Statements sent with BEGIN (text parameters only): see `begin` below. */
-type Lead = { string: string; parameters: string[] }[];
-
-/**
- * BEGIN and the transaction's settings sent with the work's first statement, in one write and one
- * Sync group (decision 008, fourth pass): a page's transaction is 2 round trips (that group, then
- * COMMIT), not 3. The patch of postgres.js (`patches/postgres+3.4.9.patch`) sends them as
- * extended-protocol messages without a Sync of their own, so if BEGIN or a setting fails the
- * server skips that first statement too, and holds the work's later statements until the server
- * says a transaction is open; if BEGIN failed they are refused, never run outside a transaction or
- * without the role. A setting's error is the error of the work's first statement (as before).
- */
-function begin<T>(lead: Lead, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const withLead = sql().begin as unknown as (options: { lead: Lead }, work: (tx: Tx) => Promise<T>) => Promise<T>;
-  return withLead.call(sql(), { lead }, work);
-}
-
 /**
  * One transaction under the app's own deadline (waiting for a connection, statements, commit): a
  * server that hangs without answering never fires its own timeouts. A transaction abandoned at
  * its deadline rolls back rather than commit if the server comes back before it ends.
  */
-function transaction<T>(lead: Lead, work: (tx: Tx) => Promise<T>): Promise<T> {
+function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   let expired = false;
   const deadline = new Promise<never>((_, reject) => {
@@ -60,29 +43,41 @@ function transaction<T>(lead: Lead, work: (tx: Tx) => Promise<T>): Promise<T> {
       reject(new UnavailableError());
     }, env().DATABASE_TRANSACTION_TIMEOUT_MS);
   });
-  const run = begin(lead, async (tx) => {
+  const run = sql().begin(async (tx) => {
     const result = await work(tx);
     if (expired) throw new UnavailableError();
     return result;
-  });
+  }) as Promise<T>;
   return Promise.race([run, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** PostgreSQL's own timeouts for this transaction only (`set_config(…, true)`), so they work through a transaction pooler too. */
 function timeouts() {
   const e = env();
-  return [String(e.DATABASE_STATEMENT_TIMEOUT_MS), String(e.DATABASE_LOCK_TIMEOUT_MS), String(e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS)];
+  return {
+    statement: String(e.DATABASE_STATEMENT_TIMEOUT_MS),
+    lock: String(e.DATABASE_LOCK_TIMEOUT_MS),
+    idle: String(e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS),
+  };
 }
 
-const USER_SETTINGS = `select set_config('role', $1, true),
-                  set_config('request.jwt.claims', $2, true),
-                  set_config('statement_timeout', $3, true),
-                  set_config('lock_timeout', $4, true),
-                  set_config('idle_in_transaction_session_timeout', $5, true)`;
-
-const SERVICE_SETTINGS = `select set_config('statement_timeout', $1, true),
-                  set_config('lock_timeout', $2, true),
-                  set_config('idle_in_transaction_session_timeout', $3, true)`;
+/**
+ * The transaction's settings (role, claims, timeouts), then the work, without waiting between them:
+ * postgres.js sends the settings and the work's first statement in one write on the transaction's
+ * connection, which runs them in that order, so a page's first query costs no round trip of its
+ * own (decision 008). Should the settings fail, the transaction is aborted, so no statement of the
+ * work runs without them, and postgres.js reports the settings' error rather than "transaction is
+ * aborted" (it rethrows the transaction's first error).
+ */
+async function settingsFirst<T>(tx: Tx, settings: postgres.PendingQuery<postgres.Row[]>, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const sent = settings.execute();
+  // Handled here too: when the settings fail the work fails after them and its error is thrown,
+  // and a rejection nobody awaited would end the process.
+  sent.catch(() => {});
+  const result = await work(tx);
+  await sent;
+  return result;
+}
 
 /**
  * Run work as the signed-in user: one transaction with role `authenticated` and the claims set in
@@ -90,13 +85,36 @@ const SERVICE_SETTINGS = `select set_config('statement_timeout', $1, true),
  * runs as `anon`. Serialization failures and deadlocks are retried; other errors are mapped.
  */
 export function asUser<T>(claims: Claims | null, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const parameters = [claims ? "authenticated" : "anon", JSON.stringify(claims ?? { role: "anon" }), ...timeouts()];
-  return withRetry(() => transaction([{ string: USER_SETTINGS, parameters }], work));
+  const t = timeouts();
+  return withRetry(() =>
+    transaction((tx) =>
+      settingsFirst(
+        tx,
+        tx`select set_config('role', ${claims ? "authenticated" : "anon"}, true),
+                  set_config('request.jwt.claims', ${JSON.stringify(claims ?? { role: "anon" })}, true),
+                  set_config('statement_timeout', ${t.statement}, true),
+                  set_config('lock_timeout', ${t.lock}, true),
+                  set_config('idle_in_transaction_session_timeout', ${t.idle}, true)`,
+        work,
+      ),
+    ),
+  );
 }
 
 /** Run work that must bypass RLS (workers, webhooks, sign-in, seeding). Keep these few and named. */
 export function asService<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return withRetry(() => transaction([{ string: SERVICE_SETTINGS, parameters: timeouts() }], work));
+  const t = timeouts();
+  return withRetry(() =>
+    transaction((tx) =>
+      settingsFirst(
+        tx,
+        tx`select set_config('statement_timeout', ${t.statement}, true),
+                  set_config('lock_timeout', ${t.lock}, true),
+                  set_config('idle_in_transaction_session_timeout', ${t.idle}, true)`,
+        work,
+      ),
+    ),
+  );
 }
 
 /**
