@@ -16,6 +16,7 @@ import { resolveLocale } from "~/platform/i18n/locale.server";
 import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { Pager, pageParam } from "~/ui/pager";
 import { RouteError } from "~/ui/route-error";
+import { repeatedT } from "~/ui/repeated-text";
 import { SpaceList } from "~/modules/spaces/space-list";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
@@ -64,8 +65,8 @@ export default function OrganisationPage() {
   const errors = result?.errors ?? undefined;
   const form = useFlatForm(() => import("~/modules/identity/schema").then((m) => m.InviteSchema), errors);
   // up to 100 rows name a role: each role's word translated once
-  const roleNames = new Map<string, string>();
-  const roleName = (role: string) => roleNames.get(role) ?? roleNames.set(role, t(`roles.${role}`)).get(role)!;
+  const once = repeatedT(t);
+  const roleName = (role: string) => once(`roles.${role}`);
   return (
     <section className="page">
       <h1>{locale === "vi" ? org.nameVi : org.nameEn}</h1>
