@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { hydrated, launchBrowser } from "../support/browser";
 
 // A form's checks (its zod schema and the resolver) are fetched when the form is first focused or
 // pressed, not with the page (decision 008, §8). What the person sees must not change: messages
@@ -20,8 +20,6 @@ afterAll(async (suite) => {
   await app?.stop();
 });
 
-// ScrollRestoration sets this in an effect: the page has hydrated and its fields' handlers are attached.
-const hydrated = (page: Page) => page.waitForFunction(() => window.history.scrollRestoration === "manual");
 
 /** The sign-in page in Vietnamese, hydrated, with the scripts it has requested so far. */
 async function signInPage() {

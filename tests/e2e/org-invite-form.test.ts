@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { launchBrowser, signIn } from "../support/browser";
+import { hydrated, launchBrowser, signIn } from "../support/browser";
 
 // The organisation page is a read page (most of its readers are visitors), so its managers' invite
 // form checks itself without react-hook-form (decision 008, fourth pass c): what the manager sees
@@ -19,8 +19,6 @@ afterAll(async (suite) => {
   await app?.stop();
 });
 
-// ScrollRestoration sets this in an effect: the page has hydrated and its fields' handlers are attached.
-const hydrated = (page: Page) => page.waitForFunction(() => window.history.scrollRestoration === "manual");
 
 /** The organisation page in Vietnamese as its manager, hydrated, with the bodies of the scripts it receives. */
 async function managerOnOrgPage() {

@@ -45,6 +45,9 @@ export async function signedInPage(browser: Browser, baseUrl: string, email: str
 }
 
 /** A 390 × 844 touch phone, for `signedInPage` or `browser.newContext`. */
+// ScrollRestoration sets this in an effect: the page has hydrated and its fields' handlers are attached.
+export const hydrated = (page: Page) => page.waitForFunction(() => window.history.scrollRestoration === "manual");
+
 export const phoneViewport = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } satisfies BrowserContextOptions;
 
 /** The id of the demo's forum (`binh-duong-innovation-forum`, from the seed), read as the service. */
