@@ -110,7 +110,7 @@ async function main(): Promise<boolean> {
   log(`== ${pages.length} pages, ${LOAD.durationSec} s each, ${LOAD.connections} connections, ${app.baseUrl}`);
   const results: PageResult[] = [];
   for (const page of pages) {
-    const result = await measurePage(app.baseUrl, page, LOAD);
+    const result = await measurePage(app.baseUrl, page, LOAD, app.databaseUrl);
     log(`  ${page.name}: ${result.rps.toFixed(1)} req/s`);
     results.push(result);
   }
@@ -119,7 +119,7 @@ async function main(): Promise<boolean> {
   if (ONLY.length === 0 || ONLY.some((w) => bookingRowName.includes(w))) {
     const booking = await bookingPage(app.baseUrl, app.databaseUrl);
     const before = await bookedSessions(app.databaseUrl);
-    const result = await measurePage(app.baseUrl, booking, LOAD);
+    const result = await measurePage(app.baseUrl, booking, LOAD, app.databaseUrl);
     log(`  ${booking.name}: ${result.rps.toFixed(1)} req/s, ${(await bookedSessions(app.databaseUrl)) - before} sessions booked (warm-up included)`);
     results.push(result);
     pages.push(booking);
@@ -170,6 +170,7 @@ async function main(): Promise<boolean> {
   log("\nSQL/req counts every statement of the server process, begin and commit included; fractions come from the mail worker's poll (3 statements every 5 s).");
   log("A form post (POST rows) succeeds with its redirect, counted as success; under load its SQL/req also carries the mail worker delivering the mails it queued.");
   log("CPU ms/req is the server process's own CPU time (user + system) per request: steadier than req/s when other work shares the machine.");
+  log("PG ms/req is PostgreSQL's CPU time per request (all its processes, from /proc): the other half of what a page costs on these shared cores.");
   log(`JS kB: gzipped JavaScript the page loads, from the client manifest (${routeCount()} routes in the build), the strings file its document preloads included (its routes' parts, the larger language's).\n`);
   const targetsHold = printTargets(results, pages, jsBytes, rss);
 

@@ -144,7 +144,7 @@ export async function benchEvents(
   const results: PageResult[] = [];
   const measured: Page[] = [];
   for (const page of pages.filter((p) => wanted(p.name))) {
-    const result = await measurePage(baseUrl, page, load);
+    const result = await measurePage(baseUrl, page, load, databaseUrl);
     log(`  ${page.name}: ${result.rps.toFixed(1)} req/s`);
     results.push(result);
     measured.push(page);

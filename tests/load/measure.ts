@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import type { CannonOptions, CannonResult } from "./cannon";
+import { postgresCpuMicros } from "./postgres-cpu";
 
 /**
  * A page to load: a GET, or a form post (`post`) sent as a browser sends it, with the session
@@ -9,7 +10,7 @@ import type { CannonOptions, CannonResult } from "./cannon";
  */
 export type Page = { name: string; path: string; cookie?: string; post?: FormPost; target?: number; form?: boolean };
 export type FormPost = { bodies: string[]; used: number; ok: number; location: string };
-export type PageResult = CannonResult & { name: string; path: string; rps: number; statementsPerRequest: number; cpuMsPerRequest: number };
+export type PageResult = CannonResult & { name: string; path: string; rps: number; statementsPerRequest: number; cpuMsPerRequest: number; pgMsPerRequest: number };
 type ServerStats = {
   statements: number;
   cpuMicros: number;
@@ -25,15 +26,26 @@ type ServerStats = {
 // Up to 20 requests, but no more than ~2 s of them on a slow page.
 const WARMUP = { requests: 20, ms: 2000 };
 
-/** Loads one page for `durationSec` from a child process and counts the server's SQL meanwhile. */
-export async function measurePage(baseUrl: string, page: Page, load: { connections: number; durationSec: number }): Promise<PageResult> {
+/**
+ * Loads one page for `durationSec` from a child process and counts the server's SQL and CPU
+ * meanwhile, and PostgreSQL's CPU when given its URL (NaN without).
+ */
+export async function measurePage(
+  baseUrl: string,
+  page: Page,
+  load: { connections: number; durationSec: number },
+  databaseUrl?: string,
+): Promise<PageResult> {
+  const pgCpu = () => (databaseUrl ? postgresCpuMicros(databaseUrl) : NaN);
   const headers = headersOf(baseUrl, page);
   await warmUp(baseUrl, page);
   const before = await serverStats(baseUrl);
+  const pgBefore = pgCpu();
   const post = page.post ? { bodies: page.post.bodies.slice(page.post.used), ok: page.post.ok, location: page.post.location } : undefined;
   const result = await runCannon({ url: baseUrl + page.path, headers, ...load, ...(post ? { post } : {}) });
   if (page.post) page.post.used += result.bodiesUsed;
   const after = await settledStats(baseUrl);
+  const pgAfter = pgCpu();
   // Requests still in flight when autocannon stops are cut off on the client but run their SQL on
   // the server, so divide by requests sent, not only those completed.
   const requests = Math.max(result.sent, result.completed);
@@ -45,6 +57,8 @@ export async function measurePage(baseUrl: string, page: Page, load: { connectio
     statementsPerRequest: requests > 0 ? (after.statements - before.statements) / requests : NaN,
     // The server's own CPU time: far less sensitive to other load on the machine than req/s.
     cpuMsPerRequest: requests > 0 ? (after.cpuMicros - before.cpuMicros) / 1000 / requests : NaN,
+    // The mail worker's poll and autovacuum fall in too: a few hundredths of a ms per request.
+    pgMsPerRequest: requests > 0 ? (pgAfter - pgBefore) / 1000 / requests : NaN,
   };
 }
 

@@ -14,6 +14,7 @@ import { seedLoadData } from "./dataset";
 import { RANKED_CALL } from "./dataset.sql";
 import { forumWithAttendee } from "./events";
 import { serverStats, statementsOfOneRequest, type Page } from "./measure";
+import { postgresCpuMicros } from "./postgres-cpu";
 import { signIn } from "./session";
 
 const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 1500);
@@ -85,13 +86,15 @@ try {
     const statements = await statementsOfOneRequest(app.baseUrl, page, 3);
     const html = await (await fetch(app.baseUrl + page.path, { headers: page.cookie ? { cookie: page.cookie } : {} })).text();
     const before = await serverStats(app.baseUrl);
+    const pgBefore = postgresCpuMicros(databaseUrl);
     const started = performance.now();
     await load(app.baseUrl + page.path, page.cookie, REQUESTS);
     const wall = performance.now() - started;
     const after = await serverStats(app.baseUrl);
     const cpu = (after.cpuMicros - before.cpuMicros) / 1000 / REQUESTS;
+    const pgCpu = (postgresCpuMicros(databaseUrl) - pgBefore) / 1000 / REQUESTS;
     console.log(
-      `${page.name.padEnd(27)} ${cpu.toFixed(3)} CPU ms/req  ${(REQUESTS / (wall / 1000)).toFixed(0).padStart(5)} req/s  ${String(statements).padStart(2)} SQL  ` +
+      `${page.name.padEnd(27)} ${cpu.toFixed(3)} CPU ms/req  ${pgCpu.toFixed(3)} PG ms/req  ${(REQUESTS / (wall / 1000)).toFixed(0).padStart(5)} req/s  ${String(statements).padStart(2)} SQL  ` +
         `${(html.length / 1000).toFixed(1).padStart(6)} kB HTML  rss ${(after.rss / 1e6).toFixed(0)} MB (heap ${(after.heapUsed / 1e6).toFixed(0)} of ${(after.heapTotal / 1e6).toFixed(0)} MB, ` +
         `code ${(after.code / 1e6).toFixed(0)}, sources ${(after.scriptSources / 1e6).toFixed(0)}, external ${(after.external / 1e6).toFixed(0)} MB)`,
     );

@@ -16,7 +16,7 @@ function table(header: string[], lines: string[][]) {
 /** The results table: each page's throughput also as a ratio to the bare route (the first row). */
 export function printResults(results: PageResult[], pages: Page[], jsBytes: Map<string, number>) {
   const bare = results[0]?.rps ?? NaN;
-  const header = ["page", "requests", "req/s", "p50 ms", "p95 ms", "non-2xx", "errors", "SQL/req", "CPU ms/req", "vs bare", "JS kB"];
+  const header = ["page", "requests", "req/s", "p50 ms", "p95 ms", "non-2xx", "errors", "SQL/req", "CPU ms/req", "PG ms/req", "vs bare", "JS kB"];
   const lines = results.map((r, i) => [
     r.name,
     String(r.completed),
@@ -27,6 +27,7 @@ export function printResults(results: PageResult[], pages: Page[], jsBytes: Map<
     String(r.errors),
     r.statementsPerRequest.toFixed(2),
     r.cpuMsPerRequest.toFixed(2),
+    Number.isNaN(r.pgMsPerRequest) ? "—" : r.pgMsPerRequest.toFixed(2),
     (r.rps / bare).toFixed(2),
     isDocument(pages[i]) ? kb(jsBytes.get(r.path)) : "—",
   ]);
