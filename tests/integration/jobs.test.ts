@@ -6,12 +6,12 @@ import { ForbiddenError } from "~/platform/db/errors.server";
 import { asService, asUser } from "~/platform/db/transaction.server";
 import { createUser } from "../support/factories";
 import { addJob } from "~/platform/jobs/enqueue.server";
-import { jobLogger } from "~/platform/jobs/runner.server";
+import { runOnceOptions } from "../support/jobs";
 
 // The job queue (graphile-worker) under the failures that matter: a change that rolls back, a
 // worker killed mid-job, two workers racing for the same jobs. Tests move the job clock; none sleeps.
 const url = () => process.env.DATABASE_URL!;
-const quiet = { connectionString: "", noHandleSignals: true, logger: jobLogger };
+const quiet = runOnceOptions();
 
 beforeAll(async () => {
   await asService(
