@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { cloneDatabase, freePort } from "./postgres-server";
@@ -21,15 +21,16 @@ export async function startAppServer(adminUrl: string, extraEnv: Record<string, 
 }
 
 /**
- * Starts `app/platform/server/main.ts` as `npm start` does, with `env` over this process's
- * environment (an empty DATABASE_URL means the embedded PostgreSQL) and `nodeArgs` before the
- * script (e.g. --cpu-prof). Does not wait: `healthy()`
- * waits for /healthz, `exited()` for the process to end.
+ * Starts the server as `npm start` does (`node build/main.js`, compiled from
+ * `app/platform/server/main.ts` by the build), with `env` over this process's environment (an
+ * empty DATABASE_URL means the embedded PostgreSQL) and `nodeArgs` before the script (e.g.
+ * --cpu-prof). Does not wait: `healthy()` waits for /healthz, `exited()` for the process to end.
  */
 export async function spawnApp(env: Record<string, string>, nodeArgs: string[] = []) {
+  if (!existsSync("build/main.js")) throw new Error("No build/main.js: run `npx remix vite:build` (or `npm run build`) first");
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "app/platform/server/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "build/main.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -47,6 +48,7 @@ export async function spawnApp(env: Record<string, string>, nodeArgs: string[] =
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return {
     baseUrl,
+    pid: child.pid,
     output: () => output,
     /** Resolves once /healthz answers 200; throws with the app's output if it exits or takes a minute. */
     healthy: async () => {

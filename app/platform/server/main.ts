@@ -1,5 +1,6 @@
 // `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations, demo
-// data on first start, the mail worker, then the web server.
+// data on first start, the mail worker, then the web server. `npm start` runs it compiled, as
+// build/main.js (vite.config.ts); `npm run dev` through tsx.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";

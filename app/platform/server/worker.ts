@@ -1,5 +1,6 @@
 // `npm run worker`: only the background work (mail delivery, jobs and schedules), for running more
 // of it on other machines against the app's database. `npm start` runs the same inside the app.
+// Run compiled, as build/worker.js (vite.config.ts).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
