@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import type { Tx } from "~/platform/db/transaction.server";
+import type { Statements } from "~/platform/db/transaction.server";
 
 /** A header entry a capability offers some viewers: where it leads and its label's string key. */
 export type HeaderLink = { href: string; label: string };
@@ -10,7 +10,7 @@ type Fragment = postgres.PendingQuery<postgres.Row[]>;
  * `href` is an SQL expression of the viewer's id giving the link's address, or null for viewers
  * who don't get the link. It runs inside the viewer's one statement, so a link costs no statement.
  */
-type Registration = { label: string; href: (sql: Tx, userId: Fragment) => Fragment };
+type Registration = { label: string; href: (sql: Statements, userId: Fragment) => Fragment };
 
 // Filled by the capabilities when the app is composed (app/header-links.server.ts), so the platform
 // never names a capability's tables. Order of registration is the header's order.
@@ -22,7 +22,7 @@ export function registerHeaderLink(link: Registration) {
 }
 
 /** Every registered link's address for the user, as one SQL array expression (null where a link is not theirs). */
-export function headerLinkHrefs(sql: Tx, userId: Fragment): Fragment {
+export function headerLinkHrefs(sql: Statements, userId: Fragment): Fragment {
   const hrefs = registrations.map((r) => sql`(${r.href(sql, userId)})::text`);
   if (hrefs.length === 0) return sql`array[]::text[]`;
   return sql`array[${hrefs.reduce((list, href) => sql`${list}, ${href}`)}]`;

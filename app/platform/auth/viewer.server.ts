@@ -1,4 +1,4 @@
-import { asService, type Claims } from "~/platform/db/transaction.server";
+import { readAlone, type Claims } from "~/platform/db/transaction.server";
 import type { Locale } from "~/platform/i18n/i18n";
 import { oncePerRequest } from "~/platform/http/request-scope.server";
 import { cookieJar } from "./cookie-jar.server";
@@ -41,10 +41,11 @@ type Row = {
 
 /**
  * One statement: the user (by a session of ours, or by the id Supabase Auth verified), their
- * profile, every role they hold and the header links capabilities registered for them.
+ * profile, every role they hold and the header links capabilities registered for them. Sent alone,
+ * without a transaction around it (`readAlone`): every signed-in page pays this read.
  */
 function loadRow(key: { sessionId: string } | { userId: string }) {
-  return asService(async (tx) => {
+  return readAlone(async (tx) => {
     const [row] = await tx<Row[]>`
     select u.id as user_id, u.email, u.raw_app_meta_data as app_meta, u.raw_user_meta_data as user_meta,
            p.display_name, p.locale, p.time_zone, p.avatar_path,

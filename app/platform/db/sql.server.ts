@@ -22,10 +22,27 @@ export function sql(): postgres.Sql {
       debug: () => {
         statements++;
       },
-      connection: { application_name: "innovation-region" },
+      connection: { application_name: "innovation-region", ...connectionTimeouts() },
     });
   }
   return pool;
+}
+
+/**
+ * PostgreSQL's timeouts as the connection's own settings, sent once when it opens, for statements
+ * that run alone (`readAlone`); transactions still set theirs (`set_config(…, true)`), which take
+ * precedence inside them. Not behind a transaction pooler (prepared statements off, as the README
+ * says to set there): PgBouncer refuses startup parameters it does not know, and a pooler's server
+ * connections are not this client's (decision 003). Undefined there.
+ */
+export function connectionTimeouts(): Record<string, string> | undefined {
+  const e = env();
+  if (e.DATABASE_PREPARE !== "true") return undefined;
+  return {
+    statement_timeout: String(e.DATABASE_STATEMENT_TIMEOUT_MS),
+    lock_timeout: String(e.DATABASE_LOCK_TIMEOUT_MS),
+    idle_in_transaction_session_timeout: String(e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS),
+  };
 }
 
 /**

@@ -1,9 +1,11 @@
 import type postgres from "postgres";
 import { env } from "~/platform/env.server";
-import { sql } from "./sql.server";
+import { connectionTimeouts, sql } from "./sql.server";
 import { RETRYABLE, UnavailableError, mapPgError, pgCode } from "./errors.server";
 
 export type Tx = postgres.TransactionSql;
+/** What builds a statement: a transaction's `tx`, or the pool itself for a read that runs alone (`readAlone`). */
+export type Statements = postgres.ISql;
 
 /** The verified identity of the person making a request, as Supabase puts it in the JWT. */
 export type Claims = {
@@ -30,11 +32,10 @@ async function withRetry<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * One transaction under the app's own deadline (waiting for a connection, statements, commit): a
- * server that hangs without answering never fires its own timeouts. A transaction abandoned at
- * its deadline rolls back rather than commit if the server comes back before it ends.
+ * Work under the app's own deadline (waiting for a connection, statements, commit): a server that
+ * hangs without answering never fires its own timeouts. `expired` tells the work it was abandoned.
  */
-function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+function withinDeadline<T>(run: (expired: () => boolean) => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   let expired = false;
   const deadline = new Promise<never>((_, reject) => {
@@ -43,12 +44,19 @@ function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       reject(new UnavailableError());
     }, env().DATABASE_TRANSACTION_TIMEOUT_MS);
   });
-  const run = sql().begin(async (tx) => {
-    const result = await work(tx);
-    if (expired) throw new UnavailableError();
-    return result;
-  }) as Promise<T>;
-  return Promise.race([run, deadline]).finally(() => clearTimeout(timer));
+  return Promise.race([run(() => expired), deadline]).finally(() => clearTimeout(timer));
+}
+
+/** One transaction under the app's deadline; abandoned at it, it rolls back rather than commit if the server comes back before it ends. */
+function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withinDeadline(
+    (expired) =>
+      sql().begin(async (tx) => {
+        const result = await work(tx);
+        if (expired()) throw new UnavailableError();
+        return result;
+      }) as Promise<T>,
+  );
 }
 
 /** PostgreSQL's own timeouts for this transaction only (`set_config(…, true)`), so they work through a transaction pooler too. */
@@ -115,6 +123,20 @@ export function asService<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       ),
     ),
   );
+}
+
+/**
+ * One statement that bypasses RLS, sent alone: no BEGIN, settings or COMMIT around it (PostgreSQL
+ * runs it in a transaction of its own). For the signed-in shell's viewer read, which every page
+ * of a signed-in person pays (decision 008, fifth pass). Its limits: the app's deadline as for a
+ * transaction, and PostgreSQL's timeouts as the pool's connection settings (`sql.server.ts`).
+ * Behind a transaction pooler those settings cannot be sent, so there it is a transaction with
+ * its settings, as `asService` (`app/platform/decisions/009-reads-alone.md`). The work must send one
+ * statement, and no write: it has no transaction to share with another.
+ */
+export function readAlone<T>(work: (sql: Statements) => Promise<T>): Promise<T> {
+  if (!connectionTimeouts()) return asService(work);
+  return withRetry(() => withinDeadline(() => work(sql())));
 }
 
 /**
