@@ -7,12 +7,9 @@
 // founder's application list, the mentoring report, the ranking);
 // PROFILE_PAGES="orgs/,review" keeps only the pages whose names contain one of the words.
 import os from "node:os";
-import postgres from "postgres";
 import { appDatabase, spawnApp } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
-import { seedLoadData } from "./dataset";
-import { RANKED_CALL } from "./dataset.sql";
-import { forumWithAttendee } from "./events";
+import { datasetPages } from "./dataset-pages";
 import { serverStats, statementsOfOneRequest, type Page } from "./measure";
 import { postgresCpuMicros } from "./postgres-cpu";
 import { signIn } from "./session";
@@ -33,35 +30,6 @@ async function load(url: string, cookie: string | undefined, n: number) {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-}
-
-async function rankedCall(databaseUrl: string) {
-  const db = postgres(databaseUrl, { max: 1 });
-  const [row] = await db<{ id: string; slug: string; programmeId: string }[]>`select id, slug, program_id as "programmeId" from public.calls where slug = ${RANKED_CALL}`;
-  await db.end();
-  return row!;
-}
-
-/** The load dataset's heavier pages, as `npm run bench` loads them. */
-async function datasetPages(baseUrl: string, databaseUrl: string, manager: string): Promise<Page[]> {
-  await seedLoadData(databaseUrl, () => {});
-  const call = await rankedCall(databaseUrl);
-  const forum = await forumWithAttendee(baseUrl, databaseUrl);
-  const founder = await signIn(baseUrl, "founder@demo.binhduong.example", "demo-password-2026", "Ngô Gia Huy");
-  const reviewer = await signIn(baseUrl, "reviewer@demo.binhduong.example", "demo-password-2026", "Phạm Văn Hùng");
-  return [
-    { name: "/ manager", path: "/", cookie: manager },
-    { name: "/orgs/bd-incubator manager", path: "/orgs/bd-incubator", cookie: manager },
-    { name: "call page", path: `/calls/${call.slug}` },
-    { name: "/manage manager", path: "/manage", cookie: manager },
-    { name: "/review reviewer", path: "/review", cookie: reviewer },
-    { name: "event page (attendee)", path: forum.path, cookie: forum.attendee },
-    { name: "event page (anonymous)", path: forum.path },
-    { name: "founder's application", path: "/applications", cookie: founder },
-    { name: "week of slots", path: "/mentoring/book/00000000-0000-4000-8000-000000000005", cookie: founder },
-    { name: "mentoring report", path: `/manage/programmes/${call.programmeId}/mentoring`, cookie: manager },
-    { name: "ranking", path: `/manage/calls/${call.id}/ranking`, cookie: manager },
-  ];
 }
 
 const pg = await startTestPostgres();

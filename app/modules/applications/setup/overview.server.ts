@@ -43,7 +43,8 @@ export function managerOverview(claims: Claims): Promise<ManagedOrg[]> {
                          from public.programs p where p.org_id = o.id), '[]') as programmes
         from public.organisations o
        where o.kind in ('incubator', 'innovation_centre')
-         and (public.has_org_role(o.id, '{manager}') or public.is_platform_admin())
+         -- once per statement (the viewer's managed organisations as a hashed set), not per organisation
+         and (o.id in (select public.my_org_ids('{manager}')) or (select public.is_platform_admin()))
        order by o.name_en`;
     const ids = orgs.flatMap((o) => o.programmes.map((p) => p.id));
     const calls = ids.length ? await callSummaries(tx, ids) : [];

@@ -109,7 +109,7 @@ export async function ticketOffers(tx: Tx, eventId: string, code: string | null)
     select t.id, t.name_vi, t.name_en, t.description_vi, t.description_en, t.price_vnd, t.sales_start, t.sales_end,
            t.min_per_order, t.max_per_order, a.seats_left, a.waiting, t.hidden
       from public.ticket_types t join public.ticket_availability(${eventId}) a on a.ticket_type_id = t.id
-     where not t.hidden order by t.position, t.created_at`;
+     where t.event_id = ${eventId} and not t.hidden order by t.position, t.created_at`;
   const unlocked = code
     ? await tx<TypeRow[]>`select u.*, false as waiting, true as hidden from public.unlocked_ticket_types(${eventId}, ${code}) u`
     : [];
@@ -255,7 +255,8 @@ export function eventPage(claims: Claims | null, slug: string, code: string | nu
                        'max_per_order', t.max_per_order, 'seats_left', a.seats_left, 'waiting', a.waiting, 'hidden', t.hidden)
                        order by t.position, t.created_at), '[]')
                 from public.ticket_types t join public.ticket_availability(e.id) a on a.ticket_type_id = t.id
-               where not t.hidden) as offers,
+               -- the event's types by index (the availability holds no others), not every event's under RLS
+               where t.event_id = e.id and not t.hidden) as offers,
              ${
                code
                  ? tx`(select coalesce(json_agg(json_build_object(
