@@ -4,14 +4,14 @@
 // server there (summarise it with tests/load/profile-summary.ts).
 // PROFILE_DATASET=1 adds the bench's load dataset and its heavier pages (the organisation page, a
 // call page, /manage, /review, the week of slots, the event page (an attendee's and a visitor's), the
-// founder's application list, the mentoring report, the ranking);
+// founder's application list, the mentoring report, the ranking, the application page with 3 and 40 reviews, call settings);
 // PROFILE_PAGES="orgs/,review" keeps only the pages whose names contain one of the words.
 import os from "node:os";
 import postgres from "postgres";
 import { appDatabase, spawnApp } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
 import { seedLoadData } from "./dataset";
-import { RANKED_CALL } from "./dataset.sql";
+import { MANY_REVIEWS, RANKED_CALL, REVIEWS_EACH, loadId } from "./dataset.sql";
 import { forumWithAttendee } from "./events";
 import { serverStats, statementsOfOneRequest, type Page } from "./measure";
 import { postgresCpuMicros } from "./postgres-cpu";
@@ -61,6 +61,10 @@ async function datasetPages(baseUrl: string, databaseUrl: string, manager: strin
     { name: "week of slots", path: "/mentoring/book/00000000-0000-4000-8000-000000000005", cookie: founder },
     { name: "mentoring report", path: `/manage/programmes/${call.programmeId}/mentoring`, cookie: manager },
     { name: "ranking", path: `/manage/calls/${call.id}/ranking`, cookie: manager },
+    // the ranking's call layout serves these too (the bench's rows of the same names)
+    { name: `application page, ${REVIEWS_EACH} reviews`, path: `/manage/calls/${call.id}/applications/${loadId("b3", 2)}`, cookie: manager },
+    { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${call.id}/applications/${loadId("b3", 1)}`, cookie: manager },
+    { name: "call settings", path: `/manage/calls/${call.id}/settings`, cookie: manager },
   ];
 }
 
