@@ -1,7 +1,7 @@
 // The load dataset's heavier pages as tests/load/profile.ts and pg-statements.ts load them.
 import postgres from "postgres";
 import { seedLoadData } from "./dataset";
-import { RANKED_CALL } from "./dataset.sql";
+import { MANY_REVIEWS, RANKED_CALL, REVIEWS_EACH, loadId } from "./dataset.sql";
 import { forumWithAttendee } from "./events";
 import type { Page } from "./measure";
 import { signIn } from "./session";
@@ -32,5 +32,9 @@ export async function datasetPages(baseUrl: string, databaseUrl: string, manager
     { name: "week of slots", path: "/mentoring/book/00000000-0000-4000-8000-000000000005", cookie: founder },
     { name: "mentoring report", path: `/manage/programmes/${call.programmeId}/mentoring`, cookie: manager },
     { name: "ranking", path: `/manage/calls/${call.id}/ranking`, cookie: manager },
+    // the ranking's call layout serves these too (the bench's rows of the same names)
+    { name: `application page, ${REVIEWS_EACH} reviews`, path: `/manage/calls/${call.id}/applications/${loadId("b3", 2)}`, cookie: manager },
+    { name: `application page, ${MANY_REVIEWS} reviews`, path: `/manage/calls/${call.id}/applications/${loadId("b3", 1)}`, cookie: manager },
+    { name: "call settings", path: `/manage/calls/${call.id}/settings`, cookie: manager },
   ];
 }

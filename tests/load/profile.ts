@@ -4,7 +4,7 @@
 // server there (summarise it with tests/load/profile-summary.ts).
 // PROFILE_DATASET=1 adds the bench's load dataset and its heavier pages (the organisation page, a
 // call page, /manage, /review, the week of slots, the event page (an attendee's and a visitor's), the
-// founder's application list, the mentoring report, the ranking);
+// founder's application list, the mentoring report, the ranking, the application page with 3 and 40 reviews, call settings);
 // PROFILE_PAGES="orgs/,review" keeps only the pages whose names contain one of the words.
 import os from "node:os";
 import { appDatabase, spawnApp } from "../support/app-server";
