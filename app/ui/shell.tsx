@@ -1,7 +1,8 @@
-import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
+import { useShellLinks } from "./shell-links";
 
 export type ShellViewer = {
   id: string;
@@ -24,6 +25,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const viewer = data?.viewer ?? null;
   const location = useLocation();
   const here = location.pathname + location.search;
+  const { navLink, onClick } = useShellLinks();
   // On a phone the navigation folds into a <details> menu (works without JavaScript, Enter or
   // Space on its summary opens it); it closes again when the person moves to another page. On a
   // wide screen it is open (CSS shows its contents even before the JavaScript runs).
@@ -37,53 +39,51 @@ export function Shell({ children }: { children: ReactNode }) {
         {t("app.skipToContent")}
       </a>
       <header className="site-header">
-        <Link to="/" className="brand">
+        <a className="brand" data-discover="true" href="/" onClick={onClick}>
           {t("app.name")}
-        </Link>
+        </a>
         <details className="site-menu" ref={menu}>
           <summary className="button secondary">{t("app.menu")}</summary>
           <div className="site-menu-body">
         <nav aria-label={t("app.mainNav")}>
           <ul className="nav-list">
             <li>
-              <NavLink to="/" end>
-                {t("nav.home")}
-              </NavLink>
+              {navLink("/", t("nav.home"), true)}
             </li>
             <li>
-              <NavLink to="/orgs">{t("nav.organisations")}</NavLink>
+              {navLink("/orgs", t("nav.organisations"))}
             </li>
             <li>
-              <NavLink to="/calls">{t("nav.calls")}</NavLink>
+              {navLink("/calls", t("nav.calls"))}
             </li>
             {viewer ? (
               <li>
-                <NavLink to="/applications">{t("nav.applications")}</NavLink>
+                {navLink("/applications", t("nav.applications"))}
               </li>
             ) : null}
             {viewer?.links.map((link) => (
               <li key={link.label}>
-                <NavLink to={link.href}>{t(link.label)}</NavLink>
+                {navLink(link.href, t(link.label))}
               </li>
             ))}
             {viewer?.manages || viewer?.isAdmin ? (
               <li>
-                <NavLink to="/manage">{t("nav.manage")}</NavLink>
+                {navLink("/manage", t("nav.manage"))}
               </li>
             ) : null}
             {viewer ? (
               <li>
-                <NavLink to="/account/profile">{t("nav.profile")}</NavLink>
+                {navLink("/account/profile", t("nav.profile"))}
               </li>
             ) : null}
             {viewer?.isAdmin ? (
               <li>
-                <NavLink to="/admin/mail">{t("nav.admin")}</NavLink>
+                {navLink("/admin/mail", t("nav.admin"))}
               </li>
             ) : null}
             {data?.mailbox ? (
               <li>
-                <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink>
+                {navLink("/dev/mailbox", t("nav.mailbox"))}
               </li>
             ) : null}
           </ul>
@@ -105,12 +105,12 @@ export function Shell({ children }: { children: ReactNode }) {
             </Form>
           ) : (
             <>
-              <Link to="/auth/sign-in" className="button secondary">
+              <a className="button secondary" data-discover="true" href="/auth/sign-in" onClick={onClick}>
                 {t("nav.signIn")}
-              </Link>
-              <Link to="/auth/sign-up" className="button">
+              </a>
+              <a className="button" data-discover="true" href="/auth/sign-up" onClick={onClick}>
                 {t("nav.signUp")}
-              </Link>
+              </a>
             </>
           )}
         </div>
