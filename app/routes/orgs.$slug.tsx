@@ -16,7 +16,7 @@ import { resolveLocale } from "~/platform/i18n/locale.server";
 import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { Pager, pageParam } from "~/ui/pager";
 import { RouteError } from "~/ui/route-error";
-import { repeatedT } from "~/ui/repeated-text";
+import { repeatedT, textWith } from "~/ui/repeated-text";
 import { SpaceList } from "~/modules/spaces/space-list";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
@@ -69,6 +69,8 @@ export default function OrganisationPage() {
   // up to 100 rows name a role: each role's word translated once
   const once = repeatedT(t);
   const roleName = (role: string) => once(`roles.${role}`);
+  // and "expires {{date}}" once, each row's date put in its place
+  const expires = textWith(t, "orgs.expires", "date");
   return (
     <section className="page">
       <h1>{org.name}</h1>
@@ -112,9 +114,7 @@ export default function OrganisationPage() {
                 {invites.rows.map((i) => (
                   <li key={`${i.email}-${i.role}`}>
                     {i.email} · {roleName(i.role)} ·{" "}
-                    {t("orgs.expires", {
-                      date: formatDate(i.expiresAt, locale, timeZone),
-                    })}
+                    {expires(formatDate(i.expiresAt, locale, timeZone))}
                   </li>
                 ))}
               </ul>
