@@ -16,14 +16,14 @@ import { resolveLocale } from "~/platform/i18n/locale.server";
 import { Field, FormMessage, useFlatForm } from "~/ui/form";
 import { Pager, pageParam } from "~/ui/pager";
 import { RouteError } from "~/ui/route-error";
-import { repeatedT } from "~/ui/repeated-text";
+import { repeatedT, textWith } from "~/ui/repeated-text";
 import { SpaceList } from "~/modules/spaces/space-list";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { routeStrings } from "~/platform/i18n/strings-client";
 
-export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => (locale === "vi" ? d.org.nameVi : d.org.nameEn));
+export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => d.org.name);
 
 export const handle = routeStrings("apply.errors", "orgKinds", "orgs", "pager", "roles", "spaces", "validation");
 
@@ -31,11 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const url = new URL(request.url);
   const pages = { members: pageParam(url), invites: pageParam(url, "invites") };
-  const page = await organisationPage(viewer?.claims ?? null, params.slug ?? "", pages);
+  // the organisation in the viewer's language only: switching language is a post, after which this runs again
+  const locale = await resolveLocale(request, viewer);
+  const page = await organisationPage(viewer?.claims ?? null, params.slug ?? "", pages, locale);
   return {
     ...page,
     pageSize: ROSTER_PAGE_SIZE,
-    locale: await resolveLocale(request, viewer),
+    locale,
     timeZone: viewer?.timeZone ?? "Asia/Ho_Chi_Minh",
   };
 }
@@ -67,11 +69,13 @@ export default function OrganisationPage() {
   // up to 100 rows name a role: each role's word translated once
   const once = repeatedT(t);
   const roleName = (role: string) => once(`roles.${role}`);
+  // and "expires {{date}}" once, each row's date put in its place
+  const expires = textWith(t, "orgs.expires", "date");
   return (
     <section className="page">
-      <h1>{locale === "vi" ? org.nameVi : org.nameEn}</h1>
+      <h1>{org.name}</h1>
       <p className="tag">{t(`orgKinds.${org.kind}`)}</p>
-      <p>{locale === "vi" ? org.descriptionVi : org.descriptionEn}</p>
+      <p>{org.description}</p>
       {spaces.length > 0 ? (
         <>
           <h2>{t("spaces.title")}</h2>
@@ -86,8 +90,8 @@ export default function OrganisationPage() {
           <>
             <p>{t("orgs.memberCount", { count: members.total })}</p>
             <ul className="list">
-              {members.rows.map((m) => (
-                <li key={`${m.userId}-${m.role}`}>
+              {members.rows.map((m, i) => (
+                <li key={i}>
                   {m.displayName} · {roleName(m.role)}
                 </li>
               ))}
@@ -108,11 +112,9 @@ export default function OrganisationPage() {
               <p>{t("orgs.pendingCount", { count: invites.total })}</p>
               <ul className="list">
                 {invites.rows.map((i) => (
-                  <li key={i.id}>
+                  <li key={`${i.email}-${i.role}`}>
                     {i.email} · {roleName(i.role)} ·{" "}
-                    {t("orgs.expires", {
-                      date: formatDate(i.expiresAt, locale, timeZone),
-                    })}
+                    {expires(formatDate(i.expiresAt, locale, timeZone))}
                   </li>
                 ))}
               </ul>

@@ -17,9 +17,11 @@ const asManager = `select set_config('role', 'authenticated', true), set_config(
 const statements: Record<string, string> = {
   org: `select id, slug, kind, name_vi, name_en, description_vi, description_en from public.organisations where slug = 'bd-incubator'`,
   spaces: `select id, kind, name_vi from public.spaces where org_id = '${org}' and active order by array_position(array['meeting_room', 'hot_desk', 'lab', 'hall', 'equipment'], kind), name_en`,
-  roster: `select user_id, display_name, role, total from public.org_roster('${org}', 100, 0)`,
-  invitations: `select id, email, role, expires_at, count(*) over ()::int as total from public.invitations
-                 where org_id = '${org}' and accepted_at is null and expires_at > now() order by created_at desc, id limit 100 offset 0`,
+  roster: `select user_id, display_name, role, total from public.org_roster('${org}', 50, 0)`,
+  // since the fifth pass (orgpage) the page of invitations and their count are apart, in the page's one statement
+  invitations: `select email, role, expires_at from public.invitations
+                 where org_id = '${org}' and accepted_at is null and expires_at > now() order by created_at desc, id limit 50 offset 0`,
+  invitationCount: `select count(*)::int from public.invitations where org_id = '${org}' and accepted_at is null and expires_at > now()`,
   affiliations: `select s.id, s.slug, s.name from public.startups s where s.org_id = '${org}' and s.affiliation_status = 'pending'
                    and (public.has_org_role('${org}', '{manager}') or public.is_platform_admin()) order by s.name, s.id limit 200`,
   me: `select public.has_org_role('${org}', '{manager}') or public.is_platform_admin() as can_manage, public.is_org_member('${org}') as is_member`,

@@ -1,34 +1,23 @@
-import { spacesOf } from "~/modules/spaces/list.server";
-import { affiliationRequests, type AffiliationRequest } from "~/modules/startups/affiliation.server";
+import type { SpaceSummary } from "~/modules/spaces/list.server";
+import type { AffiliationRequest } from "~/modules/startups/affiliation.server";
 import { upcomingEvents } from "~/modules/events/upcoming.server";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { paged, type Paged } from "~/platform/db/paged";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { DEFAULT_LOCALE, type Locale } from "~/platform/i18n/i18n";
 
-export type OrgSummary = {
-  id: string;
-  slug: string;
-  kind: string;
-  nameVi: string;
-  nameEn: string;
-  descriptionVi: string;
-  descriptionEn: string;
-};
-
 /** An organisation as the lists show it (the directory, the home page): name and description in the viewer's language only. */
 export type OrgCard = { id: string; slug: string; kind: string; name: string; description: string };
 
-export type OrgMember = { userId: string; displayName: string; role: string };
-export type PendingInvite = { id: string; email: string; role: string; expiresAt: Date };
+// What the page shows of each, and no more (its HTML carries the loader data a second time).
+export type OrgMember = { displayName: string; role: string };
+export type PendingInvite = { email: string; role: string; expiresAt: Date };
 
 export const DIRECTORY_PAGE_SIZE = 24;
 const HOME_ORGS = 8;
 
 export type DirectoryQuery = { q: string; kind: string | null; page: number };
 
-const summary = (tx: Tx) => tx`
-  id, slug, kind, name_vi as "nameVi", name_en as "nameEn", description_vi as "descriptionVi", description_en as "descriptionEn"`;
 // A list sends the page only what it shows (decision 008, fourth pass): the language switch is a
 // post, after which every loader runs again in the new language.
 const card = (tx: Tx, locale: Locale) =>
@@ -65,33 +54,86 @@ export function regionOverview(claims: Claims | null, locale: Locale) {
 
 export const ROSTER_PAGE_SIZE = 50;
 
+type PageRow = OrgCard & {
+  can_manage: boolean;
+  is_member: boolean;
+  spaces: SpaceSummary[];
+  members: Paged<OrgMember> | null;
+  invites: Omit<Paged<Omit<PendingInvite, "expiresAt"> & { expiresAt: string }>, "page"> | null;
+  affiliations: AffiliationRequest[] | null;
+};
+
 /**
  * An organisation's page: public facts for anyone; its roster for members (`org_roster()`);
- * pending invitations and startups' affiliation requests for managers; each list a page at a time. The database decides who
- * sees what, so the queries are the same for everybody.
+ * pending invitations and startups' affiliation requests for managers; each list a page at a time.
+ * One statement (decision 008, fifth pass): the organisation by slug, its name and description in the
+ * viewer's language, then each list as json in the order the separate reads had (`spacesOf`,
+ * `affiliationRequests`), RLS applying as there. A list is read only for whom the database would
+ * answer it (the roster for members and admins, invitations and affiliations for managers and
+ * admins); a page beyond the last counts nothing, as `paged` does.
  */
-export async function organisationPage(claims: Claims | null, slug: string, pages: { members: number; invites: number } = { members: 1, invites: 1 }) {
+export async function organisationPage(
+  claims: Claims | null,
+  slug: string,
+  pages: { members: number; invites: number } = { members: 1, invites: 1 },
+  locale: Locale = DEFAULT_LOCALE,
+) {
   return asUser(claims, async (tx) => {
-    const [org] = await tx<OrgSummary[]>`select ${summary(tx)} from public.organisations where slug = ${slug}`;
-    if (!org) throw new NotFoundError();
-    const empty = <T>(): Paged<T> => ({ rows: [], total: 0, page: 1 });
-    if (!claims) {
-      return { org, spaces: await spacesOf(tx, org.id), members: empty<OrgMember>(), invites: empty<PendingInvite>(), affiliations: [] as AffiliationRequest[], canManage: false, isMember: false };
-    }
-    const [spaces, members, invites, affiliations, [me]] = await Promise.all([
-      spacesOf(tx, org.id),
-      tx<(OrgMember & { total: number })[]>`
-        select user_id as "userId", display_name as "displayName", role, total
-          from public.org_roster(${org.id}, ${ROSTER_PAGE_SIZE}, ${(pages.members - 1) * ROSTER_PAGE_SIZE})`,
-      tx<(PendingInvite & { total: number })[]>`
-        select id, email, role, expires_at as "expiresAt", count(*) over ()::int as total from public.invitations
-         where org_id = ${org.id} and accepted_at is null and expires_at > now() order by created_at desc, id
-         limit ${ROSTER_PAGE_SIZE} offset ${(pages.invites - 1) * ROSTER_PAGE_SIZE}`,
-      affiliationRequests(tx, org.id),
-      tx<{ can_manage: boolean; is_member: boolean }[]>`
-        select public.has_org_role(${org.id}, '{manager}') or public.is_platform_admin() as can_manage,
-               public.is_org_member(${org.id}) as is_member`,
-    ]);
-    return { org, spaces, members: paged(members, pages.members), invites: paged(invites, pages.invites), affiliations, canManage: !!me?.can_manage, isMember: !!me?.is_member };
+    const [row] = await tx<PageRow[]>`
+      select ${card(tx, locale)}, me.can_manage, me.is_member,
+             (select coalesce(json_agg(json_build_object(
+                       'id', s.id, 'kind', s.kind, 'nameVi', s.name_vi, 'nameEn', s.name_en, 'descriptionVi', s.description_vi,
+                       'descriptionEn', s.description_en, 'capacity', s.capacity, 'hourlyPriceVnd', s.hourly_price_vnd::text)
+                       order by array_position(array['meeting_room', 'hot_desk', 'lab', 'hall', 'equipment'], s.kind::text), s.name_en), '[]')
+                from public.spaces s where s.org_id = o.id and s.active) as spaces,
+             ${claims ? signedInLists(tx, pages) : tx`null::json as members, null::json as invites, null::json as affiliations`}
+        from public.organisations o
+             cross join lateral (select ${
+               claims
+                 ? tx`public.has_org_role(o.id, '{manager}') or public.is_platform_admin() as can_manage, public.is_org_member(o.id) as is_member`
+                 : tx`false as can_manage, false as is_member`
+             }) me
+       where o.slug = ${slug}`;
+    if (!row) throw new NotFoundError();
+    const { spaces, members, invites, affiliations, can_manage, is_member, ...org } = row;
+    return {
+      org,
+      spaces,
+      members: { ...(members ?? { rows: [], total: 0 }), page: members ? pages.members : 1 },
+      invites: invites
+        ? { rows: invites.rows.map((i) => ({ ...i, expiresAt: new Date(i.expiresAt) })), total: invites.total, page: pages.invites }
+        : { rows: [] as PendingInvite[], total: 0, page: 1 },
+      affiliations: affiliations ?? [],
+      canManage: can_manage,
+      isMember: is_member,
+    };
   });
+}
+
+// The roster through `org_roster()` (its order kept by `with ordinality`), then for managers the
+// open invitations, the page by `invitations_open_by_org_idx` and the total counted apart and only
+// when the page has rows (`count(*) over ()` read every open invitation before the first row), and
+// the startups asking to be affiliated (`affiliationRequests`'s read).
+function signedInLists(tx: Tx, pages: { members: number; invites: number }) {
+  return tx`
+    case when me.is_member or me.can_manage then
+      (select json_build_object(
+                'rows', coalesce(json_agg(json_build_object('displayName', r.display_name, 'role', r.role) order by r.n), '[]'),
+                'total', coalesce(max(r.total), 0))
+         from public.org_roster(o.id, ${ROSTER_PAGE_SIZE}, ${(pages.members - 1) * ROSTER_PAGE_SIZE}) with ordinality r(user_id, display_name, role, total, n))
+    end as members,
+    case when me.can_manage then
+      (select json_build_object(
+                'rows', coalesce(json_agg(json_build_object('email', i.email, 'role', i.role, 'expiresAt', i.expires_at) order by i.created_at desc, i.id), '[]'),
+                'total', case when count(*) > 0 then (select count(*)::int from public.invitations c
+                                                       where c.org_id = o.id and c.accepted_at is null and c.expires_at > now()) else 0 end)
+         from (select v.email, v.role, v.expires_at, v.created_at, v.id from public.invitations v
+                where v.org_id = o.id and v.accepted_at is null and v.expires_at > now() order by v.created_at desc, v.id
+                limit ${ROSTER_PAGE_SIZE} offset ${(pages.invites - 1) * ROSTER_PAGE_SIZE}) i)
+    end as invites,
+    case when me.can_manage then
+      (select coalesce(json_agg(json_build_object('startupId', a.id, 'slug', a.slug, 'name', a.name) order by a.name, a.id), '[]')
+         from (select s.id, s.slug, s.name from public.startups s where s.org_id = o.id and s.affiliation_status = 'pending'
+                order by s.name, s.id limit 200) a)
+    end as affiliations`;
 }
