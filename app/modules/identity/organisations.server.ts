@@ -67,8 +67,8 @@ type PageRow = OrgCard & {
  * An organisation's page: public facts for anyone; its roster for members (`org_roster()`);
  * pending invitations and startups' affiliation requests for managers; each list a page at a time.
  * One statement (decision 008, fifth pass): the organisation by slug, its name and description in the
- * viewer's language, then each list as json in the order the separate reads had (`spacesOf`,
- * `affiliationRequests`), RLS applying as there. A list is read only for whom the database would
+ * viewer's language, then each list as json in the order the separate reads had (active spaces rooms first;
+ * affiliation requests as `affiliationRequests` orders them), RLS applying as there. A list is read only for whom the database would
  * answer it (the roster for members and admins, invitations and affiliations for managers and
  * admins); a page beyond the last counts nothing, as `paged` does.
  */

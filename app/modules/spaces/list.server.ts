@@ -1,5 +1,4 @@
-import type { Tx } from "~/platform/db/transaction.server";
-
+/** An organisation's space as its page lists it (read in `organisationPage`, identity). Prices as strings (bigint). */
 export type SpaceSummary = {
   id: string;
   kind: string;
@@ -10,12 +9,3 @@ export type SpaceSummary = {
   capacity: number;
   hourlyPriceVnd: string;
 };
-
-/** An organisation's active spaces, rooms first. Prices come back as strings (bigint). */
-export function spacesOf(tx: Tx, orgId: string): Promise<SpaceSummary[]> {
-  return tx<SpaceSummary[]>`
-      select id, kind, name_vi as "nameVi", name_en as "nameEn", description_vi as "descriptionVi",
-             description_en as "descriptionEn", capacity, hourly_price_vnd::text as "hourlyPriceVnd"
-        from public.spaces where org_id = ${orgId} and active
-       order by array_position(array['meeting_room', 'hot_desk', 'lab', 'hall', 'equipment'], kind), name_en`;
-}
