@@ -29,6 +29,9 @@ const browserI18n: Plugin = {
 // source maps and a second, TypeScript-compiled copy of those modules: 265–280 MB resident at idle
 // against 150 (decision 008). Packages stay imports of node_modules, as in the Remix build.
 let ssrBuild = false;
+// `npm run bench` builds the app a second time with 150 more routes (app/routes.ts) beside the
+// production build, to measure what they cost (tests/load/extra-routes.ts): only the Remix build there.
+const buildDirectory = process.env.BENCH_BUILD_DIRECTORY ?? "build";
 const serverEntries: Plugin = {
   name: "server-entries",
   apply: "build",
@@ -36,7 +39,7 @@ const serverEntries: Plugin = {
     ssrBuild = Boolean(config.build.ssr);
   },
   async closeBundle() {
-    if (!ssrBuild) return;
+    if (!ssrBuild || buildDirectory !== "build") return;
     await esbuild({
       entryPoints: ["app/platform/server/main.ts", "app/platform/server/worker.ts"],
       outdir: "build",
@@ -51,7 +54,7 @@ const serverEntries: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [browserI18n, remix(remixConfig), serverEntries],
+  plugins: [browserI18n, remix({ ...remixConfig, buildDirectory }), serverEntries],
   resolve: {
     alias: {
       "~": fileURLToPath(new URL("./app", import.meta.url)),

@@ -9,6 +9,7 @@ import { APPLICATIONS, MANY_REVIEWS, MENTORED_STARTUPS, MONTHS, RANKED_CALL, REV
 import { benchAssignment } from "./assignment";
 import { bookedSessions, bookingPage, bookingRowName, fillAYear } from "./booking";
 import { benchEvents, EVENT_ROWS } from "./events";
+import { extraRoutesCost } from "./extra-routes";
 import { jsBytesOf, preloadedStringsBytes, routeCount } from "./js-bytes";
 import { measurePage, serverStats, statementsOfOneRequest, type Page, type PageResult } from "./measure";
 import { isDocument, printDataset, printResults, printTargets } from "./report";
@@ -154,7 +155,8 @@ async function main(): Promise<boolean> {
   const jsBytes = new Map([...jsBytesOf([...strings.keys()])].map(([path, bytes]) => [path, bytes + strings.get(path)!]));
   await stopAll();
 
-  // with the server stopped, so the solver has the machine to itself
+  // with the server stopped, so these have the machine to themselves
+  const routesCost = ONLY.length === 0 || ONLY.some((w) => "empty page".includes(w)) ? await extraRoutesCost(log) : undefined;
   if (ONLY.length === 0) log(`\n== solvers`);
   const assignmentFast = ONLY.length > 0 || (await benchAssignment(log));
 
@@ -172,7 +174,7 @@ async function main(): Promise<boolean> {
   log("CPU ms/req is the server process's own CPU time (user + system) per request: steadier than req/s when other work shares the machine.");
   log("PG ms/req is PostgreSQL's CPU time per request (all its processes, from /proc): the other half of what a page costs on these shared cores.");
   log(`JS kB: gzipped JavaScript the page loads, from the client manifest (${routeCount()} routes in the build), the strings file its document preloads included (its routes' parts, the larger language's).\n`);
-  const targetsHold = printTargets(results, pages, jsBytes, rss);
+  const targetsHold = printTargets(results, pages, jsBytes, rss, routesCost);
 
   const failing = results.filter((r) => r.non2xx + r.errors > MAX_FAILURES_PER_PAGE);
   for (const r of failing) console.error(`\n${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors, status codes ${JSON.stringify(r.statusCodes)}`);
