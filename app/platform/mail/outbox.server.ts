@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { createElement, type FunctionComponent } from "react";
 import { templates, type TemplateName, type TemplateProps } from "~emails/index";
 import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
@@ -18,8 +18,10 @@ export async function renderMail<N extends TemplateName>(name: N, props: Templat
     subject: (p: TemplateProps<N>) => string;
   };
   const element = createElement(template.component as FunctionComponent<object>, props as object);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: template.subject(props), html, text };
+  // Rendered once: `render(element, { plainText: true })` renders the same markup again only to
+  // convert it; the conversion skips the doctype the HTML document adds (decision 008, sixth pass).
+  const html = await render(element);
+  return { subject: template.subject(props), html, text: toPlainText(html) };
 }
 
 /** A mail's subject alone, without rendering it (a list of mails to come names each by its subject). */
