@@ -52,6 +52,30 @@ export async function enqueueMail<N extends TemplateName>(
   return row!.id;
 }
 
+/** A mail to queue with others (`queueMails`): its reader, template, props and attachments. */
+export type QueuedMail<N extends TemplateName = TemplateName> = { to: string; name: N; props: TemplateProps<N>; attachments?: MailAttachment[] };
+
+/**
+ * Queue mails for work that already runs as the service (inside `asService`, or the work of an
+ * `asServiceWithin` that read what the mails say): each rendered, all inserted in one statement.
+ * A caller that reads as the service and then mails pays one switch of role and back for both,
+ * instead of one more for each mail (decision 008, sixth pass, txn). Same transaction as the caller.
+ */
+export async function queueMails(service: Tx, mails: readonly QueuedMail[]): Promise<number> {
+  if (mails.length === 0) return 0;
+  const rows = [];
+  for (const m of mails) {
+    const { subject, html, text } = await renderMail(m.name, m.props as never);
+    rows.push({ to_email: m.to, locale: (m.props as { locale: string }).locale, template: m.name, subject, html, text_body: text, attachments: m.attachments ?? [] });
+  }
+  await service`
+    insert into public.email_outbox (to_email, locale, template, subject, html, text_body, attachments)
+    select to_email, locale, template, subject, html, text_body, attachments
+      from jsonb_to_recordset(${service.json(rows as never)})
+           as r(to_email text, locale text, template text, subject text, html text, text_body text, attachments jsonb)`;
+  return rows.length;
+}
+
 /**
  * The same mail to many people (a message to an event's attendees): rendered once per language,
  * queued in one statement whatever the number of readers, in the caller's transaction.
