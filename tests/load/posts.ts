@@ -2,7 +2,7 @@
 // of requests: server CPU ms, PostgreSQL CPU ms and statements per post, the mail worker's delivery
 // of the mails each post queues included (counted once the outbox is empty). A/B between builds
 // as tests/load/profile.ts does for pages (decision 008, sixth pass, txn).
-// POSTS_REQUESTS (default 300) per row, POSTS_CONCURRENCY (default 4), POSTS_ROWS="booking,registration".
+// POSTS_REQUESTS (default 300) per row, POSTS_CONCURRENCY (default 4), POSTS_ROWS="book,registration".
 import os from "node:os";
 import postgres from "postgres";
 import { appDatabase, spawnApp } from "../support/app-server";
@@ -17,7 +17,7 @@ import { signIn } from "./session";
 
 const REQUESTS = Number(process.env.POSTS_REQUESTS ?? 300);
 const CONCURRENCY = Number(process.env.POSTS_CONCURRENCY ?? 4);
-const ROWS = (process.env.POSTS_ROWS ?? "booking,registration").split(",").map((w) => w.trim());
+const ROWS = (process.env.POSTS_ROWS ?? "book,registration").split(",").map((w) => w.trim());
 
 /** As tests/load/events.ts posts them: a free ticket for a new guest each time. */
 function registrationPage(cookie: string, path: string): Page {
