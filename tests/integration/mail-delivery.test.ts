@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deliverDue, resendTransport, type Transport } from "~/platform/mail/deliver.server";
 import { enqueueMail } from "~/platform/mail/outbox.server";
 import { asService } from "~/platform/db/transaction.server";
+import { statementCount } from "~/platform/db/sql.server";
 import { startFakeResend } from "../support/fake-resend";
 
 let resend: Awaited<ReturnType<typeof startFakeResend>>;
@@ -30,6 +31,15 @@ const row = async (id: string) =>
 const makeDue = () => asService((tx) => tx`update public.email_outbox set next_attempt_at = now() where status = 'pending'`);
 
 describe("outbox delivery through Resend", () => {
+  it("claims due mails in one statement and marks each sent in one, each committed by itself", async () => {
+    const ids = [await queue("one@example.test"), await queue("two@example.test")];
+    const before = statementCount();
+    expect(await deliverDue(transport)).toBe(2);
+    expect(statementCount() - before).toBe(3); // the claim, then one mark a mail (was 4 + 4 each: BEGIN, settings, COMMIT)
+    for (const id of ids) expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(resend.delivered.map((m) => m.to).sort()).toEqual(["one@example.test", "two@example.test"]);
+  });
+
   it("delivers a mail whose first attempt failed exactly once, after the backoff", async () => {
     const id = await queue("lan@example.test");
     resend.next("fail-500");

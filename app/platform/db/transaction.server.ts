@@ -140,6 +140,17 @@ export function readAlone<T>(work: (sql: Statements) => Promise<T>): Promise<T> 
 }
 
 /**
+ * One statement as the service that may write, sent alone as `readAlone` sends its read: PostgreSQL
+ * runs it in a transaction of its own, so it commits or rolls back whole. For a write that stands
+ * by itself and commits with nothing else (the mail worker claiming due mails, marking one sent),
+ * where BEGIN, the settings and COMMIT were three statements of four (decision 009). The work
+ * must send exactly one statement. Behind a transaction pooler, a transaction as `asService`.
+ */
+export function writeAlone<T>(work: (sql: Statements) => Promise<T>): Promise<T> {
+  return readAlone(work);
+}
+
+/**
  * Inside a user's transaction, do one named piece of work as the service (e.g. queue a mail into
  * the outbox, which no user may write), then return to the user's role. Same transaction: both
  * commit or neither does. Two statements: the role to return to is read in the one that leaves

@@ -1,5 +1,5 @@
 import { Resend } from "resend";
-import { asService } from "~/platform/db/transaction.server";
+import { writeAlone } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { logger } from "~/platform/log.server";
 import type { MailAttachment } from "./outbox.server";
@@ -66,8 +66,19 @@ export const backoffSeconds = (attempt: number) => Math.min(30 * 2 ** (attempt -
  * so concurrent workers never take the same mail and a killed worker's mail is retried after the
  * lease, with the same idempotency key. Returns how many were sent.
  */
-export async function deliverDue(transport: Transport = defaultTransport(), batch = 20): Promise<number> {
-  const claimed = await asService(
+export async function deliverDue(transport: Transport = defaultTransport(), batch = BATCH): Promise<number> {
+  return (await deliverBatch(transport, batch)).sent;
+}
+
+/** Mails claimed at once: a worker that claimed fewer has emptied what was due. */
+export const BATCH = 20;
+
+/**
+ * One batch of `deliverDue`, saying how many were claimed too. The claim and each mail's mark are
+ * single statements sent alone (`writeAlone`): each commits by itself, as its transaction did.
+ */
+export async function deliverBatch(transport: Transport, batch = BATCH): Promise<{ claimed: number; sent: number }> {
+  const claimed = await writeAlone(
     (tx) => tx<{ id: string; to_email: string; subject: string; html: string; text_body: string; attachments: MailAttachment[]; attempts: number }[]>`
       update public.email_outbox o
          set status = 'sending', attempts = o.attempts + 1,
@@ -91,7 +102,7 @@ export async function deliverDue(transport: Transport = defaultTransport(), batc
     }
     if (result.ok) {
       sent++;
-      await asService(
+      await writeAlone(
         (tx) => tx`update public.email_outbox
                       set status = 'sent', sent_at = now(), locked_until = null, last_error = null,
                           provider_message_id = ${result.providerId}, delivered_via = ${transport.name}
@@ -101,7 +112,7 @@ export async function deliverDue(transport: Transport = defaultTransport(), batc
       const failed = result.permanent === true || row.attempts >= MAX_ATTEMPTS;
       const delay = result.retryAfterSeconds ?? backoffSeconds(row.attempts);
       logger.warn({ mailId: row.id, attempt: row.attempts, error: result.error }, "mail delivery failed");
-      await asService(
+      await writeAlone(
         (tx) => tx`update public.email_outbox
                       set status = ${failed ? "failed" : "pending"}, locked_until = null, last_error = ${result.error},
                           next_attempt_at = now() + make_interval(secs => ${delay})
@@ -109,5 +120,5 @@ export async function deliverDue(transport: Transport = defaultTransport(), batc
       );
     }
   }
-  return sent;
+  return { claimed: claimed.length, sent };
 }

@@ -1,6 +1,6 @@
 import { sql } from "~/platform/db/sql.server";
 import { logger } from "~/platform/log.server";
-import { deliverDue, defaultTransport } from "./deliver.server";
+import { BATCH, deliverBatch, defaultTransport } from "./deliver.server";
 
 /**
  * Delivers the outbox in the background: woken by NOTIFY when a mail commits, and polling every
@@ -19,7 +19,9 @@ export async function startMailWorker({ pollMs = 5000 } = {}) {
     try {
       do {
         again = false;
-        while ((await deliverDue(transport)) > 0);
+        // Again only after a full batch: a smaller one took every mail then due; one committed since
+        // notifies (`again`), and retries coming due are the poll's.
+        while ((await deliverBatch(transport)).claimed === BATCH);
       } while (again);
     } catch (error) {
       logger.error({ err: error }, "mail worker tick failed");

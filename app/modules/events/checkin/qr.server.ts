@@ -1,5 +1,6 @@
 import QRCode from "qrcode";
 import type { MailAttachment } from "~/platform/mail/outbox.server";
+import { qrPng } from "./qr-png.server";
 import { ticketCode, type TicketKey } from "./token.server";
 
 // A ticket's QR code: a PNG for mail (an inline cid: attachment; Gmail blocks data: images and
@@ -7,7 +8,7 @@ import { ticketCode, type TicketKey } from "./token.server";
 
 export async function ticketQr(t: TicketKey): Promise<{ code: string; attachment: MailAttachment }> {
   const code = ticketCode(t);
-  const png = await QRCode.toBuffer(code, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 400 });
+  const png = qrPng(code, { width: 400, margin: 2 });
   return { code, attachment: { filename: "ticket-qr.png", contentType: "image/png", content: png.toString("base64"), encoding: "base64", contentId: "ticket-qr" } };
 }
 

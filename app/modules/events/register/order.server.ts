@@ -53,9 +53,16 @@ export async function registerOrder(claims: Claims, event: string | { slug: stri
   let placed: Outcome<Placed>;
   try {
     placed = await asUser(claims, async (tx) => {
-      const eventId = typeof event === "string" ? event : (await tx<{ id: string }[]>`select id from public.events where slug = ${event.slug}`)[0]?.id;
-      if (!eventId) return refused({ tickets: REFUSALS.not_found! });
-      const outcome = await place(tx, eventId, input);
+      // the event (by its page's slug, or its id) and its questions in one statement, under RLS
+      const [found] = await tx<{ id: string; questions: Question[] }[]>`
+        select e.id,
+               coalesce((select json_agg(json_build_object('id', q.id, 'kind', q.kind, 'options', q.options, 'required', q.required,
+                                                           'ticketTypeIds', q.ticket_type_ids))
+                           from public.event_questions q where q.event_id = e.id and not q.retired), '[]') as questions
+          from public.events e
+         where ${typeof event === "string" ? tx`e.id = ${event}` : tx`e.slug = ${event.slug}`}`;
+      if (!found) return refused({ tickets: REFUSALS.not_found! });
+      const outcome = await place(tx, found.id, found.questions, input);
       if (!outcome.ok || outcome.value.status !== "held") return outcome;
       if (!input.method) throw new Unpayable({ method: "events.register.refused.method" });
       if (input.method !== "bank_transfer") return outcome;
@@ -83,9 +90,7 @@ async function withCheckout(claims: Claims, order: Placed, locale: "vi" | "en", 
   }
 }
 
-async function place(tx: Tx, eventId: string, input: RegisterInput): Promise<Outcome<Placed>> {
-  const questions = await tx<Question[]>`
-    select id, kind, options, required, ticket_type_ids as "ticketTypeIds" from public.event_questions where event_id = ${eventId} and not retired`;
+async function place(tx: Tx, eventId: string, questions: Question[], input: RegisterInput): Promise<Outcome<Placed>> {
   const errors: FieldErrors = {};
   const lines = input.attendees.map((a, i) => {
     const checked = checkAnswers(askedOf(questions, a.ticketType), a.answers);

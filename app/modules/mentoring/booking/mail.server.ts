@@ -2,7 +2,7 @@ import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
-import { enqueueMail } from "~/platform/mail/outbox.server";
+import { queueMails, type QueuedMail } from "~/platform/mail/outbox.server";
 import { sessionIcs } from "./ics";
 
 // Mails about a session, to both sides (the mentor and each of the startup's founders), each in
@@ -31,10 +31,9 @@ const PEOPLE = (column: string) => `
   json_build_object('id', u.id, 'email', u.email, 'name', coalesce(p.display_name, u.email),
                     'locale', coalesce(p.locale, 'vi'), 'time_zone', coalesce(p.time_zone, 'Asia/Ho_Chi_Minh'))`.replace("u.id", `${column}`);
 
-async function readSession(tx: Tx, sessionId: string): Promise<SessionRow | null> {
-  const [row] = await asServiceWithin(
-    tx,
-    (t) => t<SessionRow[]>`
+/** Read as the service (`t` runs as it): the people of a session are not all visible to the caller. */
+async function readSession(t: Tx, sessionId: string): Promise<SessionRow | null> {
+  const [row] = await t<SessionRow[]>`
       select s.id, s.starts_at, s.ends_at, s.location, s.sequence, s.status, st.name as startup_name,
              pr.name_vi as program_name_vi, pr.name_en as program_name_en,
              (select ${t.unsafe(PEOPLE("u.id"))} from auth.users u left join public.profiles p on p.id = u.id where u.id = s.mentor_id) as mentor,
@@ -44,8 +43,7 @@ async function readSession(tx: Tx, sessionId: string): Promise<SessionRow | null
         from public.mentoring_sessions s
         join public.startups st on st.id = s.startup_id
         join public.programs pr on pr.id = s.program_id
-       where s.id = ${sessionId}`,
-  );
+       where s.id = ${sessionId}`;
   return row ?? null;
 }
 
@@ -55,14 +53,22 @@ export function whenFor(startsAt: Date, endsAt: Date, locale: Locale, timeZone: 
   return `${formatDateTime(startsAt, locale, timeZone)} – ${end}`;
 }
 
-/** Queues the mail of `kind` about the session to the mentor and every founder of its startup. */
-export async function mailSession(tx: Tx, sessionId: string, kind: SessionMailKind, was?: { startsAt: Date; endsAt: Date }) {
-  const s = await readSession(tx, sessionId);
-  if (!s) return;
+/**
+ * Queues the mail of `kind` about the session to the mentor and every founder of its startup: read
+ * and queued as the service in one switch of role, 4 statements whatever the number of readers.
+ */
+export function mailSession(tx: Tx, sessionId: string, kind: SessionMailKind, was?: { startsAt: Date; endsAt: Date }): Promise<void> {
+  return asServiceWithin(tx, async (service) => {
+    const s = await readSession(service, sessionId);
+    if (s) await queueMails(service, sessionMails(s, kind, was));
+  });
+}
+
+function sessionMails(s: SessionRow, kind: SessionMailKind, was?: { startsAt: Date; endsAt: Date }): QueuedMail<"mentoring-session">[] {
   const host = new URL(env().APP_URL).hostname;
   const url = `${env().APP_URL}/mentoring/sessions`;
   const everyone = [s.mentor, ...s.founders];
-  for (const person of everyone) {
+  return everyone.map((person) => {
     const t = tFor(person.locale);
     const other = person.id === s.mentor.id ? s.startup_name : s.mentor.name;
     const props = {
@@ -99,6 +105,6 @@ export async function mailSession(tx: Tx, sessionId: string, kind: SessionMailKi
               }),
             },
           ];
-    await enqueueMail(tx, person.email, "mentoring-session", props, attachments);
-  }
+    return { to: person.email, name: "mentoring-session" as const, props, attachments };
+  });
 }
