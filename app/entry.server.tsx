@@ -1,7 +1,7 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { withDocument } from "~/platform/http/document-body";
+import { documentResponse } from "~/platform/http/document-body";
 import { RETRY_AFTER_SECONDS } from "~/platform/http/outage.server";
 import { NonceProvider } from "~/ui/nonce";
 import { startJobRunner } from "~/platform/jobs/runner.server";
@@ -38,7 +38,7 @@ export default function handleRequest(
         const body = Buffer.concat(chunks);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         responseHeaders.set("Content-Length", String(body.byteLength));
-        resolve(withDocument(new Response(body, { headers: responseHeaders, status: responseStatusCode }), body));
+        resolve(documentResponse(body, { headers: responseHeaders, status: responseStatusCode }));
       },
       on: () => sink,
     };

@@ -63,11 +63,18 @@ function portOf(host: string | undefined): number | undefined {
   return Number.isSafeInteger(port) ? port : undefined;
 }
 
-/** A rendered page (entry.server): the adapter's status and headers, then the bytes in one write. */
+/**
+ * A rendered page (entry.server): the adapter's status and headers, then the bytes in one write. A
+ * header the response alone has is set as it is (Express's `append` reads it back, copies it into an
+ * array and checks the content type's charset, which entry.server always names).
+ */
 function sendPage(res: express.Response, response: Response, page: Uint8Array) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  for (const [key, value] of response.headers.entries()) {
+    if (res.hasHeader(key)) res.append(key, value);
+    else res.setHeader(key, value);
+  }
   res.end(page);
 }
 
