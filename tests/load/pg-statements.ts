@@ -39,7 +39,7 @@ async function startPostgres() {
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: [
       ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=off", "-c", "synchronous_commit=off"],
-      ...["-c", "shared_preload_libraries=pg_stat_statements,auto_explain", "-c", "pg_stat_statements.track=all"],
+      ...["-c", "shared_preload_libraries=pg_stat_statements,auto_explain", "-c", "pg_stat_statements.track=all", "-c", "pg_stat_statements.track_planning=on"],
       // auto_explain stays off (-1) until EXPLAIN=1 turns it on for one request of a page
       ...["-c", "auto_explain.log_analyze=on", "-c", "auto_explain.log_buffers=on", "-c", "auto_explain.log_nested_statements=on"],
     ],
@@ -86,15 +86,15 @@ try {
     await load(app.baseUrl + page.path, page.cookie, 50);
     await db`select pg_stat_statements_reset()`;
     await load(app.baseUrl + page.path, page.cookie, REQUESTS);
-    const rows = await db<{ toplevel: boolean; calls: number; ms: number; rows: number; query: string }[]>`
-      select toplevel, calls::int, total_exec_time as ms, rows::int, query from pg_stat_statements
+    const rows = await db<{ toplevel: boolean; calls: number; ms: number; plan: number; plans: number; rows: number; query: string }[]>`
+      select toplevel, calls::int, total_exec_time as ms, total_plan_time as plan, plans::int, rows::int, query from pg_stat_statements
        where dbid = (select oid from pg_database where datname = current_database()) and query not like '%pg_stat_statements%'
-       order by total_exec_time desc limit ${TOP}`;
-    const [all] = await db<{ ms: number }[]>`select coalesce(sum(total_exec_time), 0) as ms from pg_stat_statements where toplevel and query not like '%pg_stat_statements%'`;
-    console.log(`\n== ${page.name}: ${(all!.ms / REQUESTS).toFixed(3)} ms/req executing top-level statements`);
+       order by total_exec_time + total_plan_time desc limit ${TOP}`;
+    const [all] = await db<{ ms: number; plan: number }[]>`select coalesce(sum(total_exec_time), 0) as ms, coalesce(sum(total_plan_time), 0) as plan from pg_stat_statements where toplevel and query not like '%pg_stat_statements%'`;
+    console.log(`\n== ${page.name}: ${(all!.ms / REQUESTS).toFixed(3)} ms/req executing top-level statements, ${(all!.plan / REQUESTS).toFixed(3)} planning`);
     for (const r of rows) {
       const q = r.query.replace(/\s+/g, " ").slice(0, 220);
-      console.log(`${r.toplevel ? "*" : " "} ${(r.ms / REQUESTS).toFixed(3).padStart(7)} ms/req ${(r.calls / REQUESTS).toFixed(1).padStart(5)} calls/req ${String(r.rows).padStart(7)} rows  ${q}`);
+      console.log(`${r.toplevel ? "*" : " "} ${(r.ms / REQUESTS).toFixed(3).padStart(7)} ms/req (+${(r.plan / REQUESTS).toFixed(3)} planning, ${(r.plans / REQUESTS).toFixed(1)} plans/req) ${(r.calls / REQUESTS).toFixed(1).padStart(5)} calls/req ${String(r.rows).padStart(7)} rows  ${q}`);
     }
   }
   if (process.env.EXPLAIN === "1") {
