@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { invite } from "~/modules/identity/invitations.server";
-import { organisationPage, ROSTER_PAGE_SIZE } from "~/modules/identity/organisations.server";
+import { organisationForPost, organisationPage, ROSTER_PAGE_SIZE } from "~/modules/identity/organisations.server";
 import { MEMBER_ROLES } from "~/modules/identity/member-roles";
 import { InviteSchema } from "~/modules/identity/schema";
 import { decideAffiliation } from "~/modules/startups/affiliation.server";
@@ -44,18 +44,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const page = await organisationPage(viewer.claims, params.slug ?? "");
   const body = await readForm(request);
+  // the organisation (not found first, whatever the form) and the one request decided, not the whole page
   if (body.get("intent") === "affiliation") {
     const decision = parseForm(body, AffiliationDecisionSchema);
-    const request_ = decision.ok ? page.affiliations.find((a) => a.startupId === decision.data.startupId) : undefined;
-    if (!decision.ok || !request_) throw new NotFoundError();
-    await decideAffiliation(viewer.claims, request_.startupId, decision.data.decision === "confirm");
-    return { errors: null, decided: { name: request_.name, confirmed: decision.data.decision === "confirm" } };
+    const org = await organisationForPost(viewer.claims, params.slug ?? "", decision.ok ? decision.data.startupId : null);
+    if (!decision.ok || !org.pending) throw new NotFoundError();
+    await decideAffiliation(viewer.claims, org.pending.startupId, decision.data.decision === "confirm");
+    return { errors: null, decided: { name: org.pending.name, confirmed: decision.data.decision === "confirm" } };
   }
   const form = parseForm(body, InviteSchema);
+  const org = await organisationForPost(viewer.claims, params.slug ?? "", null);
   if (!form.ok) return invalid(form.errors);
-  await withOutcomes(() => invite(viewer.claims, page.org.id, form.data, viewer.locale));
+  await withOutcomes(() => invite(viewer.claims, org.id, form.data, viewer.locale));
   return { errors: null, invited: form.data.email };
 }
 

@@ -205,6 +205,14 @@ export const STEPS: [label: string, sql: string][] = [
   ["", "set local session_replication_role = origin"],
   // Replica mode skipped the triggers that keep the ranking's totals: compute them once here.
   ["ranking totals", `select public.rebuild_call_ranking(${callId})`],
+  // and the ones that keep each call's application counts
+  [
+    "application counts",
+    `insert into public.call_application_tallies as t (call_id, drafts, submitted)
+     select call_id, count(*) filter (where status = 'draft'), count(*) filter (where status = 'submitted')
+       from public.applications group by call_id
+     on conflict (call_id) do update set drafts = excluded.drafts, submitted = excluded.submitted`,
+  ],
 ];
 
 export const TABLES = [
@@ -221,6 +229,7 @@ export const TABLES = [
   "public.review_scores",
   "public.review_totals",
   "public.application_scores",
+  "public.call_application_tallies",
   "public.cohort_members",
   "public.mentoring_sessions",
   "public.mentoring_feedback",

@@ -88,11 +88,13 @@ export async function organisationPage(
                 from public.spaces s where s.org_id = o.id and s.active) as spaces,
              ${claims ? signedInLists(tx, pages) : tx`null::json as members, null::json as invites, null::json as affiliations`}
         from public.organisations o
+             -- offset 0 keeps the rights one subquery, evaluated once: pulled up, each use of
+             -- me.can_manage or me.is_member called (and planned) has_org_role or is_org_member again
              cross join lateral (select ${
                claims
                  ? tx`public.has_org_role(o.id, '{manager}') or public.is_platform_admin() as can_manage, public.is_org_member(o.id) as is_member`
                  : tx`false as can_manage, false as is_member`
-             }) me
+             } offset 0) me
        where o.slug = ${slug}`;
     if (!row) throw new NotFoundError();
     const { spaces, members, invites, affiliations, can_manage, is_member, ...org } = row;
@@ -111,9 +113,10 @@ export async function organisationPage(
 }
 
 // The roster through `org_roster()` (its order kept by `with ordinality`), then for managers the
-// open invitations, the page by `invitations_open_by_org_idx` and the total counted apart and only
-// when the page has rows (`count(*) over ()` read every open invitation before the first row), and
-// the startups asking to be affiliated (`affiliationRequests`'s read).
+// open invitations, their page and total from one scan (`count(*) over ()`: the page's top-N sort
+// reads every open invitation anyway, and a second scan planned the policy's `my_org_ids()` again;
+// a page beyond the last counts 0, as `paged` does), and the startups asking to be affiliated
+// (`affiliationRequests`'s read).
 function signedInLists(tx: Tx, pages: { members: number; invites: number }) {
   return tx`
     case when me.is_member or me.can_manage then
@@ -125,9 +128,8 @@ function signedInLists(tx: Tx, pages: { members: number; invites: number }) {
     case when me.can_manage then
       (select json_build_object(
                 'rows', coalesce(json_agg(json_build_object('email', i.email, 'role', i.role, 'expiresAt', i.expires_at) order by i.created_at desc, i.id), '[]'),
-                'total', case when count(*) > 0 then (select count(*)::int from public.invitations c
-                                                       where c.org_id = o.id and c.accepted_at is null and c.expires_at > now()) else 0 end)
-         from (select v.email, v.role, v.expires_at, v.created_at, v.id from public.invitations v
+                'total', coalesce(max(i.total), 0))
+         from (select v.email, v.role, v.expires_at, v.created_at, v.id, count(*) over ()::int as total from public.invitations v
                 where v.org_id = o.id and v.accepted_at is null and v.expires_at > now() order by v.created_at desc, v.id
                 limit ${ROSTER_PAGE_SIZE} offset ${(pages.invites - 1) * ROSTER_PAGE_SIZE}) i)
     end as invites,
@@ -136,4 +138,23 @@ function signedInLists(tx: Tx, pages: { members: number; invites: number }) {
          from (select s.id, s.slug, s.name from public.startups s where s.org_id = o.id and s.affiliation_status = 'pending'
                 order by s.name, s.id limit 200) a)
     end as affiliations`;
+}
+
+/**
+ * What the organisation page's posts need, without the page: the organisation's id (not found if no
+ * organisation has the slug) and, when asked, one startup's pending affiliation request to it, as the
+ * page's managers and administrators see it (null otherwise, as the page's list would not hold it).
+ */
+export function organisationForPost(claims: Claims, slug: string, pendingStartupId: string | null) {
+  return asUser(claims, async (tx) => {
+    const [row] = await tx<{ id: string; pending: { startupId: string; name: string } | null }[]>`
+      select o.id,
+             (select json_build_object('startupId', s.id, 'name', s.name) from public.startups s
+               where s.id = ${pendingStartupId}::uuid and s.org_id = o.id and s.affiliation_status = 'pending'
+                 and (public.has_org_role(o.id, '{manager}') or public.is_platform_admin())) as pending
+        from public.organisations o
+       where o.slug = ${slug}`;
+    if (!row) throw new NotFoundError();
+    return row;
+  });
 }

@@ -355,6 +355,16 @@ export const TABLES: Record<string, TableSpec> = {
     },
     delete: NOBODY,
   },
+  // each call's application counts, kept by triggers (20261208500000_call_application_tallies.sql)
+  call_application_tallies: {
+    table: "call_application_tallies",
+    row: "call_id = :call",
+    groups: {
+      counts: { columns: ["call_id", "drafts", "submitted"], select: ["manager", "admin"], update: NOBODY, set: "drafts = 100" },
+    },
+    insert: { sql: "insert into public.call_application_tallies (call_id, drafts, submitted) values (gen_random_uuid(), 1, 1)", allow: NOBODY },
+    delete: NOBODY,
+  },
   // C's stored ranking (20261204100000_stored_ranking.sql): its managers read it, only its functions write it
   ranking_rows: {
     table: "ranking_rows",
