@@ -83,11 +83,16 @@ export async function applicationDossier(claims: Claims, callId: string, applica
  * reviews, scores and timeline (migration 20261205100100; tests/load/dossier-sql.ts measures it).
  */
 export async function dossierWithin(tx: Tx, callId: string, id: string, order: RankingOrder): Promise<Dossier> {
-  const call = await managedCall(tx, callId);
   const only = rankingFilters(order);
-  const [row] = await tx<{ dossier: Row | null }[]>`
-    select public.application_dossier(${call.id}, ${id}, ${order.sort}, ${order.dir === "desc"}, ${only.track}, ${only.stage},
-                                      ${only.eligible}, ${only.decision}, ${only.undecided}, ${only.minScore}) as dossier`;
+  const callKey = requireId(callId);
+  // Both in one round trip: application_dossier() checks the caller itself (no row for a stranger),
+  // so it need not wait for managedCall's answer.
+  const [call, [row]] = await Promise.all([
+    managedCall(tx, callKey),
+    tx<{ dossier: Row | null }[]>`
+      select public.application_dossier(${callKey}, ${id}, ${order.sort}, ${order.dir === "desc"}, ${only.track}, ${only.stage},
+                                        ${only.eligible}, ${only.decision}, ${only.undecided}, ${only.minScore}) as dossier`,
+  ]);
   const dossier = row?.dossier;
   if (!dossier) throw new NotFoundError();
   return {

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/platform/i18n/i18n";
 import { formatDateTime } from "~/platform/i18n/format";
+import { repeatedT } from "~/ui/repeated-text";
 import { AnswerValue } from "../review/answers";
 import { useEventValue } from "./ui";
 import type { Dossier } from "./dossier.server";
@@ -25,7 +26,8 @@ export function DossierAnswers({ dossier, locale }: { dossier: Dossier; locale: 
 }
 
 export function DossierReviews({ dossier, locale }: { dossier: Dossier; locale: Locale }) {
-  const { t } = useTranslation();
+  // Every row asks for the same few texts (its state, "3 of 5" per criterion, "—"): each kept once per render.
+  const t = repeatedT(useTranslation().t);
   const fixed = (n: number | null, digits: number) => (n == null ? t("select.common.none") : n.toFixed(digits));
   if (dossier.reviews.length === 0) return <p>{t("select.dossier.noReviews")}</p>;
   return (
