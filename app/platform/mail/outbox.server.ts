@@ -51,6 +51,29 @@ export async function enqueueMail<N extends TemplateName>(
 }
 
 /**
+ * Several mails, each to its own reader with its own props (a session's mentor and founders), queued
+ * as enqueueMail queues each one, in one statement: one round trip, not three a mail.
+ */
+export async function enqueueMails<N extends TemplateName>(
+  tx: Tx,
+  mails: readonly { to: string; name: N; props: TemplateProps<N>; attachments?: MailAttachment[] }[],
+): Promise<void> {
+  if (mails.length === 0) return;
+  const rendered = await Promise.all(mails.map((m) => renderMail(m.name, m.props)));
+  const column = <T,>(f: (m: (typeof mails)[number], i: number) => T) => mails.map(f);
+  await asServiceWithin(
+    tx,
+    (t) => t`
+      insert into public.email_outbox (to_email, locale, template, subject, html, text_body, attachments)
+      select r.to_email, r.locale, r.template, r.subject, r.html, r.text_body, r.attachments::jsonb
+        from unnest(${column((m) => m.to)}::text[], ${column((m) => (m.props as { locale: string }).locale)}::text[], ${column((m) => m.name)}::text[],
+                    ${column((_, i) => rendered[i]!.subject)}::text[], ${column((_, i) => rendered[i]!.html)}::text[],
+                    ${column((_, i) => rendered[i]!.text)}::text[], ${column((m) => JSON.stringify(m.attachments ?? []))}::text[])
+          as r(to_email, locale, template, subject, html, text_body, attachments)`,
+  );
+}
+
+/**
  * The same mail to many people (a message to an event's attendees): rendered once per language,
  * queued in one statement whatever the number of readers, in the caller's transaction.
  */

@@ -2,7 +2,7 @@ import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
-import { enqueueMail } from "~/platform/mail/outbox.server";
+import { enqueueMails } from "~/platform/mail/outbox.server";
 import { sessionIcs } from "./ics";
 
 // Mails about a session, to both sides (the mentor and each of the startup's founders), each in
@@ -62,8 +62,30 @@ export async function mailSession(tx: Tx, sessionId: string, kind: SessionMailKi
   const host = new URL(env().APP_URL).hostname;
   const url = `${env().APP_URL}/mentoring/sessions`;
   const everyone = [s.mentor, ...s.founders];
-  for (const person of everyone) {
-    const t = tFor(person.locale);
+  // the invitation differs between readers only by its language (title, description): written once per language
+  const invitations = new Map<Locale, string>();
+  const invitation = (locale: Locale) => {
+    let ics = invitations.get(locale);
+    if (ics === undefined) {
+      const t = tFor(locale);
+      ics = sessionIcs({
+        id: s.id,
+        sequence: s.sequence,
+        startsAt: new Date(s.starts_at),
+        endsAt: new Date(s.ends_at),
+        title: t("mentoring.booking.ics.title", { mentor: s.mentor.name, startup: s.startup_name }),
+        description: t("mentoring.booking.ics.description", { program: locale === "vi" ? s.program_name_vi : s.program_name_en, url }),
+        location: s.location,
+        cancelled: CANCELS.has(kind),
+        organizer: { name: s.mentor.name, email: s.mentor.email },
+        attendees: everyone.map((p) => ({ name: p.name, email: p.email })),
+        host,
+      });
+      invitations.set(locale, ics);
+    }
+    return ics;
+  };
+  const mails = everyone.map((person) => {
     const other = person.id === s.mentor.id ? s.startup_name : s.mentor.name;
     const props = {
       locale: person.locale,
@@ -80,25 +102,9 @@ export async function mailSession(tx: Tx, sessionId: string, kind: SessionMailKi
     const attachments =
       kind === "reminder"
         ? []
-        : [
-            {
-              filename: "invite.ics",
-              contentType: `text/calendar; method=${CANCELS.has(kind) ? "CANCEL" : "REQUEST"}`,
-              content: sessionIcs({
-                id: s.id,
-                sequence: s.sequence,
-                startsAt: new Date(s.starts_at),
-                endsAt: new Date(s.ends_at),
-                title: t("mentoring.booking.ics.title", { mentor: s.mentor.name, startup: s.startup_name }),
-                description: t("mentoring.booking.ics.description", { program: person.locale === "vi" ? s.program_name_vi : s.program_name_en, url }),
-                location: s.location,
-                cancelled: CANCELS.has(kind),
-                organizer: { name: s.mentor.name, email: s.mentor.email },
-                attendees: everyone.map((p) => ({ name: p.name, email: p.email })),
-                host,
-              }),
-            },
-          ];
-    await enqueueMail(tx, person.email, "mentoring-session", props, attachments);
-  }
+        : [{ filename: "invite.ics", contentType: `text/calendar; method=${CANCELS.has(kind) ? "CANCEL" : "REQUEST"}`, content: invitation(person.locale) }];
+    return { to: person.email, name: "mentoring-session" as const, props, attachments };
+  });
+  // one statement for all of them
+  await enqueueMails(tx, mails);
 }
