@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import { freeSlots, type DateOverride, type SlotRules, type WeeklyRule } from "../availability/slots";
+import { freeSlots, wallClock, type DateOverride, type SlotRules, type WeeklyRule } from "../availability/slots";
 
 // A week of a mentor's free slots as a founder sees them: the week runs Monday to Monday on the
 // viewer's calendar, each slot shown in the viewer's zone with the mentor's own clock beside it.
@@ -80,16 +80,17 @@ async function mentorWeekIn(tx: Tx, mentorId: string, weekParam: string | null, 
     .map((b) => ({ startsAt: new Date(b.s), blockedFrom: new Date(b.f), blockedUntil: new Date(b.u), officeHours: b.o }));
   const slots = freeSlots(p, weekly, overrides, busy, { from, until, now: new Date() });
   const days: WeekDay[] = Array.from({ length: 7 }, (_, i) => ({ date: monday.add({ days: i }).toString(), slots: [] }));
+  const [mine, theirs] = [wallClock(zone), wallClock(p.timeZone)];
   for (const slot of slots) {
-    const mine = slot.start.toZonedDateTimeISO(zone);
-    const theirs = slot.start.toZonedDateTimeISO(p.timeZone);
+    const ms = slot.start.epochMilliseconds;
+    const [viewer, mentor] = [mine(ms), theirs(ms)];
     days
-      .find((d) => d.date === mine.toPlainDate().toString())
+      .find((d) => d.date === viewer.date)
       ?.slots.push({
-        startsAt: slot.start.toString(),
-        viewer: mine.toPlainTime().toString({ smallestUnit: "minute" }),
-        mentor: theirs.toPlainTime().toString({ smallestUnit: "minute" }),
-        mentorDate: theirs.toPlainDate().toString(),
+        startsAt: ms % 1000 === 0 ? `${new Date(ms).toISOString().slice(0, 19)}Z` : slot.start.toString(),
+        viewer: viewer.time,
+        mentor: mentor.time,
+        mentorDate: mentor.date,
       });
   }
   return {
