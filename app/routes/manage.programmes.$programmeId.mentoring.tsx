@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 import { mentoringReport, type StartupRow } from "~/modules/mentoring/report/report.server";
+import { resolveLocale } from "~/platform/i18n/locale.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { formatDate } from "~/platform/i18n/format";
@@ -22,16 +23,26 @@ export const handle = routeStrings("mentoring.report");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const { programme, startups, mentors } = await withOutcomes(() => mentoringReport(viewer.claims, params.programmeId ?? ""));
-  // one array per column: a cohort of 500 would otherwise repeat ten keys 500 times in the page
-  return { programme, mentors, startups: toColumns<StartupRow>(startups, STARTUP_COLUMNS) };
+  const [{ programme, startups, mentors }, locale] = await Promise.all([
+    withOutcomes(() => mentoringReport(viewer.claims, params.programmeId ?? "")),
+    resolveLocale(request, viewer),
+  ]);
+  // One array per column: a cohort of 500 would otherwise repeat ten keys 500 times in the page.
+  // The last session's day is sent as the viewer reads it (days repeat, an instant does not, and
+  // the page shows no more), and no startup ids (the page shows none; rows are keyed by position).
+  const rows = startups.map(({ startupId: _, lastSessionAt, ...s }) => ({
+    ...s,
+    lastSession: lastSessionAt ? formatDate(lastSessionAt, locale, viewer.timeZone) : null,
+  }));
+  return { programme, mentors, startups: toColumns<ReportRow>(rows, STARTUP_COLUMNS) };
 }
 
-const STARTUP_COLUMNS: (keyof StartupRow)[] = ["startupId", "name", "held", "upcoming", "usedHours", "bookedHours", "startupNoShows", "mentorNoShows", "lastSessionAt", "quiet"];
+type ReportRow = Omit<StartupRow, "startupId" | "lastSessionAt"> & { lastSession: string | null };
+const STARTUP_COLUMNS: (keyof ReportRow)[] = ["name", "held", "upcoming", "usedHours", "bookedHours", "startupNoShows", "mentorNoShows", "lastSession", "quiet"];
 
 export default function MentoringReportRoute() {
   const { t } = useTranslation();
-  const { locale, timeZone } = useViewerZone();
+  const { locale } = useViewerZone();
   const { programme, startups: columns, mentors } = useLoaderData<typeof loader>();
   const startups = useMemo(() => fromColumns(columns), [columns]);
   // one formatter for the whole table: making one per cell was most of this page's render time;
@@ -78,10 +89,10 @@ export default function MentoringReportRoute() {
             </tr>
           </thead>
           <tbody>
-            {startups.map((s) => {
+            {startups.map((s, i) => {
               const left = programme.budgetHours - s.usedHours - s.bookedHours;
               return (
-                <tr key={s.startupId}>
+                <tr key={i}>
                   <th scope="row">{s.name}</th>
                   <td>{s.held}</td>
                   <td>{s.upcoming}</td>
@@ -91,7 +102,7 @@ export default function MentoringReportRoute() {
                   <td>{s.startupNoShows}</td>
                   <td>{s.mentorNoShows}</td>
                   <td>
-                    {s.lastSessionAt ? formatDate(s.lastSessionAt, locale, timeZone) : never}
+                    {s.lastSession ?? never}
                     {s.quiet ? (
                       <>
                         <br />
@@ -111,8 +122,8 @@ export default function MentoringReportRoute() {
         <p>{t("mentoring.report.quietNone")}</p>
       ) : (
         <ul>
-          {quiet.map((s) => (
-            <li key={s.startupId}>{s.name}</li>
+          {quiet.map((s, i) => (
+            <li key={i}>{s.name}</li>
           ))}
         </ul>
       )}

@@ -306,6 +306,11 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     call: "select * from public.mentor_busy(:mentorId, now(), now() + interval '30 days')",
     learns: MENTOR_SEERS,
   },
+  // the week of slots' data in one call (profile, hours, overrides, busy ranges): whoever sees the mentor
+  "mentor_week(uuid,timestamp with time zone,timestamp with time zone,date,date)": {
+    call: "select * from public.mentor_week(:mentorId, now(), now() + interval '30 days', current_date, current_date + 30)",
+    learns: MENTOR_SEERS,
+  },
   // the office hours' ranges hidden from the 1:1 slot list: whoever sees the mentor, as for sessions
   "mentor_office_busy(uuid,timestamp with time zone,timestamp with time zone)": {
     call: "select * from public.mentor_office_busy(:mentorId, now(), now() + interval '30 days')",

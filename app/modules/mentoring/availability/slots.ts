@@ -104,3 +104,23 @@ export function slotIn(slot: Slot, timeZone: string) {
   const end = slot.end.toZonedDateTimeISO(timeZone);
   return { date: start.toPlainDate().toString(), starts: start.toPlainTime().toString({ smallestUnit: "minute" }), ends: end.toPlainTime().toString({ smallestUnit: "minute" }), offset: start.offset };
 }
+
+/**
+ * The wall-clock date ("YYYY-MM-DD") and time ("HH:MM", seconds cut as Temporal's toString cuts
+ * them) of instants in a zone, for instants given in order: Temporal finds the zone's offset and its
+ * next change, then instants before that change are shifted by the offset, without Temporal (which
+ * cost about 0.5 ms a slot: most of the week page's own time).
+ */
+export function wallClock(zone: string) {
+  let [offset, from, until] = [0, Infinity, -Infinity];
+  return (ms: number) => {
+    if (ms < from || ms >= until) {
+      const zoned = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+      offset = zoned.offsetNanoseconds / 1e6;
+      from = ms;
+      until = zoned.getTimeZoneTransition("next")?.epochMilliseconds ?? Infinity;
+    }
+    const iso = new Date(ms + offset).toISOString();
+    return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+  };
+}

@@ -68,8 +68,30 @@ function sessionMails(s: SessionRow, kind: SessionMailKind, was?: { startsAt: Da
   const host = new URL(env().APP_URL).hostname;
   const url = `${env().APP_URL}/mentoring/sessions`;
   const everyone = [s.mentor, ...s.founders];
+  // the invitation differs between readers only by its language (title, description): written once per language
+  const invitations = new Map<Locale, string>();
+  const invitation = (locale: Locale) => {
+    let ics = invitations.get(locale);
+    if (ics === undefined) {
+      const t = tFor(locale);
+      ics = sessionIcs({
+        id: s.id,
+        sequence: s.sequence,
+        startsAt: new Date(s.starts_at),
+        endsAt: new Date(s.ends_at),
+        title: t("mentoring.booking.ics.title", { mentor: s.mentor.name, startup: s.startup_name }),
+        description: t("mentoring.booking.ics.description", { program: locale === "vi" ? s.program_name_vi : s.program_name_en, url }),
+        location: s.location,
+        cancelled: CANCELS.has(kind),
+        organizer: { name: s.mentor.name, email: s.mentor.email },
+        attendees: everyone.map((p) => ({ name: p.name, email: p.email })),
+        host,
+      });
+      invitations.set(locale, ics);
+    }
+    return ics;
+  };
   return everyone.map((person) => {
-    const t = tFor(person.locale);
     const other = person.id === s.mentor.id ? s.startup_name : s.mentor.name;
     const props = {
       locale: person.locale,
@@ -86,25 +108,7 @@ function sessionMails(s: SessionRow, kind: SessionMailKind, was?: { startsAt: Da
     const attachments =
       kind === "reminder"
         ? []
-        : [
-            {
-              filename: "invite.ics",
-              contentType: `text/calendar; method=${CANCELS.has(kind) ? "CANCEL" : "REQUEST"}`,
-              content: sessionIcs({
-                id: s.id,
-                sequence: s.sequence,
-                startsAt: new Date(s.starts_at),
-                endsAt: new Date(s.ends_at),
-                title: t("mentoring.booking.ics.title", { mentor: s.mentor.name, startup: s.startup_name }),
-                description: t("mentoring.booking.ics.description", { program: person.locale === "vi" ? s.program_name_vi : s.program_name_en, url }),
-                location: s.location,
-                cancelled: CANCELS.has(kind),
-                organizer: { name: s.mentor.name, email: s.mentor.email },
-                attendees: everyone.map((p) => ({ name: p.name, email: p.email })),
-                host,
-              }),
-            },
-          ];
+        : [{ filename: "invite.ics", contentType: `text/calendar; method=${CANCELS.has(kind) ? "CANCEL" : "REQUEST"}`, content: invitation(person.locale) }];
     return { to: person.email, name: "mentoring-session" as const, props, attachments };
   });
 }

@@ -1,12 +1,11 @@
 import { Temporal } from "temporal-polyfill";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import { freeSlots, type SlotRules } from "../availability/slots";
+import { freeSlots, wallClock, type DateOverride, type SlotRules, type WeeklyRule } from "../availability/slots";
 
 // A week of a mentor's free slots as a founder sees them: the week runs Monday to Monday on the
 // viewer's calendar, each slot shown in the viewer's zone with the mentor's own clock beside it.
-// Four statements whatever the number of sessions, sent at once: the profile, the hours, the overrides, and the
-// busy ranges around the week (sessions and open office hours, from mentor_busy and
-// mentor_office_busy, which name nobody).
+// One statement whatever the number of sessions: mentor_week() answers the profile, the hours, the
+// overrides and the busy ranges around the week (sessions and open office hours, naming nobody).
 
 export type WeekSlot = { startsAt: string; viewer: string; mentor: string; mentorDate: string };
 export type WeekDay = { date: string; slots: WeekSlot[] };
@@ -32,6 +31,8 @@ export function mondayOf(param: string | null, zone: string, now = new Date()): 
 }
 
 type Profile = SlotRules & { name: string; location: string };
+/** mentor_week()'s row: instants as epoch milliseconds (s: start, f/u: blocked from/until, o: office hours). */
+type WeekRow = Profile & { weekly: WeeklyRule[]; overrides: DateOverride[]; busy: { s: number; f: number; u: number; o: boolean }[] };
 
 /**
  * The mentor's free slots in the viewer's week, or null if the viewer may not see the mentor.
@@ -59,44 +60,37 @@ async function mentorWeekIn(tx: Tx, mentorId: string, weekParam: string | null, 
   // a week either side: the weekly cap counts the mentor's week, which may straddle the viewer's
   // and the mentor's open office hours, which block their time (the same statement: one round trip)
   const [around, beyond] = [new Date(from.getTime() - 7 * 86_400_000), new Date(until.getTime() + 7 * 86_400_000)];
-  // Sent together, not one after another: none of them depends on another's answer, and none
-  // raises for a viewer who may not see the mentor (they find no rows), so one round trip.
-  const [[p], weekly, overrides, allBusy, except] = await Promise.all([
-    tx<Profile[]>`
-      select coalesce((select name from public.mentor_names(array[mp.user_id])), '') as name, mp.time_zone as "timeZone",
-             mp.slot_minutes as "slotMinutes", mp.step_minutes as "stepMinutes", mp.buffer_before_minutes as "bufferBeforeMinutes",
-             mp.buffer_after_minutes as "bufferAfterMinutes", mp.min_notice_minutes as "minNoticeMinutes", mp.horizon_days as "horizonDays",
-             mp.weekly_cap as "weeklyCap", mp.meeting_default as location
-        from public.mentor_profiles mp where mp.user_id = ${mentorId}`,
-    tx<{ weekday: number; starts: string; ends: string }[]>`
-      select weekday, starts::text, ends::text from public.mentor_weekly_hours where mentor_id = ${mentorId}`,
-    tx<{ date: string; starts: string | null; ends: string | null }[]>`
-      select on_date::text as date, starts::text, ends::text from public.mentor_date_overrides
-       where mentor_id = ${mentorId} and on_date between ${monday.subtract({ days: 2 }).toString()}::date and ${monday.add({ days: 9 }).toString()}::date`,
-    tx<{ startsAt: Date; blockedFrom: Date; blockedUntil: Date; officeHours: boolean }[]>`
-      select starts_at as "startsAt", blocked_from as "blockedFrom", blocked_until as "blockedUntil", false as "officeHours"
-        from public.mentor_busy(${mentorId}, ${around}, ${beyond})
-      union all
-      select starts_at, starts_at, ends_at, true from public.mentor_office_busy(${mentorId}, ${around}, ${beyond})`,
+  // One statement (mentor_week() checks sees_mentor() once; the separate reads called it per row),
+  // sent with the session being moved, if any: one round trip.
+  const [[w], except] = await Promise.all([
+    tx<WeekRow[]>`
+      select name, time_zone as "timeZone", slot_minutes as "slotMinutes", step_minutes as "stepMinutes",
+             buffer_before_minutes as "bufferBeforeMinutes", buffer_after_minutes as "bufferAfterMinutes",
+             min_notice_minutes as "minNoticeMinutes", horizon_days as "horizonDays", weekly_cap as "weeklyCap", location, weekly, overrides, busy
+        from public.mentor_week(${mentorId}, ${around}, ${beyond}, ${monday.subtract({ days: 2 }).toString()}::date, ${monday.add({ days: 9 }).toString()}::date)`,
     exceptSession
       ? tx<{ starts_at: Date }[]>`select starts_at from public.mentoring_sessions where id = ${exceptSession} and mentor_id = ${mentorId}`
       : Promise.resolve([] as { starts_at: Date }[]),
   ]);
-  if (!p) return null;
+  if (!w) return null;
+  const { weekly, overrides, busy: ranges, ...p } = w;
   const skip = except[0]?.starts_at.getTime();
-  const busy = allBusy.filter((b) => b.officeHours || b.startsAt.getTime() !== skip);
+  const busy = ranges
+    .filter((b) => b.o || b.s !== skip)
+    .map((b) => ({ startsAt: new Date(b.s), blockedFrom: new Date(b.f), blockedUntil: new Date(b.u), officeHours: b.o }));
   const slots = freeSlots(p, weekly, overrides, busy, { from, until, now: new Date() });
   const days: WeekDay[] = Array.from({ length: 7 }, (_, i) => ({ date: monday.add({ days: i }).toString(), slots: [] }));
+  const [mine, theirs] = [wallClock(zone), wallClock(p.timeZone)];
   for (const slot of slots) {
-    const mine = slot.start.toZonedDateTimeISO(zone);
-    const theirs = slot.start.toZonedDateTimeISO(p.timeZone);
+    const ms = slot.start.epochMilliseconds;
+    const [viewer, mentor] = [mine(ms), theirs(ms)];
     days
-      .find((d) => d.date === mine.toPlainDate().toString())
+      .find((d) => d.date === viewer.date)
       ?.slots.push({
-        startsAt: slot.start.toString(),
-        viewer: mine.toPlainTime().toString({ smallestUnit: "minute" }),
-        mentor: theirs.toPlainTime().toString({ smallestUnit: "minute" }),
-        mentorDate: theirs.toPlainDate().toString(),
+        startsAt: ms % 1000 === 0 ? `${new Date(ms).toISOString().slice(0, 19)}Z` : slot.start.toString(),
+        viewer: viewer.time,
+        mentor: mentor.time,
+        mentorDate: mentor.date,
       });
   }
   return {
