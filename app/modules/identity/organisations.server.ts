@@ -68,7 +68,7 @@ type PageRow = OrgCard & {
  * pending invitations and startups' affiliation requests for managers; each list a page at a time.
  * One statement (decision 008, fifth pass): the organisation by slug, its name and description in the
  * viewer's language, then each list as json in the order the separate reads had (active spaces rooms first;
- * affiliation requests as `affiliationRequests` orders them), RLS applying as there. A list is read only for whom the database would
+ * affiliation requests by startup name, at most 200), RLS applying as there. A list is read only for whom the database would
  * answer it (the roster for members and admins, invitations and affiliations for managers and
  * admins); a page beyond the last counts nothing, as `paged` does.
  */
@@ -116,7 +116,7 @@ export async function organisationPage(
 // open invitations, their page and total from one scan (`count(*) over ()`: the page's top-N sort
 // reads every open invitation anyway, and a second scan planned the policy's `my_org_ids()` again;
 // a page beyond the last counts 0, as `paged` does), and the startups asking to be affiliated
-// (`affiliationRequests`'s read).
+// (pending, by name, at most 200).
 function signedInLists(tx: Tx, pages: { members: number; invites: number }) {
   return tx`
     case when me.is_member or me.can_manage then

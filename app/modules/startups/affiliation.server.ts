@@ -49,16 +49,6 @@ export async function setAffiliation(claims: Claims, slug: string, orgId: string
   }
 }
 
-/** Startups waiting for the organisation to confirm their affiliation: for its managers, else none. */
-export function affiliationRequests(tx: Tx, orgId: string) {
-  return tx<AffiliationRequest[]>`
-    select s.id as "startupId", s.slug, s.name from public.startups s
-     where s.org_id = ${orgId} and s.affiliation_status = 'pending'
-       and (public.has_org_role(${orgId}, '{manager}') or public.is_platform_admin())
-     order by s.name, s.id
-     limit 200`;
-}
-
 /** A manager confirms or declines a startup's affiliation with their organisation; not found when not theirs to decide. */
 export async function decideAffiliation(claims: Claims, startupId: string, confirm: boolean): Promise<void> {
   try {
