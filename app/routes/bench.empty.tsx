@@ -1,13 +1,16 @@
 import { NotFoundError } from "~/platform/db/errors.server";
-import { benchEnabled } from "~/platform/db/stats.server";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { benchEnabled, benchRead } from "~/platform/db/stats.server";
 import { titled } from "~/ui/title";
 
 // The cost of the shell alone (root loader, header, i18n, document render), which every page pays
 // before its own work: `npm run bench` compares it with the bare route. Only with BENCH=1.
+// `?read` adds one anonymous transaction of one statement: the least a page with data pays.
 export const meta = titled();
 
-export function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   if (!benchEnabled()) throw new NotFoundError();
+  if (new URL(request.url).searchParams.has("read")) await benchRead();
   return null;
 }
 
