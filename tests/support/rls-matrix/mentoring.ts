@@ -311,6 +311,8 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     call: "select * from public.mentor_week(:mentorId, now(), now() + interval '30 days', current_date, current_date + 30)",
     learns: MENTOR_SEERS,
   },
+  // the booking contexts of the week of slots: S2's founder, whose startup the mentor mentors in P
+  "mentor_booking_contexts(uuid)": { call: "select * from public.mentor_booking_contexts(:mentorId)", learns: ["otherFounder"] },
   // the office hours' ranges hidden from the 1:1 slot list: whoever sees the mentor, as for sessions
   "mentor_office_busy(uuid,timestamp with time zone,timestamp with time zone)": {
     call: "select * from public.mentor_office_busy(:mentorId, now(), now() + interval '30 days')",

@@ -18,12 +18,22 @@ export function SessionTime({ startsAt, endsAt }: { startsAt: string | Date; end
 /** Hours with at most one decimal, as a person writes them. */
 export const hours = (n: number) => String(Math.round(n * 10) / 10);
 
+// One formatter per language for the life of the process: building one costs far more than using it,
+// and a week of slots has up to seven headings (decision 008, seventh pass, member).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(locale: string) {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    dayFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** A localized, long weekday and date for a day heading ("Monday 29 March 2027"). */
 export function DayHeading({ date }: { date: string }) {
   const { locale } = useViewerZone();
   const { t } = useTranslation();
-  const label = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  const label = dayFormat(locale).format(new Date(`${date}T12:00:00Z`));
   return <h3>{label || t("mentoring.booking.book.none")}</h3>;
 }

@@ -102,18 +102,14 @@ async function mentorWeekIn(tx: Tx, mentorId: string, weekParam: string | null, 
   };
 }
 
-/** The programmes and startups in which the viewer may book the mentor (assigned and approved). */
+/**
+ * The programmes and startups in which the viewer may book the mentor (assigned and approved), by
+ * mentor_booking_contexts(): the same rule as the tables' policies, checked once (decision 008,
+ * seventh pass, member).
+ */
 function bookingContextsIn(tx: Tx, mentorId: string) {
   return tx<{ programId: string; startupId: string; startupName: string; programNameVi: string; programNameEn: string; budgetHours: number; usedHours: number }[]>`
-      select c.program_id as "programId", c.startup_id as "startupId", st.name as "startupName", pr.name_vi as "programNameVi",
-             pr.name_en as "programNameEn", pr.mentoring_hours_per_startup::float8 as "budgetHours",
-             coalesce((select sum(extract(epoch from s.ends_at - s.starts_at)) / 3600 from public.mentoring_sessions s
-                        where s.program_id = c.program_id and s.startup_id = c.startup_id and s.status <> 'cancelled'), 0)::float8 as "usedHours"
-        from public.cohort_members c
-        join public.startups st on st.id = c.startup_id
-        join public.programs pr on pr.id = c.program_id
-       where public.is_startup_member(c.startup_id)
-         and exists (select 1 from public.startup_mentors sm where sm.startup_id = c.startup_id and sm.mentor_id = ${mentorId})
-         and exists (select 1 from public.program_mentors pm where pm.program_id = c.program_id and pm.mentor_id = ${mentorId})
-       order by c.joined_at desc`;
+      select program_id as "programId", startup_id as "startupId", startup_name as "startupName", program_name_vi as "programNameVi",
+             program_name_en as "programNameEn", budget_hours as "budgetHours", used_hours as "usedHours"
+        from public.mentor_booking_contexts(${mentorId})`;
 }
