@@ -123,5 +123,5 @@ export function getViewer(request: Request): Promise<Viewer | null> {
   // The loaders of one request share the lookup. An action looks up afresh, as it may change what
   // the loaders after it must see (a new language, a new role).
   if (request.method !== "GET") return lookup();
-  return oncePerRequest(`viewer:${request.headers.get("Cookie") ?? ""}`, lookup);
+  return oncePerRequest(request, `viewer:${request.headers.get("Cookie") ?? ""}`, lookup);
 }

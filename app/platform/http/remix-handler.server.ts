@@ -6,6 +6,7 @@ import { createRemixHeaders, sendRemixResponse } from "@remix-run/express/dist/s
 import type express from "express";
 import { documentBody } from "./document-body";
 import { guardBuild } from "./guard.server";
+import { openRequestScope } from "./request-scope.server";
 import { sameSiteFraming } from "./security.server";
 
 type Build = ServerBuild | (() => Promise<ServerBuild>);
@@ -54,7 +55,7 @@ function remixRequest(req: express.Request, res: express.Response): Request {
     init.body = createReadableStreamFromReadable(req);
     init.duplex = "half";
   }
-  return new Request(url, init);
+  return openRequestScope(new Request(url, init));
 }
 
 /** The adapter's reading of a host's port: what follows its first colon, if a whole number. */

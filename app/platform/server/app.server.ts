@@ -4,7 +4,6 @@ import path from "node:path";
 import { refreshSession } from "~/platform/auth/supabase-client.server";
 import { env } from "~/platform/env.server";
 import { remixHandler } from "~/platform/http/remix-handler.server";
-import { requestScope } from "~/platform/http/request-scope.server";
 import { bodyCap, originCheck, requestLog, securityHeaders } from "~/platform/http/security.server";
 import { logger } from "~/platform/log.server";
 import { buildStaticFiles } from "./static-files.server";
@@ -21,7 +20,6 @@ export function createApp(opts: { build: ServerBuild | (() => Promise<ServerBuil
   app.set("trust proxy", "loopback");
   app.set("trust proxy", trustOnce(app.get("trust proxy fn") as Trust));
   app.use(requestLog);
-  app.use((_req, _res, next) => requestScope.run(new Map(), next));
   app.use(securityHeaders({ dev: opts.dev }));
   if (opts.vite) {
     app.use(opts.vite.middlewares);
