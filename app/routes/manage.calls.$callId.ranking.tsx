@@ -107,9 +107,6 @@ export default function Ranking() {
   const selectOne = textWith(t, "select.ranking.selectOne", "code");
   const none = tr("select.common.none");
   const score = (n: number | null, digits: number) => (n == null ? none : n.toFixed(digits));
-  // One registration for every row's box: react-hook-form gives the same props for a name each time
-  // (its ref adds each checkbox it is given), so it is not asked again per row. None without rows, as before.
-  const pick = rows.length === 0 ? undefined : form.register("ids");
   return (
     <>
       <p>{t("select.ranking.lead", { threshold: call.shortlistThreshold ?? t("select.ranking.noThreshold") })}</p>
@@ -214,7 +211,7 @@ export default function Ranking() {
                 {rows.map((r) => (
                   <tr key={r.id} className={r.shortlisted ? "shortlisted" : undefined}>
                     <td>
-                      <input type="checkbox" id={`pick-${r.id}`} value={r.id} {...pick} />
+                      <input type="checkbox" id={`pick-${r.id}`} value={r.id} {...form.register("ids")} />
                       <label htmlFor={`pick-${r.id}`} className="visually-hidden">
                         {selectOne(`${r.code} ${r.startup}`)}
                       </label>
