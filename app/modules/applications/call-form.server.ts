@@ -1,11 +1,11 @@
-import type { Tx } from "~/platform/db/transaction.server";
+import type { Statements } from "~/platform/db/transaction.server";
 import type { Call, CallForm, Criterion, Question, Track } from "./types";
 
 /**
  * A call with everything its form and rubric need, in one statement. RLS decides whether the
  * viewer may see it (published, or a manager of the call's organisation); null otherwise.
  */
-export async function loadCallForm(tx: Tx, by: { slug: string } | { id: string }): Promise<CallForm | null> {
+export async function loadCallForm(tx: Statements, by: { slug: string } | { id: string }): Promise<CallForm | null> {
   const slug = "slug" in by ? by.slug : null;
   const id = "id" in by ? by.id : null;
   const [row] = await tx<{ call: Call; tracks: Track[]; questions: Question[]; criteria: Criterion[] }[]>`

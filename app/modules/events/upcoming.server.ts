@@ -1,4 +1,4 @@
-import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { asUser, type Claims, type Statements, type Tx } from "~/platform/db/transaction.server";
 import type { Locale } from "~/platform/i18n/i18n";
 
 /** An upcoming event as the home page shows it, in the viewer's language only (decision 008, fourth pass). */
@@ -15,6 +15,11 @@ export type UpcomingEvent = {
 
 /** The next published events of the region (RLS hides drafts), soonest first. */
 export function upcomingEvents(tx: Tx, locale: Locale, limit = 3): Promise<UpcomingEvent[]> {
+  return upcomingEventsQuery(tx, locale, limit);
+}
+
+/** `upcomingEvents`' select, not sent: to run alone or as a part of a larger statement (the home page's). */
+export function upcomingEventsQuery(tx: Statements, locale: Locale, limit = 3) {
   const text =
     locale === "vi"
       ? tx`e.title_vi as title, e.summary_vi as summary, coalesce(nullif(e.venue, ''), s.name_vi, '') as venue`

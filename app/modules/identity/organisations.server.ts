@@ -1,7 +1,7 @@
 import type { SpaceSummary } from "~/modules/spaces/list.server";
 import type { AffiliationRequest } from "~/modules/startups/affiliation.server";
-import { upcomingEvents } from "~/modules/events/upcoming.server";
-import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { upcomingEventsQuery, type UpcomingEvent } from "~/modules/events/upcoming.server";
+import { asUser, readAs, type Claims, type Statements, type Tx } from "~/platform/db/transaction.server";
 import { paged, type Paged } from "~/platform/db/paged";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { DEFAULT_LOCALE, type Locale } from "~/platform/i18n/i18n";
@@ -20,14 +20,14 @@ export type DirectoryQuery = { q: string; kind: string | null; page: number };
 
 // A list sends the page only what it shows (decision 008, fourth pass): the language switch is a
 // post, after which every loader runs again in the new language.
-const card = (tx: Tx, locale: Locale) =>
+const card = (tx: Statements, locale: Locale) =>
   locale === "vi" ? tx`id, slug, kind, name_vi as name, description_vi as description` : tx`id, slug, kind, name_en as name, description_en as description`;
 
 /** The directory of the region's organisations: by kind, then name; searched by either name; a page at a time. */
 export function listOrganisations(claims: Claims | null, query: DirectoryQuery, locale: Locale = DEFAULT_LOCALE): Promise<Paged<OrgCard>> {
   // the search is a literal: % and _ typed by the visitor match themselves
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  return asUser(claims, async (tx) => {
+  return readAs(claims, async (tx) => {
     const rows = await tx<(OrgCard & { total: number })[]>`
       select ${card(tx, locale)}, count(*) over ()::int as total
         from public.organisations
@@ -39,16 +39,19 @@ export function listOrganisations(claims: Claims | null, query: DirectoryQuery, 
   });
 }
 
-/** The public home page: the first organisations of the directory, how many there are, and the next events. */
+/**
+ * The public home page: the first organisations of the directory, how many there are, and the next
+ * events, in one statement (each list as json, in the order and under the RLS of its own select), so
+ * a visitor's page is one read alone (decision 008, seventh pass).
+ */
 export function regionOverview(claims: Claims | null, locale: Locale) {
-  return asUser(claims, async (tx) => {
-    const [orgs, events] = await Promise.all([
-      tx<(OrgCard & { total: number })[]>`
-        select ${card(tx, locale)}, count(*) over ()::int as total from public.organisations order by kind, name_en, id limit ${HOME_ORGS}`,
-      upcomingEvents(tx, locale),
-    ]);
-    const { rows, total } = paged(orgs, 1);
-    return { orgs: rows, orgCount: total, events };
+  return readAs(claims, async (tx) => {
+    const [row] = await tx<{ orgs: OrgCard[]; total: number; events: (Omit<UpcomingEvent, "startsAt"> & { startsAt: string })[] }[]>`
+      select coalesce((select json_agg(o) from (select ${card(tx, locale)} from public.organisations order by kind, name_en, id limit ${HOME_ORGS}) o), '[]') as orgs,
+             (select count(*)::int from public.organisations) as total,
+             coalesce((select json_agg(e) from (${upcomingEventsQuery(tx, locale)}) e), '[]') as events`;
+    const { orgs, total, events } = row!;
+    return { orgs, orgCount: total, events: events.map((e) => ({ ...e, startsAt: new Date(e.startsAt) })) };
   });
 }
 

@@ -9,23 +9,47 @@ let statements = 0;
 export const statementCount = () => statements;
 
 export function sql(): postgres.Sql {
-  if (!pool) {
-    const url = env().DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the app through `npm start` or set it");
-    pool = postgres(url, {
-      max: env().DATABASE_POOL_MAX,
-      prepare: env().DATABASE_PREPARE === "true",
-      // A server that accepts the connection but never answers fails the request instead of hanging it.
-      connect_timeout: env().DATABASE_CONNECT_TIMEOUT_MS / 1000,
-      backoff: reconnectDelay,
-      onnotice: () => {},
-      debug: () => {
-        statements++;
-      },
-      connection: { application_name: "innovation-region", ...connectionTimeouts() },
+  if (!pool) pool = open(env().DATABASE_POOL_MAX, connectionTimeouts());
+  return pool;
+}
+
+function open(max: number, settings: Record<string, string> | undefined): postgres.Sql {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app through `npm start` or set it");
+  return postgres(url, {
+    max,
+    prepare: env().DATABASE_PREPARE === "true",
+    // A server that accepts the connection but never answers fails the request instead of hanging it.
+    connect_timeout: env().DATABASE_CONNECT_TIMEOUT_MS / 1000,
+    backoff: reconnectDelay,
+    onnotice: () => {},
+    debug: () => {
+      statements++;
+    },
+    connection: { application_name: "innovation-region", ...settings },
+  });
+}
+
+let visitors: postgres.Sql | undefined;
+
+/**
+ * A second, smaller pool whose connections are a visitor's from the start: role `anon` and its
+ * claims as startup parameters besides the timeouts, so a visitor's one-statement read needs no
+ * transaction to set them (`readAsVisitor`, decision 008, seventh pass). Its own connections keep
+ * their prepared statements planned for `anon` alone. Undefined where connection settings cannot
+ * be sent (behind a transaction pooler, see `connectionTimeouts`).
+ */
+export function visitorSql(): postgres.Sql | undefined {
+  const timeouts = connectionTimeouts();
+  if (!timeouts) return undefined;
+  if (!visitors) {
+    visitors = open(Math.max(1, Math.ceil(env().DATABASE_POOL_MAX / 2)), {
+      ...timeouts,
+      role: "anon",
+      "request.jwt.claims": JSON.stringify({ role: "anon" }),
     });
   }
-  return pool;
+  return visitors;
 }
 
 /**
@@ -56,7 +80,8 @@ export function reconnectDelay(retries: number): number {
 }
 
 export async function closeSql() {
-  const p = pool;
+  const [p, v] = [pool, visitors];
   pool = undefined;
-  await p?.end({ timeout: 5 });
+  visitors = undefined;
+  await Promise.all([p?.end({ timeout: 5 }), v?.end({ timeout: 5 })]);
 }

@@ -1,4 +1,4 @@
-import { asUser, type Claims } from "~/platform/db/transaction.server";
+import { readAs, type Claims } from "~/platform/db/transaction.server";
 import { loadCallForm } from "../call-form.server";
 import type { Bilingual } from "~/platform/i18n/i18n";
 import { NotFoundError } from "~/platform/db/errors.server";
@@ -16,7 +16,7 @@ export type CallSummary = {
 
 /** Published calls that are open now or open later, soonest deadline first. One statement. */
 export function listCalls(claims: Claims | null): Promise<CallSummary[]> {
-  return asUser(
+  return readAs(
     claims,
     (tx) => tx<CallSummary[]>`
       select c.slug, json_build_object('vi', c.title_vi, 'en', c.title_en) as title,
@@ -40,7 +40,8 @@ export type MyCallApplication = { id: string; startupId: string; startupName: st
  * applications to it (RLS shows only their startups'). One transaction.
  */
 export function callPage(claims: Claims | null, slug: string) {
-  return asUser(claims, async (tx) => {
+  // a visitor's page is the one statement of loadCallForm (mine is read for a signed-in person only)
+  return readAs(claims, async (tx) => {
     const form = await loadCallForm(tx, { slug });
     if (!form || !form.call.published) throw new NotFoundError();
     const mine = claims
