@@ -5,7 +5,7 @@ import { titled } from "~/ui/title";
 
 // The cost of the shell alone (root loader, header, i18n, document render), which every page pays
 // before its own work: `npm run bench` compares it with the bare route. Only with BENCH=1.
-// `?read` adds one anonymous transaction of one statement: the least a page with data pays.
+// `?read` adds a visitor's one statement alone: the least a page with data pays.
 export const meta = titled();
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -90,9 +90,9 @@ async function main(): Promise<boolean> {
     { name: "/healthz", path: "/healthz" },
     { name: "empty page in the shell (/bench/empty)", path: "/bench/empty", target: 0.6 },
     // Two floors, no target of their own: the least a signed-in page pays (the viewer's lookup), and
-    // the least a page with data pays (one transaction of one statement). No page can beat its floor.
+    // the least a page with data pays (a visitor's one statement alone). No page can beat its floor.
     { name: "floor: empty page, signed in", path: "/bench/empty", cookie },
-    { name: "floor: empty page + one select", path: "/bench/empty?read" },
+    { name: "floor: empty page + a visitor's one select", path: "/bench/empty?read" },
     { name: "/ anonymous", path: "/", target: 0.4 },
     { name: "/ manager", path: "/", cookie, target: 0.4 },
     { name: "/orgs anonymous", path: "/orgs", target: 0.4 },
