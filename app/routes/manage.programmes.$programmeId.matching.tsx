@@ -18,7 +18,7 @@ import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const meta = titled<SerializeFrom<typeof loader>>((t, d, locale) => t("mentoring.match.page.title", { programme: d.programme.name[locale] }));
 
-export const handle = routeStrings("mentoring.booking", "mentoring.match", "mentoring.profiles", "validation");
+export const handle = routeStrings("mentoring.booking", "mentoring.match", "mentoring.profiles");
 
 // Matching a programme's cohort with its mentors, for its managers: assign one pair, or ask for the
 // cohort-wide assignment (solved by a job), edit its pairs and publish them; end a mentoring.
