@@ -43,6 +43,7 @@ try {
     { name: "bare", path: "/bench/bare" },
     { name: "empty", path: "/bench/empty" },
     { name: "empty manager", path: "/bench/empty", cookie },
+    { name: "empty + read", path: "/bench/empty?read" }, // the bench's floor of a page with data
     { name: "/ anonymous", path: "/" },
     { name: "/calls anonymous", path: "/calls" },
     { name: "/orgs manager", path: "/orgs", cookie },
