@@ -217,7 +217,7 @@ describe("ending a mentoring", () => {
     expect(await assignOne(manager.claims, programId, waiting.startupId, mentor.id)).toEqual({ ok: true, added: true });
     expect(await bookSession(founder.claims, { ...s, startsAt: daysAhead(12) })).toEqual({ ok: false, errors: { mentorId: "mentoring.booking.refused.notAssigned" } });
     // ending it again says so, and writes nothing
-    expect(await endMentoring(manager.claims, programId, startupId, mentor.id)).toEqual({ ok: false, errors: { mentorId: "mentoring.match.manage.notMentoring" } });
+    expect(await endMentoring(manager.claims, programId, startupId, mentor.id)).toEqual({ ok: false, errors: { mentorId: "mentoring.match.errors.notMentoring" } });
   });
 });
 

@@ -21,7 +21,7 @@ export async function endMentoring(claims: Claims, programmeId: string, startupI
     });
   } catch (error) {
     if (error instanceof postgres.PostgresError && error.message === "not_found") {
-      return { ok: false, errors: { mentorId: "mentoring.match.manage.notMentoring" } };
+      return { ok: false, errors: { mentorId: "mentoring.match.errors.notMentoring" } };
     }
     throw error;
   }

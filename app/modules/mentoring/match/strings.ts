@@ -72,6 +72,7 @@ const en = {
     requestsOpen: "A request is already waiting for an answer, or accepted.",
     noChoice: "Choose at least one mentor.",
     twice: "Choose each mentor only once.",
+    notMentoring: "This mentor no longer mentors this startup in this programme.",
   },
   score: {
     total: "Match score {{points}} of 100",
@@ -88,7 +89,6 @@ const en = {
     endLead: "Sessions still to come are cancelled, and both sides get a mail with the cancellation for their calendar. Past sessions and notes stay; the mentor's place is free again.",
     ended_one: "The mentoring is ended. {{count}} session to come was cancelled and both sides told by mail.",
     ended_other: "The mentoring is ended. {{count}} sessions to come were cancelled and both sides told by mail.",
-    notMentoring: "This mentor no longer mentors this startup in this programme.",
     history: "Ended mentorings",
     historyLead: "Who mentored whom, and when it ended.",
     historyRow: "{{startup}} with {{mentor}}: {{since}} – {{until}} (sessions to come cancelled: {{count}})",
@@ -172,6 +172,7 @@ const vi: typeof en = {
     requestsOpen: "Đã có lời mời đang chờ trả lời hoặc đã được nhận.",
     noChoice: "Hãy chọn ít nhất một cố vấn.",
     twice: "Mỗi cố vấn chỉ chọn một lần.",
+    notMentoring: "Cố vấn này không còn cố vấn cho khởi nghiệp này trong chương trình.",
   },
   score: {
     total: "Điểm phù hợp {{points}}/100",
@@ -188,7 +189,6 @@ const vi: typeof en = {
     endLead: "Các buổi sắp tới sẽ bị hủy, và hai bên nhận thư kèm tệp hủy lịch. Các buổi đã qua và ghi chú vẫn được giữ; cố vấn có thêm chỗ trống.",
     ended_one: "Đã kết thúc cố vấn. {{count}} buổi sắp tới đã bị hủy và hai bên đã được báo qua thư.",
     ended_other: "Đã kết thúc cố vấn. {{count}} buổi sắp tới đã bị hủy và hai bên đã được báo qua thư.",
-    notMentoring: "Cố vấn này không còn cố vấn cho khởi nghiệp này trong chương trình.",
     history: "Các cặp cố vấn đã kết thúc",
     historyLead: "Ai đã cố vấn cho ai, và kết thúc khi nào.",
     historyRow: "{{startup}} với {{mentor}}: {{since}} – {{until}} (đã hủy {{count}} buổi sắp tới)",
