@@ -91,7 +91,7 @@ const signInLoadUser = async (baseUrl: string, databaseUrl: string, n: number) =
   signIn(baseUrl, `load-user-${n}@load.example`, DEMO_PASSWORD, await displayName(databaseUrl, n));
 
 /** Registration bodies as the form posts them: one attendee with a free ticket, a new person each. */
-function registrationBodies(count: number): string[] {
+export function registrationBodies(count: number): string[] {
   return Array.from({ length: count }, (_, i) =>
     new URLSearchParams({
       email: `load-user-${USERS - 1}@load.example`,

@@ -8,8 +8,8 @@ import { appDatabase, spawnApp } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
 import { bookingPage } from "./booking";
 import { seedLoadData } from "./dataset";
-import { loadId, USERS } from "./dataset.sql";
-import { forumWithAttendee } from "./events";
+import { USERS } from "./dataset.sql";
+import { forumWithAttendee, registrationBodies } from "./events";
 import type { Page } from "./measure";
 import { signIn } from "./session";
 
@@ -18,16 +18,7 @@ const CONCURRENCY = Number(process.env.WAITS_CONCURRENCY ?? 10);
 const ROWS = (process.env.WAITS_ROWS ?? "book,registration").split(",").map((w) => w.trim());
 
 function registrationPage(cookie: string, path: string): Page {
-  const bodies = Array.from({ length: REQUESTS + 100 }, (_, i) =>
-    new URLSearchParams({
-      email: `load-user-${USERS - 1}@load.example`,
-      locale: "vi",
-      "attendees.0.ticketType": loadId("b6", 2),
-      "attendees.0.name": `Khách mời ${i + 1}`,
-      "attendees.0.email": `guest-${i + 1}@load.example`,
-      "attendees.0.locale": i % 3 === 0 ? "en" : "vi",
-    }).toString(),
-  );
+  const bodies = registrationBodies(REQUESTS + 100);
   return { name: "event registration", path: `${path}/register`, cookie, post: { bodies, used: 0, ok: 302, location: `${path}?done=confirmed` } };
 }
 

@@ -9,8 +9,8 @@ import { appDatabase, spawnApp } from "../support/app-server";
 import { startTestPostgres } from "../support/postgres-server";
 import { bookingPage } from "./booking";
 import { seedLoadData } from "./dataset";
-import { loadId, USERS } from "./dataset.sql";
-import { forumWithAttendee } from "./events";
+import { USERS } from "./dataset.sql";
+import { forumWithAttendee, registrationBodies } from "./events";
 import { serverStats, statementsOfOneRequest, type Page } from "./measure";
 import { postgresCpuMicros } from "./postgres-cpu";
 import { signIn } from "./session";
@@ -21,16 +21,7 @@ const ROWS = (process.env.POSTS_ROWS ?? "book,registration").split(",").map((w) 
 
 /** As tests/load/events.ts posts them: a free ticket for a new guest each time. */
 function registrationPage(cookie: string, path: string): Page {
-  const bodies = Array.from({ length: REQUESTS + 200 }, (_, i) =>
-    new URLSearchParams({
-      email: `load-user-${USERS - 1}@load.example`,
-      locale: "vi",
-      "attendees.0.ticketType": loadId("b6", 2),
-      "attendees.0.name": `Khách mời ${i + 1}`,
-      "attendees.0.email": `guest-${i + 1}@load.example`,
-      "attendees.0.locale": i % 3 === 0 ? "en" : "vi",
-    }).toString(),
-  );
+  const bodies = registrationBodies(REQUESTS + 200);
   return { name: "event registration", path: `${path}/register`, cookie, post: { bodies, used: 0, ok: 302, location: `${path}?done=confirmed` } };
 }
 
