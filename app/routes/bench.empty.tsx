@@ -5,12 +5,15 @@ import { titled } from "~/ui/title";
 
 // The cost of the shell alone (root loader, header, i18n, document render), which every page pays
 // before its own work: `npm run bench` compares it with the bare route. Only with BENCH=1.
-// `?read` adds a visitor's one statement alone: the least a page with data pays.
+// `?read` adds a visitor's one statement alone: the least a page with data pays. `?tick` waits one
+// turn of the event loop instead, without I/O: what waiting alone costs (tests/load/floor.ts).
 export const meta = titled();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!benchEnabled()) throw new NotFoundError();
-  if (new URL(request.url).searchParams.has("read")) await benchRead();
+  const q = new URL(request.url).searchParams;
+  if (q.has("read")) await benchRead();
+  if (q.has("tick")) await new Promise((r) => setImmediate(r));
   return null;
 }
 
