@@ -3,7 +3,7 @@ import type { Bilingual } from "~/platform/i18n/i18n";
 import type { ChoiceOption } from "../types";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { requireId } from "~/platform/ids.server";
-import { managedCall, type ManagedCall } from "../managed-call.server";
+import { managedCall, managedCallJson, managedCallOf, type ManagedCall, type ManagedCallJson } from "../managed-call.server";
 import type { DecideControls } from "./decisions.server";
 import { rankingFilters } from "./ranking.server";
 import type { RankingOrder } from "./schema";
@@ -85,14 +85,13 @@ export async function applicationDossier(claims: Claims, callId: string, applica
 export async function dossierWithin(tx: Tx, callId: string, id: string, order: RankingOrder): Promise<Dossier> {
   const only = rankingFilters(order);
   const callKey = requireId(callId);
-  // Both in one round trip: application_dossier() checks the caller itself (no row for a stranger),
-  // so it need not wait for managedCall's answer.
-  const [call, [row]] = await Promise.all([
-    managedCall(tx, callKey),
-    tx<{ dossier: Row | null }[]>`
-      select public.application_dossier(${callKey}, ${id}, ${order.sort}, ${order.dir === "desc"}, ${only.track}, ${only.stage},
-                                        ${only.eligible}, ${only.decision}, ${only.undecided}, ${only.minScore}) as dossier`,
-  ]);
+  // managedCall's read and the dossier in one statement: application_dossier() checks the caller
+  // itself (null for a stranger), so it need not wait for managedCall's answer.
+  const [row] = await tx<{ call: ManagedCallJson | null; dossier: Row | null }[]>`
+    select ${managedCallJson(tx, callKey)} as call,
+           public.application_dossier(${callKey}, ${id}, ${order.sort}, ${order.dir === "desc"}, ${only.track}, ${only.stage},
+                                      ${only.eligible}, ${only.decision}, ${only.undecided}, ${only.minScore}) as dossier`;
+  const call = managedCallOf(row?.call ?? null);
   const dossier = row?.dossier;
   if (!dossier) throw new NotFoundError();
   return {

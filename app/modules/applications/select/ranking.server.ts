@@ -1,7 +1,7 @@
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import type { RankingOrder, RankingQuery } from "./schema";
 import { thinReviewCaution, type ThinReviewCaution } from "./thin-reviews";
-import { managedCall, type ManagedCall } from "../managed-call.server";
+import { managedCallJson, managedCallOf, type ManagedCall, type ManagedCallJson } from "../managed-call.server";
 import type { Bilingual } from "~/platform/i18n/i18n";
 import { requireId } from "~/platform/ids.server";
 
@@ -49,10 +49,11 @@ export type RankingPage = { call: ManagedCall; rows: RankingRow[]; total: number
 export async function rankingPage(claims: Claims, callId: string, query: RankingQuery): Promise<RankingPage> {
   const id = requireId(callId);
   return asUser(claims, async (tx) => {
-    // Sent together (one round trip): the page needs nothing of the call it could not read in SQL, and
-    // ranking_page answers nothing to a viewer who does not manage the call, whom managedCall refuses.
-    const [call, rows] = await Promise.all([managedCall(tx, id), rankingRows(tx, id, query)]);
-    return { call, ...rankedRows(rows, call), page: query.page, pageSize: RANKING_PAGE_SIZE };
+    // managedCall's read and the page's in one statement: ranking_page runs only for a viewer who
+    // manages the call (the call's JSON is null for anyone else, whom managedCallOf refuses).
+    const rows = await rankingRows(tx, id, query);
+    const call = managedCallOf(rows[0]?.call ?? null);
+    return { call, ...rankedRows(rows[0]?.id == null ? [] : rows, call), page: query.page, pageSize: RANKING_PAGE_SIZE };
   });
 }
 
@@ -76,24 +77,30 @@ type StoredRow = Omit<RankingRow, "rawScore" | "zScore" | "percentile" | "cautio
   zScore: string | null;
   percentile: string;
   total: number;
+  /** managedCall's JSON, on the first row only (null on the others, and for a viewer who does not manage the call). */
+  call: ManagedCallJson | null;
 };
 
 function rankingRows(tx: Tx, callId: string, q: RankingQuery) {
   const { track, stage, eligible, decision, undecided, minScore } = rankingFilters(q);
+  // One row at least (the call's, with null facts when the page is empty); the call's JSON rides on the first row only.
   return tx<StoredRow[]>`
-    select id, code, startup, track_id as "trackId", track_vi as "trackVi", track_en as "trackEn",
-           stage, eligible, decision, pending_decision as "pendingDecision", offer_expires_at as "offerExpiresAt",
-           offer_response as "offerResponse", feedback_released as "feedbackReleased", reviews, normalised, pending, recused,
-           abstained, raw_score as "rawScore", z_score as "zScore", rank, percentile, shortlisted, total
-      from public.ranking_page(${callId}, ${q.sort}, ${q.dir === "desc"}, ${track}, ${stage}, ${eligible}, ${decision},
+    select case when r.ordinality is null or r.ordinality = 1 then m.call end as call,
+           r.id, r.code, r.startup, r.track_id as "trackId", r.track_vi as "trackVi", r.track_en as "trackEn",
+           r.stage, r.eligible, r.decision, r.pending_decision as "pendingDecision", r.offer_expires_at as "offerExpiresAt",
+           r.offer_response as "offerResponse", r.feedback_released as "feedbackReleased", r.reviews, r.normalised, r.pending, r.recused,
+           r.abstained, r.raw_score as "rawScore", r.z_score as "zScore", r.rank, r.percentile, r.shortlisted, r.total
+      from (select ${managedCallJson(tx, callId)} as call) m
+      left join lateral public.ranking_page(${callId}, ${q.sort}, ${q.dir === "desc"}, ${track}, ${stage}, ${eligible}, ${decision},
                                ${undecided}, ${minScore}, (select c.shortlist_threshold from public.calls c where c.id = ${callId}),
-                               ${RANKING_PAGE_SIZE}, ${(q.page - 1) * RANKING_PAGE_SIZE})`;
+                               ${RANKING_PAGE_SIZE}, ${(q.page - 1) * RANKING_PAGE_SIZE}) with ordinality r on m.call is not null
+     order by r.ordinality`;
 }
 
 function rankedRows(rows: StoredRow[], call: ManagedCall) {
   return {
     total: rows[0]?.total ?? 0,
-    rows: rows.map(({ total: _total, trackId, trackVi, trackEn, ...r }) => ({
+    rows: rows.map(({ total: _total, call: _call, trackId, trackVi, trackEn, ...r }) => ({
       ...r,
       track: trackId == null ? null : { vi: trackVi!, en: trackEn! },
       rawScore: r.rawScore == null ? null : Number(r.rawScore),

@@ -48,24 +48,51 @@ export type CallSettings = CallHeader & {
 /** The facts every manager page of a call shows in its header, in one statement. */
 export async function callHeader(tx: Tx, callId: string): Promise<CallSettings> {
   const [row] = await tx<CallSettings[]>`
-    select c.id, c.slug, p.id as "programmeId", json_build_object('vi', p.name_vi, 'en', p.name_en) as "programmeName",
-           json_build_object('vi', o.name_vi, 'en', o.name_en) as "orgName",
-           json_build_object('vi', c.title_vi, 'en', c.title_en) as title,
-           json_build_object('vi', c.description_vi, 'en', c.description_en) as description,
-           c.published, c.opens_at as "opensAt", c.closes_at as "closesAt", c.time_zone as "timeZone",
-           public.call_status(c.published, c.opens_at, c.closes_at) as status,
-           to_char(c.opens_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "opensLocal",
-           to_char(c.closes_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "closesLocal",
-           to_char(c.review_due_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "reviewDueLocal",
-           o.time_zone as "orgTimeZone", c.blind_fields as "blindFields",
-           c.reviews_per_application as "reviewsPerApplication", c.z_min_reviews as "zMinReviews", c.shortlist_threshold::float8 as "shortlistThreshold",
-           c.offer_days as "offerDays", c.step_titles as "stepTitles",
-           coalesce(n.submitted, 0) as submitted, coalesce(n.drafts, 0) as drafts
+    select ${headerColumns(tx)}
       from public.calls c join public.programs p on p.id = c.program_id join public.organisations o on o.id = p.org_id
       left join lateral public.call_application_counts(c.id) n on true
      where c.id = ${callId}`;
   if (!row) throw new NotFoundError();
   return row;
+}
+
+function headerColumns(tx: Tx) {
+  return tx`
+    c.id, c.slug, p.id as "programmeId", json_build_object('vi', p.name_vi, 'en', p.name_en) as "programmeName",
+    json_build_object('vi', o.name_vi, 'en', o.name_en) as "orgName",
+    json_build_object('vi', c.title_vi, 'en', c.title_en) as title,
+    json_build_object('vi', c.description_vi, 'en', c.description_en) as description,
+    c.published, c.opens_at as "opensAt", c.closes_at as "closesAt", c.time_zone as "timeZone",
+    public.call_status(c.published, c.opens_at, c.closes_at) as status,
+    to_char(c.opens_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "opensLocal",
+    to_char(c.closes_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "closesLocal",
+    to_char(c.review_due_at at time zone o.time_zone, 'YYYY-MM-DD"T"HH24:MI') as "reviewDueLocal",
+    o.time_zone as "orgTimeZone", c.blind_fields as "blindFields",
+    c.reviews_per_application as "reviewsPerApplication", c.z_min_reviews as "zMinReviews", c.shortlist_threshold::float8 as "shortlistThreshold",
+    c.offer_days as "offerDays", c.step_titles as "stepTitles",
+    coalesce(n.submitted, 0) as submitted, coalesce(n.drafts, 0) as drafts`;
+}
+
+/**
+ * assertManagesCall, callHeader and the call's tracks in one statement, with the same answers
+ * (no call: not found; a call the viewer does not manage: forbidden; then callHeader's not found):
+ * one statement where the settings page sent three (decision 008, eighth pass, manager).
+ */
+async function checkedHeaderAndTracks(tx: Tx, callId: string): Promise<{ call: CallSettings; tracks: Track[] }> {
+  const [row] = await tx<(CallSettings & { manages: boolean; headerSeen: boolean; tracks: Track[] })[]>`
+    select public.manages_call(c.id) as manages, o.id is not null as "headerSeen", ${headerColumns(tx)},
+           coalesce((select json_agg(json_build_object('id', t.id, 'name', json_build_object('vi', t.name_vi, 'en', t.name_en))
+                                     order by t.position, t.name_en)
+                       from public.call_tracks t where t.call_id = c.id), '[]') as tracks
+      from public.calls c
+      left join (public.programs p join public.organisations o on o.id = p.org_id) on p.id = c.program_id
+      left join lateral public.call_application_counts(c.id) n on true
+     where c.id = ${callId}`;
+  if (!row) throw new NotFoundError();
+  if (!row.manages) throw new ForbiddenError();
+  if (!row.headerSeen) throw new NotFoundError();
+  const { manages: _manages, headerSeen: _seen, tracks, ...call } = row;
+  return { call, tracks };
 }
 
 /** What the layout of a call's manager pages shows above every section. */
@@ -100,15 +127,7 @@ export function callHeadingPage(claims: Claims, callId: string): Promise<CallHea
 /** The settings page: the call (as its form shows it) and its tracks. */
 export async function callSettingsPage(claims: Claims, callId: string): Promise<{ call: CallSettings; tracks: Track[] }> {
   const id = requireId(callId);
-  return asUser(claims, async (tx) => {
-    await assertManagesCall(tx, id);
-    const [call, tracks] = await Promise.all([
-      callHeader(tx, id),
-      tx<Track[]>`select id, json_build_object('vi', name_vi, 'en', name_en) as name
-                    from public.call_tracks where call_id = ${id} order by position, name_en`,
-    ]);
-    return { call, tracks };
-  });
+  return asUser(claims, (tx) => checkedHeaderAndTracks(tx, id));
 }
 
 /** The page that creates a call: the programme it belongs to and the zone its times are typed in. */
