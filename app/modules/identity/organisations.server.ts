@@ -1,7 +1,7 @@
 import type { SpaceSummary } from "~/modules/spaces/list.server";
 import type { AffiliationRequest } from "~/modules/startups/affiliation.server";
 import { upcomingEventsQuery, type UpcomingEvent } from "~/modules/events/upcoming.server";
-import { asUser, readAs, type Claims, type Statements, type Tx } from "~/platform/db/transaction.server";
+import { asUser, readAs, readAsVisitor, type Claims, type Statements, type Tx } from "~/platform/db/transaction.server";
 import { paged, type Paged } from "~/platform/db/paged";
 import { NotFoundError } from "~/platform/db/errors.server";
 import { DEFAULT_LOCALE, type Locale } from "~/platform/i18n/i18n";
@@ -23,11 +23,18 @@ export type DirectoryQuery = { q: string; kind: string | null; page: number };
 const card = (tx: Statements, locale: Locale) =>
   locale === "vi" ? tx`id, slug, kind, name_vi as name, description_vi as description` : tx`id, slug, kind, name_en as name, description_en as description`;
 
-/** The directory of the region's organisations: by kind, then name; searched by either name; a page at a time. */
+/**
+ * The directory of the region's organisations: by kind, then name; searched by either name; a page at a time.
+ * Read as a visitor whoever asks (`readAsVisitor`: one statement alone, no transaction): its one table
+ * shows every row to everyone (`organisations_select`, `using (true)` for anon and authenticated,
+ * which `tests/integration/directory-as-visitor.test.ts` holds), so a signed-in person's directory
+ * is the visitor's, and `anon` has no right `authenticated` lacks (decision 008, eighth pass, policies).
+ * `claims` stays for the callers; should organisations ever differ by viewer, read with `readAs(claims, …)` again.
+ */
 export function listOrganisations(claims: Claims | null, query: DirectoryQuery, locale: Locale = DEFAULT_LOCALE): Promise<Paged<OrgCard>> {
   // the search is a literal: % and _ typed by the visitor match themselves
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  return readAs(claims, async (tx) => {
+  return readAsVisitor(async (tx) => {
     const rows = await tx<(OrgCard & { total: number })[]>`
       select ${card(tx, locale)}, count(*) over ()::int as total
         from public.organisations
