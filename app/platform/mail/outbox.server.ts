@@ -64,49 +64,17 @@ export type QueuedMail<N extends TemplateName = TemplateName> = { to: string; na
  */
 export async function queueMails(service: Tx, mails: readonly QueuedMail[]): Promise<number> {
   if (mails.length === 0) return 0;
-  const rows = await renderedRows(mails);
+  const rows = [];
+  for (const m of mails) {
+    const { subject, html, text } = await renderMail(m.name, m.props as never);
+    rows.push({ to_email: m.to, locale: (m.props as { locale: string }).locale, template: m.name, subject, html, text_body: text, attachments: m.attachments ?? [] });
+  }
   await service`
     insert into public.email_outbox (to_email, locale, template, subject, html, text_body, attachments)
     select to_email, locale, template, subject, html, text_body, attachments
       from jsonb_to_recordset(${service.json(rows as never)})
            as r(to_email text, locale text, template text, subject text, html text, text_body text, attachments jsonb)`;
   return rows.length;
-}
-
-/**
- * Queue mails from a transaction of any role, as the service, without a wait between statements:
- * each rendered first, then the switch to the service, and the insert that switches back once it
- * has written (both sent in one write, so one round trip). For a post that holds a row lock until
- * COMMIT (a booking, an order), where each round trip after the lock is time the next post waits
- * (decision 008, eighth pass, posts). The role to return to is kept in a setting of the
- * transaction by the statement that leaves it (read from a materialized CTE, before the switch).
- * Should the switch fail, the insert runs as the caller and the outbox's policies refuse it.
- */
-export async function queueMailsAsService(tx: Tx, mails: readonly QueuedMail[]): Promise<number> {
-  if (mails.length === 0) return 0;
-  const rows = await renderedRows(mails);
-  await Promise.all([
-    tx`with outer_role as materialized (select current_user as role)
-       select set_config('app.outer_role', role, true), set_config('role', 'none', true) from outer_role`,
-    // the insert runs whole (its permission checked as the service) before the outer select sets the role back
-    tx`with queued as (
-         insert into public.email_outbox (to_email, locale, template, subject, html, text_body, attachments)
-         select to_email, locale, template, subject, html, text_body, attachments
-           from jsonb_to_recordset(${tx.json(rows as never)})
-                as r(to_email text, locale text, template text, subject text, html text, text_body text, attachments jsonb)
-         returning 1)
-       select set_config('role', current_setting('app.outer_role'), true) from (select count(*) from queued) n`,
-  ]);
-  return rows.length;
-}
-
-async function renderedRows(mails: readonly QueuedMail[]) {
-  const rows = [];
-  for (const m of mails) {
-    const { subject, html, text } = await renderMail(m.name, m.props as never);
-    rows.push({ to_email: m.to, locale: (m.props as { locale: string }).locale, template: m.name, subject, html, text_body: text, attachments: m.attachments ?? [] });
-  }
-  return rows;
 }
 
 /**

@@ -234,11 +234,6 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     call: "select public.register_order(:eventLive, jsonb_build_array(jsonb_build_object('ticketType', :ticketType, 'name', 'M', 'email', 'm@example.test')), 'm@example.test', 'en')",
     learns: SIGNED_IN,
   },
-  // the same order placed, with the order's code, status and ticket rows returned for its mails
-  "register_order_mailed(uuid,jsonb,text,text,text,uuid)": {
-    call: "select true as done from public.register_order_mailed(:eventLive, jsonb_build_array(jsonb_build_object('ticketType', :ticketType, 'name', 'M', 'email', 'm@example.test')), 'm@example.test', 'en')",
-    learns: SIGNED_IN,
-  },
   "cancel_order(uuid)": { call: "select (select count(*) from public.cancel_order(:order)) >= 0 as done", learns: ["founder", ...EVENT_STAFF] },
   "transfer_ticket(uuid,text,text,text)": {
     call: "select true as done from public.transfer_ticket(:ticket, 'New Name', 'new@example.test', 'en') x",

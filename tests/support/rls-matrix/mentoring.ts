@@ -276,11 +276,6 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     call: "select public.book_session(:program, :startupS2, :mentorId, (date_trunc('week', now() at time zone 'Asia/Ho_Chi_Minh') + interval '14 days 10 hours') at time zone 'Asia/Ho_Chi_Minh')",
     learns: ["otherFounder"],
   },
-  // the same booking, with the session's row returned for its mails
-  "book_session_mailed(uuid,uuid,uuid,timestamp with time zone)": {
-    call: "select true as done from public.book_session_mailed(:program, :startupS2, :mentorId, (date_trunc('week', now() at time zone 'Asia/Ho_Chi_Minh') + interval '14 days 10 hours') at time zone 'Asia/Ho_Chi_Minh')",
-    learns: ["otherFounder"],
-  },
   // the session's two sides move or cancel it (the matrix session starts in two days, past no cutoff)
   "reschedule_session(uuid,timestamp with time zone)": {
     call: "select public.reschedule_session(:session, (date_trunc('week', now() at time zone 'Asia/Ho_Chi_Minh') + interval '14 days 10 hours') at time zone 'Asia/Ho_Chi_Minh')",

@@ -8,7 +8,7 @@ import { mailOffers } from "../waitlist/offers.server";
 import { askedOf, checkAnswers, type Question } from "./answers";
 import { startOrderPayment } from "./pay.server";
 import type { RegisterInput } from "./schema";
-import { mailPlacedTickets, mailTickets, type TicketRow } from "./tickets-mail.server";
+import { mailTickets } from "./tickets-mail.server";
 
 // Placing an order, as pretix does it in small steps inside one transaction: check the answers,
 // then register_order() in SQL checks the tickets, locks the quotas (sorted), takes the seats and
@@ -98,16 +98,11 @@ async function place(tx: Tx, eventId: string, questions: Question[], input: Regi
     return { ticketType: a.ticketType, name: a.name, email: a.email, locale: a.locale, answers: checked.ok ? checked.answers : {} };
   });
   if (Object.keys(errors).length) return refused(errors);
-  // register_order() with the order's code and status and a confirmed order's ticket rows in the
-  // same statement: the quota's lock it takes is held until COMMIT, so no round trip in between
-  // but the mails' queue (decision 008, eighth pass, posts)
-  const [order] = await tx<{ order_id: string; order_code: string; order_status: OrderStatus; tickets: (Omit<TicketRow, "starts_at" | "ends_at"> & { starts_at: string; ends_at: string })[] | null }[]>`
-    select * from public.register_order_mailed(${eventId}, ${tx.json(lines)}, ${input.email}, ${input.locale}, ${input.code ?? null}, ${input.offer ?? null})`;
-  if (order!.order_status === "confirmed") {
-    const tickets = order!.tickets!.map((t) => ({ ...t, starts_at: new Date(t.starts_at), ends_at: new Date(t.ends_at) }));
-    await mailPlacedTickets(tx, tickets, "confirmed");
-  }
-  return { ok: true, value: { orderId: order!.order_id, code: order!.order_code, status: order!.order_status, payment: null } };
+  const [row] = await tx<{ id: string }[]>`
+    select public.register_order(${eventId}, ${tx.json(lines)}, ${input.email}, ${input.locale}, ${input.code ?? null}, ${input.offer ?? null}) as id`;
+  const [order] = await tx<{ code: string; status: OrderStatus }[]>`select code, status from public.event_orders where id = ${row!.id}`;
+  if (order!.status === "confirmed") await mailTickets(tx, row!.id, "confirmed");
+  return { ok: true, value: { orderId: row!.id, code: order!.code, status: order!.status, payment: null } };
 }
 
 /**

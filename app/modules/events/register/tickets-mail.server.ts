@@ -1,7 +1,7 @@
 import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { formatInZone } from "~/platform/i18n/format";
-import { queueMails, queueMailsAsService, type QueuedMail } from "~/platform/mail/outbox.server";
+import { queueMails, type QueuedMail } from "~/platform/mail/outbox.server";
 import { ticketQr } from "../checkin/qr.server";
 import { eventIcs } from "../page/ics";
 
@@ -9,7 +9,7 @@ import { eventIcs } from "../page/ics";
 // image) and the code printed under it, and the event's ICS attached,
 // queued in the same transaction as the confirmation (or transfer) they report.
 
-export type TicketRow = {
+type TicketRow = {
   id: string;
   ticket_no: string;
   token_version: number;
@@ -52,15 +52,6 @@ export function mailTickets(tx: Tx, orderId: string, kind: "confirmed" | "transf
        order by k.created_at, k.id`;
     return queueMails(t, await Promise.all(rows.map((r) => ticketMail(r, kind))));
   });
-}
-
-/**
- * Mail the tickets of an order just placed, from the rows the placing statement returned
- * (register_order_mailed(), as the read above), queued as the service in one round trip: the
- * order's quota lock is held until COMMIT (decision 008, eighth pass, posts).
- */
-export async function mailPlacedTickets(tx: Tx, rows: TicketRow[], kind: "confirmed"): Promise<number> {
-  return queueMailsAsService(tx, await Promise.all(rows.map((r) => ticketMail(r, kind))));
 }
 
 /** One attendee's ticket mail: in their language, the QR image inline, the event's ICS attached. */

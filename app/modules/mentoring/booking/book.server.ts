@@ -2,7 +2,7 @@ import postgres from "postgres";
 import { ConflictError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { refused, type Outcome } from "~/platform/http/form.server";
-import { mailBookedSession, type SessionRow } from "./mail.server";
+import { mailSession } from "./mail.server";
 import type { BookSessionInput } from "./schema";
 
 // Booking a session: every rule is checked by book_session() in SQL, under row locks and the
@@ -40,13 +40,9 @@ export function refusalOf(error: unknown): { ok: false; errors: Record<string, s
 export async function bookSession(claims: Claims, input: BookSessionInput): Promise<Outcome<{ sessionId: string }>> {
   try {
     const id = await asUser(claims, async (tx) => {
-      // book_session() and the session its mails are written from in one statement: the mentor's
-      // lock it takes is held until COMMIT, so no round trip in between but the mails' queue
-      // (decision 008, eighth pass, posts)
-      const [row] = await tx<SessionRow[]>`
-        select id, starts_at, ends_at, location, sequence, status, startup_name, program_name_vi, program_name_en, mentor_person as mentor, founders
-          from public.book_session_mailed(${input.programId}, ${input.startupId}, ${input.mentorId}, ${input.startsAt})`;
-      await mailBookedSession(tx, row!);
+      const [row] = await tx<{ id: string }[]>`
+        select public.book_session(${input.programId}, ${input.startupId}, ${input.mentorId}, ${input.startsAt}) as id`;
+      await mailSession(tx, row!.id, "booked");
       return row!.id;
     });
     return { ok: true, value: { sessionId: id } };

@@ -2,7 +2,7 @@ import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { formatDateTime, zoneName } from "~/platform/i18n/format";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
-import { queueMails, queueMailsAsService, type QueuedMail } from "~/platform/mail/outbox.server";
+import { queueMails, type QueuedMail } from "~/platform/mail/outbox.server";
 import { sessionIcs } from "./ics";
 
 // Mails about a session, to both sides (the mentor and each of the startup's founders), each in
@@ -13,7 +13,7 @@ export type SessionMailKind = "booked" | "rescheduled" | "cancelled" | "reminder
 /** Kinds whose ICS removes the event: a cancelled session, and one cancelled because its mentoring ended. */
 const CANCELS: ReadonlySet<SessionMailKind> = new Set(["cancelled", "ended"]);
 type Person = { id: string; email: string; name: string; locale: Locale; time_zone: string };
-export type SessionRow = {
+type SessionRow = {
   id: string;
   starts_at: Date;
   ends_at: Date;
@@ -62,15 +62,6 @@ export function mailSession(tx: Tx, sessionId: string, kind: SessionMailKind, wa
     const s = await readSession(service, sessionId);
     if (s) await queueMails(service, sessionMails(s, kind, was));
   });
-}
-
-/**
- * Queues the mails of a session just booked, from the row the booking statement returned
- * (book_session_mailed(), the same read as readSession), as the service in one round trip: the
- * mentor's lock is held until COMMIT (decision 008, eighth pass, posts).
- */
-export async function mailBookedSession(tx: Tx, s: SessionRow): Promise<void> {
-  await queueMailsAsService(tx, sessionMails(s, "booked"));
 }
 
 function sessionMails(s: SessionRow, kind: SessionMailKind, was?: { startsAt: Date; endsAt: Date }): QueuedMail<"mentoring-session">[] {
