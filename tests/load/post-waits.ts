@@ -79,7 +79,9 @@ try {
     let done = false;
     const samples: Sample[] = [];
     const sampling = sampler(db, () => done, samples);
+    const began = performance.now();
     await run(REQUESTS, true);
+    const wall = performance.now() - began;
     done = true;
     await sampling;
     const ms = times.map((t) => t.end - t.start).sort((a, b) => a - b);
@@ -87,6 +89,10 @@ try {
     const slow = times.filter((t) => t.end - t.start >= ms[Math.floor(0.95 * ms.length)]!);
     const during = samples.filter((s) => slow.some((t) => s.at >= t.start && s.at <= t.end));
     console.log(`${page.name}: p50 ${q(0.5)} p95 ${q(0.95)} p99 ${q(0.99)} max ${ms.at(-1)!.toFixed(0)} ms, ${samples.length} samples, not ${p.ok}: ${JSON.stringify(Object.fromEntries(failed))}`);
+    // every post takes the same row lock, so while any post waits for it the posts hold it one after
+    // another: the run's wall time over its posts is the mean time a post holds the lock (an upper
+    // bound when the queue runs dry; the samples' Lock/* rows show it did not)
+    console.log(`  ${(REQUESTS / (wall / 1000)).toFixed(1)} posts/s; wall / posts ${(wall / REQUESTS).toFixed(2)} ms (≈ the lock's hold per post while it is queued for)`);
     console.log(`  per sample, overall:\n${histogram(samples)}`);
     console.log(`  per sample, while the slowest 5 % ran (${during.length} samples):\n${histogram(during)}`);
   }
