@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { eventPage } from "~/modules/events/page/event.server";
 import { eventMeta } from "~/modules/events/page/meta";
-import { Agenda, TicketList, When, pick } from "~/modules/events/page/ui";
+import { Agenda, TicketList, When } from "~/modules/events/page/ui";
 import { cancelOrder, transferTicket } from "~/modules/events/register/change.server";
 import { MyRegistrations } from "~/modules/events/register/mine";
 import { MineIntentSchema } from "~/modules/events/register/schema";
@@ -12,6 +12,7 @@ import { leaveWaitlist } from "~/modules/events/waitlist/waitlist.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { env } from "~/platform/env.server";
+import { resolveLocale } from "~/platform/i18n/locale.server";
 import { formToObject, invalid, parseInput, readForm } from "~/platform/http/form.server";
 import { FormMessage } from "~/ui/form";
 import { useLocale } from "~/ui/locale";
@@ -19,7 +20,7 @@ import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import { routeStrings } from "~/platform/i18n/strings-client";
 
-export const meta = eventMeta(titled<SerializeFrom<typeof loader>>((_t, d, locale) => d.event.title[locale]));
+export const meta = eventMeta(titled<SerializeFrom<typeof loader>>((_t, d) => d.event.title));
 
 export const handle = routeStrings("events.kinds", "events.page", "events.register", "events.waitlist", "validation");
 
@@ -27,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const url = new URL(request.url);
   const code = url.searchParams.get("code")?.slice(0, 40) || null;
-  const page = await eventPage(viewer?.claims ?? null, params.slug ?? "", code);
+  // the page's texts in the viewer's language only: the language switch's post runs this again
+  const page = await eventPage(viewer?.claims ?? null, params.slug ?? "", code, await resolveLocale(request, viewer));
   return { ...page, code, appUrl: env().APP_URL, url: `${env().APP_URL}/events/${page.event.slug}` };
 }
 
@@ -59,21 +61,21 @@ export default function EventPage() {
       {!event.published ? <p className="callout">{t("events.page.draft")}</p> : null}
       {event.coverUrl ? <img className="cover" src={event.coverUrl} alt="" /> : null}
       <p className="tag">
-        {t(`events.kinds.${event.kind}`)} · {pick(event.orgName, locale)}
+        {t(`events.kinds.${event.kind}`)} · {event.orgName}
       </p>
-      <h1>{pick(event.title, locale)}</h1>
+      <h1>{event.title}</h1>
       {done && DONE.has(done) ? <FormMessage tone="success">{t(`events.register.done.${done}`, { code: search.get("order") ?? "" })}</FormMessage> : null}
       {error ? <FormMessage tone="error">{t(error)}</FormMessage> : null}
-      <p>{pick(event.summary, locale)}</p>
+      <p>{event.summary}</p>
       <dl className="facts">
         <dt>{t("events.page.when")}</dt>
         <dd>
           <When startsAt={event.startsAt} endsAt={event.endsAt} zone={event.timeZone} locale={locale} />
         </dd>
-        {event.venue[locale] ? (
+        {event.venue ? (
           <>
             <dt>{t("events.page.where")}</dt>
-            <dd>{event.venue[locale]}</dd>
+            <dd>{event.venue}</dd>
           </>
         ) : null}
       </dl>
@@ -86,7 +88,7 @@ export default function EventPage() {
           </>
         ) : null}
       </p>
-      {pick(event.description, locale) ? <p className="pre-wrap">{pick(event.description, locale)}</p> : null}
+      {event.description ? <p className="pre-wrap">{event.description}</p> : null}
       {mine ? (
         <MyRegistrations orders={mine.orders} places={mine.places} slug={event.slug} zone={event.timeZone} locale={locale} canCancel={event.cancelHours !== null} />
       ) : null}

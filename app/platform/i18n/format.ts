@@ -10,6 +10,7 @@ const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
 const STYLES = {
   dateTime: { dateStyle: "medium", timeStyle: "short" },
   date: { dateStyle: "long" },
+  time: { timeStyle: "short" },
   shortOffset: { timeZoneName: "shortOffset" },
   longGeneric: { timeZoneName: "longGeneric" },
   long: { timeZoneName: "long" },
@@ -28,6 +29,11 @@ function dateTimeFormat(lang: string, style: keyof typeof STYLES, timeZone: stri
 
 export function formatDateTime(value: Date | string, locale: Locale, timeZone: string) {
   return dateTimeFormat(tag(locale), "dateTime", timeZone).format(new Date(value));
+}
+
+/** The time of day only ("10:00"), as a session's end after its start. */
+export function formatTime(value: Date | string, locale: Locale, timeZone: string) {
+  return dateTimeFormat(tag(locale), "time", timeZone).format(new Date(value));
 }
 
 export function formatDate(value: Date | string, locale: Locale, timeZone: string) {
@@ -71,9 +77,27 @@ export function isTimeZone(tz: string): boolean {
  * A time zone as people read it, in their language: "Indochina Time, GMT+7" ("Giờ Đông Dương,
  * GMT+7"), not "Asia/Ho_Chi_Minh". The offset is the one in force at `at` (daylight saving).
  */
-export function zoneName(timeZone: string, locale: Locale, at: Date | string = new Date()) {
+export function zoneName(timeZone: string, locale: Locale, at: Date | string = thisMinute()) {
+  // Kept per zone, language and instant: three formatToParts a call were most of the week of
+  // slots' and the call page's own render (decision 008, eighth pass, member). A page asks about
+  // the same instants (a call's deadline, this minute) on every request.
+  const when = new Date(at);
+  const key = `${timeZone} ${locale} ${when.getTime()}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    name = zoneNameAt(timeZone, locale, when); // throws on an unknown zone or a bad date before anything is kept
+    if (zoneNames.size >= 1000) zoneNames.clear();
+    zoneNames.set(key, name);
+  }
+  return name;
+}
+const zoneNames = new Map<string, string>();
+// Now, to the minute: the offsets change on whole minutes, so the name is the one in force now.
+const thisMinute = () => new Date(Math.floor(Date.now() / 60_000) * 60_000);
+
+function zoneNameAt(timeZone: string, locale: Locale, at: Date) {
   const part = (style: "shortOffset" | "longGeneric" | "long") =>
-    dateTimeFormat(tag(locale), style, timeZone).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? "";
+    dateTimeFormat(tag(locale), style, timeZone).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
   const offset = part("shortOffset");
   // Zones without a name of their own (UTC, Etc/…) read as their offset in the generic style.
   const name = [part("longGeneric"), part("long")].find((n) => n && !/^(GMT|UTC)([+-−]|$)/.test(n));

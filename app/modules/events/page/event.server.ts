@@ -1,5 +1,6 @@
 import { NotFoundError } from "~/platform/db/errors.server";
-import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { readAs, type Claims, type Tx } from "~/platform/db/transaction.server";
+import { DEFAULT_LOCALE, type Locale } from "~/platform/i18n/i18n";
 
 // The public page of an event, in one transaction: the event (RLS: published, or its organisers),
 // its agenda and speakers, its ticket types with what is left, and, for a signed-in visitor, their
@@ -225,32 +226,142 @@ export async function mineFor(tx: Tx, eventId: string, userId: string): Promise<
   return toMine(orders, tickets, places);
 }
 
-type PageRow = EventRow & {
-  offers: TypeRow[];
-  unlocked: TypeRow[];
-  sessions: SessionRow[];
-  speakers: SpeakerRow[];
+/**
+ * A value as the page sends it: each text in the viewer's language only (decision 008, eighth pass:
+ * both languages were a third of the event page's loader data). A switch of language runs the
+ * loader again, as every loader runs after the switch's post.
+ */
+export type InLanguage<T> = T extends Bilingual
+  ? string
+  : T extends Date
+    ? T
+    : T extends (infer U)[]
+      ? InLanguage<U>[]
+      : T extends object
+        ? { [K in keyof T]: InLanguage<T[K]> }
+        : T;
+
+type PageEventRow = Omit<EventRow, `${"title" | "summary" | "description" | "venue" | "org"}_${"vi" | "en"}`> &
+  Record<"title" | "summary" | "description" | "venue" | "org", string>;
+type PageTypeRow = Omit<TypeRow, `${"name" | "description"}_${"vi" | "en"}`> & { name: string; description: string };
+type PageSessionRow = Omit<SessionRow, "title_vi" | "title_en"> & { title: string };
+type PageSpeakerRow = Omit<SpeakerRow, "bio_vi" | "bio_en"> & { bio: string };
+type PageTicketRow = Omit<TicketRow, "name_vi" | "name_en"> & { name: string };
+type PagePlaceRow = Omit<PlaceRow, "name_vi" | "name_en"> & { name: string };
+
+type PageRow = PageEventRow & {
+  offers: PageTypeRow[];
+  unlocked: PageTypeRow[];
+  sessions: PageSessionRow[];
+  speakers: PageSpeakerRow[];
   orders: OrderRow[];
-  tickets: TicketRow[];
-  places: PlaceRow[];
+  tickets: PageTicketRow[];
+  places: PagePlaceRow[];
   manages: boolean;
 };
 
+export type EventPage = {
+  event: InLanguage<PublicEvent>;
+  offers: InLanguage<TicketOffer>[];
+  agenda: { sessions: InLanguage<AgendaSession>[]; speakers: InLanguage<Speaker>[] };
+  mine: { orders: InLanguage<MyOrder>[]; places: InLanguage<MyPlace>[] } | null;
+  manages: boolean;
+};
+
+/** The page's rows as `toEvent`, `toOffer`, `toAgenda` and `toMine` make them, with the one language's texts. */
+function toPage(row: PageRow, signedIn: boolean): EventPage {
+  const names = new Map(row.speakers.map((s) => [s.id, s.name]));
+  return {
+    event: {
+      id: row.id,
+      slug: row.slug,
+      kind: row.kind,
+      title: row.title,
+      summary: row.summary,
+      description: row.description,
+      venue: row.venue,
+      coverUrl: row.coverUrl,
+      timeZone: row.timeZone,
+      startsAt: new Date(row.startsAt),
+      endsAt: new Date(row.endsAt),
+      cancelHours: row.cancelHours,
+      published: row.published,
+      orgName: row.org,
+    },
+    offers: [...row.offers, ...row.unlocked].map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      priceVnd: Number(t.price_vnd),
+      salesStart: new Date(t.sales_start),
+      salesEnd: new Date(t.sales_end),
+      minPerOrder: t.min_per_order,
+      maxPerOrder: t.max_per_order,
+      seatsLeft: t.seats_left,
+      waiting: t.waiting,
+      hidden: t.hidden,
+    })),
+    agenda: {
+      sessions: row.sessions.map((s) => ({
+        id: s.id,
+        title: s.title,
+        room: s.room,
+        startsAt: new Date(s.starts_at),
+        endsAt: new Date(s.ends_at),
+        speakers: s.speaker_ids.map((id) => names.get(id)).filter((n): n is string => !!n),
+      })),
+      speakers: row.speakers.map((s) => ({ id: s.id, name: s.name, affiliation: s.affiliation, bio: s.bio })),
+    },
+    mine: signedIn
+      ? {
+          orders: row.orders.map((o) => ({
+            id: o.id,
+            code: o.code,
+            status: o.status,
+            totalVnd: Number(o.total_vnd),
+            holdUntil: dateOrNull(o.hold_until),
+            createdAt: new Date(o.created_at),
+            needsRefund: o.needs_refund,
+            payment: o.payment ? { ...o.payment, deadline: new Date(o.payment.deadline) } : null,
+            tickets: row.tickets
+              .filter((k) => k.order_id === o.id)
+              .map((k) => ({ id: k.id, name: k.attendee_name, email: k.attendee_email, ticketType: k.name })),
+          })),
+          places: row.places.map((w) => ({
+            id: w.id,
+            status: w.status,
+            ticketTypeId: w.ticket_type_id,
+            ticketType: w.name,
+            createdAt: new Date(w.created_at),
+            offerExpiresAt: dateOrNull(w.offer_expires_at),
+          })),
+        }
+      : null,
+    manages: row.manages,
+  };
+}
+
 /**
- * Everything the public page shows, in one statement (decision 008, fourth pass): the event, its
- * offers (the visible ticket types and those `code` unlocks), its agenda, and for a signed-in
- * visitor their own orders, tickets and places and whether they manage it. The same reads as
- * `loadEvent`, `ticketOffers`, `agendaOf` and `mineFor` (which the register page and the calendar
- * use), each list as a json array in the same order; RLS applies to each as it does there.
+ * Everything the public page shows, in one statement (decision 008, fourth pass), its texts in
+ * `locale` only (eighth pass): the event, its offers (the visible ticket types and those `code`
+ * unlocks), its agenda, and for a signed-in visitor their own orders, tickets and places and whether
+ * they manage it. The same reads as `loadEvent`, `ticketOffers`, `agendaOf` and `mineFor` (which the
+ * register page and the calendar use), each list as a json array in the same order; RLS applies to
+ * each as it does there. A visitor's is that one statement alone on the visitors' connections
+ * (`readAs`, decision 008 seventh pass, reads); a signed-in person's stays in their transaction.
  */
-export function eventPage(claims: Claims | null, slug: string, code: string | null) {
-  return asUser(claims, async (tx) => {
+export function eventPage(claims: Claims | null, slug: string, code: string | null, locale: Locale = DEFAULT_LOCALE): Promise<EventPage> {
+  return readAs(claims, async (tx) => {
     const me = claims?.sub ?? null;
     const none = tx`'[]'::json`;
+    // a column in the viewer's language: "t.name" → "t"."name_vi"
+    const l = (column: string) => tx(`${column}_${locale === "en" ? "en" : "vi"}`);
     const [row] = await tx<PageRow[]>`
-      select ${eventColumns(tx)},
+      select e.id, e.slug, e.kind, ${l("e.title")} as title, ${l("e.summary")} as summary, ${l("e.description")} as description,
+             coalesce(nullif(e.venue, ''), ${l("s.name")}, '') as venue, e.cover_url as "coverUrl", e.time_zone as "timeZone",
+             e.starts_at as "startsAt", e.ends_at as "endsAt", e.cancel_hours as "cancelHours", e.published, ${l("o.name")} as org,
              (select coalesce(json_agg(json_build_object(
-                       'id', t.id, 'name_vi', t.name_vi, 'name_en', t.name_en, 'description_vi', t.description_vi, 'description_en', t.description_en,
+                       'id', t.id, 'name', ${l("t.name")}, 'description', ${l("t.description")},
                        'price_vnd', t.price_vnd, 'sales_start', t.sales_start, 'sales_end', t.sales_end, 'min_per_order', t.min_per_order,
                        'max_per_order', t.max_per_order, 'seats_left', a.seats_left, 'waiting', a.waiting, 'hidden', t.hidden)
                        order by t.position, t.created_at), '[]')
@@ -260,17 +371,17 @@ export function eventPage(claims: Claims | null, slug: string, code: string | nu
              ${
                code
                  ? tx`(select coalesce(json_agg(json_build_object(
-                         'id', u.id, 'name_vi', u.name_vi, 'name_en', u.name_en, 'description_vi', u.description_vi, 'description_en', u.description_en,
+                         'id', u.id, 'name', ${l("u.name")}, 'description', ${l("u.description")},
                          'price_vnd', u.price_vnd, 'sales_start', u.sales_start, 'sales_end', u.sales_end, 'min_per_order', u.min_per_order,
                          'max_per_order', u.max_per_order, 'seats_left', u.seats_left, 'waiting', false, 'hidden', true) order by u.ordinality), '[]')
                          from public.unlocked_ticket_types(e.id, ${code}) with ordinality u)`
                  : none
              } as unlocked,
              (select coalesce(json_agg(json_build_object(
-                       'id', x.id, 'title_vi', x.title_vi, 'title_en', x.title_en, 'room', x.room, 'starts_at', x.starts_at, 'ends_at', x.ends_at,
+                       'id', x.id, 'title', ${l("x.title")}, 'room', x.room, 'starts_at', x.starts_at, 'ends_at', x.ends_at,
                        'speaker_ids', x.speaker_ids) order by x.starts_at, x.title_en), '[]')
                 from public.event_sessions x where x.event_id = e.id) as sessions,
-             (select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'affiliation', p.affiliation, 'bio_vi', p.bio_vi, 'bio_en', p.bio_en)
+             (select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'affiliation', p.affiliation, 'bio', ${l("p.bio")})
                        order by p.position, p.name), '[]')
                 from public.event_speakers p where p.event_id = e.id) as speakers,
              ${
@@ -284,11 +395,11 @@ export function eventPage(claims: Claims | null, slug: string, code: string | nu
                          from public.event_orders r where r.event_id = e.id and r.buyer_id = ${me}) as orders,
                       (select coalesce(json_agg(json_build_object(
                          'id', k.id, 'order_id', k.order_id, 'attendee_name', k.attendee_name, 'attendee_email', k.attendee_email,
-                         'name_vi', t.name_vi, 'name_en', t.name_en) order by k.created_at, k.id), '[]')
+                         'name', ${l("t.name")}) order by k.created_at, k.id), '[]')
                          from public.event_tickets k join public.ticket_types t on t.id = k.ticket_type_id
                         where k.event_id = e.id and k.buyer_id = ${me}) as tickets,
                       (select coalesce(json_agg(json_build_object(
-                         'id', w.id, 'status', w.status, 'ticket_type_id', w.ticket_type_id, 'name_vi', t.name_vi, 'name_en', t.name_en,
+                         'id', w.id, 'status', w.status, 'ticket_type_id', w.ticket_type_id, 'name', ${l("t.name")},
                          'created_at', w.created_at, 'offer_expires_at', w.offer_expires_at) order by w.position), '[]')
                          from public.event_waitlist w join public.ticket_types t on t.id = w.ticket_type_id
                         where w.event_id = e.id and w.user_id = ${me} and w.status in ('waiting', 'offered')) as places,
@@ -298,12 +409,6 @@ export function eventPage(claims: Claims | null, slug: string, code: string | nu
         from public.events e join public.organisations o on o.id = e.org_id left join public.spaces s on s.id = e.space_id
        where e.slug = ${slug}`;
     if (!row) throw new NotFoundError();
-    return {
-      event: toEvent(row),
-      offers: [...row.offers, ...row.unlocked].map(toOffer),
-      agenda: toAgenda(row.sessions, row.speakers),
-      mine: claims ? toMine(row.orders, row.tickets, row.places) : null,
-      manages: row.manages,
-    };
+    return toPage(row, claims !== null);
   });
 }

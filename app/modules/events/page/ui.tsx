@@ -2,12 +2,10 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatVnd } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
-import type { AgendaSession, Bilingual, Speaker, TicketOffer } from "./event.server";
+import type { AgendaSession, InLanguage, Speaker, TicketOffer } from "./event.server";
 
 // The pieces of an event's public page. Dates are shown in the event's own zone: people travel to it.
 type Wire<T> = { [K in keyof T]: T[K] extends Date ? string | Date : T[K] extends Date | null ? string | Date | null : T[K] };
-
-export const pick = (b: Bilingual, locale: Locale) => b[locale];
 
 export function When({ startsAt, endsAt, zone, locale }: { startsAt: string | Date; endsAt: string | Date; zone: string; locale: Locale }) {
   return (
@@ -18,7 +16,7 @@ export function When({ startsAt, endsAt, zone, locale }: { startsAt: string | Da
   );
 }
 
-export function Agenda({ sessions, speakers, zone, locale }: { sessions: Wire<AgendaSession>[]; speakers: Speaker[]; zone: string; locale: Locale }) {
+export function Agenda({ sessions, speakers, zone, locale }: { sessions: Wire<InLanguage<AgendaSession>>[]; speakers: InLanguage<Speaker>[]; zone: string; locale: Locale }) {
   const { t } = useTranslation();
   return (
     <>
@@ -29,7 +27,7 @@ export function Agenda({ sessions, speakers, zone, locale }: { sessions: Wire<Ag
         <ul className="cards">
           {sessions.map((s) => (
             <li key={s.id} className="card">
-              <h3>{pick(s.title, locale)}</h3>
+              <h3>{s.title}</h3>
               <p className="tag">
                 <When startsAt={s.startsAt} endsAt={s.endsAt} zone={zone} locale={locale} />
                 {s.room ? ` · ${s.room}` : ""}
@@ -47,7 +45,7 @@ export function Agenda({ sessions, speakers, zone, locale }: { sessions: Wire<Ag
               <li key={s.id} className="card">
                 <h3>{s.name}</h3>
                 {s.affiliation ? <p className="tag">{s.affiliation}</p> : null}
-                <p>{pick(s.bio, locale)}</p>
+                <p>{s.bio}</p>
               </li>
             ))}
           </ul>
@@ -58,13 +56,13 @@ export function Agenda({ sessions, speakers, zone, locale }: { sessions: Wire<Ag
 }
 
 /** A ticket type's state for a visitor, now: on sale with seats, sold out, not yet or no longer on sale. */
-export function saleState(o: Wire<TicketOffer>, now = Date.now()): "upcoming" | "ended" | "soldOut" | "onSale" {
+export function saleState(o: Wire<Pick<TicketOffer, "salesStart" | "salesEnd" | "seatsLeft" | "waiting">>, now = Date.now()): "upcoming" | "ended" | "soldOut" | "onSale" {
   if (now < new Date(o.salesStart).getTime()) return "upcoming";
   if (now >= new Date(o.salesEnd).getTime()) return "ended";
   return o.seatsLeft <= 0 || o.waiting ? "soldOut" : "onSale";
 }
 
-export function TicketList({ offers, zone, locale, registerTo }: { offers: Wire<TicketOffer>[]; zone: string; locale: Locale; registerTo: string }) {
+export function TicketList({ offers, zone, locale, registerTo }: { offers: Wire<InLanguage<TicketOffer>>[]; zone: string; locale: Locale; registerTo: string }) {
   const { t } = useTranslation();
   if (offers.length === 0) return <p className="empty">{t("events.page.noTickets")}</p>;
   const anyOpen = offers.some((o) => ["onSale", "soldOut"].includes(saleState(o)));
@@ -78,8 +76,8 @@ export function TicketList({ offers, zone, locale, registerTo }: { offers: Wire<
             return (
               <tr key={o.id}>
                 <th scope="row">
-                  {pick(o.name, locale)}
-                  {pick(o.description, locale) ? <p className="hint">{pick(o.description, locale)}</p> : null}
+                  {o.name}
+                  {o.description ? <p className="hint">{o.description}</p> : null}
                 </th>
                 <td>{o.priceVnd === 0 ? t("events.page.free") : formatVnd(o.priceVnd, locale)}</td>
                 <td>

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime, formatInZone } from "~/platform/i18n/format";
 import type { Locale } from "~/platform/i18n/i18n";
 import { Field, LabelledField } from "~/ui/form";
-import type { MyOrder, MyPlace } from "../page/event.server";
+import type { InLanguage, MyOrder, MyPlace } from "../page/event.server";
 import { PaymentState } from "./order-state";
 
 // The visitor's own registrations on an event's page: orders with their tickets (cancel, transfer),
@@ -28,8 +28,8 @@ export function LanguageSelect({ name, id, defaultValue }: { name: string; id: s
 }
 
 export function MyRegistrations(props: {
-  orders: Wire<MyOrder>[];
-  places: Wire<MyPlace>[];
+  orders: Wire<InLanguage<MyOrder>>[];
+  places: Wire<InLanguage<MyPlace>>[];
   slug: string;
   zone: string;
   locale: Locale;
@@ -50,7 +50,7 @@ export function MyRegistrations(props: {
           <ul>
             {o.tickets.map((k) => (
               <li key={k.id}>
-                {k.name} ({k.email}) · {k.ticketType[locale]}
+                {k.name} ({k.email}) · {k.ticketType}
                 {o.status === "confirmed" ? (
                   <details>
                     <summary>{t("events.page.mine.transferTo", { name: k.name })}</summary>
@@ -88,11 +88,11 @@ export function MyRegistrations(props: {
               <li key={w.id}>
                 {w.status === "offered" && w.offerExpiresAt ? (
                   <>
-                    {t("events.waitlist.offered", { ticket: w.ticketType[locale], deadline: formatInZone(w.offerExpiresAt, locale, zone) })}{" "}
+                    {t("events.waitlist.offered", { ticket: w.ticketType, deadline: formatInZone(w.offerExpiresAt, locale, zone) })}{" "}
                     <Link to={`/events/${slug}/register?offer=${w.id}`}>{t("events.waitlist.accept")}</Link>
                   </>
                 ) : (
-                  t("events.waitlist.waiting", { ticket: w.ticketType[locale], when: formatDateTime(w.createdAt, locale, zone) })
+                  t("events.waitlist.waiting", { ticket: w.ticketType, when: formatDateTime(w.createdAt, locale, zone) })
                 )}{" "}
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="leave" />

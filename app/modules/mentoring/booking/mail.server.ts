@@ -1,6 +1,6 @@
 import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
-import { formatDateTime, zoneName } from "~/platform/i18n/format";
+import { formatDateTime, formatTime, zoneName } from "~/platform/i18n/format";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
 import { queueMails, type QueuedMail } from "~/platform/mail/outbox.server";
 import { sessionIcs } from "./ics";
@@ -49,8 +49,7 @@ async function readSession(t: Tx, sessionId: string): Promise<SessionRow | null>
 
 /** Start and end as the reader reads them: "29 Mar 2027, 09:00 – 10:00" in their zone and language. */
 export function whenFor(startsAt: Date, endsAt: Date, locale: Locale, timeZone: string) {
-  const end = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { timeStyle: "short", timeZone }).format(endsAt);
-  return `${formatDateTime(startsAt, locale, timeZone)} – ${end}`;
+  return `${formatDateTime(startsAt, locale, timeZone)} – ${formatTime(endsAt, locale, timeZone)}`; // formatters kept per language and zone
 }
 
 /**

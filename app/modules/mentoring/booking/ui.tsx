@@ -1,16 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { useViewerZone } from "~/ui/locale";
-import { formatDateTime } from "~/platform/i18n/format";
+import { formatDateTime, formatTime } from "~/platform/i18n/format";
 
 // Small pieces the booking pages share.
 
 /** A session's start and end in the viewer's zone and language. */
 export function SessionTime({ startsAt, endsAt }: { startsAt: string | Date; endsAt: string | Date }) {
   const { locale, timeZone } = useViewerZone();
-  const end = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { timeStyle: "short", timeZone }).format(new Date(endsAt));
   return (
     <time dateTime={new Date(startsAt).toISOString()}>
-      {formatDateTime(startsAt, locale, timeZone)} – {end}
+      {formatDateTime(startsAt, locale, timeZone)} – {formatTime(endsAt, locale, timeZone)}
     </time>
   );
 }
