@@ -267,11 +267,16 @@ describe("the application loop", () => {
     // Nobody is told until the manager sends, from the decisions tab.
     await tabs.getByRole("link", { name: "Decisions" }).click();
     await mp.getByRole("link", { name: "Preview and send the mails" }).click();
-    await mp.getByText(TEMPLATE.vi).waitFor();
-    await mp.getByText(TEMPLATE.en).waitFor();
+    // Each mail in a frame of its own, in its reader's language. (Looking for the messages on the
+    // page itself found them in the decisions page's text boxes while it was still showing.)
+    const mail = (to: string) => mp.frameLocator(`iframe[title="The mail to ${to}, as it will look"]`);
+    await mail(founder.email).getByText(TEMPLATE.vi).waitFor();
+    await mail(cofounder.email).getByText(TEMPLATE.en).waitFor();
     await expectAccessible(mp);
     await mp.getByRole("button", { name: "Send 1 acceptance" }).click();
     await mp.getByText("Sent: 1 acceptance.").waitFor();
+    // the page has reloaded its data after the post: nothing is left to send
+    await mp.getByText("No decision is waiting to be sent.").waitFor();
     await tabs.getByRole("link", { name: "Decisions" }).click();
     const decided = mp.getByRole("row", { name: new RegExp(STARTUP) });
     await decided.getByRole("cell", { name: "Accepted" }).waitFor();
