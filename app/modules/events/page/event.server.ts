@@ -90,10 +90,10 @@ type TypeRow = {
   waiting: boolean;
   hidden: boolean;
 };
-const toOffer = (t: TypeRow): TicketOffer => ({
+// A ticket type's row without its texts, and as an offer (texts in both languages here, one on the event page).
+type TypeFigures = Omit<TypeRow, `${"name" | "description"}_${"vi" | "en"}`>;
+const offerOf = (t: TypeFigures) => ({
   id: t.id,
-  name: { vi: t.name_vi, en: t.name_en },
-  description: { vi: t.description_vi, en: t.description_en },
   priceVnd: Number(t.price_vnd),
   salesStart: new Date(t.sales_start),
   salesEnd: new Date(t.sales_end),
@@ -102,6 +102,11 @@ const toOffer = (t: TypeRow): TicketOffer => ({
   seatsLeft: t.seats_left,
   waiting: t.waiting,
   hidden: t.hidden,
+});
+const toOffer = (t: TypeRow): TicketOffer => ({
+  ...offerOf(t),
+  name: { vi: t.name_vi, en: t.name_en },
+  description: { vi: t.description_vi, en: t.description_en },
 });
 
 /** The ticket types a visitor may buy: the visible ones and those `code` unlocks, with seats left. */
@@ -243,7 +248,7 @@ export type InLanguage<T> = T extends Bilingual
 
 type PageEventRow = Omit<EventRow, `${"title" | "summary" | "description" | "venue" | "org"}_${"vi" | "en"}`> &
   Record<"title" | "summary" | "description" | "venue" | "org", string>;
-type PageTypeRow = Omit<TypeRow, `${"name" | "description"}_${"vi" | "en"}`> & { name: string; description: string };
+type PageTypeRow = TypeFigures & { name: string; description: string };
 type PageSessionRow = Omit<SessionRow, "title_vi" | "title_en"> & { title: string };
 type PageSpeakerRow = Omit<SpeakerRow, "bio_vi" | "bio_en"> & { bio: string };
 type PageTicketRow = Omit<TicketRow, "name_vi" | "name_en"> & { name: string };
@@ -288,19 +293,7 @@ function toPage(row: PageRow, signedIn: boolean): EventPage {
       published: row.published,
       orgName: row.org,
     },
-    offers: [...row.offers, ...row.unlocked].map((t) => ({
-      id: t.id,
-      name: t.name,
-      description: t.description,
-      priceVnd: Number(t.price_vnd),
-      salesStart: new Date(t.sales_start),
-      salesEnd: new Date(t.sales_end),
-      minPerOrder: t.min_per_order,
-      maxPerOrder: t.max_per_order,
-      seatsLeft: t.seats_left,
-      waiting: t.waiting,
-      hidden: t.hidden,
-    })),
+    offers: [...row.offers, ...row.unlocked].map((t) => ({ ...offerOf(t), name: t.name, description: t.description })),
     agenda: {
       sessions: row.sessions.map((s) => ({
         id: s.id,
