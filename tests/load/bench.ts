@@ -11,7 +11,7 @@ import { bookedSessions, bookingPage, bookingRowName, fillAYear } from "./bookin
 import { benchEvents, EVENT_ROWS } from "./events";
 import { extraRoutesCost } from "./extra-routes";
 import { jsBytesOf, preloadedStringsBytes, routeCount } from "./js-bytes";
-import { measurePage, serverStats, statementsOfOneRequest, type Page, type PageResult } from "./measure";
+import { measurePage, serverStats, statementsOfOneRequest, warmUp, type Page, type PageResult } from "./measure";
 import { isDocument, printDataset, printResults, printTargets } from "./report";
 import { signIn } from "./session";
 
@@ -26,6 +26,7 @@ const chosen = (page: Page, i: number) => i === 0 || ONLY.length === 0 || ONLY.s
 const MAX_FAILURES_PER_PAGE = 5;
 
 const log = (msg: string) => console.log(msg);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The first link of a page that matches `pattern` (e.g. the first open call of /calls). */
 async function firstLink(baseUrl: string, path: string, pattern: RegExp, cookie?: string) {
@@ -112,13 +113,24 @@ async function main(): Promise<boolean> {
   ];
   const founder = await founderPages(app.baseUrl);
   const pages = [...allPages, ...founder, ...(await reviewerPages(app.baseUrl))].filter(chosen);
+  // Every page once before the first row: the first pages measured paid the JIT's warm-up of the
+  // shell the later ones share (the empty page cost 1.15-1.35 CPU ms in the bench, 0.72-0.77 warm).
+  log(`== warming up the ${pages.length} pages`);
+  for (const page of pages) await warmUp(app.baseUrl, page);
   log(`== ${pages.length} pages, ${LOAD.durationSec} s each, ${LOAD.connections} connections, ${app.baseUrl}`);
   const results: PageResult[] = [];
-  for (const page of pages) {
+  // The bare route, which every ratio divides by, is measured again halfway and after the last page:
+  // one run of it varied by half between benches, so the ratios divide by the median of the three.
+  const bareRuns: PageResult[] = [];
+  const halfway = Math.ceil(pages.length / 2);
+  for (const [i, page] of pages.entries()) {
     const result = await measurePage(app.baseUrl, page, LOAD, app.databaseUrl);
     log(`  ${page.name}: ${result.rps.toFixed(1)} req/s`);
     results.push(result);
+    if (i === 0) bareRuns.push(result);
+    if (i === halfway || i === pages.length - 1) bareRuns.push(await measurePage(app.baseUrl, pages[0]!, LOAD, app.databaseUrl));
   }
+  const bare = median(bareRuns.map((r) => r.rps));
   // The booking action last: it widens the demo mentor's rules, which the week of slots must not see.
   let bookingStatements: number | null = null;
   if (ONLY.length === 0 || ONLY.some((w) => bookingRowName.includes(w))) {
@@ -169,7 +181,8 @@ async function main(): Promise<boolean> {
   // Server, PostgreSQL and autocannon share this machine: anything else running skews the numbers.
   const cpu = os.cpus();
   log(`\nNode ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, load average ${loadAtStart} when the bench started\n`);
-  printResults(results, pages, jsBytes);
+  printResults(results, pages, jsBytes, bare);
+  log(`\nThe bare route ran three times (first, halfway, last): ${bareRuns.map((r) => `${r.rps.toFixed(0)} req/s at ${r.cpuMsPerRequest.toFixed(2)} CPU ms`).join(", ")}; "vs bare" divides by the median, ${bare.toFixed(0)} req/s.`);
   const flat = few === many;
   log(`\nStatements of one request to the application page: ${few} with ${REVIEWS_EACH} reviews, ${many} with ${MANY_REVIEWS} (${flat ? "flat" : "NOT flat"}).`);
   if (events) log(events.line);
@@ -178,7 +191,7 @@ async function main(): Promise<boolean> {
   log("CPU ms/req is the server process's own CPU time (user + system) per request: steadier than req/s when other work shares the machine.");
   log("PG ms/req is PostgreSQL's CPU time per request (all its processes, from /proc): the other half of what a page costs on these shared cores.");
   log(`JS kB: gzipped JavaScript the page loads, from the client manifest (${routeCount()} routes in the build), the strings file its document preloads included (its routes' parts, the larger language's).\n`);
-  const targetsHold = printTargets(results, pages, jsBytes, rss, routesCost);
+  const targetsHold = printTargets(results, pages, jsBytes, bare, rss, routesCost);
 
   const failing = results.filter((r) => r.non2xx + r.errors > MAX_FAILURES_PER_PAGE);
   for (const r of failing) console.error(`\n${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors, status codes ${JSON.stringify(r.statusCodes)}`);

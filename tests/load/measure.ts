@@ -67,7 +67,7 @@ export async function measurePage(
 
 // Sequential requests first: the page must answer 2xx, and first-request costs (JIT, prepared
 // statements, caches) stay out of the numbers.
-async function warmUp(baseUrl: string, page: Page) {
+export async function warmUp(baseUrl: string, page: Page) {
   const until = Date.now() + WARMUP.ms;
   const requests = page.post ? WARMUP.posts : WARMUP.requests;
   for (let i = 0; i < requests && (i === 0 || Date.now() < until); i++) {
