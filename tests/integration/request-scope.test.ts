@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoSession } from "../support/demo-session";
+import { statementsOfOneRequest } from "../support/statement-count";
 
 // The loaders of one request share the viewer's read (app/platform/http/request-scope.server.ts):
 // also when Remix hands each loader its own copy of the request (a client navigation's data request
@@ -7,20 +8,13 @@ import { demoSession } from "../support/demo-session";
 // BENCH=1: /bench/stats tells how many statements a request ran.
 const session = demoSession("manager@demo.binhduong.example", { BENCH: "1" });
 
-const statementsSoFar = async () => ((await (await fetch(`${session.app.baseUrl}/bench/stats`)).json()) as { statements: number }).statements;
-
-/** The statements one request costs (the fewest of three, past any background work). */
-async function statementsOf(path: string) {
-  const counts: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const before = await statementsSoFar();
+/** The statements one request costs (the fewest of five, past any background work). */
+const statementsOf = (path: string) =>
+  statementsOfOneRequest(session.app.baseUrl, async () => {
     const res = await session.get(path);
     expect(res.status, path).toBe(200);
     await res.arrayBuffer();
-    counts.push((await statementsSoFar()) - before);
-  }
-  return Math.min(...counts);
-}
+  });
 
 describe("the viewer's read, once per request", () => {
   it("is shared by the loaders of a page, of its data request and of a data request naming its routes", async () => {
