@@ -87,6 +87,11 @@ async function start() {
   server = app.listen(env().PORT, () => {
     console.log(`\n  App ready on ${env().APP_URL} (port ${env().PORT})\n`);
   });
+  // Idle keep-alive connections stay open longer than clients keep theirs (undici: 4 s, proxies: up
+  // to 60 s), so the client closes first: with Node's 5 s, a client whose timers ran late under load
+  // could reuse a socket the server was closing ("other side closed").
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("error", (error) => void fail(error));
 }
 
