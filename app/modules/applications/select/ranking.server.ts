@@ -46,9 +46,10 @@ export type RankingPage = { call: ManagedCall; rows: RankingRow[]; total: number
  * with each row's live facts (track, stage, eligibility, decisions, offer, feedback) and the count of
  * all matching rows, after one check of the caller. One statement, whatever the number of applications.
  */
-export async function rankingPage(claims: Claims, callId: string, query: RankingQuery): Promise<RankingPage> {
+export async function rankingPage(claims: Claims, callId: string, query: RankingQuery, alongside?: (tx: Tx) => void): Promise<RankingPage> {
   const id = requireId(callId);
   return asUser(claims, async (tx) => {
+    alongside?.(tx); // e.g. the call layout's heading, in this transaction
     // managedCall's read and the page's in one statement: ranking_page runs only for a viewer who
     // manages the call (the call's JSON is null for anyone else, whom managedCallOf refuses).
     const rows = await rankingRows(tx, id, query);
