@@ -23,7 +23,7 @@ import { RouteError } from "~/ui/route-error";
 import type { CallSection } from "./manage.calls.$callId";
 import { routeStrings } from "~/platform/i18n/strings-client";
 import type { Bilingual } from "~/platform/i18n/i18n";
-import { fromColumns, toColumns, type Columns } from "~/ui/columns";
+import { fromColumns, type Columns } from "~/ui/columns";
 import { repeatedT, textWith } from "~/ui/repeated-text";
 
 // The ranking table with its decision column needs the full width of a 1280 px screen.
@@ -54,15 +54,17 @@ type ShownRow = Omit<Pick<RankingRow, (typeof SHOWN)[number] | (typeof COUNTED)[
 function shownColumns(rows: RankingRow[]) {
   const tracks: Bilingual[] = [];
   const index = new Map<string, number>();
-  const shown = rows.map((r): ShownRow => {
-    let track: number | null = null;
-    if (r.track) {
-      const key = `${r.track.vi}\u0000${r.track.en}`;
-      track = index.get(key) ?? index.set(key, tracks.push(r.track) - 1).get(key)!;
-    }
-    return { ...r, track };
-  });
-  return { rows: toColumns(shown, [...SHOWN, ...COUNTED]), tracks };
+  const trackOf = (track: Bilingual | null): number | null => {
+    if (!track) return null;
+    const key = `${track.vi}\u0000${track.en}`;
+    return index.get(key) ?? index.set(key, tracks.push(track) - 1).get(key)!;
+  };
+  // Straight into columns, in the keys' order: no copy of each row on the way (decision 008, ninth pass).
+  const columns = {} as Columns<ShownRow>;
+  for (const key of [...SHOWN, ...COUNTED]) {
+    (columns as Record<string, unknown[]>)[key] = key === "track" ? rows.map((r) => trackOf(r.track)) : rows.map((r) => r[key]);
+  }
+  return { rows: columns, tracks };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
