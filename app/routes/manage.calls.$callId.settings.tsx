@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { callSettingsPage, updateCall } from "~/modules/applications/setup/call-settings.server";
+import { callHeadingKey, callHeadingWithin, callSettingsPage, updateCall, type CallHeading } from "~/modules/applications/setup/call-settings.server";
+import { offerPerRequest } from "~/platform/http/request-scope.server";
 import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/setup/tracks.server";
 import { runCommand } from "~/modules/applications/setup/actions.server";
 import { answerFor, Section } from "~/modules/applications/setup/ui";
@@ -17,8 +18,15 @@ import { routeStrings } from "~/platform/i18n/strings-client";
 export const handle: CallSection = { section: "setup.tabs.settings", ...routeStrings("setup", "validation") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  return withOutcomes(() => callSettingsPage(viewer.claims, params.callId ?? ""));
+  const callId = params.callId ?? "";
+  // The call layout's heading, read in this page's transaction (offered before the first await).
+  const heading = offerPerRequest<CallHeading>(request, callHeadingKey(callId));
+  try {
+    const viewer = await requireViewer(request);
+    return await withOutcomes(() => callSettingsPage(viewer.claims, callId, (tx) => heading.fill(() => callHeadingWithin(tx, callId))));
+  } finally {
+    heading.close();
+  }
 }
 
 const commands = { updateCall, addTrack, renameTrack, moveTrack, removeTrack };

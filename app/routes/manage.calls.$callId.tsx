@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Outlet, useLoaderData, useMatches, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallHeading } from "~/modules/applications/setup/call-heading";
-import { callHeadingPage } from "~/modules/applications/setup/call-settings.server";
+import { callHeadingKey, callHeadingPage } from "~/modules/applications/setup/call-settings.server";
+import { takeOffered } from "~/platform/http/request-scope.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
 import { RouteError } from "~/ui/route-error";
@@ -18,7 +19,10 @@ export type CallSection = { section: string; wide?: boolean };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { call: await withOutcomes(() => callHeadingPage(viewer.claims, params.callId ?? "")) };
+  const callId = params.callId ?? "";
+  // The ranking, the application page and call settings read the heading in their own transaction
+  // when they offer to (decision 008, ninth pass); any other section, or a failed offer, reads it here.
+  return { call: await withOutcomes(() => takeOffered(request, callHeadingKey(callId), () => callHeadingPage(viewer.claims, callId))) };
 }
 
 export const handle = routeStrings("setup", "validation");

@@ -72,9 +72,18 @@ const num = (v: string | null) => (v == null ? null : Number(v));
 const BY_RANK: RankingOrder = { sort: "rank", dir: "asc" };
 
 /** The dossier, its neighbours in `order` (the ranking page's sort and filters the manager came from). */
-export async function applicationDossier(claims: Claims, callId: string, applicationId: string, order: RankingOrder = BY_RANK): Promise<Dossier> {
+export async function applicationDossier(
+  claims: Claims,
+  callId: string,
+  applicationId: string,
+  order: RankingOrder = BY_RANK,
+  alongside?: (tx: Tx) => void,
+): Promise<Dossier> {
   const id = requireId(applicationId);
-  return asUser(claims, (tx) => dossierWithin(tx, callId, id, order));
+  return asUser(claims, (tx) => {
+    alongside?.(tx); // e.g. the call layout's heading, in this transaction
+    return dossierWithin(tx, callId, id, order);
+  });
 }
 
 /**

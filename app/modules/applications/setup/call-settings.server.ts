@@ -105,29 +105,43 @@ export type CallHeading = Pick<CallHeader, "id" | "programmeId" | "programmeName
  */
 export function callHeadingPage(claims: Claims, callId: string): Promise<CallHeading> {
   const id = requireId(callId);
-  return asUser(claims, async (tx) => {
-    // The check and the heading in one statement (the answers of assertManagesCall, then of the
-    // heading: no call is not found, a call the viewer does not manage is forbidden).
-    const [row] = await tx<(CallHeading & { manages: boolean; programmeSeen: boolean })[]>`
-      select public.manages_call(c.id) as manages, p.id is not null as "programmeSeen",
-             c.id, p.id as "programmeId", json_build_object('vi', p.name_vi, 'en', p.name_en) as "programmeName",
-             json_build_object('vi', c.title_vi, 'en', c.title_en) as title,
-             c.opens_at as "opensAt", c.closes_at as "closesAt", c.time_zone as "timeZone",
-             public.call_status(c.published, c.opens_at, c.closes_at) as status
-        from public.calls c left join public.programs p on p.id = c.program_id
-       where c.id = ${id}`;
-    if (!row) throw new NotFoundError();
-    if (!row.manages) throw new ForbiddenError();
-    if (!row.programmeSeen) throw new NotFoundError();
-    const { manages: _manages, programmeSeen: _seen, ...heading } = row;
-    return heading;
-  });
+  return asUser(claims, (tx) => callHeadingWithin(tx, id));
+}
+
+/** What a call page and the call's layout name the heading by in their request (`offerPerRequest`). */
+export const callHeadingKey = (callId: string) => `call-heading:${callId}`;
+
+/**
+ * The heading inside a transaction of the viewer's that is already open (a call page's own, so
+ * the layout's read shares its BEGIN, settings and COMMIT; decision 008, ninth pass). The statement
+ * is sent at once, ahead of whatever the page sends next.
+ */
+export async function callHeadingWithin(tx: Tx, callId: string): Promise<CallHeading> {
+  const id = requireId(callId);
+  // The check and the heading in one statement (the answers of assertManagesCall, then of the
+  // heading: no call is not found, a call the viewer does not manage is forbidden).
+  const [row] = await tx<(CallHeading & { manages: boolean; programmeSeen: boolean })[]>`
+    select public.manages_call(c.id) as manages, p.id is not null as "programmeSeen",
+           c.id, p.id as "programmeId", json_build_object('vi', p.name_vi, 'en', p.name_en) as "programmeName",
+           json_build_object('vi', c.title_vi, 'en', c.title_en) as title,
+           c.opens_at as "opensAt", c.closes_at as "closesAt", c.time_zone as "timeZone",
+           public.call_status(c.published, c.opens_at, c.closes_at) as status
+      from public.calls c left join public.programs p on p.id = c.program_id
+     where c.id = ${id}`.execute();
+  if (!row) throw new NotFoundError();
+  if (!row.manages) throw new ForbiddenError();
+  if (!row.programmeSeen) throw new NotFoundError();
+  const { manages: _manages, programmeSeen: _seen, ...heading } = row;
+  return heading;
 }
 
 /** The settings page: the call (as its form shows it) and its tracks. */
-export async function callSettingsPage(claims: Claims, callId: string): Promise<{ call: CallSettings; tracks: Track[] }> {
+export async function callSettingsPage(claims: Claims, callId: string, alongside?: (tx: Tx) => void): Promise<{ call: CallSettings; tracks: Track[] }> {
   const id = requireId(callId);
-  return asUser(claims, (tx) => checkedHeaderAndTracks(tx, id));
+  return asUser(claims, (tx) => {
+    alongside?.(tx);
+    return checkedHeaderAndTracks(tx, id);
+  });
 }
 
 /** The page that creates a call: the programme it belongs to and the zone its times are typed in. */
