@@ -82,13 +82,18 @@ export function i18nFor(locale: Locale): I18n {
  */
 function keepStrings(instance: I18n, locale: Locale) {
   const texts = new Map<string, string>();
-  instance.store.on("added", () => texts.clear());
+  const withValues = new Map<string, string>();
+  instance.store.on("added", () => {
+    texts.clear();
+    withValues.clear();
+  });
   const fixedT = instance.getFixedT.bind(instance) as (lng: string | null, ns?: string | string[] | null, keyPrefix?: string) => unknown;
   instance.getFixedT = ((lng: string | null, ns?: string | string[] | null, keyPrefix?: string) => {
     const t = fixedT(lng, ns, keyPrefix) as unknown as ((...args: unknown[]) => string) & { lng?: string; ns?: string; keyPrefix?: string };
     if ((lng && lng !== locale) || (ns && ns !== "translation") || keyPrefix) return t;
     const kept = (key: unknown, ...rest: unknown[]) => {
-      if (rest.length > 0 || typeof key !== "string") return t(key, ...rest);
+      if (typeof key !== "string") return t(key, ...rest);
+      if (rest.length > 0) return keptWith(key, rest);
       let text = texts.get(key);
       if (text === undefined) {
         text = t(key);
@@ -98,8 +103,39 @@ function keepStrings(instance: I18n, locale: Locale) {
       }
       return text;
     };
+    // A call with values (`t("spaces.capacity", { count })`) costs i18next 10-30 µs (plurals,
+    // interpolation), and pages ask for the same values on every request (decision 008, ninth pass,
+    // pages). Kept by key and values when the one argument is an object of strings, numbers and
+    // booleans only: the text then depends on nothing else until strings are added.
+    const keptWith = (key: string, rest: unknown[]) => {
+      const options = rest[0];
+      if (rest.length !== 1 || !plainValues(options)) return t(key, ...rest);
+      const id = `${key}\u0000${JSON.stringify(options)}`;
+      let text = withValues.get(id);
+      if (text === undefined) {
+        const answer = t(key, options);
+        if (typeof answer !== "string") return answer;
+        text = answer;
+        // values come from data (names, counts): a bound, as the formatters' caches have
+        if (withValues.size >= 2_000) withValues.clear();
+        withValues.set(id, text);
+      }
+      return text;
+    };
     return Object.assign(kept, { lng: t.lng, ns: t.ns, keyPrefix: t.keyPrefix });
   }) as unknown as I18n["getFixedT"];
+}
+
+/** An options object whose every value is a string, a finite number or a boolean (and not `returnObjects`). */
+function plainValues(options: unknown): options is Record<string, string | number | boolean> {
+  if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype) return false;
+  for (const name in options) {
+    const value = (options as Record<string, unknown>)[name];
+    const kind = typeof value;
+    if (!(kind === "string" || kind === "boolean" || (kind === "number" && Number.isFinite(value)))) return false;
+    if (name === "returnObjects" || name === "returnDetails") return false;
+  }
+  return true;
 }
 
 export const tFor = (locale: Locale) => i18nFor(locale).t;
