@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
-import { callHeadingKey, callHeadingWithin, type CallHeading } from "~/modules/applications/setup/call-settings.server";
-import { offerPerRequest } from "~/platform/http/request-scope.server";
+import { offeringCallHeading } from "~/modules/applications/setup/call-settings.server";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -26,19 +25,14 @@ export const handle: CallSection = { section: "setup.tabs.application", ...route
 
 export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => `${d.dossier.application.code} · ${d.dossier.application.startup}`);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const callId = params.callId ?? "";
-  // The call layout's heading, read in this page's transaction (offered before the first await).
-  const heading = offerPerRequest<CallHeading>(request, callHeadingKey(callId));
-  try {
+export function loader({ request, params }: LoaderFunctionArgs) {
+  return offeringCallHeading(request, params.callId ?? "", async (alongside) => {
     const viewer = await requireViewer(request);
     // Previous and next follow the ranking page the manager came from: its sort and filters ride along in the query string.
     const { page: _page, ...order } = RankingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const dossier = await applicationDossier(viewer.claims, callId, params.applicationId ?? "", order, (tx) => heading.fill(() => callHeadingWithin(tx, callId)));
+    const dossier = await applicationDossier(viewer.claims, params.callId ?? "", params.applicationId ?? "", order, alongside);
     return { dossier, locale: viewer.locale, deadline: deadlineField(dossier.call.timeZone, dossier.call.offerDays) };
-  } finally {
-    heading.close();
-  }
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -6,8 +6,7 @@ import { useTranslation } from "react-i18next";
 import { BULK_ACTIONS, DECISIONS, STAGES, type Decision, type Stage } from "~/modules/applications/select/choices";
 import { BulkSchema, RankingQuerySchema } from "~/modules/applications/select/schema";
 import { rankingPage, type RankingRow } from "~/modules/applications/select/ranking.server";
-import { callHeadingKey, callHeadingWithin, type CallHeading } from "~/modules/applications/setup/call-settings.server";
-import { offerPerRequest } from "~/platform/http/request-scope.server";
+import { offeringCallHeading } from "~/modules/applications/setup/call-settings.server";
 import { moveStage } from "~/modules/applications/select/moves.server";
 import { decide } from "~/modules/applications/select/decisions.server";
 import { deadlineField, decideRefusal, type DecideRefusal } from "~/modules/applications/select/decision-answer";
@@ -29,19 +28,14 @@ import { repeatedT, textWith } from "~/ui/repeated-text";
 // The ranking table with its decision column needs the full width of a 1280 px screen.
 export const handle: CallSection = { section: "setup.tabs.ranking", wide: true, ...routeStrings("pager", "select.common", "select.deadline", "select.decisions", "select.notify", "select.offer", "select.ranking", "select.reviewCounts", "select.stages", "select.thin", "select.warnings", "setup", "validation") };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const callId = params.callId ?? "";
-  // The call layout's heading, read in this page's transaction (offered before the first await).
-  const heading = offerPerRequest<CallHeading>(request, callHeadingKey(callId));
-  try {
+export function loader({ request, params }: LoaderFunctionArgs) {
+  return offeringCallHeading(request, params.callId ?? "", async (alongside) => {
     const viewer = await requireViewer(request);
     const url = new URL(request.url);
     const query = RankingQuerySchema.parse(Object.fromEntries(url.searchParams));
-    const { rows, ...page } = await rankingPage(viewer.claims, callId, query, (tx) => heading.fill(() => callHeadingWithin(tx, callId)));
+    const { rows, ...page } = await rankingPage(viewer.claims, params.callId ?? "", query, alongside);
     return { ...page, ...shownColumns(rows), query, locale: viewer.locale, deadline: deadlineField(page.call.timeZone, page.call.offerDays) };
-  } finally {
-    heading.close();
-  }
+  });
 }
 
 // The rows as the page shows them, one array per column (`app/ui/columns.ts`): the loader's data is

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { callHeadingKey, callHeadingWithin, callSettingsPage, updateCall, type CallHeading } from "~/modules/applications/setup/call-settings.server";
-import { offerPerRequest } from "~/platform/http/request-scope.server";
+import { callSettingsPage, offeringCallHeading, updateCall } from "~/modules/applications/setup/call-settings.server";
 import { addTrack, moveTrack, removeTrack, renameTrack } from "~/modules/applications/setup/tracks.server";
 import { runCommand } from "~/modules/applications/setup/actions.server";
 import { answerFor, Section } from "~/modules/applications/setup/ui";
@@ -17,16 +16,11 @@ import { routeStrings } from "~/platform/i18n/strings-client";
 
 export const handle: CallSection = { section: "setup.tabs.settings", ...routeStrings("setup", "validation") };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const callId = params.callId ?? "";
-  // The call layout's heading, read in this page's transaction (offered before the first await).
-  const heading = offerPerRequest<CallHeading>(request, callHeadingKey(callId));
-  try {
+export function loader({ request, params }: LoaderFunctionArgs) {
+  return offeringCallHeading(request, params.callId ?? "", async (alongside) => {
     const viewer = await requireViewer(request);
-    return await withOutcomes(() => callSettingsPage(viewer.claims, callId, (tx) => heading.fill(() => callHeadingWithin(tx, callId))));
-  } finally {
-    heading.close();
-  }
+    return withOutcomes(() => callSettingsPage(viewer.claims, params.callId ?? "", alongside));
+  });
 }
 
 const commands = { updateCall, addTrack, renameTrack, moveTrack, removeTrack };

@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "~/platform/db/erro
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
 import { assertManagesCall, assertManagesProgramme } from "../access.server";
 import { parseInput, refused, type Outcome } from "~/platform/http/form.server";
+import { offerPerRequest } from "~/platform/http/request-scope.server";
 import { requireId } from "~/platform/ids.server";
 import { CallSchema, type CallInput } from "./schema";
 import type { Bilingual } from "~/platform/i18n/i18n";
@@ -110,6 +111,20 @@ export function callHeadingPage(claims: Claims, callId: string): Promise<CallHea
 
 /** What a call page and the call's layout name the heading by in their request (`offerPerRequest`). */
 export const callHeadingKey = (callId: string) => `call-heading:${callId}`;
+
+/**
+ * A call page's loader that reads the call layout's heading in its own transaction, so the two share
+ * one BEGIN, settings and COMMIT (decision 008, ninth pass): the page offers the read synchronously,
+ * before `load`'s first await, and hands `alongside` to its transaction, which sends the heading first.
+ */
+export async function offeringCallHeading<T>(request: Request, callId: string, load: (alongside: (tx: Tx) => void) => Promise<T>): Promise<T> {
+  const heading = offerPerRequest<CallHeading>(request, callHeadingKey(callId));
+  try {
+    return await load((tx) => heading.fill(() => callHeadingWithin(tx, callId)));
+  } finally {
+    heading.close();
+  }
+}
 
 /**
  * The heading inside a transaction of the viewer's that is already open (a call page's own, so
