@@ -44,6 +44,7 @@ try {
     { name: "empty signed in", path: "/bench/empty", cookie },
     { name: "empty + read", path: "/bench/empty?read" },
     { name: "empty + tick", path: "/bench/empty?tick" },
+    { name: "empty + tx", path: "/bench/empty?tx" },
   ].filter((p) => ONLY.length === 0 || ONLY.includes(p.name));
   const rows = new Map<string, string[]>();
   for (let round = 0; round < ROUNDS; round++) {

@@ -2,7 +2,7 @@ import { readAlone, type Claims } from "~/platform/db/transaction.server";
 import type { Locale } from "~/platform/i18n/i18n";
 import { oncePerRequest } from "~/platform/http/request-scope.server";
 import { cookieJar } from "./cookie-jar.server";
-import { headerLinkHrefs, headerLinks, type HeaderLink } from "./header-links.server";
+import { headerLinkHrefsOfUserRow, headerLinks, type HeaderLink } from "./header-links.server";
 import { authProvider } from "./provider.server";
 
 export type Membership = { orgId: string; slug: string; kind: string; nameVi: string; nameEn: string; role: string };
@@ -59,7 +59,7 @@ function loadRow(key: { sessionId: string } | { userId: string }) {
                      from public.startup_members sm join public.startups s on s.id = sm.startup_id
                      where sm.user_id = u.id), '[]') as startups,
            -- in this one statement, not one more per page
-           ${headerLinkHrefs(tx, tx`u.id`)} as link_hrefs
+           ${headerLinkHrefsOfUserRow(tx)} as link_hrefs
       from auth.users u
       left join public.profiles p on p.id = u.id
      where ${

@@ -1,6 +1,6 @@
 import v8 from "node:v8";
 import { statementCount } from "./sql.server";
-import { readAsVisitor } from "./transaction.server";
+import { asUser, readAsVisitor } from "./transaction.server";
 
 // What `npm run bench` reads from the server it measures. Off unless the bench started the
 // server with BENCH=1, so a deployment never serves the bench routes.
@@ -10,6 +10,8 @@ export const statementsSoFar = () => statementCount();
 
 /** A visitor's least read, one statement alone (`readAsVisitor`): what a page with data pays at least (the bench's floor row). */
 export const benchRead = () => readAsVisitor((sql) => sql`select 1 as one`);
+// The same statement in a visitor's transaction (BEGIN; settings with it; COMMIT): what a page's read in a transaction pays.
+export const benchTransaction = () => asUser(null, (sql) => sql`select 1 as one`);
 
 /**
  * The process's CPU time so far (user + system, µs) and memory (bytes): cost per request and
