@@ -6,10 +6,10 @@ import { mentoringReport, type StartupRow } from "~/modules/mentoring/report/rep
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
-import { formatDate } from "~/platform/i18n/format";
+import { dateFormatter } from "~/modules/mentoring/report/days";
+import type { Columns } from "~/ui/columns";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
-import { toColumns } from "~/ui/columns";
 import type { Locale } from "~/platform/i18n/i18n";
 import { useViewerZone } from "~/ui/locale";
 import { routeStrings } from "~/platform/i18n/strings-client";
@@ -30,11 +30,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // One array per column: a cohort of 500 would otherwise repeat ten keys 500 times in the page.
   // The last session's day is sent as the viewer reads it (days repeat, an instant does not, and
   // the page shows no more), and no startup ids (the page shows none; rows are keyed by position).
-  const rows = startups.map(({ startupId: _, lastSessionAt, ...s }) => ({
-    ...s,
-    lastSession: lastSessionAt ? formatDate(lastSessionAt, locale, viewer.timeZone) : null,
-  }));
-  return { programme, mentors, startups: toColumns<ReportRow>(rows, STARTUP_COLUMNS) };
+  // The columns are filled in one pass over the rows (no copy of each row), each day formatted once.
+  const day = dateFormatter(locale, viewer.timeZone);
+  const columns = Object.fromEntries(STARTUP_COLUMNS.map((key) => [key, new Array(startups.length)])) as Columns<ReportRow>;
+  startups.forEach((s, i) => {
+    columns.name[i] = s.name;
+    columns.held[i] = s.held;
+    columns.upcoming[i] = s.upcoming;
+    columns.usedHours[i] = s.usedHours;
+    columns.bookedHours[i] = s.bookedHours;
+    columns.startupNoShows[i] = s.startupNoShows;
+    columns.mentorNoShows[i] = s.mentorNoShows;
+    columns.lastSession[i] = s.lastSessionAt === null ? null : day(s.lastSessionAt);
+    columns.quiet[i] = s.quiet;
+  });
+  return { programme, mentors, startups: columns };
 }
 
 type ReportRow = Omit<StartupRow, "startupId" | "lastSessionAt"> & { lastSession: string | null };

@@ -59,6 +59,9 @@ export async function mentoringReport(claims: Claims, programmeId: string): Prom
           from public.mentoring_report_mentors(${id})`,
     ]);
     if (!programme) throw new NotFoundError();
-    return { programme, startups: startups.map((s) => ({ ...s, lastSessionAt: s.lastSessionAt?.toISOString() ?? null })), mentors };
+    // the instants as ISO text in place: a copy of each of 500 rows by spread was 2 % of the page's CPU
+    const rows = startups as unknown as StartupRow[];
+    for (const s of startups) (s as unknown as StartupRow).lastSessionAt = s.lastSessionAt?.toISOString() ?? null;
+    return { programme, startups: rows, mentors };
   });
 }
