@@ -6,7 +6,7 @@ import { mentoringReport, type StartupRow } from "~/modules/mentoring/report/rep
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { requireViewer } from "~/platform/auth/guards.server";
 import { withOutcomes } from "~/platform/http/errors.server";
-import { dateFormatter } from "~/modules/mentoring/report/days";
+import { formatDate } from "~/platform/i18n/format";
 import type { Columns } from "~/ui/columns";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
@@ -30,8 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // One array per column: a cohort of 500 would otherwise repeat ten keys 500 times in the page.
   // The last session's day is sent as the viewer reads it (days repeat, an instant does not, and
   // the page shows no more), and no startup ids (the page shows none; rows are keyed by position).
-  // The columns are filled in one pass over the rows (no copy of each row), each day formatted once.
-  const day = dateFormatter(locale, viewer.timeZone);
+  // The columns are filled in one pass over the rows (no copy of each row); formatDate keeps its texts.
   const columns = Object.fromEntries(STARTUP_COLUMNS.map((key) => [key, new Array(startups.length)])) as Columns<ReportRow>;
   startups.forEach((s, i) => {
     columns.name[i] = s.name;
@@ -41,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     columns.bookedHours[i] = s.bookedHours;
     columns.startupNoShows[i] = s.startupNoShows;
     columns.mentorNoShows[i] = s.mentorNoShows;
-    columns.lastSession[i] = s.lastSessionAt === null ? null : day(s.lastSessionAt);
+    columns.lastSession[i] = s.lastSessionAt === null ? null : formatDate(s.lastSessionAt, locale, viewer.timeZone);
     columns.quiet[i] = s.quiet;
   });
   return { programme, mentors, startups: columns };
