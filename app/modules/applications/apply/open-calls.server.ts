@@ -93,21 +93,26 @@ export type PublicCallPage = {
  */
 export function publicCallPage(claims: Claims | null, slug: string, locale: Locale): Promise<PublicCallPage> {
   return readAs(claims, async (tx) => {
+    // a text column in the viewer's language (l), the other's (o) when empty, as `inLocale`: "c.title" → "c"."title_vi".
+    // Identifiers, not tx`…` fragments: each fragment is a postgres.js Query, which captures a stack while statements are counted.
+    const [shown, other] = locale === "en" ? ["en", "vi"] : ["vi", "en"];
+    const l = (column: string) => tx(`${column}_${shown}`);
+    const o = (column: string) => tx(`${column}_${other}`);
     const [row] = await tx<(Omit<PublicCallPage, "mine" | "state"> & { id: string; published: boolean })[]>`
       select c.id, c.published,
              json_build_object(
-               'slug', c.slug, 'orgSlug', o.slug, 'orgName', ${inLanguage(tx, "o.name", locale)},
-               'programmeName', ${inLanguage(tx, "p.name", locale)}, 'title', ${inLanguage(tx, "c.title", locale)},
-               'description', ${inLanguage(tx, "c.description", locale)}, 'opensAt', c.opens_at, 'closesAt', c.closes_at,
+               'slug', c.slug, 'orgSlug', o.slug, 'orgName', coalesce(nullif(${l("o.name")}, ''), ${o("o.name")}),
+               'programmeName', coalesce(nullif(${l("p.name")}, ''), ${o("p.name")}), 'title', coalesce(nullif(${l("c.title")}, ''), ${o("c.title")}),
+               'description', coalesce(nullif(${l("c.description")}, ''), ${o("c.description")}), 'opensAt', c.opens_at, 'closesAt', c.closes_at,
                'timeZone', c.time_zone, 'blindFields', c.blind_fields) as call,
-             coalesce((select json_agg(${inLanguage(tx, "t.name", locale)} order by t.position, t.name_en)
+             coalesce((select json_agg(coalesce(nullif(${l("t.name")}, ''), ${o("t.name")}) order by t.position, t.name_en)
                          from public.call_tracks t where t.call_id = c.id), '[]') as tracks,
-             coalesce((select json_agg(json_build_object('label', ${inLanguage(tx, "q.label", locale)}, 'required', q.required)
+             coalesce((select json_agg(json_build_object('label', coalesce(nullif(${l("q.label")}, ''), ${o("q.label")}), 'required', q.required)
                          order by q.step, q.position, q.created_at)
                          from public.call_questions q where q.call_id = c.id), '[]') as questions,
              coalesce((select json_agg(json_build_object(
-                         'name', ${inLanguage(tx, "r.name", locale)}, 'description', ${inLanguage(tx, "r.description", locale)}, 'weight', r.weight,
-                         'levels', coalesce((select json_agg(json_build_object('level', l.level, 'description', ${inLanguage(tx, "l.description", locale)})
+                         'name', coalesce(nullif(${l("r.name")}, ''), ${o("r.name")}), 'description', coalesce(nullif(${l("r.description")}, ''), ${o("r.description")}), 'weight', r.weight,
+                         'levels', coalesce((select json_agg(json_build_object('level', l.level, 'description', coalesce(nullif(${l("l.description")}, ''), ${o("l.description")}))
                                                order by l.level)
                                              from public.rubric_levels l where l.criterion_id = r.id), '[]'))
                          order by r.position, r.name_en)
@@ -124,8 +129,3 @@ export function publicCallPage(claims: Claims | null, slug: string, locale: Loca
   });
 }
 
-// A text column in the viewer's language, the other's when empty (as `inLocale`): "c.title" → c.title_vi
-function inLanguage(tx: Statements, column: string, locale: Locale) {
-  const [mine, other] = locale === "en" ? ["en", "vi"] : ["vi", "en"];
-  return tx`coalesce(nullif(${tx(`${column}_${mine}`)}, ''), ${tx(`${column}_${other}`)})`;
-}
