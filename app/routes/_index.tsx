@@ -7,7 +7,7 @@ import { nextEvents } from "~/modules/events/upcoming.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
 import { DEFAULT_TIME_ZONE } from "~/platform/i18n/i18n";
-import { OrgList } from "~/modules/identity/org-list";
+import { listed, OrgList } from "~/modules/identity/org-list";
 import { FormMessage } from "~/ui/form";
 import { titled } from "~/ui/title";
 import { routeStrings } from "~/platform/i18n/strings-client";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, viewer);
   if (!viewer) {
     const { orgs, orgCount, events } = await regionOverview(null, locale);
-    return { kind: "public" as const, orgs, orgCount, events, locale, timeZone: DEFAULT_TIME_ZONE };
+    return { kind: "public" as const, orgs: listed(orgs), orgCount, events, locale, timeZone: DEFAULT_TIME_ZONE };
   }
   // a signed-in person's home shows no organisations: only the events are read
   return {

@@ -1,48 +1,40 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BlindNotice, Deadline, useBilingual } from "~/modules/applications/apply/ui";
-import { callPage } from "~/modules/applications/apply/open-calls.server";
+import { BlindNotice, Deadline } from "~/modules/applications/apply/ui";
+import { publicCallPage } from "~/modules/applications/apply/open-calls.server";
+import { resolveLocale } from "~/platform/i18n/locale.server";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { RouteError } from "~/ui/route-error";
 import { titled } from "~/ui/title";
 import type { SerializeFrom } from "@remix-run/node";
 import { routeStrings } from "~/platform/i18n/strings-client";
 
-export const meta = titled<SerializeFrom<typeof loader>>((_t, d, locale) => d.call.title[locale]);
+export const meta = titled<SerializeFrom<typeof loader>>((_t, d) => d.call.title);
 
 export const handle = routeStrings("apply.blind", "apply.call", "apply.callZone", "apply.decision", "apply.errors", "apply.form", "apply.noAnswer", "apply.status", "apply.zoned");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const { call, tracks, questions, criteria, mine, state } = await callPage(viewer?.claims ?? null, params.slug ?? "");
-  // Only what the page shows goes into it: the questions' help, options and limits are the form's.
-  const { slug, orgSlug, orgName, programmeName, title, description, opensAt, closesAt, timeZone, blindFields } = call;
-  return {
-    call: { slug, orgSlug, orgName, programmeName, title, description, opensAt, closesAt, timeZone, blindFields },
-    tracks,
-    questions: questions.map(({ id, label, required }) => ({ id, label, required })),
-    criteria,
-    mine,
-    state,
-    signedIn: !!viewer,
-    hasStartup: (viewer?.startups.length ?? 0) > 0,
-  };
+  // Only what the page shows goes into it, in the viewer's language (decision 008, ninth pass, anon):
+  // a switch of language posts to /language, whose redirect runs this loader again.
+  const page = await publicCallPage(viewer?.claims ?? null, params.slug ?? "", await resolveLocale(request, viewer));
+  return { ...page, signedIn: !!viewer, hasStartup: (viewer?.startups.length ?? 0) > 0 };
 }
 
 export default function CallPage() {
   const { t } = useTranslation();
-  const pick = useBilingual();
   const { call, tracks, questions, criteria, mine, state, signedIn, hasStartup } = useLoaderData<typeof loader>();
   const totalWeight = criteria.reduce((s, c) => s + Number(c.weight), 0) || 1;
+  const required = ` (${t("apply.form.required")})`;
   const here = `/calls/${call.slug}`;
   return (
     <section className="page">
       <p className="tag">
-        <Link to={`/orgs/${call.orgSlug}`}>{pick(call.orgName)}</Link> · {pick(call.programmeName)}
+        <Link to={`/orgs/${call.orgSlug}`}>{call.orgName}</Link> · {call.programmeName}
       </p>
-      <h1>{pick(call.title)}</h1>
-      <p className="pre-wrap">{pick(call.description)}</p>
+      <h1>{call.title}</h1>
+      <p className="pre-wrap">{call.description}</p>
       <dl className="facts">
         <dt>{t("apply.call.opens")}</dt>
         <dd>
@@ -89,8 +81,8 @@ export default function CallPage() {
         <>
           <h2>{t("apply.call.tracks")}</h2>
           <ul className="list">
-            {tracks.map((tr) => (
-              <li key={tr.id}>{pick(tr.name)}</li>
+            {tracks.map((name, i) => (
+              <li key={i}>{name}</li>
             ))}
           </ul>
         </>
@@ -98,10 +90,10 @@ export default function CallPage() {
       <h2>{t("apply.call.questions")}</h2>
       <p>{t("apply.call.questionsLead", { count: questions.length })}</p>
       <ul className="list">
-        {questions.map((q) => (
-          <li key={q.id}>
-            {pick(q.label)}
-            {q.required ? ` (${t("apply.form.required")})` : ""}
+        {questions.map((q, i) => (
+          <li key={i}>
+            {q.label}
+            {q.required ? required : ""}
           </li>
         ))}
       </ul>
@@ -111,16 +103,16 @@ export default function CallPage() {
         <p className="empty">{t("apply.call.noRubric")}</p>
       ) : (
         <ul className="cards">
-          {criteria.map((c) => (
-            <li key={c.id} className="card">
-              <h3>{pick(c.name)}</h3>
+          {criteria.map((c, i) => (
+            <li key={i} className="card">
+              <h3>{c.name}</h3>
               <p className="tag">{t("apply.call.weight", { percent: Math.round((Number(c.weight) * 100) / totalWeight) })}</p>
-              <p>{pick(c.description)}</p>
+              <p>{c.description}</p>
               {c.levels.length > 0 ? (
                 <ol className="levels">
                   {c.levels.map((l) => (
                     <li key={l.level} value={l.level}>
-                      {pick(l.description)}
+                      {l.description}
                     </li>
                   ))}
                 </ol>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DIRECTORY_PAGE_SIZE, listOrganisations } from "~/modules/identity/organisations.server";
-import { OrgList } from "~/modules/identity/org-list";
+import { listed, OrgList } from "~/modules/identity/org-list";
 import { directoryQuery, ORG_KINDS } from "~/modules/identity/directory-query";
 import { getViewer } from "~/platform/auth/viewer.server";
 import { resolveLocale } from "~/platform/i18n/locale.server";
@@ -19,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = directoryQuery(new URL(request.url));
   const locale = await resolveLocale(request, viewer);
   const orgs = await listOrganisations(viewer?.claims ?? null, query, locale);
-  return { query, orgs, pageSize: DIRECTORY_PAGE_SIZE };
+  // the cards without their ids (decision 008, ninth pass, anon)
+  return { query, orgs: { ...orgs, rows: listed(orgs.rows) }, pageSize: DIRECTORY_PAGE_SIZE };
 }
 
 export default function Organisations() {

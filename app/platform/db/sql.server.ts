@@ -16,18 +16,24 @@ export function sql(): postgres.Sql {
 function open(max: number, settings: Record<string, string> | undefined): postgres.Sql {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app through `npm start` or set it");
-  return postgres(url, {
+  const opened = postgres(url, {
     max,
     prepare: env().DATABASE_PREPARE === "true",
     // A server that accepts the connection but never answers fails the request instead of hanging it.
     connect_timeout: env().DATABASE_CONNECT_TIMEOUT_MS / 1000,
     backoff: reconnectDelay,
     onnotice: () => {},
-    debug: () => {
-      statements++;
-    },
     connection: { application_name: "innovation-region", ...settings },
   });
+  // Statements are counted by postgres.js's `debug` hook, which its connections read as each statement
+  // is sent. Given at creation it also made every query on the pool (each tx`…`, fragments included)
+  // capture a stack in a new Error (~10 µs); set afterwards, the pool's own queries (a visitor's read
+  // alone, `readAlone`) skip it. A transaction still takes the hook when it begins (decision 008,
+  // ninth pass, anon).
+  (opened.options as { debug?: unknown }).debug = () => {
+    statements++;
+  };
+  return opened;
 }
 
 let visitors: postgres.Sql | undefined;

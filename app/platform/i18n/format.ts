@@ -29,7 +29,7 @@ function dateTimeFormat(lang: string, style: keyof typeof STYLES, timeZone: stri
 
 // ICU's format of one instant costs 3-7 µs, and pages show the same instants on every request
 // (the organisation page's 50 invitations' dates, a call's deadline, a week's slots): each text is
-// kept by language, style, zone and instant (decision 008, ninth pass, pages). An invalid date
+// kept by language, style, zone and instant (decision 008, ninth pass, pages and anon). An invalid date
 // throws in `format` before anything is kept; the bound is for instants that come from data.
 const texts = new Map<string, string>();
 function formatted(lang: string, style: "dateTime" | "date" | "time", timeZone: string, value: Date | string) {
