@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import type { CannonOptions, CannonResult } from "./cannon";
+import { settled, statementsOfOneRequest as fewestStatements } from "../support/statement-count";
 import { postgresCpuMicros } from "./postgres-cpu";
 
 /**
@@ -47,7 +48,9 @@ export async function measurePage(
   const post = page.post ? { bodies: page.post.bodies.slice(page.post.used), ok: page.post.ok, location: page.post.location } : undefined;
   const result = await runCannon({ url: baseUrl + page.path, headers, ...load, ...(post ? { post } : {}) });
   if (page.post) page.post.used += result.bodiesUsed;
-  const after = await settledStats(baseUrl);
+  // Requests cut off by the client finish their SQL first.
+  await settled(baseUrl);
+  const after = await serverStats(baseUrl);
   const pgAfter = pgCpu();
   // Requests still in flight when autocannon stops are cut off on the client but run their SQL on
   // the server, so divide by requests sent, not only those completed.
@@ -93,39 +96,25 @@ const answered = (page: Page, res: Response) =>
   page.post ? res.status === page.post.ok && (res.headers.get("location") ?? "").startsWith(page.post.location) : res.ok;
 
 /**
- * Statements one request of a page runs, counted alone: the fewest over a few sequential requests,
- * so a poll of the mail worker that falls inside one of them does not count. Exact, unlike the
- * per-request average under load, which carries the poll's share.
+ * Statements one request of a page runs, counted alone (tests/support/statement-count.ts). Exact,
+ * unlike the per-request average under load, which carries the mail worker's poll's share.
  */
-export async function statementsOfOneRequest(baseUrl: string, page: Page, tries = 5): Promise<number> {
-  let fewest = Infinity;
-  for (let i = 0; i < tries; i++) {
-    const before = (await settledStats(baseUrl)).statements;
-    const res = await send(baseUrl, page);
-    await res.arrayBuffer();
-    if (!answered(page, res)) throw new Error(`${page.name}: ${page.path} answered ${res.status}`);
-    fewest = Math.min(fewest, (await settledStats(baseUrl)).statements - before);
-  }
-  return fewest;
-}
+export const statementsOfOneRequest = (baseUrl: string, page: Page, tries = 5) =>
+  fewestStatements(
+    baseUrl,
+    async () => {
+      const res = await send(baseUrl, page);
+      await res.arrayBuffer();
+      if (!answered(page, res)) throw new Error(`${page.name}: ${page.path} answered ${res.status}`);
+    },
+    tries,
+  );
 
 /** The server's statement count, CPU time and resident memory so far (app/routes/bench.stats.ts). */
 export async function serverStats(baseUrl: string): Promise<ServerStats> {
   const res = await fetch(`${baseUrl}/bench/stats`);
   if (!res.ok) throw new Error(`/bench/stats answered ${res.status}: is the server started with BENCH=1?`);
   return (await res.json()) as ServerStats;
-}
-
-// Waits until the statement count stops moving, so the cut-off requests have finished their SQL.
-async function settledStats(baseUrl: string): Promise<ServerStats> {
-  let last = await serverStats(baseUrl);
-  for (let i = 0; i < 12; i++) {
-    await new Promise((r) => setTimeout(r, 250));
-    const now = await serverStats(baseUrl);
-    if (now.statements === last.statements) return now;
-    last = now;
-  }
-  return last;
 }
 
 function runCannon(opts: CannonOptions): Promise<CannonResult> {

@@ -7,7 +7,7 @@ const statementsSoFar = async (baseUrl: string) =>
   ((await (await fetch(`${baseUrl}/bench/stats`)).json()) as { statements: number }).statements;
 
 /** The count once it has not moved for 100 ms (at most ~2 s: a count that keeps moving is taken as it is). */
-async function settled(baseUrl: string) {
+export async function settled(baseUrl: string) {
   let last = await statementsSoFar(baseUrl);
   for (let i = 0; i < 20; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
