@@ -5,6 +5,7 @@ import * as platform from "./platform";
 import * as events from "./events";
 import * as spaces from "./spaces";
 import * as applications from "./applications";
+import * as applicationsReview from "./applications-review";
 import * as mentoring from "./mentoring";
 import * as payments from "./payments";
 import type { FunctionSpec, TableSpec } from "./actors";
@@ -17,6 +18,7 @@ export const TABLES: Record<string, TableSpec> = {
   ...events.TABLES,
   ...spaces.TABLES,
   ...applications.TABLES,
+  ...applicationsReview.TABLES,
   ...mentoring.TABLES,
   ...payments.TABLES,
 };
@@ -30,6 +32,6 @@ export const TABLES: Record<string, TableSpec> = {
 export const FUNCTIONS: Record<string, FunctionSpec> = {
   ...platform.FUNCTIONS,
   ...events.FUNCTIONS,
-  ...applications.FUNCTIONS,
+  ...applicationsReview.FUNCTIONS,
   ...mentoring.FUNCTIONS,
 };
