@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError } from "~/platform/db/errors.server";
 import { statementCount } from "~/platform/db/sql.server";
-import { asService, asServiceWithin, asUser } from "~/platform/db/transaction.server";
+import { asService, asServiceWithin, asUser, readAlone } from "~/platform/db/transaction.server";
 import { createOrg, createUser } from "../support/factories";
 
 describe("the data-access helper", () => {
@@ -54,5 +54,28 @@ describe("the data-access helper", () => {
     await roles();
     // BEGIN, settings, the switch, the work's select, the switch back, the select after, COMMIT.
     expect(statementCount() - before).toBe(7);
+  });
+
+  it("counts statements without a stack captured per query, in a transaction as on the pool", async () => {
+    // postgres.js captures a stack in a new Error for every query built while its `debug` hook is
+    // truthy (query.js), unless the hook is marked `stackless` (our patch, decision 008 tenth pass).
+    const handlerDebug = (q: object) => (q as { handler: { debug: unknown } }).handler.debug;
+    const user = await createUser();
+    let before = statementCount();
+    const inTx = await asUser(user.claims, async (tx) => {
+      const q = tx<{ one: number }[]>`select 1 as one`;
+      await q;
+      return handlerDebug(q);
+    });
+    expect(inTx).toBeFalsy();
+    expect(statementCount() - before).toBe(4); // BEGIN, settings, the select, COMMIT
+    before = statementCount();
+    const alone = await readAlone(async (sql) => {
+      const q = sql<{ one: number }[]>`select 1 as one`;
+      await q;
+      return handlerDebug(q);
+    });
+    expect(alone).toBeFalsy();
+    expect(statementCount() - before).toBe(1);
   });
 });

@@ -8,6 +8,17 @@ let statements = 0;
 /** Statements sent so far by this process; a function, so importers read the live value. */
 export const statementCount = () => statements;
 
+// Statements are counted by postgres.js's `debug` hook, which its connections call as each statement is
+// sent. Any other `debug` would make every query (each tx`…`, fragments included, in transactions too)
+// capture a stack in a new Error (~10 µs); `stackless` tells our patch of postgres.js not to
+// (patches/README.md, decision 008, tenth pass). Errors still carry their query and parameters.
+const countStatement = Object.assign(
+  () => {
+    statements++;
+  },
+  { stackless: true },
+);
+
 export function sql(): postgres.Sql {
   if (!pool) pool = open(env().DATABASE_POOL_MAX, connectionTimeouts());
   return pool;
@@ -24,15 +35,8 @@ function open(max: number, settings: Record<string, string> | undefined): postgr
     backoff: reconnectDelay,
     onnotice: () => {},
     connection: { application_name: "innovation-region", ...settings },
+    debug: countStatement,
   });
-  // Statements are counted by postgres.js's `debug` hook, which its connections read as each statement
-  // is sent. Given at creation it also made every query on the pool (each tx`…`, fragments included)
-  // capture a stack in a new Error (~10 µs); set afterwards, the pool's own queries (a visitor's read
-  // alone, `readAlone`) skip it. A transaction still takes the hook when it begins (decision 008,
-  // ninth pass, anon).
-  (opened.options as { debug?: unknown }).debug = () => {
-    statements++;
-  };
   return opened;
 }
 
