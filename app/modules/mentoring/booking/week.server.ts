@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { asUser, type Claims, type Tx } from "~/platform/db/transaction.server";
-import { freeSlots, wallClock, type DateOverride, type SlotRules, type WeeklyRule } from "../availability/slots";
+import { dateText, dayNumber, freeStarts, mondayOfDay, plainDateOf, wallClock, type DateOverride, type SlotRules, type WeeklyRule } from "../availability/slots";
 
 // A week of a mentor's free slots as a founder sees them: the week runs Monday to Monday on the
 // viewer's calendar, each slot shown in the viewer's zone with the mentor's own clock beside it.
@@ -21,13 +21,24 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The Monday of the week `param` names (any date in it), or of this week, on the viewer's calendar. */
 export function mondayOf(param: string | null, zone: string, now = new Date()): Temporal.PlainDate {
-  let date: Temporal.PlainDate;
+  return plainDateOf(mondayNumber(param, zone, now));
+}
+
+/** `mondayOf` as a day number (`slots.ts`): the page's dates are then integer arithmetic, not Temporal's (decision 008, tenth pass). */
+function mondayNumber(param: string | null, zone: string, now: Date): number {
+  const today = () => {
+    const date = wallClock(zone)(now.getTime()).date;
+    return dayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  };
+  let day: number;
   try {
-    date = param && DATE.test(param) ? Temporal.PlainDate.from(param) : Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone).toPlainDate();
+    // Temporal still reads the parameter: it refuses what is not a date ("2026-02-30")
+    const date = param && DATE.test(param) ? Temporal.PlainDate.from(param) : null;
+    day = date ? dayNumber(date.year, date.month, date.day) : today();
   } catch {
-    date = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone).toPlainDate();
+    day = today();
   }
-  return date.subtract({ days: date.dayOfWeek - 1 });
+  return mondayOfDay(day);
 }
 
 type Profile = SlotRules & { name: string; location: string };
@@ -54,9 +65,11 @@ export function bookingPage(claims: Claims, mentorId: string, weekParam: string 
 }
 
 async function mentorWeekIn(tx: Tx, mentorId: string, weekParam: string | null, zone: string, exceptSession?: string): Promise<MentorWeek | null> {
-  const monday = mondayOf(weekParam, zone);
-  const from = new Date(monday.toZonedDateTime({ timeZone: zone }).epochMilliseconds);
-  const until = new Date(monday.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+  const monday = mondayNumber(weekParam, zone, new Date());
+  // the week's bounds: midnight on the viewer's calendar, where the zone's rules apply (Temporal)
+  const mondayDate = plainDateOf(monday);
+  const from = new Date(mondayDate.toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+  const until = new Date(mondayDate.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
   // a week either side: the weekly cap counts the mentor's week, which may straddle the viewer's
   // and the mentor's open office hours, which block their time (the same statement: one round trip)
   const [around, beyond] = [new Date(from.getTime() - 7 * 86_400_000), new Date(until.getTime() + 7 * 86_400_000)];
@@ -67,7 +80,7 @@ async function mentorWeekIn(tx: Tx, mentorId: string, weekParam: string | null, 
       select name, time_zone as "timeZone", slot_minutes as "slotMinutes", step_minutes as "stepMinutes",
              buffer_before_minutes as "bufferBeforeMinutes", buffer_after_minutes as "bufferAfterMinutes",
              min_notice_minutes as "minNoticeMinutes", horizon_days as "horizonDays", weekly_cap as "weeklyCap", location, weekly, overrides, busy
-        from public.mentor_week(${mentorId}, ${around}, ${beyond}, ${monday.subtract({ days: 2 }).toString()}::date, ${monday.add({ days: 9 }).toString()}::date)`,
+        from public.mentor_week(${mentorId}, ${around}, ${beyond}, ${dateText(monday - 2)}::date, ${dateText(monday + 9)}::date)`,
     exceptSession
       ? tx<{ starts_at: Date }[]>`select starts_at from public.mentoring_sessions where id = ${exceptSession} and mentor_id = ${mentorId}`
       : Promise.resolve([] as { starts_at: Date }[]),
@@ -78,26 +91,24 @@ async function mentorWeekIn(tx: Tx, mentorId: string, weekParam: string | null, 
   const busy = ranges
     .filter((b) => b.o || b.s !== skip)
     .map((b) => ({ startsAt: new Date(b.s), blockedFrom: new Date(b.f), blockedUntil: new Date(b.u), officeHours: b.o }));
-  const slots = freeSlots(p, weekly, overrides, busy, { from, until, now: new Date() });
-  const days: WeekDay[] = Array.from({ length: 7 }, (_, i) => ({ date: monday.add({ days: i }).toString(), slots: [] }));
+  const starts = freeStarts(p, weekly, overrides, busy, { from, until, now: new Date() });
+  const days: WeekDay[] = Array.from({ length: 7 }, (_, i) => ({ date: dateText(monday + i), slots: [] }));
+  const byDate = new Map(days.map((d) => [d.date, d]));
   const [mine, theirs] = [wallClock(zone), wallClock(p.timeZone)];
-  for (const slot of slots) {
-    const ms = slot.start.epochMilliseconds;
+  for (const ms of starts) {
     const [viewer, mentor] = [mine(ms), theirs(ms)];
-    days
-      .find((d) => d.date === viewer.date)
-      ?.slots.push({
-        startsAt: ms % 1000 === 0 ? `${new Date(ms).toISOString().slice(0, 19)}Z` : slot.start.toString(),
-        viewer: viewer.time,
-        mentor: mentor.time,
-        mentorDate: mentor.date,
-      });
+    byDate.get(viewer.date)?.slots.push({
+      startsAt: ms % 1000 === 0 ? `${new Date(ms).toISOString().slice(0, 19)}Z` : Temporal.Instant.fromEpochMilliseconds(ms).toString(),
+      viewer: viewer.time,
+      mentor: mentor.time,
+      mentorDate: mentor.date,
+    });
   }
   return {
     mentor: { id: mentorId, name: p.name, timeZone: p.timeZone, slotMinutes: p.slotMinutes, location: p.location },
-    week: monday.toString(),
-    previous: monday.subtract({ days: 7 }).toString(),
-    next: monday.add({ days: 7 }).toString(),
+    week: dateText(monday),
+    previous: dateText(monday - 7),
+    next: dateText(monday + 7),
     days,
   };
 }
