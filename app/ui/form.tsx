@@ -39,15 +39,16 @@ export function LabelledField({ name, id = `field-${name}`, label, error, hint, 
 }
 
 /** A labelled input whose error is announced and tied to it (aria-invalid, aria-describedby). */
-export function Field({ name, label, error, hint, register, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({ name, id, label, error, hint, register, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
   const registered = register ? register(name) : { name };
-  return <LabelledField name={name} label={label} error={error} hint={hint} control={(aria) => <input {...aria} {...input} {...registered} />} />;
+  // The id goes to LabelledField, which gives it to the input and to the label's `for` alike.
+  return <LabelledField name={name} id={id} label={label} error={error} hint={hint} control={(aria) => <input {...input} {...aria} {...registered} />} />;
 }
 
 /** The same for a text area (three rows unless told). */
-export function TextArea({ name, label, error, hint, register, ...rest }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ name, id, label, error, hint, register, ...rest }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const registered = register ? register(name) : { name };
-  return <LabelledField name={name} label={label} error={error} hint={hint} control={(aria) => <textarea rows={3} {...aria} {...rest} {...registered} />} />;
+  return <LabelledField name={name} id={id} label={label} error={error} hint={hint} control={(aria) => <textarea rows={3} {...rest} {...aria} {...registered} />} />;
 }
 
 export function FormMessage({ tone, children }: { tone: "error" | "success" | "info"; children: ReactNode }) {

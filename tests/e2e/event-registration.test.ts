@@ -5,7 +5,7 @@ import { expectAccessible, launchBrowser, signedInPage } from "../support/browse
 
 // A visitor registers for the demo forum's free ticket, in a browser: the public account (Đỗ Minh
 // Tuấn, reading Vietnamese) opens the forum's page, chooses one general admission, names the
-// attendee, registers, sees the order on the page, and finds the ticket in the dev mailbox with
+// attendee, registers, sees the order on the page with its ticket's transfer form, and finds the ticket in the dev mailbox with
 // the event's calendar file. Every page passes axe.
 const VISITOR = "public@demo.binhduong.example";
 let app: Awaited<ReturnType<typeof startAppServer>>;
@@ -39,6 +39,12 @@ describe("registering for the demo forum", () => {
 
     await page.getByText(/Bạn đã đăng ký thành công\. Đơn [A-F0-9]{10}/).waitFor();
     await page.getByRole("heading", { name: /Đơn [A-F0-9]{10}: Đã xác nhận/ }).waitFor();
+    await expectAccessible(page);
+    // The ticket's transfer form, opened: each field is found by its own label.
+    await page.getByText("Chuyển vé của Đỗ Minh Tuấn cho người khác").click();
+    const transfer = page.locator("details[open] form");
+    await transfer.getByLabel("Họ và tên").fill("Lê Thị Cúc");
+    await transfer.getByLabel("Email").fill("cuc@example.test");
     await expectAccessible(page);
 
     await page.goto(`${app.baseUrl}/dev/mailbox`);
