@@ -203,3 +203,24 @@ export async function asServiceWithin<T>(tx: Tx, work: (tx: Tx) => Promise<T>): 
     await tx`select set_config('role', ${row!.role}, true)`;
   }
 }
+
+/**
+ * The switch to the service of `asServiceWithin`, sent without waiting for its answer (postgres.js
+ * writes it with the statements sent in the same tick, and the connection runs them in order): for
+ * work that holds a lock, where each wait for an answer is a round trip while others queue (decision
+ * 008, tenth pass, posts). It keeps the role to return to in a transaction-local setting, which
+ * `queueMailsAndReturn` or `returnFromService` reads. Its failure aborts the transaction, so no
+ * statement after it runs as anyone; the caller awaits the returned promise (handled here, so a
+ * failure before it is not an unhandled rejection).
+ */
+export function switchToService(tx: Tx): Promise<unknown> {
+  const sent = tx`with outer_role as materialized (select current_user as role)
+    select set_config('app.outer_role', role, true), set_config('role', 'none', true) from outer_role`.execute();
+  sent.catch(() => {});
+  return sent;
+}
+
+/** Back to the role `switchToService` left, in a statement of its own. */
+export async function returnFromService(tx: Tx): Promise<void> {
+  await tx`select set_config('role', current_setting('app.outer_role'), true)`;
+}

@@ -1,6 +1,6 @@
 import { createElement, type FunctionComponent } from "react";
 import { templates, type TemplateName, type TemplateProps } from "~emails/index";
-import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
+import { asServiceWithin, returnFromService, type Tx } from "~/platform/db/transaction.server";
 import { mailHtml, mailText } from "./render.server";
 
 export type RenderedMail = { subject: string; html: string; text: string };
@@ -64,16 +64,45 @@ export type QueuedMail<N extends TemplateName = TemplateName> = { to: string; na
  */
 export async function queueMails(service: Tx, mails: readonly QueuedMail[]): Promise<number> {
   if (mails.length === 0) return 0;
-  const rows = [];
-  for (const m of mails) {
-    const { subject, html, text } = await renderMail(m.name, m.props as never);
-    rows.push({ to_email: m.to, locale: (m.props as { locale: string }).locale, template: m.name, subject, html, text_body: text, attachments: m.attachments ?? [] });
-  }
+  const rows = await outboxRows(mails);
   await service`
     insert into public.email_outbox (to_email, locale, template, subject, html, text_body, attachments)
     select to_email, locale, template, subject, html, text_body, attachments
       from jsonb_to_recordset(${service.json(rows as never)})
            as r(to_email text, locale text, template text, subject text, html text, text_body text, attachments jsonb)`;
+  return rows.length;
+}
+
+async function outboxRows(mails: readonly QueuedMail[]) {
+  const rows = [];
+  for (const m of mails) {
+    const { subject, html, text } = await renderMail(m.name, m.props as never);
+    rows.push({ to_email: m.to, locale: (m.props as { locale: string }).locale, template: m.name, subject, html, text_body: text, attachments: m.attachments ?? [] });
+  }
+  return rows;
+}
+
+/**
+ * `queueMails` after `switchToService`, and the switch back in the insert's own statement: the
+ * insert's rights are checked as the service when it starts, and the aggregate consumes it whole
+ * before the role changes. One round trip where `asServiceWithin` + `queueMails` take two. Should
+ * the switch have failed, the insert runs as the caller, the outbox's policies refuse it and the
+ * transaction rolls back: no mail without its change, no change without its mail.
+ */
+export async function queueMailsAndReturn(service: Tx, mails: readonly QueuedMail[]): Promise<number> {
+  if (mails.length === 0) {
+    await returnFromService(service);
+    return 0;
+  }
+  const rows = await outboxRows(mails);
+  await service`
+    with queued as (
+      insert into public.email_outbox (to_email, locale, template, subject, html, text_body, attachments)
+      select to_email, locale, template, subject, html, text_body, attachments
+        from jsonb_to_recordset(${service.json(rows as never)})
+             as r(to_email text, locale text, template text, subject text, html text, text_body text, attachments jsonb)
+      returning 1)
+    select set_config('role', current_setting('app.outer_role'), true) from (select count(*) from queued) q`;
   return rows.length;
 }
 

@@ -1,7 +1,8 @@
+import type postgres from "postgres";
 import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { formatInZone } from "~/platform/i18n/format";
-import { queueMails, type QueuedMail } from "~/platform/mail/outbox.server";
+import { queueMails, queueMailsAndReturn, type QueuedMail } from "~/platform/mail/outbox.server";
 import { ticketQr } from "../checkin/qr.server";
 import { eventIcs } from "../page/ics";
 
@@ -38,20 +39,33 @@ type TicketRow = {
  */
 export function mailTickets(tx: Tx, orderId: string, kind: "confirmed" | "transferred", ticketIds?: string[]): Promise<number> {
   return asServiceWithin(tx, async (t) => {
-    const rows = await t<TicketRow[]>`
-      select k.id, k.ticket_no, k.token_version, k.attendee_name, k.attendee_email, k.locale, o.code, tt.name_vi as type_vi, tt.name_en as type_en,
-             e.id as event_id, e.slug, e.title_vi, e.title_en, e.summary_vi, e.summary_en,
-             coalesce(nullif(e.venue, ''), s.name_vi, '') as venue_vi,
-             coalesce(nullif(e.venue, ''), s.name_en, '') as venue_en, e.time_zone, e.starts_at, e.ends_at
-        from public.event_tickets k
-        join public.event_orders o on o.id = k.order_id
-        join public.ticket_types tt on tt.id = k.ticket_type_id
-        join public.events e on e.id = k.event_id
-        left join public.spaces s on s.id = e.space_id
-       where k.order_id = ${orderId} ${ticketIds ? t`and k.id = any(${ticketIds}::uuid[])` : t``}
-       order by k.created_at, k.id`;
+    const rows = await ticketRows(t, t`${orderId}::uuid`, ticketIds);
     return queueMails(t, await Promise.all(rows.map((r) => ticketMail(r, kind))));
   });
+}
+
+/** The rows an order's ticket mails are written from (read as the service: the caller may be a webhook). */
+export function ticketRows(t: Tx, orderId: postgres.Fragment, ticketIds?: string[]) {
+  return t<TicketRow[]>`
+    select k.id, k.ticket_no, k.token_version, k.attendee_name, k.attendee_email, k.locale, o.code, tt.name_vi as type_vi, tt.name_en as type_en,
+           e.id as event_id, e.slug, e.title_vi, e.title_en, e.summary_vi, e.summary_en,
+           coalesce(nullif(e.venue, ''), s.name_vi, '') as venue_vi,
+           coalesce(nullif(e.venue, ''), s.name_en, '') as venue_en, e.time_zone, e.starts_at, e.ends_at
+      from public.event_tickets k
+      join public.event_orders o on o.id = k.order_id
+      join public.ticket_types tt on tt.id = k.ticket_type_id
+      join public.events e on e.id = k.event_id
+      left join public.spaces s on s.id = e.space_id
+     where k.order_id = ${orderId} ${ticketIds ? t`and k.id = any(${ticketIds}::uuid[])` : t``}
+     order by k.created_at, k.id`;
+}
+
+/**
+ * The tickets of an order just confirmed, read by `ticketRows` after `switchToService`: mailed, and
+ * the role switched back in the insert's own statement (`queueMailsAndReturn`; decision 008, tenth pass, posts).
+ */
+export async function mailReadTickets(tx: Tx, rows: TicketRow[], kind: "confirmed" | "transferred"): Promise<number> {
+  return queueMailsAndReturn(tx, await Promise.all(rows.map((r) => ticketMail(r, kind))));
 }
 
 /** One attendee's ticket mail: in their language, the QR image inline, the event's ICS attached. */

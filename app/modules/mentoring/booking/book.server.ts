@@ -2,7 +2,7 @@ import postgres from "postgres";
 import { ConflictError } from "~/platform/db/errors.server";
 import { asUser, type Claims } from "~/platform/db/transaction.server";
 import { refused, type Outcome } from "~/platform/http/form.server";
-import { mailSession } from "./mail.server";
+import { mailBookedSession } from "./mail.server";
 import type { BookSessionInput } from "./schema";
 
 // Booking a session: every rule is checked by book_session() in SQL, under row locks and the
@@ -40,9 +40,11 @@ export function refusalOf(error: unknown): { ok: false; errors: Record<string, s
 export async function bookSession(claims: Claims, input: BookSessionInput): Promise<Outcome<{ sessionId: string }>> {
   try {
     const id = await asUser(claims, async (tx) => {
-      const [row] = await tx<{ id: string }[]>`
-        select public.book_session(${input.programId}, ${input.startupId}, ${input.mentorId}, ${input.startsAt}) as id`;
-      await mailSession(tx, row!.id, "booked");
+      // the booking and what its mails need are sent together: no round trip while the lock is held
+      // but the mails' insert and COMMIT (mailBookedSession; decision 008, tenth pass, posts)
+      const booked = tx<{ id: string }[]>`
+        select set_config('app.booked_session', public.book_session(${input.programId}, ${input.startupId}, ${input.mentorId}, ${input.startsAt})::text, true) as id`.execute();
+      const [row] = await mailBookedSession(tx, booked);
       return row!.id;
     });
     return { ok: true, value: { sessionId: id } };

@@ -1,8 +1,9 @@
-import { asServiceWithin, type Tx } from "~/platform/db/transaction.server";
+import type postgres from "postgres";
+import { asServiceWithin, switchToService, type Tx } from "~/platform/db/transaction.server";
 import { env } from "~/platform/env.server";
 import { formatDateTime, formatTime, zoneName } from "~/platform/i18n/format";
 import { tFor, type Locale } from "~/platform/i18n/i18n";
-import { queueMails, type QueuedMail } from "~/platform/mail/outbox.server";
+import { queueMails, queueMailsAndReturn, type QueuedMail } from "~/platform/mail/outbox.server";
 import { sessionIcs } from "./ics";
 
 // Mails about a session, to both sides (the mentor and each of the startup's founders), each in
@@ -33,7 +34,12 @@ const PEOPLE = (column: string) => `
 
 /** Read as the service (`t` runs as it): the people of a session are not all visible to the caller. */
 async function readSession(t: Tx, sessionId: string): Promise<SessionRow | null> {
-  const [row] = await t<SessionRow[]>`
+  const [row] = await sessionQuery(t, t`${sessionId}::uuid`);
+  return row ?? null;
+}
+
+function sessionQuery(t: Tx, id: postgres.Fragment) {
+  return t<SessionRow[]>`
       select s.id, s.starts_at, s.ends_at, s.location, s.sequence, s.status, st.name as startup_name,
              pr.name_vi as program_name_vi, pr.name_en as program_name_en,
              (select ${t.unsafe(PEOPLE("u.id"))} from auth.users u left join public.profiles p on p.id = u.id where u.id = s.mentor_id) as mentor,
@@ -43,8 +49,7 @@ async function readSession(t: Tx, sessionId: string): Promise<SessionRow | null>
         from public.mentoring_sessions s
         join public.startups st on st.id = s.startup_id
         join public.programs pr on pr.id = s.program_id
-       where s.id = ${sessionId}`;
-  return row ?? null;
+       where s.id = ${id}`;
 }
 
 /** Start and end as the reader reads them: "29 Mar 2027, 09:00 – 10:00" in their zone and language. */
@@ -61,6 +66,27 @@ export function mailSession(tx: Tx, sessionId: string, kind: SessionMailKind, wa
     const s = await readSession(service, sessionId);
     if (s) await queueMails(service, sessionMails(s, kind, was));
   });
+}
+
+/**
+ * `mailSession` for a booking, without waiting between statements while the mentor's lock is held
+ * (decision 008, tenth pass, posts): `booked` is the locking statement, already sent, which leaves
+ * the new session's id in the transaction-local setting `app.booked_session`. The switch to the
+ * service and the session's read are sent behind it in the same write, so PostgreSQL runs them as
+ * soon as the booking is done, with no round trip to Node between; then the mails, inserted by a
+ * statement that also switches back. Should the booking fail, the two statements behind it fail
+ * as "transaction aborted" and the booking's own error is thrown (it is awaited first).
+ */
+export async function mailBookedSession<T>(tx: Tx, booked: Promise<T>): Promise<T> {
+  const switched = switchToService(tx);
+  const read = sessionQuery(tx, tx`current_setting('app.booked_session')::uuid`).execute();
+  read.catch(() => {});
+  const result = await booked;
+  await switched;
+  const [s] = await read;
+  if (!s) throw new Error("mailBookedSession: the booked session was not found");
+  await queueMailsAndReturn(tx, sessionMails(s, "booked"));
+  return result;
 }
 
 function sessionMails(s: SessionRow, kind: SessionMailKind, was?: { startsAt: Date; endsAt: Date }): QueuedMail<"mentoring-session">[] {
