@@ -65,13 +65,16 @@ export type QueuedMail<N extends TemplateName = TemplateName> = { to: string; na
 export async function queueMails(service: Tx, mails: readonly QueuedMail[]): Promise<number> {
   if (mails.length === 0) return 0;
   const rows = await outboxRows(mails);
-  await service`
-    insert into public.email_outbox (to_email, locale, template, subject, html, text_body, attachments)
-    select to_email, locale, template, subject, html, text_body, attachments
-      from jsonb_to_recordset(${service.json(rows as never)})
-           as r(to_email text, locale text, template text, subject text, html text, text_body text, attachments jsonb)`;
+  await insertOutbox(service, rows);
   return rows.length;
 }
+
+/** The insert of rendered rows, one statement whatever their number. */
+const insertOutbox = (service: Tx, rows: Awaited<ReturnType<typeof outboxRows>>) => service`
+  insert into public.email_outbox (to_email, locale, template, subject, html, text_body, attachments)
+  select to_email, locale, template, subject, html, text_body, attachments
+    from jsonb_to_recordset(${service.json(rows as never)})
+         as r(to_email text, locale text, template text, subject text, html text, text_body text, attachments jsonb)`;
 
 async function outboxRows(mails: readonly QueuedMail[]) {
   const rows = [];
@@ -96,12 +99,7 @@ export async function queueMailsAndReturn(service: Tx, mails: readonly QueuedMai
   }
   const rows = await outboxRows(mails);
   await service`
-    with queued as (
-      insert into public.email_outbox (to_email, locale, template, subject, html, text_body, attachments)
-      select to_email, locale, template, subject, html, text_body, attachments
-        from jsonb_to_recordset(${service.json(rows as never)})
-             as r(to_email text, locale text, template text, subject text, html text, text_body text, attachments jsonb)
-      returning 1)
+    with queued as (${insertOutbox(service, rows)} returning 1)
     select set_config('role', current_setting('app.outer_role'), true) from (select count(*) from queued) q`;
   return rows.length;
 }
