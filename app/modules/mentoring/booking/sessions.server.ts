@@ -27,8 +27,8 @@ const sessionColumns = (tx: Tx) => tx`
   status, location, startup_name as "startupName", mentor_name as "mentorName", program_name_vi as "programNameVi",
   program_name_en as "programNameEn", cutoff_hours as "cutoffHours", as_mentor as "asMentor"`;
 
-const listSessions = (upcoming: boolean, max: number) => (claims: Claims) =>
-  asUser(claims, (tx) => tx<MySession[]>`select ${sessionColumns(tx)} from public.my_mentoring_sessions(${upcoming}, ${max})`);
+const sessionsIn = (tx: Tx, upcoming: boolean, max: number) => tx<MySession[]>`select ${sessionColumns(tx)} from public.my_mentoring_sessions(${upcoming}, ${max})`;
+const listSessions = (upcoming: boolean, max: number) => (claims: Claims) => asUser(claims, (tx) => sessionsIn(tx, upcoming, max));
 
 /** All of one's sessions, newest first. */
 export const mySessions = listSessions(false, 200);
@@ -69,7 +69,7 @@ export function mentoringHome(claims: Claims) {
         join public.programs pr on pr.id = c.program_id
        where public.is_startup_member(c.startup_id)
        order by c.joined_at desc, st.name`,
-      tx<MySession[]>`select ${sessionColumns(tx)} from public.my_mentoring_sessions(${true}, ${20})`,
+      sessionsIn(tx, true, 20),
     ]);
     const ids = [...new Set(rows.flatMap((r) => r.mentorIds))];
     const names = ids.length ? await tx<{ id: string; name: string }[]>`select id, name from public.mentor_names(${ids}::uuid[])` : [];
